@@ -1,0 +1,108 @@
+package io.jynq.device;
+
+import io.jynq.metadata.OverlayMetadata;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A board backend: what the overlay object model needs from the programmable logic and the
+ * memory beside it. Two implementations exist: {@code sim}, the simulated PL (the default), and
+ * {@code embedded}, a Zynq or ZynqMP board running Linux. Drivers see only this interface, the
+ * register traffic through {@link RegisterSpace} and the memory behind {@link DeviceMemory}, so
+ * they cannot tell the simulator from the board.
+ *
+ * <p>Pick the backend with {@link #active()}. All methods are thread-safe. A device stays usable
+ * until {@link #close()}; after that every call throws {@link IllegalStateException}.
+ *
+ * <p>Units: addresses and sizes in bytes, clocks in MHz, time as {@link Duration}.
+ */
+public interface Device extends AutoCloseable {
+
+    /** The backend's name as {@code JYNQ_DEVICE} spells it: {@code "sim"} or {@code "embedded"}. */
+    String name();
+
+    /**
+     * The PL state as every process on this board sees it now (read fresh on each call, since
+     * another process may have downloaded a bitstream meanwhile).
+     */
+    PlState plState();
+
+    /**
+     * Programs the PL with a bitstream and records the new PL state atomically for every process.
+     * On the simulator this instantiates one model per IP of {@code metadata}; on a board it
+     * converts {@code .bit} to {@code .bin} and hands it to FPGA Manager. On failure the PL
+     * state is left as it was.
+     *
+     * @param bitstream a {@code .bit} or {@code .bin} file
+     * @param metadata the overlay's parsed {@code .hwh}
+     * @param partial {@code true} for a partial (DFX) bitstream
+     * @throws DeviceException if the download fails; the message says which step and why
+     * @throws java.io.UncheckedIOException if the bitstream cannot be read
+     */
+    void download(Path bitstream, OverlayMetadata metadata, boolean partial);
+
+    /**
+     * Maps {@code byteLength} bytes of PL address space starting at {@code physicalAddress} for
+     * register access (MMIO).
+     *
+     * @param physicalAddress the first byte, e.g. an IP's {@code phys_addr}
+     * @param byteLength the window size in bytes, &gt; 0
+     * @throws IllegalArgumentException if the range is empty, negative or overflows
+     * @throws DeviceException if nothing is mapped there (no IP on the simulator; mmap failed on a board)
+     */
+    RegisterSpace map(long physicalAddress, long byteLength);
+
+    /**
+     * Allocates physically contiguous memory that PL masters (DMA, HLS IP) can reach.
+     *
+     * @param byteSize bytes, &gt; 0
+     * @param alignment bytes, a power of two; at least 64 is always honoured
+     * @param cacheable whether the CPU may cache it (then {@link DeviceMemory#flush} and
+     *        {@link DeviceMemory#invalidate} matter on a board)
+     * @throws IllegalArgumentException if {@code byteSize <= 0} or {@code alignment} is not a power of two
+     * @throws OutOfDeviceMemoryException if no free block is large enough; the message names the largest free block
+     */
+    DeviceMemory allocate(long byteSize, long alignment, boolean cacheable);
+
+    /** Bytes of contiguous memory in use and free, for {@code %device}. */
+    MemoryStats memoryStats();
+
+    /**
+     * The PS interrupt line with this raw IRQ number (as in {@code interrupt_controllers} and
+     * {@code interrupt_pins}: Zynq 61-68 and 84-91, ZynqMP 121-128 and 136-143).
+     *
+     * @throws DeviceException if the line is not wired in the loaded design
+     */
+    IrqLine irq(int rawIrq);
+
+    /**
+     * The frequency of PL clock {@code index} (fclk0..fclk3) in MHz.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not 0..3
+     */
+    double fclkMhz(int index);
+
+    /**
+     * Sets PL clock {@code index} as close to {@code mhz} as the dividers allow.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not 0..3
+     * @throws IllegalArgumentException if {@code mhz} is not positive or not reachable
+     */
+    void setFclkMhz(int index, double mhz);
+
+    /** Releases mappings and files; buffers allocated from this device become unusable. */
+    @Override
+    void close();
+
+    /**
+     * The backend of this process, created on first use: {@code JYNQ_DEVICE} (environment) or
+     * the system property {@code jynq.device} names it ({@code sim} or {@code embedded}); else
+     * {@code embedded} where {@code /sys/class/fpga_manager/fpga0} exists; else {@code sim}.
+     *
+     * @throws DeviceException if the named backend is unknown (the message lists the known ones)
+     *         or cannot start here
+     */
+    static Device active() {
+        return Devices.active();
+    }
+}

@@ -1,0 +1,46 @@
+package io.jynq.device;
+
+/**
+ * A window of PL address space for register access, as returned by {@link Device#map}. Offsets
+ * are in bytes from {@link #physicalAddress()}; values are little-endian as the AXI bus carries
+ * them.
+ *
+ * <p>This is the raw, fast path under {@code io.jynq.mmio.Mmio}, which checks range and
+ * alignment and names the IP in its errors. Implementations must still never touch memory
+ * outside {@code [0, byteSize())}: one backed by native memory checks every access and throws
+ * {@link IndexOutOfBoundsException} rather than crash the JVM. On the simulator a read or write
+ * may have side effects (clear-on-read, write-1-to-clear, a DMA that starts), exactly as on the
+ * board.
+ */
+public interface RegisterSpace {
+
+    /** The physical address of offset 0, in bytes. */
+    long physicalAddress();
+
+    /** The window size in bytes. */
+    long byteSize();
+
+    /** Reads the 8-bit register at {@code offset}. */
+    byte read8(long offset);
+
+    /** Reads the 16-bit register at {@code offset} (2-byte aligned). */
+    short read16(long offset);
+
+    /** Reads the 32-bit register at {@code offset} (4-byte aligned). */
+    int read32(long offset);
+
+    /** Reads 64 bits at {@code offset} (8-byte aligned): the low word first, as two 32-bit reads on a 32-bit bus. */
+    long read64(long offset);
+
+    /** Writes the 8-bit register at {@code offset}. */
+    void write8(long offset, byte value);
+
+    /** Writes the 16-bit register at {@code offset} (2-byte aligned). */
+    void write16(long offset, short value);
+
+    /** Writes the 32-bit register at {@code offset} (4-byte aligned). */
+    void write32(long offset, int value);
+
+    /** Writes 64 bits at {@code offset} (8-byte aligned): the low word first. */
+    void write64(long offset, long value);
+}
