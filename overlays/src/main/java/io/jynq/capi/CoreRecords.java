@@ -144,15 +144,10 @@ final class CoreRecords {
         Map<String, T> out = new LinkedHashMap<>();
         if (v instanceof YamlMap m) {
             for (Entry e : m.entries()) {
-                out.put(e.key(), f.apply(e.key(), located(e)));
+                out.put(e.key(), f.apply(e.key(), YamlValue.atKey(e)));
             }
         }
         return out;
-    }
-
-    /** A named section's mapping, located at its name (where a reader looks) rather than its first key. */
-    private static YamlValue located(Entry e) {
-        return e.value() instanceof YamlMap m ? new YamlMap(m.entries(), e.keyAt()) : e.value();
     }
 
     private static Object scalar(YamlMap m, String key) {

@@ -260,7 +260,7 @@ final class CoreSchema {
 
     private void named(YamlValue v, String where, BiConsumer<String, YamlValue> each) {
         for (Entry e : map(v, where).entries()) {
-            each.accept(e.key(), e.value());
+            each.accept(e.key(), YamlValue.atKey(e));
         }
     }
 

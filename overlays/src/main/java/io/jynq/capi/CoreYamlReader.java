@@ -71,7 +71,8 @@ final class CoreYamlReader {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = (e.getContext() == null ? "" : e.getContext() + ": ") + e.getProblem();
-            throw new CapiException(location(file, m), "YAML syntax error: " + what.replace('\n', ' '), e);
+            throw new CapiException(location(file, m), "YAML syntax error: " + what.replace('\n', ' ')
+                    + bangHint(body, m), e);
         } catch (YAMLException e) {
             throw new CapiException(new SourceLocation(file, 1, 1), "YAML error: " + e.getMessage(), e);
         }
@@ -102,6 +103,19 @@ final class CoreYamlReader {
             throw new CapiException(at, "line 1 is " + shown + " but a core file must start with \"CAPI=2:\" on line 1");
         }
         return nl < 0 ? "" : "\n" + text.substring(nl + 1);
+    }
+
+    private static final Pattern UNQUOTED_BANG = Pattern.compile("(^|[\\s\\[,{])!\\s*[A-Za-z0-9_]");
+
+    /** PyYAML and SnakeYAML read an unquoted {@code !flag ? (x)} as a tag; say so when the failing line has one. */
+    private static String bangHint(String body, Mark m) {
+        if (m == null) {
+            return "";
+        }
+        String[] lines = body.split("\n", -1);
+        String line = m.getLine() < lines.length ? lines[m.getLine()] : "";
+        return UNQUOTED_BANG.matcher(line).find()
+                ? " (a string starting with '!' must be quoted, e.g. \"!tool_icarus? (file.v)\")" : "";
     }
 
     private static String abbreviate(String s) {

@@ -78,6 +78,11 @@ sealed interface YamlValue permits YamlValue.YamlMap, YamlValue.YamlSeq, YamlVal
         }
     }
 
+    /** A named section's value, located at its name (where a reader looks) rather than at its first key. */
+    static YamlValue atKey(Entry e) {
+        return e.value() instanceof YamlMap m ? new YamlMap(m.entries(), e.keyAt()) : e.value();
+    }
+
     /** A short name of the YAML type of a value, for error messages. */
     static String typeName(YamlValue v) {
         if (v instanceof YamlMap) {
