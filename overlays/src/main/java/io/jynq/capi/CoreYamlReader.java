@@ -40,7 +40,6 @@ final class CoreYamlReader {
     /** Upper bound on values after alias expansion (a real 800-line core has about 2,000). */
     static final int MAX_VALUES = 200_000;
 
-    private static final Pattern INT_DEC = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
     private static final Pattern INT_OCT = Pattern.compile("[-+]?0[0-7_]+");
 
     private final String file;
@@ -243,10 +242,8 @@ final class CoreYamlReader {
                 }
             } else if (INT_OCT.matcher(t).matches()) {
                 n = new BigInteger(body, 8);
-            } else if (INT_DEC.matcher(t).matches() || !body.isEmpty()) {
-                n = new BigInteger(body);
             } else {
-                return null;
+                n = new BigInteger(body);
             }
             n = sign < 0 ? n.negate() : n;
             return n.bitLength() < 64 ? (Object) n.longValue() : n;

@@ -152,6 +152,21 @@ class BoundDeviceTest {
     }
 
     @Test
+    void registerResultsAreConvertedToTheReturnType() {
+        String text = "name: DEV\nip: dsp_0\noperations:\n"
+                + "  - {name: AS_FLOAT, return_type: float, registers: {steps: [{read: COEFF, as: c}], result: c}}\n"
+                + "  - {name: AS_INT, return_type: int32_t, registers: {steps: [{read: GAIN, as: g}], result: g}}\n"
+                + "  - {name: AS_BOOL, return_type: bool, registers: {steps: [{read: CTRL.AP_START, as: s}], result: s}}\n";
+        BoundDevice dev = BoundDevice.open(D2lParser.parse(text, "dev.d2l.yaml").device("DEV"), fake);
+        fake.regs.put("COEFF", 0x3FC0_0000L);
+        fake.regs.put("GAIN", 0xFFFF_FFFEL);
+        fake.regs.put("CTRL", 1L);
+        assertEquals(1.5, dev.call("AS_FLOAT", Map.of()));
+        assertEquals(-2L, dev.call("AS_INT", Map.of()));
+        assertEquals(true, dev.call("AS_BOOL", Map.of()));
+    }
+
+    @Test
     void bufferArgumentInARegisterProgramIsItsPhysicalAddress() {
         String text = "name: DEV\nip: dsp_0\noperations:\n  - name: POINT\n    arguments: [{name: b, type: buffer}]\n"
                 + "    registers: [{write: GAIN, value: b}]\n";
