@@ -45,6 +45,15 @@ public record ResolvedTarget(CoreVlnv core, String target, Flags flags, String t
         vpi = List.copyOf(vpi);
     }
 
+    /**
+     * The files whose {@code file_type} is one of {@code fileTypes}, in order; e.g. an overlay
+     * package's bitstream, metadata and device descriptions by the types its core gives them.
+     */
+    public List<FileEntry> filesOfType(String... fileTypes) {
+        List<String> wanted = List.of(fileTypes);
+        return files.stream().filter(f -> wanted.contains(f.fileType())).toList();
+    }
+
     /** The file names in order. */
     public List<String> fileNames() {
         return files.stream().map(FileEntry::name).toList();

@@ -107,6 +107,8 @@ class ServantCoreTest {
         assertEquals(List.of("--hx1k", "--package", "tq144", "--freq", 32L), ice.toolOptions().get("nextpnr_options"));
         assertEquals(List.of("mem_files", "soc", "service", "icestick"),
                 ice.filesets().stream().map(Fileset::name).toList());
+        assertEquals(List.of("sw/blinky.hex", "sw/zephyr_hello.hex", "data/icestick.pcf"),
+                ice.filesOfType("user", "PCF").stream().map(FileEntry::name).toList());
     }
 
     @Test
