@@ -167,7 +167,19 @@ public final class Core {
      *                       parameter value does not fit its datatype
      */
     public ResolvedTarget resolve(Flags flags) {
-        return TargetResolver.resolve(sections(flags), flags, new SourceLocation(file, 1, 1));
+        return resolve(flags, Map.of());
+    }
+
+    /**
+     * As {@link #resolve(Flags)}, where the target may also name parameters that the core's
+     * dependencies define (FuseSoC's {@code ext_parameters}; OpenTitan's lint targets name
+     * {@code SYNTHESIS} this way). This core's own definition wins over a dependency's.
+     *
+     * @param dependencyParameters parameters by name from the dependencies, e.g. their
+     *                             {@link CoreSections#parameters()}
+     */
+    public ResolvedTarget resolve(Flags flags, Map<String, Parameter> dependencyParameters) {
+        return TargetResolver.resolve(sections(flags), flags, new SourceLocation(file, 1, 1), dependencyParameters);
     }
 
     /**

@@ -19,14 +19,21 @@ final class TargetResolver {
     private final CoreSections core;
     private final Target target;
     private final String targetName;
+    private final Map<String, Parameter> external;
 
-    private TargetResolver(CoreSections core, Target target, String targetName) {
+    private TargetResolver(CoreSections core, Target target, String targetName, Map<String, Parameter> external) {
         this.core = core;
         this.target = target;
         this.targetName = targetName;
+        this.external = external;
     }
 
-    static ResolvedTarget resolve(CoreSections expanded, Flags flags, SourceLocation coreAt) {
+    /**
+     * @param external parameters defined by the core's dependencies, which a target may name too
+     *                 (FuseSoC's {@code ext_parameters})
+     */
+    static ResolvedTarget resolve(CoreSections expanded, Flags flags, SourceLocation coreAt,
+            Map<String, Parameter> external) {
         String name = flags.selectedTarget();
         Target t = expanded.targets().get(name);
         if (t == null) {
@@ -37,7 +44,7 @@ final class TargetResolver {
             t = new Target(name, "", "", "", Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                     Map.of(), Map.of(), new Hooks(List.of(), List.of(), List.of(), List.of()), coreAt);
         }
-        return new TargetResolver(expanded, t, name).resolve(flags);
+        return new TargetResolver(expanded, t, name, external).resolve(flags);
     }
 
     private ResolvedTarget resolve(Flags flags) {
@@ -96,7 +103,8 @@ final class TargetResolver {
             if (name.isEmpty()) {
                 continue;
             }
-            Parameter p = lookup(core.parameters(), name, "parameter");
+            Parameter p = core.parameters().containsKey(name) || !external.containsKey(name)
+                    ? lookup(core.parameters(), name, "parameter") : external.get(name);
             if (!List.of("cmdlinearg", "generic", "plusarg", "vlogdefine", "vlogparam").contains(p.paramtype())) {
                 throw new CapiException(p.at(), "parameter \"" + name + "\" has paramtype \"" + p.paramtype()
                         + "\"; expected one of cmdlinearg, generic, plusarg, vlogdefine, vlogparam");

@@ -38,6 +38,15 @@ class ParametersTest {
                 e.getMessage());
     }
 
+    /** FuseSoC's get_parameters looks in ext_parameters (the dependencies') before failing. */
+    @Test
+    void missingParameterFoundInDependencies() {
+        Parameter dep = new Parameter("idontexist", "bool", "vlogdefine", true, "", "", null);
+        Map<String, Parameter> p = core.resolve(top("nonexistant"), Map.of("idontexist", dep)).parameters();
+        assertEquals(Boolean.TRUE, p.get("idontexist").defaultValue());
+        assertEquals("vlogdefine", p.get("idontexist").paramtype());
+    }
+
     @Test
     void multiparameters() {
         Map<String, Parameter> p = params(top("multiparameters"));
