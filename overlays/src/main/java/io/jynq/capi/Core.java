@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.capi.YamlValue.Entry;
 import io.jynq.capi.YamlValue.YamlMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +10,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A FuseSoC CAPI2 core file, read and validated. Reading follows FuseSoC f0ed781: line 1 must
@@ -126,14 +130,14 @@ public final class Core {
     }
 
     private YamlMap expanded(Flags flags) {
-        java.util.Set<String> defined = flags.defined();
-        java.util.List<YamlValue.Entry> out = new java.util.ArrayList<>();
-        for (YamlValue.Entry e : appended.entries()) {
+        Set<String> defined = flags.defined();
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : appended.entries()) {
             boolean evaluated = switch (e.key()) {
                 case "filesets", "targets", "parameters", "generate", "generators", "scripts", "vpi", "virtual" -> true;
                 default -> false;
             };
-            out.add(evaluated ? new YamlValue.Entry(e.key(), e.keyAt(), Expansion.expand(e.value(), defined)) : e);
+            out.add(evaluated ? new Entry(e.key(), e.keyAt(), Expansion.expand(e.value(), defined)) : e);
         }
         return new YamlMap(out, appended.at());
     }

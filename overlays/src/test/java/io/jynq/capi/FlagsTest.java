@@ -15,6 +15,20 @@ class FlagsTest {
         assertEquals(Set.of("is_toplevel", "tool_icarus", "target_sim", "width_4"), f.defined());
     }
 
+    /** A dependency sees the top level's target and tool flags in its default target, as in FuseSoC. */
+    @Test
+    void builtInFlagsDriveConditionals() {
+        String text = "CAPI=2:\nname: ::f:0\nfilesets:\n  rtl: {files: [a.v]}\n  tb: {files: [tb.v]}\n"
+                + "  lint: {files: [w.vlt]}\n  top: {files: [top.v]}\ntargets:\n"
+                + "  default: {filesets: [rtl, \"target_sim? (tb)\", \"tool_verilator? (lint)\", \"is_toplevel? (top)\"]}\n"
+                + "  sim: {filesets: [rtl, tb]}\n";
+        Core c = Core.parse(text, "f.core");
+        assertEquals(java.util.List.of("a.v"), c.resolve(Flags.of()).fileNames());
+        assertEquals(java.util.List.of("a.v", "tb.v", "w.vlt"),
+                c.resolve(Flags.of().target("sim").tool("verilator")).fileNames());
+        assertEquals(java.util.List.of("a.v", "top.v"), c.resolve(Flags.of().toplevel(true)).fileNames());
+    }
+
     @Test
     void targetIsSelectedOnlyWhenToplevel() {
         assertEquals("default", Flags.of().target("sim").selectedTarget());
