@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Runs a {@link RegisterProgram} against an {@link OperationBackend}, step by step.
  *
- * <p>Arguments become register values as follows: integers as they are (a signed value as its
- * two's-complement bits), {@code bool} as 1 or 0, {@code float} as its IEEE-754 single bits and
+ * <p>Arguments become register values as follows: integers as they are (an {@code int32_t} as its
+ * 32-bit two's complement, an {@code int64_t} as its 64-bit one), {@code bool} as 1 or 0, {@code float} as its IEEE-754 single bits and
  * {@code double} as its double bits (the way HLS IP takes them), and a {@code buffer} as its
  * physical address. A poll reads until the value equals {@code until}, checking
  * {@link Thread#interrupted()} between reads, and fails with {@link OperationTimeoutException}
@@ -86,6 +86,7 @@ public final class RegisterProgramInterpreter {
             case FLOAT -> Float.floatToRawIntBits(((Double) v).floatValue()) & 0xFFFF_FFFFL;
             case DOUBLE -> Double.doubleToRawLongBits((Double) v);
             case BUFFER -> backend.physicalAddress((NativeMemory) v);
+            case INT32_T -> (Long) v & 0xFFFF_FFFFL; // a 32-bit register holds the two's complement in 32 bits
             default -> (Long) v;
         };
     }

@@ -119,6 +119,10 @@ final class RegisterProgramReader {
 
     private ValueRef value(Node n, Set<String> names, List<Argument> args, String where) {
         Object v = y.scalar(n, "a register value");
+        if (v instanceof Long l && l < 0 || v instanceof BigInteger b && b.signum() < 0) {
+            throw y.at(n).error("register value " + v + " is negative; write the bits as an unsigned number (e.g. 0x"
+                    + Long.toHexString(((Number) v).longValue() & 0xFFFF_FFFFL).toUpperCase(java.util.Locale.ROOT) + ")");
+        }
         if (v instanceof Long l) {
             return ValueRef.of(l);
         }

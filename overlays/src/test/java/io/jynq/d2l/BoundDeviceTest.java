@@ -167,6 +167,15 @@ class BoundDeviceTest {
     }
 
     @Test
+    void negativeInt32IsWrittenAsItsThirtyTwoBitPattern() {
+        String text = "name: DEV\nip: dsp_0\noperations:\n  - name: OFFSET\n    arguments: [{name: o, type: int32_t}]\n"
+                + "    registers: [{write: GAIN, value: o}]\n";
+        BoundDevice dev = BoundDevice.open(D2lParser.parse(text, "dev.d2l.yaml").device("DEV"), fake);
+        dev.call("OFFSET", Map.of("o", -2));
+        assertEquals(0xFFFF_FFFEL, fake.regs.get("GAIN"));
+    }
+
+    @Test
     void bufferArgumentInARegisterProgramIsItsPhysicalAddress() {
         String text = "name: DEV\nip: dsp_0\noperations:\n  - name: POINT\n    arguments: [{name: b, type: buffer}]\n"
                 + "    registers: [{write: GAIN, value: b}]\n";

@@ -81,6 +81,8 @@ class D2lErrorsTest {
                 Arguments.of("register value names nothing",
                         op("    arguments: [{name: gain, type: uint32_t}]\n    registers:\n      - {write: GAIN, value: gian}\n"),
                         "d.yaml:8:30: value \"gian\" is neither an argument of operation DEV.OP (gain) nor an earlier read"),
+                Arguments.of("negative register literal", op("    registers: [{write: A, value: -1}]\n"),
+                        "d.yaml:6:35: register value -1 is negative; write the bits as an unsigned number (e.g. 0xFFFFFFFF)"),
                 Arguments.of("result is not a read",
                         op("    registers:\n      steps: [{write: A, value: 1}]\n      result: a\n"),
                         "d.yaml:8:15: operation DEV.OP result \"a\" is not a read of the program (reads: none)"),
