@@ -109,6 +109,9 @@ final class CoreRecords {
         YamlValue top = m.get("toplevel");
         List<String> toplevel = top == null ? List.of()
                 : top instanceof YamlSeq ? strings(top) : List.of((String) ((YamlScalar) top).value());
+        if (toplevel.size() == 1 && toplevel.get(0).isEmpty()) {
+            toplevel = List.of(); // a conditional string toplevel whose condition is false
+        }
         List<GenerateRef> generate = new ArrayList<>();
         YamlValue gen = m.get("generate");
         if (gen != null) {

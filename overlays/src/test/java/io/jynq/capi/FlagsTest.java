@@ -21,12 +21,14 @@ class FlagsTest {
         String text = "CAPI=2:\nname: ::f:0\nfilesets:\n  rtl: {files: [a.v]}\n  tb: {files: [tb.v]}\n"
                 + "  lint: {files: [w.vlt]}\n  top: {files: [top.v]}\ntargets:\n"
                 + "  default: {filesets: [rtl, \"target_sim? (tb)\", \"tool_verilator? (lint)\", \"is_toplevel? (top)\"]}\n"
-                + "  sim: {filesets: [rtl, tb]}\n";
+                + "  sim: {filesets: [rtl, tb], toplevel: \"tool_verilator? (tb_top)\"}\n";
         Core c = Core.parse(text, "f.core");
         assertEquals(java.util.List.of("a.v"), c.resolve(Flags.of()).fileNames());
         assertEquals(java.util.List.of("a.v", "tb.v", "w.vlt"),
                 c.resolve(Flags.of().target("sim").tool("verilator")).fileNames());
         assertEquals(java.util.List.of("a.v", "top.v"), c.resolve(Flags.of().toplevel(true)).fileNames());
+        assertEquals(java.util.List.of(), c.resolve("sim", Flags.of()).toplevel());
+        assertEquals(java.util.List.of("tb_top"), c.resolve("sim", Flags.of().tool("verilator")).toplevel());
     }
 
     @Test
