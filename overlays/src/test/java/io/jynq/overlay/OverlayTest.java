@@ -145,6 +145,15 @@ class OverlayTest {
         Path hwh = SharedData.hwh("pynqz1_base.hwh");
         DriverRegistry.registerHierarchy(DmaHierarchy.class);
         DriverRegistry.register(Vdma.class);
+        try {
+            checkClaims(hwh);
+        } finally {
+            assertTrue(DriverRegistry.unregister(Vdma.class));
+            assertTrue(DriverRegistry.unregister(DmaHierarchy.class));
+        }
+    }
+
+    private void checkClaims(Path hwh) {
         Overlay ol = Overlay.of(Designs.placeholderBit(dir, "base.bit"), io.jynq.metadata.HwhParser.parse(hwh),
                 LoadOptions.defaults().withDevice(dev));
         assertInstanceOf(DmaHierarchy.class, ol.hierarchy("trace_analyzer_pmoda"));
