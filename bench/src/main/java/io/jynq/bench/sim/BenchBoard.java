@@ -1,13 +1,7 @@
 package io.jynq.bench.sim;
 
-import io.jynq.device.sim.Sim;
 import io.jynq.device.sim.SimConfig;
 import io.jynq.device.sim.SimDevice;
-import io.jynq.device.sim.model.IpContext;
-import io.jynq.device.sim.model.IpModel;
-import io.jynq.device.sim.model.StreamChunk;
-import io.jynq.device.sim.model.StreamIn;
-import io.jynq.device.sim.model.StreamOut;
 import io.jynq.overlay.LoadOptions;
 import io.jynq.overlay.Overlay;
 import java.io.IOException;
@@ -21,12 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * A simulated board in a temporary directory with a benchmark variant of {@code dsp_loopback}:
- * {@code add_0} becomes a plain register file (an unknown VLNV) and {@code fir_0} a stream
- * pass-through ("no filter"), so MM2S feeds S2MM directly.
+ * {@code add_0} becomes a plain register file (an unknown VLNV), and the DMA's MM2S stream is
+ * wired straight to its S2MM ("no filter"), the FIR left unconnected.
  */
 final class BenchBoard implements AutoCloseable {
     static final String PLAIN = "user.org:bench:plain_regs:1.0";
-    static final String PASS = "user.org:bench:passthrough:1.0";
 
     final Path dir;
     final SimDevice device;
@@ -35,8 +28,11 @@ final class BenchBoard implements AutoCloseable {
     BenchBoard(int ddrMiB) {
         try {
             dir = Files.createTempDirectory("jynq-bench");
+            // No filter: the DMA's MM2S stream goes straight to its S2MM, the FIR is left unconnected.
             String hwh = resource("dsp_loopback.hwh").replace("xilinx.com:hls:add:1.0", PLAIN)
-                    .replace("xilinx.com:hls:fir:1.0", PASS);
+                    .replace("BUSNAME=\"axi_dma_0_M_AXIS_MM2S\" NAME=\"in_stream\"", "BUSNAME=\"bench_unused_in\" NAME=\"in_stream\"")
+                    .replace("BUSNAME=\"fir_0_out_stream\" NAME=\"out_stream\"", "BUSNAME=\"bench_unused_out\" NAME=\"out_stream\"")
+                    .replace("BUSNAME=\"fir_0_out_stream\" NAME=\"S_AXIS_S2MM\"", "BUSNAME=\"axi_dma_0_M_AXIS_MM2S\" NAME=\"S_AXIS_S2MM\"");
             Files.writeString(dir.resolve("bench_loopback.hwh"), hwh, StandardCharsets.UTF_8);
             try (InputStream in = BenchBoard.class.getClassLoader()
                     .getResourceAsStream("io/jynq/overlays/dsp_loopback/dsp_loopback.bit")) {
@@ -45,7 +41,6 @@ final class BenchBoard implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Sim.register(PASS, PassThrough::new);
         device = SimDevice.open(SimConfig.at(dir.resolve("board")).withDdrBytes((long) ddrMiB << 20));
         overlay = Overlay.load(dir.resolve("bench_loopback.bit").toString(), LoadOptions.defaults().withDevice(device));
     }
@@ -64,34 +59,6 @@ final class BenchBoard implements AutoCloseable {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Moves whatever arrives on {@code in_stream} to {@code out_stream} unchanged, TLAST included. */
-    static final class PassThrough implements IpModel {
-        private final StreamIn in;
-        private final StreamOut out;
-
-        PassThrough(IpContext ctx) {
-            in = ctx.streamIn("in_stream");
-            out = ctx.streamOut("out_stream");
-        }
-
-        @Override
-        public int read(int byteOffset) {
-            return 0;
-        }
-
-        @Override
-        public void write(int byteOffset, int value, int byteStrobe) {
-        }
-
-        @Override
-        public void streamArrived(String slaveInterface) {
-            while (in.available() > 0 && out.isConnected()) {
-                StreamChunk c = in.take((int) Math.min(in.available(), Integer.MAX_VALUE));
-                out.send(c.data(), c.last());
-            }
         }
     }
 }

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * DMA loopback of 64 MiB with no filter (MM2S → pass-through → S2MM) against a plain copy of the
+ * DMA loopback of 64 MiB with no filter (MM2S wired straight to S2MM) against a plain copy of the
  * same 64 MiB between the same two buffers, in the same run. The loopback is two 32 MiB
  * packets, since one simple-mode transfer is limited to 2^26 - 1 bytes. Target: the loopback at least half
  * the copy's throughput, i.e. {@code dmaLoopback64MiB} at most twice {@code memoryCopy64MiB}.
