@@ -106,7 +106,7 @@ public final class Overlay {
         drivers.clear();
         p.progress("download " + bitstream.name(), 1, 2);
         for (ClockInfo c : metadata.clockDict().values()) {
-            if (c.enabled() && c.frequencyMhz() != null) {
+            if (c.enabled() && c.frequencyMhz() != null && Math.abs(device.fclkMhz(c.index()) - c.frequencyMhz()) > 1e-6) {
                 try {
                     device.setFclkMhz(c.index(), c.frequencyMhz());
                 } catch (DeviceException | IllegalArgumentException e) {
