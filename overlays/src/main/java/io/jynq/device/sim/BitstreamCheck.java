@@ -23,7 +23,10 @@ final class BitstreamCheck {
 
     private BitstreamCheck() {}
 
-    /** @throws DeviceException naming the file and byte offset of the first problem */
+    /**
+     * @throws DeviceException naming the file and byte offset of the first problem
+     * @throws UncheckedIOException if the file cannot be read
+     */
     static void check(Path file) {
         byte[] b;
         try {
@@ -31,7 +34,15 @@ final class BitstreamCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bitstream " + file, e);
         }
-        String name = file.getFileName().toString();
+        check(b, file.getFileName().toString());
+    }
+
+    /**
+     * Checks bitstream content; {@code name} ending in {@code .bin} selects the raw format.
+     *
+     * @throws DeviceException naming {@code name} and the byte offset of the first problem
+     */
+    static void check(byte[] b, String name) {
         if (name.endsWith(".bin")) {
             if (b.length == 0 || b.length % 4 != 0) {
                 throw new DeviceException(name + ": a .bin must be whole 32-bit words, got " + b.length + " bytes");

@@ -31,8 +31,10 @@ public final class TraceCntrlModel extends HlsModel {
 
     /** Sets the level of the probed pins (bit i = pin i) and lets a waiting capture trigger. */
     public void setProbe(long pins) {
-        probe = pins;
-        streamArrived("trace");
+        synchronized (context.lock()) {
+            probe = pins;
+            streamArrived("trace");
+        }
     }
 
     @Override
