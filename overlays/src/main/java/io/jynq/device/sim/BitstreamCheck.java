@@ -3,21 +3,19 @@ package io.jynq.device.sim;
 import io.jynq.device.DeviceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import io.jynq.metadata.BitFile;
+import io.jynq.metadata.MetadataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * What the simulated board checks of a bitstream before "programming": a {@code .bit} must have
- * Xilinx's header (the 9-byte magic, fields a..d, and an {@code e} length that ends exactly at the
- * end of the file, as PYNQ's {@code parse_bit_header} demands) and a configuration containing the
- * sync word {@code AA 99 55 66}; a {@code .bin} must be whole 32-bit words containing the
- * byte-swapped sync word {@code 66 55 99 AA}. To be replaced by {@code io.jynq.metadata.BitFile}
- * once that exists.
+ * Xilinx's header as {@link BitFile} reads it (PYNQ's {@code parse_bit_header} rules: the data
+ * length ends exactly at the end of the file) and a configuration containing the sync word
+ * {@code AA 99 55 66}; a {@code .bin} must be whole 32-bit words containing the byte-swapped sync
+ * word {@code 66 55 99 AA}.
  */
 final class BitstreamCheck {
-    private static final byte[] MAGIC = {0x00, 0x09, 0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0,
-        0x0F, (byte) 0xF0, 0x00, 0x00, 0x01};
     private static final byte[] SYNC = {(byte) 0xAA, (byte) 0x99, 0x55, 0x66};
     private static final byte[] SYNC_SWAPPED = {0x66, 0x55, (byte) 0x99, (byte) 0xAA};
 
@@ -52,28 +50,13 @@ final class BitstreamCheck {
             }
             return;
         }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (i >= b.length || b[i] != MAGIC[i]) {
-                throw new DeviceException(name + ": byte " + i + ": Xilinx .bit header 00 09 0F F0 0F F0 0F F0 0F F0 00 00 01 expected");
-            }
+        BitFile header;
+        try {
+            header = BitFile.parse(b, name);
+        } catch (MetadataException e) {
+            throw new DeviceException(e.getMessage(), e);
         }
-        ByteBuffer buf = ByteBuffer.wrap(b);
-        int at = MAGIC.length;
-        for (char key = 'a'; key <= 'd'; key++) {
-            if (at + 3 > b.length || b[at] != key) {
-                throw new DeviceException(name + ": byte " + at + ": header field '" + key + "' expected");
-            }
-            at += 3 + (buf.getShort(at + 1) & 0xFFFF);
-        }
-        if (at + 5 > b.length || b[at] != 'e') {
-            throw new DeviceException(name + ": byte " + at + ": header field 'e' (data length) expected");
-        }
-        long length = buf.getInt(at + 1) & 0xFFFF_FFFFL;
-        int data = at + 5;
-        if (data + length != b.length) {
-            throw new DeviceException(name + ": byte " + (at + 1) + ": data length " + length + " does not end at the end"
-                    + " of the file (" + (b.length - data) + " bytes follow the header)");
-        }
+        int data = (int) header.dataOffset();
         if (indexOf(b, SYNC, data) < 0) {
             throw new DeviceException(name + ": byte " + data + ": no sync word AA 99 55 66 in the configuration data");
         }
