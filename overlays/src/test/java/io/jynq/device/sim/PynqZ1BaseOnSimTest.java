@@ -36,7 +36,9 @@ class PynqZ1BaseOnSimTest {
 
     @AfterEach
     void close() {
-        board.close();
+        if (board != null) {  // null when ../shared is absent and the test was skipped
+            board.close();
+        }
     }
 
     @Test
