@@ -399,6 +399,10 @@ public final class SimDevice implements Device {
         }
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the simulated board in " + config.stateDirectory() + " is closed");
