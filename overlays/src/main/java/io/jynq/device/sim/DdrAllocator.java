@@ -44,10 +44,12 @@ final class DdrAllocator {
         long align = Math.max(MIN_ALIGNMENT, alignment);
         long at = fit(size, align);
         if (at < 0) {
-            long[] arena = table.claim(size + align - MIN_ALIGNMENT, Math.max(ARENA_BYTES, size + align));
+            // Arenas start at multiples of ArenaTable.QUANTUM (2 MiB), so smaller alignments come free.
+            long need = align <= ArenaTable.QUANTUM ? size : size + align;
+            long[] arena = table.claim(need, Math.max(ARENA_BYTES, need));
             if (arena == null) {
                 releaseEmptyArenas(true);
-                arena = table.claim(size + align - MIN_ALIGNMENT, size + align);
+                arena = table.claim(need, need);
             }
             if (arena != null) {
                 arenas.put(arena[0], arena[1]);

@@ -82,8 +82,8 @@ public abstract class HlsModel implements IpModel {
         if (!blockControl || off != CTRL) {
             return regs.get(off);
         }
-        if (running && (regs.get(CTRL) & AUTO_RESTART) != 0) {
-            run();
+        if (running) {
+            run();  // an auto-restarted invocation (or one waiting for input) makes progress when observed
         }
         int v = regs.get(CTRL);
         regs.put(CTRL, v & ~(AP_DONE | AP_READY));  // clear on read
