@@ -7,6 +7,7 @@ import io.jynq.ffi.libc.NativeException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -84,7 +85,12 @@ final class UdmabufRegion implements AutoCloseable {
                 Files.createDirectories(paths.stateDirectory());
                 ch = FileChannel.open(paths.stateDirectory().resolve(n + ".lock"), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE);
-                FileLock l = ch.tryLock();
+                FileLock l;
+                try {
+                    l = ch.tryLock();
+                } catch (OverlappingFileLockException held) {
+                    l = null; // another EmbeddedDevice of this JVM holds it
+                }
                 if (l != null) {
                     return new UdmabufRegion(n, paths, io, ch, l);
                 }
