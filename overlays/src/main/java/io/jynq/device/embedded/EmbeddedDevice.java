@@ -124,8 +124,7 @@ public final class EmbeddedDevice implements Device {
         if (!Files.isRegularFile(bitstream)) {
             throw new UncheckedIOException(new NoSuchFileException(bitstream.toString(), null, "no such bitstream file"));
         }
-        byte[] bin = FirmwareImage.binOf(bitstream);
-        String firmware = FirmwareImage.firmwareName(bitstream);
+        FirmwareImage image = FirmwareImage.of(bitstream);
         Path dtbo = sibling(bitstream, ".dtbo");
         byte[] dtboBytes = Files.isRegularFile(dtbo) ? readAll(dtbo) : null;
         String hash = metadataSha256(metadata);
@@ -133,7 +132,7 @@ public final class EmbeddedDevice implements Device {
             removeRecordedOverlay();
             closeIrqs(); // UIO devices belong to the design being replaced
         }
-        fpga.program(firmware, bin, partial);
+        fpga.program(image, partial);
         if (dtboBytes != null) {
             String name = stem(dtbo);
             overlays.insert(name, dtboBytes);
