@@ -36,7 +36,8 @@ import java.util.Objects;
  * <li>MMIO: {@code mmap} of {@code /dev/mem} with {@code O_SYNC}, page-aligned, every access
  *     bounds-checked ({@link MappedRegion}).</li>
  * <li>Download: {@code .bit} → {@code .bin} into {@code /lib/firmware}, FPGA Manager's
- *     {@code flags} and {@code firmware}, then {@code state == operating}; a {@code .dtbo} beside the
+ *     {@code flags} and {@code firmware}, then {@code state == operating}; on ZynqMP a full download
+ *     then sets the PS-PL AXI port widths of the design ({@link AxiPortWidths}); a {@code .dtbo} beside the
  *     bitstream is applied through configfs afterwards (the one a previous full download applied is
  *     removed first). The PL state is recorded only when every step succeeded.</li>
  * <li>Contiguous memory: blocks of a u-dma-buf buffer, flushed and invalidated through its sysfs
@@ -128,11 +129,13 @@ public final class EmbeddedDevice implements Device {
         Path dtbo = sibling(bitstream, ".dtbo");
         byte[] dtboBytes = Files.isRegularFile(dtbo) ? readAll(dtbo) : null;
         String hash = metadataSha256(metadata);
+        List<AxiPortWidths.Write> widths = partial ? List.of() : AxiPortWidths.plan(metadata);
         if (!partial) {
             removeRecordedOverlay();
             closeIrqs(); // UIO devices belong to the design being replaced
         }
         fpga.program(image, partial);
+        setAxiPortWidths(widths);
         if (dtboBytes != null) {
             String name = stem(dtbo);
             overlays.insert(name, dtboBytes);
@@ -141,6 +144,19 @@ public final class EmbeddedDevice implements Device {
             }
         }
         store.write(new PlState(bitstream.toAbsolutePath().normalize().toString(), Instant.now(), hash, partial));
+    }
+
+    /** Read-modify-writes each planned field through a transient /dev/mem window. */
+    private void setAxiPortWidths(List<AxiPortWidths.Write> writes) {
+        for (AxiPortWidths.Write w : writes) {
+            try (MappedRegion r = MappedRegion.map(paths.devMem(), w.address(), 4, true)) {
+                int mask = ((1 << (w.msb() - w.lsb() + 1)) - 1) << w.lsb();
+                r.putInt(0, (r.getInt(0) & ~mask) | (w.value() << w.lsb() & mask));
+            } catch (NativeException | IllegalArgumentException e) {
+                throw new DeviceException(String.format("cannot set the AXI port width at 0x%x through %s: %s",
+                        w.address(), paths.devMem(), e.getMessage()), e);
+            }
+        }
     }
 
     /**
