@@ -11,6 +11,7 @@ import io.jynq.device.RegisterSpace;
 import io.jynq.ffi.libc.MappedRegion;
 import io.jynq.ffi.libc.NativeException;
 import io.jynq.metadata.Arch;
+import io.jynq.metadata.ClockInfo;
 import io.jynq.metadata.OverlayMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,8 @@ import java.util.Objects;
  * <ul>
  * <li>MMIO: {@code mmap} of {@code /dev/mem} with {@code O_SYNC}, page-aligned, every access
  *     bounds-checked ({@link MappedRegion}).</li>
- * <li>Download: {@code .bit} → {@code .bin} into {@code /lib/firmware}, FPGA Manager's
+ * <li>Download: for a full bitstream the PL clocks are first set to the design's divisors
+ *     ({@code clock_dict}, as PYNQ's {@code Overlay.download}); then {@code .bit} → {@code .bin} into {@code /lib/firmware}, FPGA Manager's
  *     {@code flags} and {@code firmware}, then {@code state == operating}; on ZynqMP a full download
  *     then sets the PS-PL AXI port widths of the design ({@link AxiPortWidths}); a {@code .dtbo} beside the
  *     bitstream is applied through configfs afterwards (the one a previous full download applied is
@@ -131,6 +133,7 @@ public final class EmbeddedDevice implements Device {
         String hash = metadataSha256(metadata);
         List<AxiPortWidths.Write> widths = partial ? List.of() : AxiPortWidths.plan(metadata);
         if (!partial) {
+            programDesignClocks(metadata);
             removeRecordedOverlay();
             closeIrqs(); // UIO devices belong to the design being replaced
         }
@@ -144,6 +147,38 @@ public final class EmbeddedDevice implements Device {
             }
         }
         store.write(new PlState(bitstream.toAbsolutePath().normalize().toString(), Instant.now(), hash, partial));
+    }
+
+    /**
+     * Sets fclk0..3 to the design's divisors before a full download, as PYNQ's
+     * {@code Overlay.download} does: an enabled clock gets its {@code clock_dict} divisors, a
+     * disabled one 100 MHz. All divisors are checked before the first register is written.
+     */
+    private void programDesignClocks(OverlayMetadata metadata) {
+        if (metadata == null || metadata.clockDict().isEmpty()) {
+            return;
+        }
+        for (ClockInfo c : metadata.clockDict().values()) {
+            boolean valid = c.index() >= 0 && c.index() < 4 && (!c.enabled()
+                    || (c.divisor0() >= 1 && c.divisor0() <= 63 && c.divisor1() >= 1 && c.divisor1() <= 63));
+            if (!valid) {
+                throw new DeviceException(metadata.source() + ": PL clock " + c.index() + " has divisors "
+                        + c.divisor0() + " and " + c.divisor1() + "; each must be 1..63");
+            }
+        }
+        PlClocks pl = clocks();
+        for (ClockInfo c : metadata.clockDict().values()) {
+            if (c.enabled()) {
+                pl.setDivisors(c.index(), c.divisor0(), c.divisor1());
+                continue;
+            }
+            try {
+                pl.setFclkMhz(c.index(), 100.0);
+            } catch (IllegalArgumentException e) {
+                throw new DeviceException("cannot set the unused PL clock " + c.index() + " to 100 MHz as PYNQ does: "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     /** Read-modify-writes each planned field through a transient /dev/mem window. */

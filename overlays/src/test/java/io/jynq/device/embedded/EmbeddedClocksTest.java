@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jynq.metadata.Arch;
+import io.jynq.metadata.HwhParser;
+import io.jynq.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +82,31 @@ class EmbeddedClocksTest {
             assertEquals(1 << 20 | 10 << 8, board.memWord(SLCR + 0x170), "nothing written by refused calls");
             dev.setFclkDivisors(0, 4, 2);
             assertEquals(125.0, dev.fclkMhz(0));
+        }
+    }
+
+    @Test
+    void aFullDownloadFirstSetsTheDesignsClockDivisors() throws IOException {
+        zynqAfterBoot();
+        Path bin = Files.write(tmp.resolve("base.bin"), new byte[] {1, 2, 3, 4});
+        try (EmbeddedDevice dev = board.device()) {
+            dev.download(bin, HwhParser.parse(SharedData.hwh("pynqz1_base.hwh")), false);
+            assertEquals(2 << 20 | 5 << 8, board.memWord(SLCR + 0x170), "clock_dict 0: divisors 5, 2");
+            assertEquals(1 << 20 | 7 << 8, board.memWord(SLCR + 0x180) & ~0x30, "clock_dict 1: divisors 7, 1");
+            assertEquals(100.0, dev.fclkMhz(0));
+            assertEquals(200.0, dev.fclkMhz(2));
+        }
+    }
+
+    @Test
+    void aFullDownloadOnZynqMpSetsUnusedClocksTo100Mhz() throws IOException {
+        zynqMpAfterBoot();
+        Path bin = Files.write(tmp.resolve("cv.bin"), new byte[] {1, 2, 3, 4});
+        try (EmbeddedDevice dev = board.device()) {
+            dev.download(bin, HwhParser.parse(SharedData.hwh("kv260_cv_dfx_3_pr.hwh")), false);
+            assertEquals(1 << 24 | 1 << 16 | 10 << 8, board.memWord(CRL + 0xC0), "enabled: divisors 10, 1 and CLKACT");
+            assertEquals(1 << 24 | 1 << 16 | 15 << 8, board.memWord(CRL + 0xC8), "unused: 1499.985 / 15 = 99.999 MHz");
+            assertEquals(99.999, dev.fclkMhz(3));
         }
     }
 

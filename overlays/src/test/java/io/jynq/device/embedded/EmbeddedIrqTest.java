@@ -68,7 +68,7 @@ class EmbeddedIrqTest {
             assertFalse(line.await(Duration.ofMillis(250)));
             long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(elapsedMs >= 250, "waited the whole timeout, " + elapsedMs + " ms");
-            assertTrue(waits.size() >= 3 && waits.stream().allMatch(w -> w <= 100), waits.toString());
+            assertTrue(waits.size() >= 2 && waits.stream().allMatch(w -> w > 0 && w <= 100), "slices of at most 100 ms: " + waits);
             waits.clear();
             assertFalse(line.isAsserted());
             assertEquals(List.of(0), waits, "isAsserted polls once without waiting");
