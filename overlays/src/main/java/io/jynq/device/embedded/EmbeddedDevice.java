@@ -37,7 +37,8 @@ import java.util.Objects;
  * <li>MMIO: {@code mmap} of {@code /dev/mem} with {@code O_SYNC}, page-aligned, every access
  *     bounds-checked ({@link MappedRegion}).</li>
  * <li>Download: for a full bitstream the PL clocks are first set to the design's divisors
- *     ({@code clock_dict}, as PYNQ's {@code Overlay.download}); then {@code .bit} → {@code .bin} into {@code /lib/firmware}, FPGA Manager's
+ *     ({@code clock_dict}, as PYNQ's {@code Overlay.download}) and the loaded design's DFX shutdown
+ *     managers are quiesced ({@link ShutdownManagers}); then {@code .bit} → {@code .bin} into {@code /lib/firmware}, FPGA Manager's
  *     {@code flags} and {@code firmware}, then {@code state == operating}; on ZynqMP a full download
  *     then sets the PS-PL AXI port widths of the design ({@link AxiPortWidths}); a {@code .dtbo} beside the
  *     bitstream is applied through configfs afterwards (the one a previous full download applied is
@@ -63,6 +64,7 @@ public final class EmbeddedDevice implements Device {
     private final DeviceTreeOverlays overlays;
     private final UioLocator uio;
     private final PlStateStore store;
+    private final ShutdownManagers shutdownManagers;
     private final List<MmioRegisterSpace> windows = new ArrayList<>();
     private final Map<Integer, UioIrqLine> irqs = new HashMap<>();
     private UdmabufRegion udmabuf;
@@ -96,6 +98,7 @@ public final class EmbeddedDevice implements Device {
         this.overlays = new DeviceTreeOverlays(paths, io);
         this.uio = new UioLocator(paths, io);
         this.store = new PlStateStore(paths.stateDirectory());
+        this.shutdownManagers = new ShutdownManagers(paths, Duration.ofMillis(200));
     }
 
     @Override
@@ -134,6 +137,7 @@ public final class EmbeddedDevice implements Device {
         List<AxiPortWidths.Write> widths = partial ? List.of() : AxiPortWidths.plan(metadata);
         if (!partial) {
             programDesignClocks(metadata);
+            shutdownManagers.shutdownRecorded();
             removeRecordedOverlay();
             closeIrqs(); // UIO devices belong to the design being replaced
         }
@@ -145,6 +149,9 @@ public final class EmbeddedDevice implements Device {
             if (!partial) {
                 recordOverlay(name);
             }
+        }
+        if (!partial) {
+            shutdownManagers.record(metadata);
         }
         store.write(new PlState(bitstream.toAbsolutePath().normalize().toString(), Instant.now(), hash, partial));
     }
