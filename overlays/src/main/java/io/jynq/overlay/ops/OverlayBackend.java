@@ -1,0 +1,180 @@
+package io.jynq.overlay.ops;
+
+import io.jynq.buffer.ContiguousBuffer;
+import io.jynq.d2l.ArgType;
+import io.jynq.d2l.OperationBackend;
+import io.jynq.ffi.NativeMemory;
+import io.jynq.ffi.cc.CCompiler;
+import io.jynq.ffi.cheader.CFunction;
+import io.jynq.ffi.cheader.CLibrary;
+import io.jynq.ffi.cheader.CParameter;
+import io.jynq.mmio.Register;
+import io.jynq.overlay.DefaultIp;
+import io.jynq.overlay.Overlay;
+import io.jynq.overlay.pkg.OverlayPackage;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The {@link OperationBackend} over a loaded overlay and its package: registers through each IP's
+ * {@link io.jynq.mmio.RegisterMap}, driver methods by reflection on {@code ol.ip(name)}, and C
+ * functions of the package's native libraries, each built and loaded once, when a device that
+ * uses it is opened (see {@link PackageLibrary}).
+ */
+final class OverlayBackend implements OperationBackend {
+    private final Overlay overlay;
+    private final OverlayPackage pkg;
+    private final CCompiler compiler;
+    private final List<String> includes;
+    private final Map<String, CLibrary> libraries = new HashMap<>();
+
+    /**
+     * @param pkg      the overlay's package, or null when it has none (C operations then fail)
+     * @param includes the headers that declare the device's C functions (its D2L {@code includes})
+     */
+    OverlayBackend(Overlay overlay, OverlayPackage pkg, CCompiler compiler, List<String> includes) {
+        this.overlay = overlay;
+        this.pkg = pkg;
+        this.compiler = compiler;
+        this.includes = List.copyOf(includes);
+    }
+
+    @Override
+    public long readRegister(String ip, String register, String field) {
+        Register r = register(ip, register);
+        try {
+            return field.isEmpty() ? r.get() : r.field(field).get();
+        } catch (UnsupportedOperationException | NoSuchElementException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void writeRegister(String ip, String register, String field, long value) {
+        Register r = register(ip, register);
+        try {
+            if (field.isEmpty()) {
+                r.set(value);
+            } else {
+                r.field(field).set(value);
+            }
+        } catch (UnsupportedOperationException | NoSuchElementException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void checkRegister(String ip, String register, String field) {
+        Register r = register(ip, register);
+        if (!field.isEmpty()) {
+            try {
+                r.field(field);
+            } catch (NoSuchElementException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
+    private Register register(String ip, String register) {
+        try {
+            return driver(ip).registers().get(register);
+        } catch (NoSuchElementException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private DefaultIp driver(String ip) {
+        try {
+            return overlay.ip(ip);
+        } catch (NoSuchElementException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long physicalAddress(NativeMemory buffer) {
+        if (buffer instanceof ContiguousBuffer b) {
+            return b.physicalAddress();
+        }
+        throw new IllegalArgumentException(buffer + " is not a contiguous buffer the PL can reach; allocate one with"
+                + " Buffers.allocate");
+    }
+
+    @Override
+    public Object invokeDriver(String ip, String method, List<Object> args, List<ArgType> types) {
+        DefaultIp drv = driver(ip);
+        Method m = DriverMethods.find(drv, method, types);
+        return DriverMethods.invoke(drv, m, args);
+    }
+
+    @Override
+    public void checkDriverMethod(String ip, String method, List<ArgType> types) {
+        DriverMethods.find(driver(ip), method, types);
+    }
+
+    @Override
+    public Object callNative(String library, String function, List<Object> args, List<ArgType> types,
+            ArgType returnType) {
+        CFunction f = function(library, function);
+        List<CParameter> params = f.declaration().parameters();
+        if (params.size() != args.size()) {
+            throw new IllegalArgumentException(f.declaration().signature() + " takes " + params.size()
+                    + " arguments but the operation passes " + args.size() + " (" + types + ")");
+        }
+        Object[] values = args.toArray();
+        List<StagedBuffer> staged = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof ContiguousBuffer b && b.address() == 0 && params.get(i).type().isPointer()) {
+                StagedBuffer s = StagedBuffer.of(b, params.get(i).type().pointee(), f.declaration().signature());
+                staged.add(s);
+                values[i] = s.array();
+            }
+        }
+        Object result = f.invoke(values);
+        staged.forEach(StagedBuffer::copyBack);
+        if (returnType == null || result == null) {
+            return null;
+        }
+        if (returnType.isInteger() && result instanceof Number n) {
+            long v = n.longValue();
+            if (!isSigned(returnType) && returnType.widthBits() == 64) {
+                return v; // the 64 bits as they are, as ArgType documents for unsigned 64-bit values
+            }
+            if (!isSigned(returnType)) {
+                v &= 0xFFFF_FFFFL;
+            }
+            return returnType.coerce(v);
+        }
+        return returnType.coerce(result instanceof Float fl ? (Object) fl.doubleValue() : result);
+    }
+
+    private static boolean isSigned(ArgType t) {
+        return t == ArgType.INT32_T || t == ArgType.INT64_T;
+    }
+
+    @Override
+    public void checkNative(String library, String function) {
+        function(library, function);
+    }
+
+    private synchronized CFunction function(String library, String function) {
+        CLibrary lib = libraries.get(library);
+        if (lib == null) {
+            if (pkg == null) {
+                throw new IllegalArgumentException("overlay " + overlay.name() + " has no package (.core) naming C"
+                        + " sources, so library \"" + library + "\" cannot be built");
+            }
+            lib = PackageLibrary.load(compiler, pkg, library, includes);
+            libraries.put(library, lib);
+        }
+        try {
+            return lib.function(function);
+        } catch (NoSuchElementException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}
