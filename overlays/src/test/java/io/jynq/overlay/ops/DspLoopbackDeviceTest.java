@@ -1,0 +1,175 @@
+package io.jynq.overlay.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jynq.buffer.Buffers;
+import io.jynq.buffer.ContiguousBuffer;
+import io.jynq.buffer.DType;
+import io.jynq.d2l.BoundDevice;
+import io.jynq.drivers.bram.Bram;
+import io.jynq.drivers.dma.AxiDma;
+import io.jynq.ffi.cc.CCompiler;
+import io.jynq.overlay.Overlay;
+import io.jynq.testing.SimBoards;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The bundled dsp_loopback package's device DSP_LOOPBACK on the simulated board: every kind of
+ * implementation (driver methods, register programs, C functions with SEND_BUFFER) against the
+ * hardware's behaviour and a Java reference.
+ */
+class DspLoopbackDeviceTest {
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    @TempDir
+    Path dir;
+    private Overlay ol;
+    private CCompiler cc;
+    private BoundDevice dsp;
+
+    @BeforeEach
+    void open() {
+        ol = SimBoards.dspLoopback(dir);
+        cc = new CCompiler(dir.resolve("cc"), "gcc", Duration.ofMinutes(1));
+        dsp = DeviceOps.open(ol, "DSP_LOOPBACK", cc);
+    }
+
+    private ContiguousBuffer alloc(int n, DType type) {
+        return Buffers.allocate(ol.device(), new long[] {n}, type, false);
+    }
+
+    /** Sends x through the DMA loopback (and so through the FIR) and returns what comes back. */
+    private int[] loopback(int[] x) {
+        AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
+        try (ContiguousBuffer in = alloc(x.length, DType.INT32); ContiguousBuffer out = alloc(x.length, DType.INT32)) {
+            in.copyFrom(x);
+            dma.recvChannel().transfer(out);
+            dma.sendChannel().transfer(in);
+            dma.sendChannel().await(SECOND);
+            dma.recvChannel().await(SECOND);
+            int[] y = new int[x.length];
+            out.copyTo(y);
+            return y;
+        }
+    }
+
+    @Test
+    void atInitRegisterProgramMakesTheFirAPassThrough() {
+        int[] x = new Random(1).ints(64).toArray();
+        assertArrayEquals(x, loopback(x));
+    }
+
+    @Test
+    void setTapsRegisterProgramGivesTheReferenceFir() {
+        dsp.call("SET_TAPS", Map.of("c0", 1, "c1", -2, "c3", 5));
+        int[] x = new Random(2).ints(200, -1000, 1000).toArray();
+        int[] y = new int[x.length];
+        for (int n = 0; n < x.length; n++) {
+            y[n] = x[n] - 2 * (n >= 1 ? x[n - 1] : 0) + 5 * (n >= 3 ? x[n - 3] : 0);
+        }
+        assertArrayEquals(y, loopback(x));
+    }
+
+    @ParameterizedTest(name = "ADD({0}, {1}) = {2}")
+    @CsvSource({"2, 40, 42", "-5, 3, -2", "2147483647, 1, -2147483648"})
+    void addRegisterProgramAndDriverMethodAgree(int a, int b, long sum) {
+        assertEquals(sum, dsp.call("ADD", Map.of("a", a, "b", b)));
+        assertEquals(sum, dsp.call("ADD_WITH_DRIVER", Map.of("a", a, "b", b)));
+    }
+
+    @Test
+    void blockRamDriverMethodsConvertArguments() {
+        dsp.call("WRITE_WORD", Map.of("index", 3, "value", -7));
+        assertEquals(-7, ol.ip("axi_bram_ctrl_0", Bram.class).readWord(3));
+        assertEquals(-7, dsp.call("READ_WORD", Map.of("index", 3)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> dsp.call("WRITE_WORD", Map.of("index", 3, "value", 1L << 33)));
+        assertTrue(e.getMessage().contains("\"value\""), e.getMessage());
+    }
+
+    static long fnv1a(byte[] data) {
+        long h = 2166136261L;
+        for (byte b : data) {
+            h ^= b & 0xFF;
+            h = (h * 16777619L) & 0xFFFF_FFFFL;
+        }
+        return h;
+    }
+
+    @Test
+    void checksumInCEqualsJava() {
+        byte[] data = new byte[1000];
+        new Random(3).nextBytes(data);
+        try (ContiguousBuffer buf = alloc(data.length, DType.UINT8)) {
+            buf.copyFrom(data);
+            assertEquals(fnv1a(data), dsp.call("CHECKSUM", Map.of("data", buf)));
+            byte[] middle = java.util.Arrays.copyOfRange(data, 100, 116);
+            assertEquals(fnv1a(middle), dsp.call("CHECKSUM", Map.of("data", buf.slice(100, 116))));
+        }
+    }
+
+    @Test
+    void scaleInCWorksInPlaceAsJavaWould() {
+        int[] x = new Random(4).ints(513).toArray();
+        try (ContiguousBuffer buf = alloc(x.length, DType.INT32)) {
+            buf.copyFrom(x);
+            assertEquals((long) x.length, dsp.call("SCALE", Map.of("data", buf, "gain", -3)));
+            int[] y = new int[x.length];
+            buf.copyTo(y);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(x[i] * -3, y[i], "sample " + i);
+            }
+            dsp.call("SCALE", Map.of("data", buf)); // default gain 2
+            buf.copyTo(y);
+            assertEquals(x[7] * -6, y[7]);
+        }
+    }
+
+    @Test
+    void lengthIsAutomaticAndAClosedBufferIsRefused() {
+        ContiguousBuffer buf = alloc(16, DType.UINT8);
+        IllegalArgumentException len = assertThrows(IllegalArgumentException.class,
+                () -> dsp.call("CHECKSUM", Map.of("data", buf, "len_data", 3)));
+        assertTrue(len.getMessage().contains("set from the buffer's size"), len.getMessage());
+        buf.close();
+        IllegalArgumentException closed = assertThrows(IllegalArgumentException.class,
+                () -> dsp.call("CHECKSUM", Map.of("data", buf)));
+        assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+    }
+
+    @Test
+    void theNativeLibraryIsBuiltOnceAndReusedByTheNextOpen() throws IOException {
+        assertEquals(1, libraries());
+        BoundDevice again = DeviceOps.open(ol, "DSP_LOOPBACK", cc);
+        assertEquals(1, libraries());
+        try (ContiguousBuffer buf = alloc(4, DType.UINT8)) {
+            buf.copyFrom(new byte[] {1, 2, 3, 4});
+            assertEquals(fnv1a(new byte[] {1, 2, 3, 4}), again.call("CHECKSUM", Map.of("data", buf)));
+        }
+    }
+
+    private long libraries() throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("cc"))) {
+            return s.filter(p -> p.toString().endsWith(".so")).count();
+        }
+    }
+
+    @Test
+    void unknownDeviceListsTheDevices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeviceOps.open(ol, "FIR", cc));
+        assertEquals("overlay package dsp_loopback has no device \"FIR\"; devices: DSP_LOOPBACK", e.getMessage());
+    }
+}
