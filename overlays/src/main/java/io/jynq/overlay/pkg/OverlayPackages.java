@@ -41,11 +41,16 @@ public final class OverlayPackages {
      * @throws IllegalArgumentException if a folder given as a path holds several cores
      */
     public static Optional<OverlayPackage> find(String nameOrPath) {
-        Path given = Path.of(nameOrPath);
+        return find(nameOrPath, Path.of("").toAbsolutePath(), overlayPath());
+    }
+
+    /** {@link #find(String)} with the working directory and {@code JYNQ_OVERLAY_PATH} given (for tests). */
+    static Optional<OverlayPackage> find(String nameOrPath, Path workingDir, List<Path> overlayPath) {
+        Path given = workingDir.resolve(nameOrPath);
         if (isPackage(given)) {
             return Optional.of(OverlayPackage.open(given));
         }
-        Optional<OverlayPackage> p = findIn(Path.of("").toAbsolutePath(), nameOrPath);
+        Optional<OverlayPackage> p = findIn(workingDir, nameOrPath);
         if (p.isPresent()) {
             return p;
         }
@@ -57,7 +62,7 @@ public final class OverlayPackages {
                 return Optional.of(BundledPackages.extract(b));
             }
         }
-        for (Path dir : overlayPath()) {
+        for (Path dir : overlayPath) {
             p = findIn(dir, nameOrPath);
             if (p.isPresent()) {
                 return p;
@@ -106,8 +111,13 @@ public final class OverlayPackages {
      * whose core cannot be read is listed with its problem rather than hidden.
      */
     public static List<PackageSummary> list() {
+        return list(Path.of("").toAbsolutePath(), overlayPath());
+    }
+
+    /** {@link #list()} with the working directory and {@code JYNQ_OVERLAY_PATH} given (for tests). */
+    static List<PackageSummary> list(Path workingDir, List<Path> overlayPath) {
         List<PackageSummary> out = new ArrayList<>();
-        listIn(Path.of("").toAbsolutePath(), out);
+        listIn(workingDir, out);
         for (String b : BundledPackages.names()) {
             String where = "classpath:" + BundledPackages.ROOT + b;
             try {
@@ -117,7 +127,7 @@ public final class OverlayPackages {
                 out.add(new PackageSummary(b, "", "", where, e.getMessage()));
             }
         }
-        for (Path dir : overlayPath()) {
+        for (Path dir : overlayPath) {
             listIn(dir, out);
         }
         return out;
