@@ -49,6 +49,33 @@ public final class DeviceOps {
     }
 
     /**
+     * Opens device {@code name} as a typed view: see {@link #facade(BoundDevice, Class)}.
+     *
+     * @throws IllegalArgumentException as {@link #open(Overlay, String)}, or when a method of
+     *                                  {@code type} matches no operation (see {@link #facade})
+     */
+    public static <T> T open(Overlay overlay, String name, Class<T> type) {
+        return facade(open(overlay, name), type);
+    }
+
+    /**
+     * A typed view of {@code device} through the interface {@code type}: each abstract method
+     * {@code fooBar} calls operation {@code FOO_BAR} with its parameters in the operation's argument
+     * order (the automatic {@code len_} arguments left out, trailing defaults optional) and returns
+     * the result as the method's return type (an {@code int} method gets a {@code uint32_t}'s bits).
+     * <pre>{@code
+     * interface Dsp { int add(int a, int b); long checksum(ContiguousBuffer data); void setTaps(int c0, int c1); }
+     * Dsp dsp = DeviceOps.facade(DeviceOps.open(ol, "DSP_LOOPBACK"), Dsp.class);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException naming the method when it matches no operation, takes too
+     *                                  many or too few parameters, or a parameter of the wrong type
+     */
+    public static <T> T facade(BoundDevice device, Class<T> type) {
+        return DeviceFacade.of(device, type);
+    }
+
+    /**
      * Opens a description that need not come from the overlay's package (e.g. parsed from a cell);
      * its C operations use the package's libraries.
      *

@@ -108,7 +108,12 @@ final class OverlayBackend implements OperationBackend {
     public Object invokeDriver(String ip, String method, List<Object> args, List<ArgType> types) {
         DefaultIp drv = driver(ip);
         Method m = DriverMethods.find(drv, method, types);
-        return DriverMethods.invoke(drv, m, args);
+        Object r = DriverMethods.invoke(drv, m, args);
+        // D2L carries every integer in a Long and every floating value in a Double (see ArgType)
+        if (r instanceof Integer || r instanceof Short || r instanceof Byte) {
+            return ((Number) r).longValue();
+        }
+        return r instanceof Float f ? (Object) f.doubleValue() : r;
     }
 
     @Override

@@ -94,7 +94,7 @@ class DspLoopbackDeviceTest {
     void blockRamDriverMethodsConvertArguments() {
         dsp.call("WRITE_WORD", Map.of("index", 3, "value", -7));
         assertEquals(-7, ol.ip("axi_bram_ctrl_0", Bram.class).readWord(3));
-        assertEquals(-7, dsp.call("READ_WORD", Map.of("index", 3)));
+        assertEquals(-7L, dsp.call("READ_WORD", Map.of("index", 3)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> dsp.call("WRITE_WORD", Map.of("index", 3, "value", 1L << 33)));
         assertTrue(e.getMessage().contains("\"value\""), e.getMessage());
@@ -165,6 +165,62 @@ class DspLoopbackDeviceTest {
         try (Stream<Path> s = Files.list(dir.resolve("cc"))) {
             return s.filter(p -> p.toString().endsWith(".so")).count();
         }
+    }
+
+    /** A typed view of DSP_LOOPBACK, as a notebook author would declare it. */
+    interface Dsp {
+        int add(int a, int b);
+
+        long addWithDriver(long a, long b);
+
+        void writeWord(int index, int value);
+
+        int readWord(int index);
+
+        long checksum(ContiguousBuffer data);
+
+        int scale(ContiguousBuffer data);
+
+        default int twice(int a) {
+            return add(a, a);
+        }
+    }
+
+    interface Wrong {
+        int add(int a);
+    }
+
+    interface Unknown {
+        void fir();
+    }
+
+    @Test
+    void typedFacadeCallsOperationsByMethodName() {
+        Dsp typed = DeviceOps.facade(dsp, Dsp.class);
+        assertEquals(42, typed.add(2, 40));
+        assertEquals(-2L, typed.addWithDriver(-5, 3));
+        assertEquals(42, typed.twice(21));
+        typed.writeWord(5, 1234);
+        assertEquals(1234, typed.readWord(5));
+        try (ContiguousBuffer buf = alloc(8, DType.INT32)) {
+            buf.copyFrom(new int[] {1, 2, 3, 4, 5, 6, 7, 8});
+            assertEquals(8, typed.scale(buf));
+            assertEquals(16, buf.getInt(7));
+            byte[] bytes = new byte[32];
+            buf.byteBuffer().get(bytes);
+            assertEquals(fnv1a(bytes), typed.checksum(buf));
+        }
+        assertEquals("BoundDevice[DSP_LOOPBACK, 9 operations]", typed.toString());
+    }
+
+    @Test
+    void typedFacadeIsCheckedWhenMade() {
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> DeviceOps.facade(dsp, Wrong.class));
+        assertEquals("Wrong.add takes 1 parameters but ADD(int32_t a, int32_t b) -> int32_t takes 2", wrong.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> DeviceOps.facade(dsp, Unknown.class));
+        assertTrue(unknown.getMessage().startsWith("Unknown.fir has no operation in device DSP_LOOPBACK; methods it can"
+                + " have: [resetDma, passThrough, setTaps, add,"), unknown.getMessage());
     }
 
     @Test
