@@ -40,7 +40,11 @@ final class DmaChannelModel {
     private long address;
     private int capacity;
     private int received;
+    private int sent;
+    private ByteBuffer source;
     private long lastBytes;
+    /** Largest piece MM2S hands the stream at once. */
+    private static final int PIECE = 1 << 20;
 
     DmaChannelModel(IpContext ctx, int base, boolean mm2s, int lengthBits, boolean sg) {
         this.regs = ctx.registers();
@@ -52,6 +56,9 @@ final class DmaChannelModel {
         this.out = mm2s ? ctx.streamOut("M_AXIS_MM2S") : null;
         this.in = mm2s ? null : ctx.streamIn("S_AXIS_S2MM");
         this.memory = ctx.memory();
+        if (mm2s) {
+            out.onRoom(this::pump);
+        }
     }
 
     void reset() {
@@ -63,6 +70,7 @@ final class DmaChannelModel {
         regs.put(base + DMACR, DMACR_RESET_VALUE);
         regs.put(base + DMASR, DMASR_HALTED | (sg ? DMASR_SG_INCLD : 0));
         busy = false;
+        source = null;
         updateIrq();
     }
 
@@ -86,6 +94,7 @@ final class DmaChannelModel {
             regs.put(base + DMASR, sr & ~DMASR_HALTED);
         } else if ((v & DMACR_RS) == 0) {
             busy = false;  // PG021: pending transfers are flushed, streams may be cut short
+            source = null;
             regs.put(base + DMASR, sr | DMASR_HALTED);
         }
         updateIrq();
@@ -126,16 +135,34 @@ final class DmaChannelModel {
             return;
         }
         if (mm2s) {
-            if (!out.isConnected()) {
-                return;  // nobody takes the stream: TREADY never comes, the channel stays busy
-            }
-            byte[] data = new byte[length];
-            window.get(0, data);
-            out.send(data, true);
-            complete(length);
+            source = window;
+            sent = 0;
+            pump();
         } else {
             receive();
         }
+    }
+
+    /**
+     * Sends as much of the MM2S buffer as the stream takes; runs again when room frees. An
+     * unconnected stream, or one nobody drains, never takes the rest: the channel stays busy.
+     */
+    void pump() {
+        if (!mm2s || !busy || source == null) {
+            return;
+        }
+        while (sent < capacity) {
+            int n = (int) Math.min(Math.min(out.room(), capacity - sent), PIECE);
+            if (n <= 0) {
+                return;
+            }
+            byte[] data = new byte[n];
+            source.get(sent, data);
+            sent += n;
+            out.send(data, sent == capacity);
+        }
+        source = null;
+        complete(capacity);
     }
 
     /** Moves queued stream bytes into the armed S2MM buffer. */
@@ -178,6 +205,7 @@ final class DmaChannelModel {
 
     private void fail(int errorBit) {
         busy = false;
+        source = null;
         regs.put(base + DMASR, regs.get(base + DMASR) | errorBit | DMASR_ERR_IRQ | DMASR_HALTED);
         regs.put(base + DMACR, regs.get(base + DMACR) & ~DMACR_RS);  // PG021: RS is cleared on error
         updateIrq();
