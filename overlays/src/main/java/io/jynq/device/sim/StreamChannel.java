@@ -88,6 +88,29 @@ final class StreamChannel implements StreamOut, StreamIn {
     }
 
     @Override
+    public int offer(java.nio.ByteBuffer data, boolean last) {
+        if (slave == null) {
+            return 0;
+        }
+        int total = data.remaining();
+        int taken = 0;
+        if (queue.isEmpty()) {
+            IpModel m = slave.model();
+            if (m != null) {
+                taken = Math.max(0, Math.min(total, m.streamAccept(slaveInterface, data.slice(), last)));
+            }
+        }
+        int q = (int) Math.min(total - taken, room());
+        if (q > 0) {
+            byte[] b = new byte[q];
+            data.slice().position(taken).get(b);
+            send(b, last && taken + q == total);
+            taken += q;
+        }
+        return taken;
+    }
+
+    @Override
     public long available() {
         return available;
     }

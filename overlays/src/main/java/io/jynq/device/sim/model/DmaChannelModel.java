@@ -43,8 +43,6 @@ final class DmaChannelModel {
     private int sent;
     private ByteBuffer source;
     private long lastBytes;
-    /** Largest piece MM2S hands the stream at once. */
-    private static final int PIECE = 1 << 20;
 
     DmaChannelModel(IpContext ctx, int base, boolean mm2s, int lengthBits, boolean sg) {
         this.regs = ctx.registers();
@@ -152,17 +150,37 @@ final class DmaChannelModel {
             return;
         }
         while (sent < capacity) {
-            int n = (int) Math.min(Math.min(out.room(), capacity - sent), PIECE);
+            int n = out.offer(source.duplicate().position(sent), true);
             if (n <= 0) {
                 return;
             }
-            byte[] data = new byte[n];
-            source.get(sent, data);
             sent += n;
-            out.send(data, sent == capacity);
         }
         source = null;
         complete(capacity);
+    }
+
+    /** S2MM: writes offered bytes straight to the armed buffer (nothing is queued before them). */
+    int accept(ByteBuffer data, boolean last) {
+        if (mm2s || !busy || in.available() > 0) {
+            return 0;
+        }
+        int n = Math.min(data.remaining(), capacity - received);
+        if (n <= 0) {
+            return 0;
+        }
+        ByteBuffer w = memory.window(address + received, n);
+        if (w == null) {
+            fail(DMASR_DMA_DEC_ERR);
+            return 0;
+        }
+        w.put(data.duplicate().limit(data.position() + n));
+        received += n;
+        if (last && n == data.remaining()) {
+            regs.put(base + LENGTH, received);
+            complete(received);
+        }
+        return n;
     }
 
     /** Moves queued stream bytes into the armed S2MM buffer. */

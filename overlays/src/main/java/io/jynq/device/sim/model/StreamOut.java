@@ -28,4 +28,23 @@ public interface StreamOut {
 
     /** Sets what runs when the slave takes bytes and room frees (the master resumes sending). */
     void onRoom(Runnable resume);
+
+    /**
+     * Offers bytes from memory (a DMA reading its buffer): the link takes what the slave accepts
+     * directly ({@link IpModel#streamAccept}), then up to its {@link #room()}, and returns how
+     * many bytes it took, from {@code data}'s position on ({@code data} itself is not moved).
+     * {@code last} takes effect only when all of {@code data} is taken. This default copies.
+     *
+     * @return bytes taken, 0 when the link is full or not connected
+     */
+    default int offer(java.nio.ByteBuffer data, boolean last) {
+        int n = (int) Math.min(data.remaining(), room());
+        if (n <= 0) {
+            return 0;
+        }
+        byte[] b = new byte[n];
+        data.duplicate().get(b);
+        send(b, last && n == data.remaining());
+        return n;
+    }
 }
