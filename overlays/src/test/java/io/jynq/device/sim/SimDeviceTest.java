@@ -196,4 +196,35 @@ class SimDeviceTest {
         assertThrows(IllegalStateException.class, board::plState);
         assertThrows(IllegalStateException.class, () -> board.allocate(64, 64, false));
     }
+
+    @Test
+    void mm2sWiredStraightToS2mmCopiesABufferThroughTheStream() throws Exception {
+        String hwh = Files.readString(DspLoopback.hwh())
+                .replace("BUSNAME=\"axi_dma_0_M_AXIS_MM2S\" NAME=\"in_stream\"", "BUSNAME=\"unused_in\" NAME=\"in_stream\"")
+                .replace("BUSNAME=\"fir_0_out_stream\" NAME=\"out_stream\"", "BUSNAME=\"unused_out\" NAME=\"out_stream\"")
+                .replace("BUSNAME=\"fir_0_out_stream\" NAME=\"S_AXIS_S2MM\"", "BUSNAME=\"axi_dma_0_M_AXIS_MM2S\" NAME=\"S_AXIS_S2MM\"");
+        Path file = dir.resolve("loop.hwh");
+        Files.writeString(file, hwh);
+        try (SimDevice board = SimDevice.open(SimConfig.at(dir.resolve("board")))) {
+            board.download(DspLoopback.bit(), io.jynq.metadata.HwhParser.parse(file), false);
+            RegisterSpace dma = board.map(DspLoopback.DMA, 0x10000);
+            int n = 3 << 20;
+            try (var src = board.allocate(n, 64, false); var dst = board.allocate(n, 64, false)) {
+                for (int i = 0; i < n; i += 4) {
+                    src.buffer().putInt(i, i * 31);
+                }
+                dma.write32(0x00, 1);
+                dma.write32(0x30, 1);
+                dma.write32(0x18, (int) src.physicalAddress());
+                dma.write32(0x28, n);
+                assertEquals(0, dma.read32(0x04) & 2, "the stream is full and S2MM is not armed: MM2S busy");
+                dma.write32(0x48, (int) dst.physicalAddress());
+                dma.write32(0x58, n);
+                assertEquals(2, dma.read32(0x04) & 2, "MM2S idle");
+                assertEquals(2, dma.read32(0x34) & 2, "S2MM idle");
+                assertEquals(n, dma.read32(0x58));
+                assertEquals(0, src.buffer().compareTo(dst.buffer()), "same bytes");
+            }
+        }
+    }
 }
