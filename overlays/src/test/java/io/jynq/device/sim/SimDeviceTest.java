@@ -75,6 +75,16 @@ class SimDeviceTest {
     }
 
     @Test
+    void plClocksTakeTheNearestDivisorsOfTheIoPll() {
+        try (SimDevice board = DspLoopback.board(dir)) {
+            board.setFclkMhz(1, 142);
+            assertEquals(1000.0 / 7, board.fclkMhz(1), 1e-9, "IO PLL 1000 MHz / 7 / 1, as PYNQ-Z1's fclk1");
+            assertThrows(IndexOutOfBoundsException.class, () -> board.fclkMhz(4));
+            assertThrows(IllegalArgumentException.class, () -> board.setFclkMhz(0, -5));
+        }
+    }
+
+    @Test
     void mapBeforeAnyDownloadSaysSo() {
         try (SimDevice board = SimDevice.open(SimConfig.at(dir))) {
             var e = assertThrows(DeviceException.class, () -> board.map(DspLoopback.GPIO, 4));
