@@ -109,7 +109,8 @@ final class SimPl {
             }
         }
         for (ModuleDescription m : md.modules().values()) {
-            if (AxisPassThrough.MODTYPES.contains(m.modType()) && !pl.byFullpath.containsKey(m.fullpath())) {
+            boolean plumbing = m.modType() != null && AxisPassThrough.MODTYPES.contains(m.modType());
+            if (plumbing && !pl.byFullpath.containsKey(m.fullpath())) {
                 pl.plumbing.put(m.fullpath(), new AxisPassThrough(pl.streamIn(m.fullpath(), "S_AXIS"),
                         pl.streamOut(m.fullpath(), "M_AXIS")));
             }
