@@ -85,6 +85,50 @@ class SimDeviceTest {
     }
 
     @Test
+    void aDesignOverlappingSimulatedDdrIsRefusedAndKeepsThePl() throws Exception {
+        Path file = dir.resolve("clash.hwh");
+        Files.writeString(file, Files.readString(DspLoopback.hwh())
+                .replace("BASEVALUE=\"0x40000000\" HIGHNAME=\"C_S_AXI_HIGHADDR\" HIGHVALUE=\"0x40001FFF\"",
+                        "BASEVALUE=\"0x10000000\" HIGHNAME=\"C_S_AXI_HIGHADDR\" HIGHVALUE=\"0x10001FFF\""));
+        try (SimDevice board = DspLoopback.board(dir.resolve("board"))) {
+            PlState before = board.plState();
+            var e = assertThrows(DeviceException.class,
+                    () -> board.download(DspLoopback.bit(), io.jynq.metadata.HwhParser.parse(file), false));
+            assertTrue(e.getMessage().contains("axi_bram_ctrl_0") && e.getMessage().contains("overlaps simulated DDR"),
+                    e.getMessage());
+            assertEquals(before, board.plState());
+        }
+    }
+
+    @Test
+    void aFailingModelFactoryNamesTheIpAndKeepsThePl() throws Exception {
+        try (SimDevice board = DspLoopback.board(dir.resolve("board"))) {
+            board.map(DspLoopback.GPIO, 0x10000).write32(AxiGpioLayout.GPIO_DATA, 0xC);
+            PlState before = board.plState();
+            long regsFiles;
+            try (var files = Files.list(dir.resolve("board"))) {
+                regsFiles = files.filter(p -> p.toString().endsWith(".regs")).count();
+            }
+            Sim.register("xilinx.com:hls:add:1.0", ctx -> {
+                throw new IllegalStateException("broken model");
+            });
+            try {
+                var e = assertThrows(DeviceException.class,
+                        () -> board.download(DspLoopback.bit(), DspLoopback.metadata(), false));
+                assertTrue(e.getMessage().contains("add_0") && e.getMessage().contains("broken model"), e.getMessage());
+            } finally {
+                Sim.unregister("xilinx.com:hls:add:1.0");
+            }
+            assertEquals(before, board.plState());
+            assertEquals(0xC, board.map(DspLoopback.GPIO, 0x10000).read32(AxiGpioLayout.GPIO_DATA));
+            try (var files = Files.list(dir.resolve("board"))) {
+                assertEquals(regsFiles, files.filter(p -> p.toString().endsWith(".regs")).count(),
+                        "the failed download left no register file behind");
+            }
+        }
+    }
+
+    @Test
     void mapBeforeAnyDownloadSaysSo() {
         try (SimDevice board = SimDevice.open(SimConfig.at(dir))) {
             var e = assertThrows(DeviceException.class, () -> board.map(DspLoopback.GPIO, 4));
@@ -189,6 +233,9 @@ class SimDeviceTest {
     @Test
     void modelLookupNamesWhatExists() {
         try (SimDevice board = DspLoopback.board(dir)) {
+            assertEquals(java.util.List.of("axi_bram_ctrl_0=memory", "axi_dma_0=AxiDmaModel", "axi_gpio_0=AxiGpioModel",
+                    "axi_intc_0=AxiIntcModel", "fir_0=FirModel", "add_0=AddModel"),
+                    board.modelSummary().entrySet().stream().map(Object::toString).toList());
             var e = assertThrows(java.util.NoSuchElementException.class, () -> board.model("gpio", AxiGpioModel.class));
             assertTrue(e.getMessage().contains("axi_gpio_0"), e.getMessage());
             var e2 = assertThrows(IllegalArgumentException.class, () -> board.model("axi_dma_0", AxiGpioModel.class));
