@@ -21,10 +21,10 @@ final class HwhReader {
     private int moduleOffset;
     private String[] moduleAttrs;
     private String moduleFullpath;
-    private Map<String, String> parameters;
-    private Map<String, Register> registers;
-    private Map<String, PortDescription> ports;
-    private Map<String, BusInterfaceDescription> busInterfaces;
+    private LinkedHashMap<String, String> parameters;
+    private LinkedHashMap<String, Register> registers;
+    private LinkedHashMap<String, PortDescription> ports;
+    private LinkedHashMap<String, BusInterfaceDescription> busInterfaces;
     private List<MemRange> memoryMap;
     private int paramsDepth;
     private int registersDepth;
@@ -32,7 +32,7 @@ final class HwhReader {
     private int registerOffset;
     private String registerName;
     private final String[] registerProps = new String[5];
-    private Map<String, RegisterField> fields;
+    private LinkedHashMap<String, RegisterField> fields;
     private int fieldsDepth;
     private int fieldDepth;
     private int fieldOffset;
@@ -45,8 +45,8 @@ final class HwhReader {
     private int busDepth;
     private int busOffset;
     private String[] busAttrs;
-    private Map<String, String> busParams;
-    private Map<String, String> portMaps;
+    private LinkedHashMap<String, String> busParams;
+    private LinkedHashMap<String, String> portMaps;
     private int extPortsDepth;
     private int extIfDepth;
 
@@ -376,13 +376,12 @@ final class HwhReader {
 
     private void closeField() {
         fieldDepth = 0;
-        String where = "FIELD " + fieldName + " of register " + registerName + " in " + moduleFullpath;
-        int offset = (int) Numbers.integer(require(fieldProps[0], "BIT_OFFSET", where, fieldOffset), "BIT_OFFSET", x, fieldOffset);
-        int width = (int) Numbers.integer(require(fieldProps[1], "BIT_WIDTH", where, fieldOffset), "BIT_WIDTH", x, fieldOffset);
+        int offset = (int) Numbers.integer(require(fieldProps[0], "BIT_OFFSET", false, fieldOffset), "BIT_OFFSET", x, fieldOffset);
+        int width = (int) Numbers.integer(require(fieldProps[1], "BIT_WIDTH", false, fieldOffset), "BIT_WIDTH", x, fieldOffset);
         if (offset > 1023 || width > 1024) {
-            throw x.error(fieldOffset, where + ": BIT_OFFSET " + offset + " / BIT_WIDTH " + width + " out of range; expected bits of a register");
+            throw x.error(fieldOffset, where(false) + ": BIT_OFFSET " + offset + " / BIT_WIDTH " + width + " out of range; expected bits of a register");
         }
-        Access access = access(require(fieldProps[2], "ACCESS", where, fieldOffset), where, fieldOffset);
+        Access access = access(require(fieldProps[2], "ACCESS", false, fieldOffset), false, fieldOffset);
         String desc = fieldProps[3] == null ? "" : fieldProps[3];
         fields.put(fieldName, new RegisterField(fieldName, offset, width, access, desc));
     }
@@ -391,29 +390,34 @@ final class HwhReader {
         registerDepth = 0;
         fieldsDepth = 0;
         fieldDepth = 0;
-        String where = "REGISTER " + registerName + " in " + moduleFullpath;
-        long offset = Numbers.integer(require(registerProps[0], "ADDRESS_OFFSET", where, registerOffset), "ADDRESS_OFFSET", x, registerOffset);
-        long size = Numbers.integer(require(registerProps[1], "SIZE", where, registerOffset), "SIZE", x, registerOffset);
+        long offset = Numbers.integer(require(registerProps[0], "ADDRESS_OFFSET", true, registerOffset), "ADDRESS_OFFSET", x, registerOffset);
+        long size = Numbers.integer(require(registerProps[1], "SIZE", true, registerOffset), "SIZE", x, registerOffset);
         if (size > 1024) {
-            throw x.error(registerOffset, where + ": SIZE " + size + " bits; expected at most 1024");
+            throw x.error(registerOffset, where(true) + ": SIZE " + size + " bits; expected at most 1024");
         }
-        Access access = access(require(registerProps[2], "ACCESS", where, registerOffset), where, registerOffset);
+        Access access = access(require(registerProps[2], "ACCESS", true, registerOffset), true, registerOffset);
         String desc = registerProps[3] == null ? "" : registerProps[3];
         Long reset = registerProps[4] == null ? null : Numbers.integerOrNull(registerProps[4]);
-        registers.put(registerName, new Register(registerName, offset, (int) size, access, reset, desc, fields));
+        registers.put(registerName, new Register(registerName, offset, (int) size, access, reset, desc, FrozenMap.adopt(fields)));
     }
 
-    private String require(String value, String prop, String where, int at) {
+    /** "REGISTER r in m" or "FIELD f of register r in m", built only for a message. */
+    private String where(boolean register) {
+        return register ? "REGISTER " + registerName + " in " + moduleFullpath
+                : "FIELD " + fieldName + " of register " + registerName + " in " + moduleFullpath;
+    }
+
+    private String require(String value, String prop, boolean register, int at) {
         if (value == null) {
-            throw x.error(at, where + " has no PROPERTY NAME=\"" + prop + "\" with a VALUE; PYNQ needs it");
+            throw x.error(at, where(register) + " has no PROPERTY NAME=\"" + prop + "\" with a VALUE; PYNQ needs it");
         }
         return value;
     }
 
-    private Access access(String text, String where, int at) {
+    private Access access(String text, boolean register, int at) {
         Access a = Access.fromHwh(text);
         if (a == null) {
-            throw x.error(at, where + ": ACCESS \"" + text + "\"; expected read-write, read-only, write-only, read-writeOnce or writeOnce");
+            throw x.error(at, where(register) + ": ACCESS \"" + text + "\"; expected read-write, read-only, write-only, read-writeOnce or writeOnce");
         }
         return a;
     }
@@ -436,7 +440,7 @@ final class HwhReader {
     private void closeBus() {
         busDepth = 0;
         BusInterfaceDescription b = new BusInterfaceDescription(busAttrs[0], busAttrs[1], Vlnv.tryParse(busAttrs[2]),
-                busAttrs[3], busParams, portMaps);
+                busAttrs[3], FrozenMap.adopt(busParams), FrozenMap.adopt(portMaps));
         if (moduleDepth != 0) {
             busInterfaces.put(b.name(), b);
         } else {
@@ -452,7 +456,8 @@ final class HwhReader {
         registersDepth = 0;
         ModuleDescription m = new ModuleDescription(moduleAttrs[0], moduleFullpath, Vlnv.tryParse(moduleAttrs[2]),
                 moduleAttrs[2], moduleAttrs[3], moduleAttrs[4], moduleAttrs[5], moduleAttrs[6], false,
-                parameters, registers, ports, busInterfaces, memoryMap);
+                FrozenMap.adopt(parameters), FrozenMap.adopt(registers), FrozenMap.adopt(ports),
+                FrozenMap.adopt(busInterfaces), memoryMap);
         out.modules.add(new ParsedHwh.Located(m, moduleOffset, List.copyOf(portsInOrder)));
         portsInOrder.clear();
     }
