@@ -3,7 +3,6 @@ package io.jynq.metadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The single streaming pass over a {@code .hwh}: collects SYSTEMINFO, every MODULE (parameters,
@@ -28,16 +27,7 @@ final class HwhReader {
     private List<MemRange> memoryMap;
     private int paramsDepth;
     private int registersDepth;
-    private int registerDepth;
-    private int registerOffset;
-    private String registerName;
-    private final String[] registerProps = new String[5];
-    private LinkedHashMap<String, RegisterField> fields;
-    private int fieldsDepth;
-    private int fieldDepth;
-    private int fieldOffset;
-    private String fieldName;
-    private final String[] fieldProps = new String[4];
+    private final RegisterReader register;
     private int portDepth;
     private int portOffset;
     private String[] portAttrs;
@@ -50,14 +40,13 @@ final class HwhReader {
     private int extPortsDepth;
     private int extIfDepth;
 
-    private static final String[] REG_PROPS = {"ADDRESS_OFFSET", "SIZE", "ACCESS", "DESCRIPTION", "RESET_VALUE"};
-    private static final String[] FIELD_PROPS = {"BIT_OFFSET", "BIT_WIDTH", "ACCESS", "DESCRIPTION"};
     private static final String[] MODULE_ATTRS = {"INSTANCE", "FULLNAME", "VLNV", "MODTYPE", "IPTYPE", "MODCLASS", "BDTYPE"};
     private static final String[] PORT_ATTRS = {"NAME", "DIR", "SIGIS", "SIGNAME", "LEFT", "RIGHT", "SENSITIVITY", "CLKFREQUENCY"};
     private static final String[] BUS_ATTRS = {"NAME", "TYPE", "VLNV", "BUSNAME"};
 
     private HwhReader(XmlScanner x) {
         this.x = x;
+        this.register = new RegisterReader(x);
         this.out = new ParsedHwh(x);
     }
 
@@ -160,8 +149,8 @@ final class HwhReader {
     }
 
     private void inModule(String n, int d) {
-        if (registerDepth != 0) {
-            inRegister(n, d);
+        if (register.isOpen()) {
+            register.start(n, d);
             return;
         }
         if (portDepth != 0) {
@@ -187,11 +176,7 @@ final class HwhReader {
         if (registersDepth != 0 && d == registersDepth + 1) {
             String rn = x.attr("NAME");
             if (rn != null) {
-                registerDepth = d;
-                registerOffset = x.offset();
-                registerName = rn;
-                java.util.Arrays.fill(registerProps, null);
-                fields = new LinkedHashMap<>();
+                register.open(rn, d, moduleFullpath);
             }
             return;
         }
@@ -216,43 +201,6 @@ final class HwhReader {
                 throw x.error(x.offset(), "MODULE inside MODULE " + moduleFullpath + "; expected modules side by side under MODULES");
             default:
                 break;
-        }
-    }
-
-    private void inRegister(String n, int d) {
-        if ("PROPERTY".equals(n)) {
-            if (d == registerDepth + 1) {
-                keepFirst(REG_PROPS, registerProps);
-            } else if (fieldDepth != 0 && d == fieldDepth + 1) {
-                keepFirst(FIELD_PROPS, fieldProps);
-            }
-        } else if ("FIELDS".equals(n) && d == registerDepth + 1) {
-            fieldsDepth = d;
-        } else if ("FIELD".equals(n) && fieldsDepth != 0 && d == fieldsDepth + 1) {
-            String fn = x.attr("NAME");
-            if (fn != null) {
-                fieldDepth = d;
-                fieldOffset = x.offset();
-                fieldName = fn;
-                java.util.Arrays.fill(fieldProps, null);
-            }
-        }
-    }
-
-    private void keepFirst(String[] names, String[] values) {
-        String pn = x.attr("NAME");
-        if (pn == null) {
-            return;
-        }
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(pn)) {
-                if (values[i] == null) {
-                    String v = x.attr("VALUE");
-                    // ElementTree's find(...).get('VALUE') on a PROPERTY without VALUE gives None.
-                    values[i] = v;
-                }
-                return;
-            }
         }
     }
 
@@ -351,12 +299,11 @@ final class HwhReader {
     }
 
     private void end(int d) {
-        if (d == fieldDepth) {
-            closeField();
-        } else if (d == fieldsDepth) {
-            fieldsDepth = 0;
-        } else if (d == registerDepth) {
-            closeRegister();
+        if (register.isOpen()) {
+            Register r = register.end(d);
+            if (r != null) {
+                registers.put(r.name(), r);
+            }
         } else if (d == registersDepth) {
             registersDepth = 0;
         } else if (d == paramsDepth) {
@@ -372,54 +319,6 @@ final class HwhReader {
         } else if (d == extIfDepth) {
             extIfDepth = 0;
         }
-    }
-
-    private void closeField() {
-        fieldDepth = 0;
-        int offset = (int) Numbers.integer(require(fieldProps[0], "BIT_OFFSET", false, fieldOffset), "BIT_OFFSET", x, fieldOffset);
-        int width = (int) Numbers.integer(require(fieldProps[1], "BIT_WIDTH", false, fieldOffset), "BIT_WIDTH", x, fieldOffset);
-        if (offset > 1023 || width > 1024) {
-            throw x.error(fieldOffset, where(false) + ": BIT_OFFSET " + offset + " / BIT_WIDTH " + width + " out of range; expected bits of a register");
-        }
-        Access access = access(require(fieldProps[2], "ACCESS", false, fieldOffset), false, fieldOffset);
-        String desc = fieldProps[3] == null ? "" : fieldProps[3];
-        fields.put(fieldName, new RegisterField(fieldName, offset, width, access, desc));
-    }
-
-    private void closeRegister() {
-        registerDepth = 0;
-        fieldsDepth = 0;
-        fieldDepth = 0;
-        long offset = Numbers.integer(require(registerProps[0], "ADDRESS_OFFSET", true, registerOffset), "ADDRESS_OFFSET", x, registerOffset);
-        long size = Numbers.integer(require(registerProps[1], "SIZE", true, registerOffset), "SIZE", x, registerOffset);
-        if (size > 1024) {
-            throw x.error(registerOffset, where(true) + ": SIZE " + size + " bits; expected at most 1024");
-        }
-        Access access = access(require(registerProps[2], "ACCESS", true, registerOffset), true, registerOffset);
-        String desc = registerProps[3] == null ? "" : registerProps[3];
-        Long reset = registerProps[4] == null ? null : Numbers.integerOrNull(registerProps[4]);
-        registers.put(registerName, new Register(registerName, offset, (int) size, access, reset, desc, FrozenMap.adopt(fields)));
-    }
-
-    /** "REGISTER r in m" or "FIELD f of register r in m", built only for a message. */
-    private String where(boolean register) {
-        return register ? "REGISTER " + registerName + " in " + moduleFullpath
-                : "FIELD " + fieldName + " of register " + registerName + " in " + moduleFullpath;
-    }
-
-    private String require(String value, String prop, boolean register, int at) {
-        if (value == null) {
-            throw x.error(at, where(register) + " has no PROPERTY NAME=\"" + prop + "\" with a VALUE; PYNQ needs it");
-        }
-        return value;
-    }
-
-    private Access access(String text, boolean register, int at) {
-        Access a = Access.fromHwh(text);
-        if (a == null) {
-            throw x.error(at, where(register) + ": ACCESS \"" + text + "\"; expected read-write, read-only, write-only, read-writeOnce or writeOnce");
-        }
-        return a;
     }
 
     private void closePort() {
