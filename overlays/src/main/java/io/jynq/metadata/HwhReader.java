@@ -239,7 +239,8 @@ final class HwhReader {
             throw x.error(moduleOffset, "MODULE " + moduleAttrs[0] + " without FULLNAME; expected FULLNAME=\"/path\"");
         }
         moduleFullpath = stripSlashes(moduleAttrs[1]);
-        parameters = new LinkedHashMap<>();
+        // Sized for a typical IP (tens of parameters, a PS has hundreds): fewer rehashes.
+        parameters = new LinkedHashMap<>(128);
         registers = new LinkedHashMap<>();
         ports = new LinkedHashMap<>();
         busInterfaces = new LinkedHashMap<>();

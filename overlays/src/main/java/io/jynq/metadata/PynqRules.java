@@ -29,8 +29,8 @@ final class PynqRules {
     final Map<String, String> concatCells = new LinkedHashMap<>();
     final Set<String> intcNames = new LinkedHashSet<>();
     /** SIGNAME (null for ports without one, as PYNQ's None key) to member pins. */
-    final Map<String, Set<String>> nets = new LinkedHashMap<>();
-    final Map<String, String> pins = new HashMap<>();
+    final Map<String, Set<String>> nets = new LinkedHashMap<>(4096);
+    final Map<String, String> pins = new HashMap<>(8192);
     String psName = "";
     ParsedHwh.Located ps;
     boolean partial = true;

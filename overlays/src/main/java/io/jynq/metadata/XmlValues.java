@@ -11,13 +11,16 @@ import java.util.Arrays;
  */
 final class XmlValues {
     static final byte HAS_HIGH = 2;
-    /** Values up to this many bytes are shared through the value cache (most repeat: "0", "read-write"). */
-    private static final int CACHE_MAX = 24;
+    /**
+     * Values up to this many bytes are shared (most repeat: "0", "32", "true"). Longer ones are
+     * rarely equal, and hashing and comparing them cost more than the allocation they saved.
+     */
+    private static final int CACHE_MAX = 8;
 
     private final byte[] buf;
     private final XmlScanner owner;
-    private final String[] valueCache = new String[8192];
-    private final byte[][] valueKeys = new byte[8192][];
+    private final String[] valueCache = new String[2048];
+    private final byte[][] valueKeys = new byte[2048][];
     private final StringCache names = new StringCache();
 
     XmlValues(byte[] buf, XmlScanner owner) {
