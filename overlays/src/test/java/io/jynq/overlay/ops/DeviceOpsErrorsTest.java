@@ -145,10 +145,10 @@ class DeviceOpsErrorsTest {
         replace(c, "        h *= 16777619u;\n", "        h *= 16777619u\n");
         Overlay ol = load();
         CCompileException e = assertThrows(CCompileException.class, () -> DeviceOps.open(ol, "DSP_LOOPBACK", cc));
-        assertEquals(c.toString(), e.firstError().file());
+        assertEquals("dsp_ops.c", e.firstError().file());
         int line = lineOf(Files.readString(c), "h *= 16777619u");
         assertTrue(e.firstError().line() == line || e.firstError().line() == line + 1, e.getMessage());
-        assertTrue(e.getMessage().startsWith(c.toString() + ":"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("dsp_ops.c:" + e.firstError().line() + ":"), e.getMessage());
         assertEquals(0, word0(ol));
         assertEquals(List.of(), libraries());
     }
