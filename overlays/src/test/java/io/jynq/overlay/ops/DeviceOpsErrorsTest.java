@@ -15,6 +15,7 @@ import io.jynq.overlay.LoadOptions;
 import io.jynq.overlay.Overlay;
 import io.jynq.overlay.pkg.OverlayPackage;
 import io.jynq.overlay.pkg.OverlayPackages;
+import io.jynq.overlay.pkg.PackageFile;
 import io.jynq.testing.SimBoards;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,11 +58,12 @@ class DeviceOpsErrorsTest {
         board = SimBoards.open(dir, 16);
         OverlayPackage bundled = OverlayPackages.get("dsp_loopback");
         pkg = Files.createDirectories(dir.resolve("work/dsp_loopback"));
-        try (Stream<Path> files = Files.list(bundled.folder())) {
-            for (Path f : files.toList()) {
-                Files.copy(f, pkg.resolve(f.getFileName()));
-            }
+        for (PackageFile f : bundled.files()) {
+            Path to = pkg.resolve(bundled.folder().relativize(f.path()).toString());
+            Files.createDirectories(to.getParent());
+            Files.copy(f.path(), to);
         }
+        Files.copy(Path.of(bundled.core().file()), pkg.resolve("dsp_loopback.core"));
         d2l = pkg.resolve("dsp_loopback.d2l.yaml");
         c = pkg.resolve("dsp_ops.c");
         Files.writeString(d2l, Files.readString(d2l) + MARK);

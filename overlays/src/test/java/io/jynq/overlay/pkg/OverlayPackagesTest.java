@@ -63,6 +63,8 @@ class OverlayPackagesTest {
         assertEquals(List.of(FileRole.C_SOURCE, FileRole.C_HEADER),
                 p.nativeFiles("dsp_ops").stream().map(PackageFile::role).toList());
         assertEquals("DSP_LOOPBACK", p.device("DSP_LOOPBACK").name());
+        assertEquals(List.of(p.folder().resolve("hls/fir.cpp"), p.folder().resolve("hls/add.cpp")),
+                p.filesOf(FileRole.SIMULATION_MODEL).stream().map(PackageFile::path).toList());
         for (PackageFile f : p.files()) {
             assertTrue(Files.isRegularFile(f.path()), f.toString());
         }
