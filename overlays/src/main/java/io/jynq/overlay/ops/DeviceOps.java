@@ -32,7 +32,8 @@ public final class DeviceOps {
      * Opens device {@code name} of the overlay's package with the default {@link CCompiler}.
      *
      * @throws IllegalArgumentException if the overlay has no package, or the package no such device
-     *                                  (the message lists the devices), or the overlay is not loaded
+     *                                  (the message lists the devices)
+     * @throws IllegalStateException    if the overlay is not loaded in the PL
      * @throws io.jynq.d2l.D2lException at the description's file, line and column when it is invalid or
      *                                  names a register, driver method or C function the overlay lacks
      * @throws io.jynq.ffi.cc.CCompileException at the C file and line when the native library does not build

@@ -81,7 +81,12 @@ public final class OverlayPackage {
         }
         List<PackageFile> files = new ArrayList<>();
         for (FileEntry e : entries) {
-            Path p = folder.resolve(e.name()).normalize();
+            Path p;
+            try {
+                p = folder.resolve(e.name()).normalize();
+            } catch (java.nio.file.InvalidPathException bad) {
+                throw new CapiException(e.at(), "file name \"" + e.name() + "\" is not a valid path: " + bad.getReason());
+            }
             if (!p.startsWith(folder)) {
                 throw new CapiException(e.at(), "file " + e.name() + " lies outside the package folder " + folder);
             }
