@@ -138,6 +138,31 @@ class DspLoopbackDeviceTest {
         }
     }
 
+    /** As on a board, where a buffer has a native address (u-dma-buf): C gets the pointer itself, no copy. */
+    @Test
+    void memoryWithANativeAddressIsPassedAsItsPointer() {
+        com.sun.jna.Memory native_ = new com.sun.jna.Memory(12);
+        native_.write(0, new int[] {1, -2, 3}, 0, 3);
+        io.jynq.ffi.NativeMemory m = new io.jynq.ffi.NativeMemory() {
+            @Override
+            public long address() {
+                return com.sun.jna.Pointer.nativeValue(native_);
+            }
+
+            @Override
+            public long byteSize() {
+                return 12;
+            }
+
+            @Override
+            public void checkOpen() {
+            }
+        };
+        assertEquals(3L, dsp.call("SCALE", Map.of("data", m, "gain", 10)));
+        assertArrayEquals(new int[] {10, -20, 30}, native_.getIntArray(0, 3));
+        native_.close();
+    }
+
     @Test
     void lengthIsAutomaticAndAClosedBufferIsRefused() {
         ContiguousBuffer buf = alloc(16, DType.UINT8);
