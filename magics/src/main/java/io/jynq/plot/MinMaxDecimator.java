@@ -13,7 +13,10 @@ import java.util.Arrays;
  * puts sample {@code i} in column {@code floor((x[i] - x[0]) * W / (x[N-1] - x[0]))}, the last
  * sample in column {@code W-1}. Each kept point keeps its original x, so it lands in the same
  * column as the sample it stands for: per column, min and max of the result equal those of the
- * data, for this partition and for any coarser one (the plot area is narrower than the chart).
+ * data exactly. XChart's plot area is narrower than the chart (axes, legend), so its pixel
+ * columns do not line up with these: there every drawn point is still a real sample at its own
+ * x (nothing is drawn outside the data's envelope), and an extreme may appear in the
+ * neighbouring pixel column, never further away.
  *
  * <p><b>Order and NaN.</b> The two points of a column appear in sample order, so the line is
  * drawn left to right. NaN is skipped; a column with only NaN keeps one NaN point, so XChart
