@@ -51,9 +51,7 @@ public final class MinMaxDecimator {
             for (long from = start; from < end; from += CHUNK) {
                 int count = (int) Math.min(CHUNK, end - from);
                 y.read(from, buf, 0, count);
-                for (int k = 0; k < count; k++) {
-                    bin.add(from + k, buf[k]);
-                }
+                bin.scan(buf, count, from);
             }
             bin.emit(out, start, null);
         }
@@ -162,6 +160,33 @@ public final class MinMaxDecimator {
         double max = Double.NaN;
         long minAt = -1;
         long maxAt = -1;
+
+        /** {@link #add} over a chunk, kept in locals so the JIT holds them in registers. */
+        void scan(double[] buf, int count, long firstIndex) {
+            double lo = min;
+            double hi = max;
+            int loAt = -1;
+            int hiAt = -1;
+            for (int k = 0; k < count; k++) {
+                double v = buf[k];
+                if (v < lo || (loAt < 0 && minAt < 0 && v == v)) {
+                    lo = v;
+                    loAt = k;
+                }
+                if (v > hi || (hiAt < 0 && maxAt < 0 && v == v)) {
+                    hi = v;
+                    hiAt = k;
+                }
+            }
+            if (loAt >= 0) {
+                min = lo;
+                minAt = firstIndex + loAt;
+            }
+            if (hiAt >= 0) {
+                max = hi;
+                maxAt = firstIndex + hiAt;
+            }
+        }
 
         void add(long index, double v) {
             if (Double.isNaN(v)) {

@@ -2,8 +2,10 @@ package io.jynq.render;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.internal.series.AxesChartSeriesNumericalNoErrorBars;
@@ -17,12 +19,23 @@ import tech.tablesaw.api.Table;
  * {@code toString()}.
  */
 public final class ConsoleSink implements DisplaySink {
-    private final PrintStream out;
+    private final Supplier<PrintStream> out;
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Boolean> open = new ConcurrentHashMap<>();
 
+    /** Prints to {@code out}. */
     public ConsoleSink(PrintStream out) {
-        this.out = out;
+        Objects.requireNonNull(out, "out");
+        this.out = () -> out;
+    }
+
+    /** Prints to whatever {@code System.out} is at the time (JShell and kernels replace it). */
+    public static ConsoleSink systemOut() {
+        return new ConsoleSink();
+    }
+
+    private ConsoleSink() {
+        this.out = () -> System.out;
     }
 
     @Override
@@ -42,6 +55,7 @@ public final class ConsoleSink implements DisplaySink {
     }
 
     private synchronized void show(Object o) {
+        PrintStream out = this.out.get();
         if (o instanceof ProgressState) {
             ProgressState s = (ProgressState) o;
             out.print("\r" + ProgressBar.text(s) + (s.finished() ? System.lineSeparator() : ""));

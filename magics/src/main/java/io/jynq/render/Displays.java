@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (rate-limited live plots and progress bars) so the kernel can flush them before a cell ends.
  */
 public final class Displays {
-    private static volatile DisplaySink sink = new ConsoleSink(System.out);
+    private static volatile DisplaySink sink = ConsoleSink.systemOut();
     private static final Set<Runnable> PENDING = ConcurrentHashMap.newKeySet();
 
     private Displays() {

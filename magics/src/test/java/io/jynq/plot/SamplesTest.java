@@ -12,6 +12,7 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +80,25 @@ class SamplesTest {
         assertEquals(-2.0, Samples.of(word, ElementType.INT32).get(0));
         ByteBuffer big = ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putFloat(0, 1.5f);
         assertEquals(1.5, Samples.of(big, ElementType.FLOAT32).get(0));
+    }
+
+    @Test
+    void directLittleEndianBufferFromItsPositionReadsInBulkLikeOneByOne() {
+        ByteBuffer b = ByteBuffer.allocateDirect(2 + 2 * 20_000).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 20_000; i++) {
+            b.putShort(2 + 2 * i, (short) (i * 7 - 30_000));
+        }
+        b.position(2);
+        Samples s = Samples.of(b, ElementType.INT16);
+        assertEquals(20_000, s.length());
+        double[] bulk = all(s);
+        for (int i = 0; i < 20_000; i++) {
+            assertEquals((short) (i * 7 - 30_000), bulk[i], "element " + i);
+            assertEquals(bulk[i], s.get(i));
+        }
+        assertEquals(2, b.position(), "position untouched");
+        XyData d = MinMaxDecimator.decimate(s, 100);
+        assertEquals(-30_000.0, Arrays.stream(d.y()).min().getAsDouble());
     }
 
     @Test
