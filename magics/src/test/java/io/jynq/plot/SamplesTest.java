@@ -86,19 +86,19 @@ class SamplesTest {
     void directLittleEndianBufferFromItsPositionReadsInBulkLikeOneByOne() {
         ByteBuffer b = ByteBuffer.allocateDirect(2 + 2 * 20_000).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 20_000; i++) {
-            b.putShort(2 + 2 * i, (short) (i * 7 - 30_000));
+            b.putShort(2 + 2 * i, (short) (i - 10_000));
         }
         b.position(2);
         Samples s = Samples.of(b, ElementType.INT16);
         assertEquals(20_000, s.length());
         double[] bulk = all(s);
         for (int i = 0; i < 20_000; i++) {
-            assertEquals((short) (i * 7 - 30_000), bulk[i], "element " + i);
+            assertEquals((short) (i - 10_000), bulk[i], "element " + i);
             assertEquals(bulk[i], s.get(i));
         }
         assertEquals(2, b.position(), "position untouched");
         XyData d = MinMaxDecimator.decimate(s, 100);
-        assertEquals(-30_000.0, Arrays.stream(d.y()).min().getAsDouble());
+        assertEquals(-10_000.0, Arrays.stream(d.y()).min().getAsDouble());
     }
 
     @Test
