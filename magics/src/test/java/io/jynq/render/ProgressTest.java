@@ -98,16 +98,21 @@ class ProgressTest {
     }
 
     @Test
-    void reporterOpensOnFirstCallAndClosesAtTotal() {
+    void reporterOpensABarPerTaskAndClosesEachAtItsTotal() {
         DisplaySink previous = Displays.install(sink);
-        try {
-            ProgressReporter r = ProgressReporter.bytes("Downloading");
+        try (ProgressReporter r = ProgressReporter.bytes("base")) {
             assertTrue(sink.calls.isEmpty(), "nothing shown before the first report");
-            r.progress(0, 1000);
-            r.progress(1000, 1000);
-            ProgressState last = (ProgressState) sink.last().shown();
-            assertTrue(last.finished());
-            assertEquals(1000, last.done());
+            r.progress("parse base.hwh", 0, 3);
+            r.progress("download", 0, 1000); // a new task closes the unfinished one
+            r.progress("download", 1000, 1000);
+            ProgressState parse = (ProgressState) sink.calls.stream().filter(c -> c.id().equals("d1"))
+                .reduce((a, b) -> b).orElseThrow().shown();
+            assertEquals("base: parse base.hwh", parse.label());
+            assertTrue(parse.stopped(), "parse never reported its end");
+            ProgressState download = (ProgressState) sink.last().shown();
+            assertEquals("d2", sink.last().id());
+            assertEquals("base: download", download.label());
+            assertTrue(download.finished() && !download.stopped());
         } finally {
             Displays.install(previous);
         }
