@@ -177,6 +177,7 @@ public final class LivePlot implements AutoCloseable {
         if (!any) {
             return;
         }
+        next.getStyler().setLegendVisible(next.getSeriesMap().size() > 1);
         chart = next;
         dirty = false;
         redraws++;
