@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jynq", mixinStandardHelpOptions = true, version = "jynq 0.1.0",
         description = "The PYNQ notebook workflow in Java.",
+<<<<<<< HEAD
         subcommands = {io.jynq.cli.CoreCommand.class, io.jynq.cli.D2lCommand.class})
+=======
+        subcommands = {io.jynq.cli.HwhCommand.class, io.jynq.cli.BitCommand.class})
+>>>>>>> sim
 public final class JynqMain implements Runnable {
 
     @CommandLine.Spec
