@@ -36,6 +36,9 @@ public record BitFile(String source, Path path, String design, String version, S
     /** Header bytes read from a file before giving up: four fields of at most 64 KiB each. */
     private static final int MAX_HEADER = 4 * 65_540 + 32;
     private static final int CHUNK = 256 * 1024;
+    /** One reusable 256 KiB direct buffer per converting thread: no allocation per conversion. */
+    private static final ThreadLocal<ByteBuffer> CHUNK_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN));
 
     /**
      * Reads the header of a {@code .bit} file (not its data).
@@ -48,15 +51,30 @@ public record BitFile(String source, Path path, String design, String version, S
     public static BitFile read(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, MAX_HEADER));
-            while (head.hasRemaining() && ch.read(head) >= 0) {
-                // read until the buffer is full or EOF
+            // Real headers are about 100 bytes: read 4 KiB, and the most a header can take only if needed.
+            int first = (int) Math.min(size, 4096);
+            try {
+                return BitHeader.parse(readHead(ch, first), size, file.toString(), file);
+            } catch (BitHeader.NeedMore more) {
+                try {
+                    return BitHeader.parse(readHead(ch, (int) Math.min(size, MAX_HEADER)), size, file.toString(), file);
+                } catch (BitHeader.NeedMore tooLong) {
+                    throw MetadataException.atByte(file.toString(), MAX_HEADER, "header longer than " + MAX_HEADER
+                            + " bytes (repeated fields?); expected fields a..d then e within it");
+                }
             }
-            head.flip();
-            return BitHeader.parse(head, size, file.toString(), file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ByteBuffer readHead(FileChannel ch, int n) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(n);
+        while (head.hasRemaining() && ch.read(head, head.position()) >= 0) {
+            // read until the buffer is full or EOF
+        }
+        head.flip();
+        return head;
     }
 
     /**
@@ -76,8 +94,9 @@ public record BitFile(String source, Path path, String design, String version, S
     }
 
     /**
-     * Writes the {@code .bin} for FPGA Manager to {@code out} (created or truncated), streaming
-     * through one 256 KiB buffer pair: the bitstream is never held whole in memory.
+     * Writes the {@code .bin} for FPGA Manager to {@code out} (created or truncated), streaming:
+     * the {@code .bit} data is memory-mapped and swapped through one 256 KiB buffer, so neither
+     * file is ever held whole on the Java heap.
      *
      * @throws IllegalStateException if this BitFile was parsed from bytes (no path)
      * @throws MetadataException if the file changed since its header was read (shorter data)
@@ -104,30 +123,23 @@ public record BitFile(String source, Path path, String design, String version, S
         if (path == null) {
             throw new IllegalStateException("BitFile " + source + " was parsed from bytes; use toBin(byte[], String)");
         }
-        ByteBuffer src = ByteBuffer.allocateDirect(CHUNK);
-        ByteBuffer dst = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer dst = CHUNK_BUFFER.get();
         try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
-            long pos = dataOffset;
-            long end = dataOffset + dataLength;
-            while (pos < end) {
-                src.clear();
-                src.limit((int) Math.min(CHUNK, end - pos));
-                while (src.hasRemaining()) {
-                    int n = in.read(src, pos + src.position());
-                    if (n < 0) {
-                        throw MetadataException.atByte(source, pos + src.position(),
-                                "file ended inside the bitstream data; expected " + dataLength + " data bytes from byte "
-                                        + dataOffset);
-                    }
-                }
-                src.flip();
+            if (in.size() < dataOffset + dataLength) {
+                throw MetadataException.atByte(source, in.size(), "file ended inside the bitstream data; expected "
+                        + dataLength + " data bytes from byte " + dataOffset + " (changed since its header was read?)");
+            }
+            // The data is mapped, not read: the only copy made is the swapped chunk on its way out.
+            ByteBuffer data = in.map(FileChannel.MapMode.READ_ONLY, dataOffset, dataLength);
+            while (data.hasRemaining()) {
+                ByteBuffer chunk = data.slice(data.position(), Math.min(CHUNK, data.remaining()));
                 dst.clear();
-                swapWords(src, dst);
+                swapWords(chunk, dst);
+                data.position(data.position() + chunk.capacity());
                 dst.flip();
                 while (dst.hasRemaining()) {
                     out.write(dst);
                 }
-                pos += src.limit();
             }
             return dataLength;
         } catch (IOException e) {

@@ -8,9 +8,30 @@ import java.nio.file.Path;
 final class BitHeader {
     private static final byte[] SYNC = {0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0, 0x00};
 
-    private BitHeader() {}
+    /** The buffer ends before the header does, but the file goes on: read more and retry. */
+    static final class NeedMore extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedMore() {
+            super(null, null, false, false);
+        }
+    }
 
     static BitFile parse(ByteBuffer b, long fileSize, String name, Path path) {
+        return new BitHeader(b, fileSize).read(name, path);
+    }
+
+    private final ByteBuffer buf;
+    private final long size;
+
+    private BitHeader(ByteBuffer buf, long size) {
+        this.buf = buf;
+        this.size = size;
+    }
+
+    private BitFile read(String name, Path path) {
+        ByteBuffer b = buf;
+        long fileSize = size;
         int base = b.position();
         if (fileSize == 0) {
             throw MetadataException.atByte(name, 0, "empty file; expected a Xilinx .bit header starting 00 09 0F F0");
@@ -83,7 +104,7 @@ final class BitHeader {
     }
 
     /** Field text: ASCII, the trailing NUL dropped (PYNQ drops the last byte). */
-    private static String ascii(ByteBuffer b, int base, int at, int len, String name, char key) {
+    private String ascii(ByteBuffer b, int base, int at, int len, String name, char key) {
         byte[] bytes = new byte[len];
         for (int i = 0; i < len; i++) {
             byte c = b.get(base + at + i);
@@ -97,19 +118,22 @@ final class BitHeader {
         return new String(bytes, 0, n, StandardCharsets.US_ASCII);
     }
 
-    private static void need(ByteBuffer b, int base, int at, int n, String name, String what) {
+    private void need(ByteBuffer b, int base, int at, int n, String name, String what) {
         if (b.limit() - base < at + n) {
+            if (b.limit() - base < size) {
+                throw new NeedMore();
+            }
             throw MetadataException.atByte(name, b.limit() - base, "file ends at byte " + (b.limit() - base)
                     + "; expected " + what + " at byte " + at + " (truncated header)");
         }
     }
 
-    private static int u16(ByteBuffer b, int base, int at, String name, String what) {
+    private int u16(ByteBuffer b, int base, int at, String name, String what) {
         need(b, base, at, 2, name, what);
         return ((b.get(base + at) & 0xFF) << 8) | (b.get(base + at + 1) & 0xFF);
     }
 
-    private static int u32(ByteBuffer b, int base, int at, String name) {
+    private int u32(ByteBuffer b, int base, int at, String name) {
         need(b, base, at, 4, name, "the 4-byte data length after key 'e'");
         return b.getInt(base + at);
     }

@@ -97,6 +97,27 @@ class BitFileTest {
     }
 
     @Test
+    void headerLongerThanTheFirstReadIsReadInFull(@TempDir Path tmp) throws IOException {
+        byte[] small = SmallBit.make(new byte[8]);
+        // Repeat field 'b' with a 5000-byte value so the header passes the first 4 KiB read.
+        byte[] big = new byte[5000];
+        Arrays.fill(big, (byte) 'x');
+        big[big.length - 1] = 0;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(small, 0, 13);
+        out.write('b');
+        out.write(big.length >> 8);
+        out.write(big.length & 0xFF);
+        out.writeBytes(big);
+        out.write(small, 13, small.length - 13);
+        Path f = Files.write(tmp.resolve("long.bit"), out.toByteArray());
+        BitFile b = BitFile.read(f);
+        assertEquals("7z020clg400", b.part(), "the later field b wins, as in PYNQ");
+        assertEquals(8, b.dataLength());
+        assertEquals(f.toFile().length() - 8, b.dataOffset());
+    }
+
+    @Test
     void badFileOnDiskNamesThePath(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("cut.bit");
         Files.write(f, Arrays.copyOf(Files.readAllBytes(SharedData.bit("pynqz1_base.bit")), 1000));
