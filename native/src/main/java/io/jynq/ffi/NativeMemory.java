@@ -1,5 +1,9 @@
 package io.jynq.ffi;
 
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+
 /**
  * A view of a block of memory that native code may read and write: its virtual address in this
  * process and its size in bytes. Overlay buffers (contiguous, DMA-able memory) implement it, so a
@@ -24,4 +28,18 @@ public interface NativeMemory {
      * @throws IllegalStateException if the memory has been closed or freed
      */
     void checkOpen();
+
+    /**
+     * The virtual address of byte 0 of a direct buffer (e.g. a slice of a memory-mapped file), for
+     * implementations backed by one. The address stays valid only while the buffer (or the
+     * mapping it views) is reachable: keep a reference for as long as native code may use it.
+     *
+     * @throws IllegalArgumentException if {@code buffer} is not direct
+     */
+    static long addressOf(ByteBuffer buffer) {
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("not a direct buffer: " + buffer);
+        }
+        return Pointer.nativeValue(Native.getDirectBufferPointer(buffer));
+    }
 }

@@ -1,6 +1,7 @@
 package io.jynq.device.sim;
 
 import io.jynq.device.DeviceMemory;
+import io.jynq.ffi.NativeMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -84,10 +85,14 @@ final class SimMemory implements DeviceMemory {
         }
     }
 
-    /** No native pointer is handed out on the simulator (JNA callers get 0 and must copy). */
+    /**
+     * The virtual address of this block inside this process's mapping of {@code ddr.bin}, so C code
+     * (a {@code %%c} cell, a D2L native operation) reads and writes the same bytes a DMA model sees.
+     */
     @Override
     public long address() {
-        return 0;
+        checkOpen();
+        return NativeMemory.addressOf(block);
     }
 
     @Override

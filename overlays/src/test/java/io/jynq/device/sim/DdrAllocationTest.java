@@ -2,9 +2,11 @@ package io.jynq.device.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.jna.Pointer;
 import io.jynq.device.DeviceMemory;
 import io.jynq.device.MemoryStats;
 import io.jynq.device.OutOfDeviceMemoryException;
@@ -87,6 +89,19 @@ class DdrAllocationTest {
         }
         try (DeviceMemory all = board.allocate(510L << 20, 64, false)) {
             assertEquals(510L << 20, all.byteSize(), "everything freed went back");
+        }
+    }
+
+    @Test
+    void nativeCodeSeesTheSameBytesAsTheBuffer() {
+        try (DeviceMemory m = board.allocate(256, 64, false)) {
+            long address = m.address();
+            assertNotEquals(0L, address, "a native pointer for C code");
+            m.buffer().putInt(8, 0x12345678);
+            Pointer p = new Pointer(address);
+            assertEquals(0x12345678, p.getInt(8));
+            p.setInt(16, 0xCAFEF00D);
+            assertEquals(0xCAFEF00D, m.buffer().getInt(16));
         }
     }
 
