@@ -7,7 +7,8 @@
  * {@link java.util.ServiceLoader}), and {@link io.jynq.overlay.Interrupt}.
  *
  * <p>Builds on {@code io.jynq.metadata}, {@code io.jynq.device}, {@code io.jynq.mmio},
- * {@code io.jynq.buffer} and the register layouts of {@code io.jynq.ip}; never imports
+ * {@code io.jynq.buffer}, the register layouts of {@code io.jynq.ip} and {@code io.jynq.overlay.pkg} (finding
+ * overlay packages, which never imports this package); never imports
  * {@code io.jynq.drivers} (drivers are found at run time) or the simulator.
  */
 package io.jynq.overlay;
