@@ -55,6 +55,12 @@ final class BundledPackages {
         return name.matches("[A-Za-z0-9_.-]+") && loader().getResource(coreResource(name)) != null;
     }
 
+    /** Whether the class path has a bitstream {@code name} without a core (a bundled overlay that is not a package). */
+    static boolean hasBareBitstream(String name) {
+        return name.matches("[A-Za-z0-9_.-]+") && loader().getResource(ROOT + name + "/" + name + ".bit") != null
+                && loader().getResource(coreResource(name)) == null;
+    }
+
     /** The bundled core, read from the class path (errors name {@code classpath:io/jynq/...}). */
     static Core core(String name) {
         return Core.parse(new String(read(coreResource(name)), StandardCharsets.UTF_8), "classpath:" + coreResource(name));

@@ -22,6 +22,9 @@ import java.util.Optional;
  * <li>each directory of {@code JYNQ_OVERLAY_PATH} ({@code File.pathSeparator}-separated):
  *     {@code <dir>/<name>/}, else a sub-folder whose core's name is {@code name}.
  * </ol>
+ * At each place a bare bitstream, as {@code Bitstream.find} looks for one ({@code <name>.bit} or
+ * {@code <name>/<name>.bit} without a core), comes before the later places: {@link #find} then
+ * returns empty so the caller loads that bitstream, and the search order stays that of bitstreams.
  * A core's name matches {@code name} when {@code name} is its VLNV's name part
  * ({@code dsp_loopback}) or its whole VLNV ({@code jynq:overlays:dsp_loopback:1.0}).
  * <pre>{@code
@@ -50,12 +53,19 @@ public final class OverlayPackages {
         if (isPackage(given)) {
             return Optional.of(OverlayPackage.open(given));
         }
+        // At each place a bare bitstream (Bitstream.find's rules) wins over a package found later.
+        if (Files.isRegularFile(given) || bareBitstream(workingDir, nameOrPath)) {
+            return Optional.empty();
+        }
         Optional<OverlayPackage> p = findIn(workingDir, nameOrPath);
         if (p.isPresent()) {
             return p;
         }
         if (BundledPackages.exists(nameOrPath)) {
             return Optional.of(BundledPackages.extract(nameOrPath));
+        }
+        if (BundledPackages.hasBareBitstream(nameOrPath)) {
+            return Optional.empty();
         }
         for (String b : nameOrPath.contains(":") ? BundledPackages.names() : List.<String>of()) {
             if (matches(BundledPackages.core(b).name(), nameOrPath)) {
@@ -64,11 +74,20 @@ public final class OverlayPackages {
         }
         for (Path dir : overlayPath) {
             p = findIn(dir, nameOrPath);
-            if (p.isPresent()) {
+            if (p.isPresent() || bareBitstream(dir, nameOrPath)) {
                 return p;
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code dir} holds {@code <name>.bit} or {@code <name>/<name>.bit}, as Bitstream.find looks. */
+    private static boolean bareBitstream(Path dir, String name) {
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            return false;
+        }
+        String stem = name.endsWith(".bit") ? name.substring(0, name.length() - 4) : name;
+        return Files.isRegularFile(dir.resolve(stem + ".bit")) || Files.isRegularFile(dir.resolve(stem).resolve(stem + ".bit"));
     }
 
     /**

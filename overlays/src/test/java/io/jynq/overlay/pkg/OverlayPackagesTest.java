@@ -100,6 +100,20 @@ class OverlayPackagesTest {
     }
 
     @Test
+    void aBareBitstreamAtAnEarlierPlaceWinsOverALaterPackage() throws IOException {
+        OverlayPackage bundled = OverlayPackages.find("dsp_loopback", dir, List.of()).orElseThrow();
+        Files.createDirectories(wd.resolve("dsp_loopback"));
+        Files.copy(bundled.bitstream(), wd.resolve("dsp_loopback/dsp_loopback.bit"));
+        assertEquals(Optional.empty(), OverlayPackages.find("dsp_loopback", wd, List.of()));
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Files.copy(bundled.bitstream(), first.resolve("filter.bit"));
+        writePackage(dir.resolve("second/filter"), "acme:demo:filter:1.0", "");
+        assertEquals(Optional.empty(), OverlayPackages.find("filter", dir.resolve("empty"), List.of(first, dir.resolve("second"))));
+        assertEquals("filter", OverlayPackages.find("filter", dir.resolve("empty"), List.of(dir.resolve("second")))
+                .orElseThrow().name());
+    }
+
+    @Test
     void aBrokenCoreElsewhereDoesNotHideThePackageAskedFor() throws IOException {
         Files.createDirectories(wd.resolve("aaa_broken"));
         Files.writeString(wd.resolve("aaa_broken/x.core"), "CAPI=2:\nname: [oops\n");
