@@ -98,6 +98,15 @@ class DeviceOpsErrorsTest {
     }
 
     @Test
+    void anOverlayNotInThePlIsRefused() throws IOException {
+        Overlay ol = Overlay.load(pkg.resolve("dsp_loopback.bit").toString(),
+                LoadOptions.defaults().withDevice(board).withoutDownload());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DeviceOps.open(ol, "DSP_LOOPBACK", cc));
+        assertEquals("overlay dsp_loopback is not loaded in the PL; call download() first", e.getMessage());
+        assertEquals(List.of(), libraries());
+    }
+
+    @Test
     void badYamlIsReportedAtItsLineAndNothingRuns() throws IOException {
         replace(d2l, "  - name: SET_TAPS\n", "  - name: SET_TAPS\n    description: [unclosed\n");
         Overlay ol = load();
