@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
 /**
@@ -25,6 +27,10 @@ import java.time.Instant;
  *
  * <p>Readers take no lock: rename is atomic on one file system. A missing file reads as
  * {@link PlState#EMPTY}; a corrupt one throws {@link DeviceException} naming the file.
+ *
+ * <p>{@link #read()} is on the path of every {@code ol.ip(...)} (the overlay checks it is still
+ * loaded), so it re-parses only when the file changed: each write renames a new file into place,
+ * which changes its file key (inode) and modification time, and one {@code stat} tells.
  */
 public final class PlStateStore {
     static final String FILE = "pl_state.json";
@@ -32,6 +38,10 @@ public final class PlStateStore {
     private static final Gson GSON = new Gson();
 
     private final Path dir;
+    private Cached cached;
+
+    /** The last state read, with the attributes of the file it came from. */
+    private record Cached(Object fileKey, FileTime modified, long size, PlState state) {}
 
     /**
      * @param stateDirectory where the files live; created on the first write
@@ -51,16 +61,30 @@ public final class PlStateStore {
      * @throws DeviceException if the file exists but is not a PL state written by JYNQ
      * @throws UncheckedIOException if it cannot be read
      */
-    public PlState read() {
+    public synchronized PlState read() {
         Path file = dir.resolve(FILE);
+        BasicFileAttributes attributes;
         String text;
         try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Cached c = cached;
+            if (c != null && attributes.fileKey() != null && attributes.fileKey().equals(c.fileKey())
+                    && attributes.lastModifiedTime().equals(c.modified()) && attributes.size() == c.size()) {
+                return c.state();
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
+            cached = null;
             return PlState.EMPTY;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read PL state " + file, e);
         }
+        PlState state = parse(file, text);
+        cached = new Cached(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), state);
+        return state;
+    }
+
+    private static PlState parse(Path file, String text) {
         try {
             JsonObject o = GSON.fromJson(text, JsonObject.class);
             return new PlState(o.get("bitfile_name").getAsString(),

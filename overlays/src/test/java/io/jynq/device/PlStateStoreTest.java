@@ -31,6 +31,19 @@ class PlStateStoreTest {
     }
 
     @Test
+    void oneReaderSeesEveryWriteOfAnotherProcessWhileItCachesUnchangedState(@TempDir Path dir) {
+        PlStateStore reader = new PlStateStore(dir);
+        PlStateStore writer = new PlStateStore(dir);
+        assertEquals(PlState.EMPTY, reader.read());
+        for (int i = 0; i < 20; i++) {
+            PlState s = new PlState("/x/d" + i + ".bit", Instant.parse("2026-11-21T05:00:00Z").plusSeconds(i), "h" + i, false);
+            writer.write(s);
+            assertEquals(s, reader.read(), "write " + i);
+            assertEquals(s, reader.read(), "unchanged file, cached state " + i);
+        }
+    }
+
+    @Test
     void corruptFileNamesTheFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(PlStateStore.FILE), "{\"bitfile_name\": 3");
         DeviceException e = assertThrows(DeviceException.class, () -> new PlStateStore(dir).read());
