@@ -63,6 +63,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private volatile JShellEvaluator evaluator;
     private volatile CodeAssist assist;
     private volatile RuntimeException startupFailure;
+    private volatile Thread startupThread;
     private IoPublisher publisher;
 
     /**
@@ -120,6 +121,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     public void startSession() {
         Thread init = new Thread(this::initSession, "jynq-startup");
         init.setDaemon(true);
+        startupThread = init;
         init.start();
     }
 
@@ -155,6 +157,9 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     }
 
     private JShellEvaluator awaitEvaluator() {
+        if (Thread.currentThread() == startupThread && evaluator != null) {
+            return evaluator; // an extension's install() running code during startup
+        }
         try {
             if (!ready.await(STARTUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("JShell did not start within " + STARTUP_WAIT.toSeconds() + " s");
