@@ -64,6 +64,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private volatile CodeAssist assist;
     private volatile RuntimeException startupFailure;
     private volatile Thread startupThread;
+    private volatile String banner;
     private IoPublisher publisher;
 
     /**
@@ -186,7 +187,12 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
 
     @Override
     public String getBanner() {
-        return KernelInfo.banner();
+        String b = banner;
+        if (b == null) {
+            b = KernelInfo.banner();
+            banner = b;
+        }
+        return b;
     }
 
     @Override
