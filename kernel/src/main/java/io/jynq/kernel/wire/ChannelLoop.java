@@ -59,11 +59,16 @@ public final class ChannelLoop extends Thread {
         if (message == null) {
             return;
         }
+        long t1 = System.nanoTime();
         try {
             dispatch.accept(message);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             LOG.error("{}: handler for {} failed: {}", socket.channelName(),
                     message.getHeader().getType().getName(), e.toString(), e);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {} handled in {} us", socket.channelName(), message.getHeader().getType().getName(),
+                    (System.nanoTime() - t1) / 1000);
         }
     }
 
