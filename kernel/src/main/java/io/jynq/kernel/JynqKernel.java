@@ -133,7 +133,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
             for (String imp : Startup.imports(getClassLoader()).split("\n")) {
                 try {
-                    ev.eval(imp);
+                    ev.eval(imp, null);
                 } catch (CellException e) {
                     LOG.info("startup import skipped: {}: {}", imp, e.evalue());
                 }
@@ -143,7 +143,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             String script = Startup.userScript();
             if (script != null) {
                 try {
-                    ev.eval(script);
+                    ev.eval(script, null); // startup is not a cell: JYNQ_TIMEOUT does not apply
                 } catch (CellException e) {
                     startupProblems.add("JYNQ_STARTUP failed: " + e.ename() + ": " + e.evalue() + "\n");
                 }
