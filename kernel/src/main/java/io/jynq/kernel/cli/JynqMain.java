@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "jynq", mixinStandardHelpOptions = true, version = "jynq 0.1.0",
         description = "The PYNQ notebook workflow in Java.",
         subcommands = {io.jynq.cli.HwhCommand.class, io.jynq.cli.BitCommand.class,
-                io.jynq.cli.CoreCommand.class, io.jynq.cli.D2lCommand.class, io.jynq.cli.OverlaysCommand.class})
+                io.jynq.cli.CoreCommand.class, io.jynq.cli.D2lCommand.class, io.jynq.cli.OverlaysCommand.class,
+                InstallKernelCommand.class, ShellStartupCommand.class})
 public final class JynqMain implements Runnable {
 
     @CommandLine.Spec
