@@ -23,6 +23,7 @@ public final class BitCommand extends FileCommand {
     @Option(names = "--bin", paramLabel = "OUT.bin", description = "write the byte-swapped .bin for FPGA Manager here")
     Path bin;
 
+    /** Created by picocli; the options are set before {@link #call()}. */
     public BitCommand() {
         super("jynq bit: ", MetadataException.class, UncheckedIOException.class);
     }

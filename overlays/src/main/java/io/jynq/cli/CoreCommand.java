@@ -49,6 +49,7 @@ public final class CoreCommand extends FileCommand {
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
+    /** Created by picocli; the options are set before {@link #call()}. */
     public CoreCommand() {
         super("", CapiException.class, UncheckedIOException.class, IllegalArgumentException.class);
     }

@@ -36,6 +36,7 @@ public final class D2lCommand extends FileCommand {
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
+    /** Created by picocli; the options are set before {@link #call()}. */
     public D2lCommand() {
         super("", D2lException.class, UncheckedIOException.class);
     }

@@ -25,6 +25,7 @@ public final class HwhCommand extends FileCommand {
     @Option(names = "--json", description = "print PYNQ's ip_dict, gpio_dict, interrupt and hierarchy dictionaries as JSON")
     boolean json;
 
+    /** Created by picocli; the options are set before {@link #call()}. */
     public HwhCommand() {
         super("jynq hwh: ", MetadataException.class, UncheckedIOException.class);
     }
