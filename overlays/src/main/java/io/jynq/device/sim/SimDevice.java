@@ -287,7 +287,8 @@ public final class SimDevice implements Device {
     public <T extends IpModel> T model(String ipName, Class<T> type) {
         SimPl p = current();
         if (p == null) {
-            throw new DeviceException("no overlay is downloaded to the simulated PL");
+            throw new DeviceException("no model of \"" + ipName + "\": no overlay is downloaded to the simulated PL"
+                    + " (download one first)");
         }
         SimIp ip = p.byName(ipName);
         if (ip == null) {
@@ -327,7 +328,8 @@ public final class SimDevice implements Device {
     public void withModels(Runnable action) {
         SimPl p = current();
         if (p == null) {
-            throw new DeviceException("no overlay is downloaded to the simulated PL");
+            throw new DeviceException("no models to run with: no overlay is downloaded to the simulated PL"
+                    + " (download one first)");
         }
         p.step(action);
     }
