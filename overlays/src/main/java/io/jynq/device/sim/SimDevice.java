@@ -154,6 +154,12 @@ public final class SimDevice implements Device {
         }
     }
 
+    /**
+     * The {@code .hwh} bytes behind {@code md}, or null when its source is not a readable file
+     * (metadata parsed from bytes or a resource, or a file gone or unreadable since parsing). Null is
+     * not an error: the design is then identified by its PYNQ JSON and not shared, so only this
+     * process drives the board and another one gets {@link #current()}'s "design is not available".
+     */
     private static byte[] readHwh(OverlayMetadata md) {
         try {
             Path p = Path.of(md.source());
