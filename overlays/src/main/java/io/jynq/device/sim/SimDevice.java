@@ -9,7 +9,6 @@ import io.jynq.device.PlState;
 import io.jynq.device.PlStateStore;
 import io.jynq.device.RegisterSpace;
 import io.jynq.device.sim.model.IpModel;
-import io.jynq.metadata.ClockInfo;
 import io.jynq.metadata.HwhParser;
 import io.jynq.metadata.OverlayMetadata;
 import java.io.IOException;
@@ -50,7 +49,7 @@ public final class SimDevice implements Device {
     private final PlStateStore plStore;
     private final BoardFiles files;
     private final SimDdr ddr;
-    private final double[] fclkMhz = {100, 100, 100, 100};
+    private final SimClocks clocks = new SimClocks();
     private volatile SimPl pl;
     private volatile boolean closed;
 
@@ -136,7 +135,7 @@ public final class SimDevice implements Device {
             plStore.write(state);
             pl = built;
             if (!partial) {
-                setClocks(metadata);
+                clocks.load(metadata);
                 files.deleteOldRegisterFiles(regs);
             }
         }
@@ -193,7 +192,7 @@ public final class SimDevice implements Device {
             }
             OverlayMetadata md = HwhParser.parse(design);
             pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, false), this, false);
-            setClocks(md);
+            clocks.load(md);
             return pl;
         }
     }
@@ -342,36 +341,12 @@ public final class SimDevice implements Device {
 
     @Override
     public double fclkMhz(int index) {
-        java.util.Objects.checkIndex(index, 4);
-        return fclkMhz[index];
+        return clocks.get(index);
     }
 
     @Override
     public void setFclkMhz(int index, double mhz) {
-        java.util.Objects.checkIndex(index, 4);
-        if (!(mhz > 0) || mhz > 1000) {
-            throw new IllegalArgumentException("fclk" + index + " must be in (0, 1000] MHz, got " + mhz);
-        }
-        double best = 0;
-        for (int d0 = 1; d0 <= 63; d0++) {
-            for (int d1 = 1; d1 <= 63; d1++) {
-                double f = 1000.0 / (d0 * d1);  // Zynq IO PLL at 1000 MHz through DIVISOR0 and DIVISOR1
-                if (Math.abs(f - mhz) < Math.abs(best - mhz)) {
-                    best = f;
-                }
-            }
-        }
-        fclkMhz[index] = best;
-    }
-
-    private void setClocks(OverlayMetadata md) {
-        for (ClockInfo c : md.clockDict().values()) {
-            if (c.index() >= 0 && c.index() < 4) {
-                double f = c.frequencyMhz() != null ? c.frequencyMhz()
-                        : 1000.0 / Math.max(1, c.divisor0()) / Math.max(1, c.divisor1());
-                fclkMhz[c.index()] = c.enabled() ? f : 0;
-            }
-        }
+        clocks.set(index, mhz);
     }
 
     @Override
