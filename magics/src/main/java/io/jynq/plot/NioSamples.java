@@ -21,7 +21,7 @@ final class NioSamples {
 
     static Samples of(DoubleBuffer b) {
         DoubleBuffer v = nonNull(b).slice();
-        return new View(b, v.remaining()) {
+        return new IndexedSamples(nameOf(b), v.remaining()) {
             @Override double at(int i) { return v.get(i); }
 
             @Override void bulk(int from, double[] dst, int off, int n) { v.get(from, dst, off, n); }
@@ -73,7 +73,7 @@ final class NioSamples {
     }
 
     private static Samples floats(Buffer owner, FloatBuffer v) {
-        return new View(owner, v.remaining()) {
+        return new IndexedSamples(nameOf(owner), v.remaining()) {
             @Override double at(int i) { return v.get(i); }
 
             @Override void bulk(int from, double[] dst, int off, int n) {
@@ -87,7 +87,7 @@ final class NioSamples {
     }
 
     private static Samples longs(Buffer owner, LongBuffer v, boolean unsigned) {
-        return new View(owner, v.remaining()) {
+        return new IndexedSamples(nameOf(owner), v.remaining()) {
             @Override double at(int i) { return unsigned ? unsignedToDouble(v.get(i)) : v.get(i); }
 
             @Override void bulk(int from, double[] dst, int off, int n) {
@@ -101,7 +101,7 @@ final class NioSamples {
     }
 
     private static Samples ints(Buffer owner, IntBuffer v, boolean unsigned) {
-        return new View(owner, v.remaining()) {
+        return new IndexedSamples(nameOf(owner), v.remaining()) {
             @Override double at(int i) { return unsigned ? Integer.toUnsignedLong(v.get(i)) : v.get(i); }
 
             @Override void bulk(int from, double[] dst, int off, int n) {
@@ -115,7 +115,7 @@ final class NioSamples {
     }
 
     private static Samples shorts(Buffer owner, ShortBuffer v, boolean unsigned) {
-        return new View(owner, v.remaining()) {
+        return new IndexedSamples(nameOf(owner), v.remaining()) {
             @Override double at(int i) { return unsigned ? Short.toUnsignedInt(v.get(i)) : v.get(i); }
 
             @Override void bulk(int from, double[] dst, int off, int n) {
@@ -129,7 +129,7 @@ final class NioSamples {
     }
 
     private static Samples bytes(Buffer owner, ByteBuffer v, boolean unsigned) {
-        return new View(owner, v.remaining()) {
+        return new IndexedSamples(nameOf(owner), v.remaining()) {
             @Override double at(int i) { return unsigned ? Byte.toUnsignedInt(v.get(i)) : v.get(i); }
 
             @Override void bulk(int from, double[] dst, int off, int n) {
@@ -148,32 +148,8 @@ final class NioSamples {
         return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
     }
 
-    /** Bounds checks in one place; subclasses read a zero-based view of the buffer. */
-    private abstract static class View implements Samples {
-        private final String name;
-        private final int length;
-
-        View(Buffer owner, int length) {
-            this.name = owner.getClass().getSimpleName();
-            this.length = length;
-        }
-
-        abstract double at(int index);
-
-        abstract void bulk(int from, double[] dst, int off, int n);
-
-        @Override public long length() { return length; }
-
-        @Override public double get(long index) {
-            return at((int) Objects.checkIndex(index, (long) length));
-        }
-
-        @Override public void read(long from, double[] dst, int off, int n) {
-            Objects.checkFromIndexSize(from, n, (long) length);
-            Objects.checkFromIndexSize(off, n, dst.length);
-            bulk((int) from, dst, off, n);
-        }
-
-        @Override public String toString() { return name + "[" + length + "]"; }
+    /** The view's name in {@code toString()}: the caller's buffer class, e.g. {@code HeapDoubleBuffer}. */
+    private static String nameOf(Buffer owner) {
+        return owner.getClass().getSimpleName();
     }
 }

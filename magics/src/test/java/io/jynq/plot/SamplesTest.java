@@ -56,6 +56,8 @@ class SamplesTest {
         assertEquals(s.get(2), bulk[3]);
         assertThrows(IndexOutOfBoundsException.class, () -> s.get(3));
         assertThrows(IndexOutOfBoundsException.class, () -> s.read(2, bulk, 0, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.read(0, bulk, 4, 2), "past the end of dst");
+        assertEquals(0.0, bulk[4], "a refused read writes nothing");
     }
 
     @Test

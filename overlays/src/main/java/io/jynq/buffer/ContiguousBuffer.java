@@ -150,18 +150,7 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
      * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, length())}
      */
     public long getLong(long index) {
-        int p = at(index);
-        switch (dtype) {
-            case U1: return bytes.get(p) & 0xFFL;
-            case I1: return bytes.get(p);
-            case U2: return bytes.getShort(p) & 0xFFFFL;
-            case I2: return bytes.getShort(p);
-            case U4: return bytes.getInt(p) & 0xFFFF_FFFFL;
-            case I4: return bytes.getInt(p);
-            case U8: case I8: return bytes.getLong(p);
-            case F4: return (long) bytes.getFloat(p);
-            default: return (long) bytes.getDouble(p);
-        }
+        return dtype.getLong(bytes, at(index));
     }
 
     /** The element at flat {@code index} as an int (a {@code u4} above 2^31 reads negative, the same bits). */
@@ -171,16 +160,7 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
 
     /** The element at flat {@code index} as a double (a {@code u8} above 2^63 reads as its unsigned value). */
     public double getDouble(long index) {
-        int p = at(index);
-        switch (dtype) {
-            case F4: return bytes.getFloat(p);
-            case F8: return bytes.getDouble(p);
-            case U8: {
-                long v = bytes.getLong(p);
-                return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
-            }
-            default: return getLong(index);
-        }
+        return dtype.getDouble(bytes, at(index));
     }
 
     /**
@@ -190,15 +170,7 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
      * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, length())}
      */
     public void setLong(long index, long value) {
-        int p = at(index);
-        switch (dtype) {
-            case U1: case I1: bytes.put(p, (byte) value); break;
-            case U2: case I2: bytes.putShort(p, (short) value); break;
-            case U4: case I4: bytes.putInt(p, (int) value); break;
-            case U8: case I8: bytes.putLong(p, value); break;
-            case F4: bytes.putFloat(p, value); break;
-            default: bytes.putDouble(p, value);
-        }
+        dtype.putLong(bytes, at(index), value);
     }
 
     /** Stores an int, as {@link #setLong}. */
@@ -208,13 +180,7 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
 
     /** Stores {@code value}; integer dtypes take it truncated toward zero. */
     public void setDouble(long index, double value) {
-        if (dtype == DType.F4) {
-            bytes.putFloat(at(index), (float) value);
-        } else if (dtype == DType.F8) {
-            bytes.putDouble(at(index), value);
-        } else {
-            setLong(index, (long) value);
-        }
+        dtype.putDouble(bytes, at(index), value);
     }
 
     /** Copies {@code src} into elements {@code 0..src.length-1}; the dtype must be 1 byte wide. */
@@ -300,25 +266,13 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
         if (dtype.byteSize() != elementBytes || dtype.floating() != floating) {
             throw new IllegalArgumentException("cannot copy " + what + " to or from a buffer of dtype " + dtype.shortName()
                     + "; use an array of the dtype's width (" + dtype.shortName() + " takes "
-                    + javaArrayFor(dtype) + ")");
+                    + dtype.javaArray() + ")");
         }
         if (count > length) {
             throw new IndexOutOfBoundsException(what + " of " + count + " elements does not fit in buffer "
                     + describe() + " of " + length + " elements");
         }
         return bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private static String javaArrayFor(DType t) {
-        if (t.floating()) {
-            return t.byteSize() == 4 ? "float[]" : "double[]";
-        }
-        switch (t.byteSize()) {
-            case 1: return "byte[]";
-            case 2: return "short[]";
-            case 4: return "int[]";
-            default: return "long[]";
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jynq.buffer;
 
+import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /**
@@ -63,6 +64,71 @@ public enum DType {
     /** numpy's short name, e.g. {@code u4}. */
     public String shortName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The Java array type that holds this dtype's bits, for {@code copyFrom}/{@code copyTo}: {@code int[]} for u4 and i4. */
+    String javaArray() {
+        if (floating) {
+            return byteSize == 4 ? "float[]" : "double[]";
+        }
+        switch (byteSize) {
+            case 1: return "byte[]";
+            case 2: return "short[]";
+            case 4: return "int[]";
+            default: return "long[]";
+        }
+    }
+
+    /**
+     * The element at byte {@code p} of {@code b} (little-endian, bounds already checked) as a
+     * long: integers sign- or zero-extended, floats truncated toward zero.
+     */
+    long getLong(ByteBuffer b, int p) {
+        switch (this) {
+            case U1: return b.get(p) & 0xFFL;
+            case I1: return b.get(p);
+            case U2: return b.getShort(p) & 0xFFFFL;
+            case I2: return b.getShort(p);
+            case U4: return b.getInt(p) & 0xFFFF_FFFFL;
+            case I4: return b.getInt(p);
+            case U8: case I8: return b.getLong(p);
+            case F4: return (long) b.getFloat(p);
+            default: return (long) b.getDouble(p);
+        }
+    }
+
+    /** The element at byte {@code p} as a double; a {@code u8} above 2^63 reads as its unsigned value. */
+    double getDouble(ByteBuffer b, int p) {
+        switch (this) {
+            case F4: return b.getFloat(p);
+            case F8: return b.getDouble(p);
+            case U8: {
+                long v = b.getLong(p);
+                return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+            }
+            default: return getLong(b, p);
+        }
+    }
+
+    /** Stores {@code value} at byte {@code p}, truncated to this dtype's width; floats store the converted value. */
+    void putLong(ByteBuffer b, int p, long value) {
+        switch (this) {
+            case U1: case I1: b.put(p, (byte) value); break;
+            case U2: case I2: b.putShort(p, (short) value); break;
+            case U4: case I4: b.putInt(p, (int) value); break;
+            case U8: case I8: b.putLong(p, value); break;
+            case F4: b.putFloat(p, value); break;
+            default: b.putDouble(p, value);
+        }
+    }
+
+    /** Stores {@code value} at byte {@code p}; integer dtypes take it truncated toward zero. */
+    void putDouble(ByteBuffer b, int p, double value) {
+        switch (this) {
+            case F4: b.putFloat(p, (float) value); break;
+            case F8: b.putDouble(p, value); break;
+            default: putLong(b, p, (long) value);
+        }
     }
 
     /**

@@ -5,12 +5,9 @@ import io.jynq.metadata.MetadataException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./jynq bit FILE.bit [--bin OUT.bin]}: the header of a Xilinx bitstream, and optionally
@@ -18,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bit", mixinStandardHelpOptions = true,
         description = "Show the header of a .bit bitstream; with --bin, convert it for FPGA Manager.")
-public final class BitCommand implements Callable<Integer> {
+public final class BitCommand extends FileCommand {
 
     @Parameters(index = "0", paramLabel = "FILE.bit", description = "the Xilinx bitstream")
     Path file;
@@ -26,27 +23,20 @@ public final class BitCommand implements Callable<Integer> {
     @Option(names = "--bin", paramLabel = "OUT.bin", description = "write the byte-swapped .bin for FPGA Manager here")
     Path bin;
 
-    @Spec
-    CommandSpec spec;
+    /** Created by picocli; the options are set before {@link #call()}. */
+    public BitCommand() {
+        super("jynq bit: ", MetadataException.class, UncheckedIOException.class);
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            BitFile b = BitFile.read(file);
-            out.printf("%s%n  design       %s%n  tool         %s%n  part         %s%n  date, time   %s %s%n"
-                    + "  data         %,d bytes at byte %d%n", file, b.design(), b.version(), b.part(), b.date(), b.time(),
-                    b.dataLength(), b.dataOffset());
-            if (bin != null) {
-                b.writeBin(bin);
-                out.printf("wrote %s (%,d bytes, 32-bit words byte-swapped for FPGA Manager)%n", bin, b.dataLength());
-            }
-            out.flush();
-            return 0;
-        } catch (MetadataException | UncheckedIOException e) {
-            err.println("jynq bit: " + e.getMessage());
-            return 1;
+    void run(PrintWriter out) {
+        BitFile b = BitFile.read(file);
+        out.printf("%s%n  design       %s%n  tool         %s%n  part         %s%n  date, time   %s %s%n"
+                + "  data         %,d bytes at byte %d%n", file, b.design(), b.version(), b.part(), b.date(), b.time(),
+                b.dataLength(), b.dataOffset());
+        if (bin != null) {
+            b.writeBin(bin);
+            out.printf("wrote %s (%,d bytes, 32-bit words byte-swapped for FPGA Manager)%n", bin, b.dataLength());
         }
     }
 }

@@ -22,12 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./jynq core FILE.core [--flags a,b] [--target T] [--json]}: reads a FuseSoC CAPI2 core,
@@ -37,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "core", mixinStandardHelpOptions = true,
         description = "Show a FuseSoC CAPI2 core and, with --target, a target's resolved files.")
-public final class CoreCommand implements Callable<Integer> {
+public final class CoreCommand extends FileCommand {
 
     @Parameters(index = "0", paramLabel = "FILE.core", description = "the core file")
     Path file;
@@ -52,34 +49,28 @@ public final class CoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
+    /** Created by picocli; the options are set before {@link #call()}. */
+    public CoreCommand() {
+        super("", CapiException.class, UncheckedIOException.class, IllegalArgumentException.class);
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            Core core = Core.parse(file);
-            Flags user = userFlags();
-            if (target == null) {
-                if (json) {
-                    out.println(gson().toJson(core.sections()));
-                } else {
-                    printCore(out, core.sections());
-                }
+    void run(PrintWriter out) {
+        Core core = Core.parse(file);
+        Flags user = userFlags();
+        if (target == null) {
+            if (json) {
+                out.println(gson().toJson(core.sections()));
             } else {
-                ResolvedTarget r = core.resolve(target, user);
-                if (json) {
-                    out.println(gson().toJson(r));
-                } else {
-                    printTarget(out, r);
-                }
+                printCore(out, core.sections());
             }
-            out.flush();
-            return 0;
-        } catch (CapiException | UncheckedIOException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 1;
+        } else {
+            ResolvedTarget r = core.resolve(target, user);
+            if (json) {
+                out.println(gson().toJson(r));
+            } else {
+                printTarget(out, r);
+            }
         }
     }
 

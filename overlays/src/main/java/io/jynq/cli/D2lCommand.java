@@ -17,12 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./jynq d2l FILE.d2l.yaml [--json]}: validates a device description and lists its devices
@@ -31,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "d2l", mixinStandardHelpOptions = true,
         description = "Validate a device description (Koheron D2L style) and list its devices and operations.")
-public final class D2lCommand implements Callable<Integer> {
+public final class D2lCommand extends FileCommand {
 
     @Parameters(index = "0", paramLabel = "FILE.d2l.yaml", description = "the device description")
     Path file;
@@ -39,24 +36,18 @@ public final class D2lCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
+    /** Created by picocli; the options are set before {@link #call()}. */
+    public D2lCommand() {
+        super("", D2lException.class, UncheckedIOException.class);
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            D2lFile f = D2lParser.parse(file);
-            if (json) {
-                out.println(CoreCommand.gson().toJson(toJson(f)));
-            } else {
-                print(out, f);
-            }
-            out.flush();
-            return 0;
-        } catch (D2lException | UncheckedIOException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 1;
+    void run(PrintWriter out) {
+        D2lFile f = D2lParser.parse(file);
+        if (json) {
+            out.println(CoreCommand.gson().toJson(toJson(f)));
+        } else {
+            print(out, f);
         }
     }
 

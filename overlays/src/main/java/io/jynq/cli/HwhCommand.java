@@ -6,12 +6,9 @@ import io.jynq.metadata.OverlayMetadata;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./jynq hwh FILE.hwh [--json]}: the addressable IP of an overlay (name, VLNV, physical
@@ -20,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hwh", mixinStandardHelpOptions = true,
         description = "Show the IPs, addresses, interrupts and hierarchies of an overlay's .hwh file.")
-public final class HwhCommand implements Callable<Integer> {
+public final class HwhCommand extends FileCommand {
 
     @Parameters(index = "0", paramLabel = "FILE.hwh", description = "the Vivado hardware handoff file")
     Path file;
@@ -28,26 +25,18 @@ public final class HwhCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print PYNQ's ip_dict, gpio_dict, interrupt and hierarchy dictionaries as JSON")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
+    /** Created by picocli; the options are set before {@link #call()}. */
+    public HwhCommand() {
+        super("jynq hwh: ", MetadataException.class, UncheckedIOException.class);
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        OverlayMetadata md;
-        try {
-            md = HwhParser.parse(file);
-        } catch (MetadataException | UncheckedIOException e) {
-            err.println("jynq hwh: " + e.getMessage());
-            return 1;
-        }
+    void run(PrintWriter out) {
+        OverlayMetadata md = HwhParser.parse(file);
         if (json) {
             out.println(md.toPynqJson());
         } else {
             out.print(new HwhReport(md).render());
         }
-        out.flush();
-        return 0;
     }
 }

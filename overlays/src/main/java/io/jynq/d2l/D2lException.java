@@ -24,11 +24,16 @@ public class D2lException extends RuntimeException {
 
     /** As {@link #D2lException(String, int, int, String)}, keeping the cause. */
     public D2lException(String file, int line, int column, String detail, Throwable cause) {
-        super(file + ":" + line + ":" + column + ": " + detail, cause);
+        super(new SourcePosition(file, line, column) + ": " + detail, cause);
         this.file = file;
         this.line = line;
         this.column = column;
         this.detail = detail;
+    }
+
+    /** Where the problem is: file, line and column, printed as {@code file:line:column}. */
+    public SourcePosition position() {
+        return new SourcePosition(file, line, column);
     }
 
     /** The file as named to the parser. */

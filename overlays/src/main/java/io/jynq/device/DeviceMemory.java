@@ -2,6 +2,7 @@ package io.jynq.device;
 
 import io.jynq.ffi.NativeMemory;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * A block of physically contiguous memory from {@link Device#allocate}: what
@@ -35,6 +36,19 @@ public interface DeviceMemory extends NativeMemory, AutoCloseable {
      * @throws IndexOutOfBoundsException if the range is outside the block
      */
     void invalidate(long byteOffset, long byteLength);
+
+    /**
+     * Checks what {@link #flush} and {@link #invalidate} check before touching the cache: that the
+     * block is open and that {@code [byteOffset, byteOffset + byteLength)} (bytes) lies inside it.
+     *
+     * @throws IllegalStateException if the block is closed
+     * @throws IndexOutOfBoundsException if {@code byteOffset < 0}, {@code byteLength < 0} or
+     *     {@code byteOffset + byteLength > byteSize()}
+     */
+    default void checkRange(long byteOffset, long byteLength) {
+        checkOpen();
+        Objects.checkFromIndexSize(byteOffset, byteLength, byteSize());
+    }
 
     /** Whether {@link #close()} was called. */
     boolean isClosed();

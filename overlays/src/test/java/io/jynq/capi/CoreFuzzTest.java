@@ -1,5 +1,7 @@
 package io.jynq.capi;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +21,10 @@ class CoreFuzzTest {
         Core core;
         try {
             core = Core.parse(text, "fuzz.core");
-        } catch (CapiException expected) {
+        } catch (CapiException refused) {
+            assertTrue(refused.location() == null || refused.location().file().equals("fuzz.core")
+                    && refused.location().line() >= 1 && refused.location().column() >= 1,
+                    "a located refusal names the file, line and column: " + refused.getMessage());
             return;
         }
         for (String target : core.sections().targets().keySet()) {

@@ -1,5 +1,7 @@
 package io.jynq.d2l;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,7 +19,9 @@ class D2lFuzzTest {
         D2lFile file;
         try {
             file = D2lParser.parse(new String(input, StandardCharsets.UTF_8), "fuzz.d2l.yaml");
-        } catch (D2lException expected) {
+        } catch (D2lException refused) {
+            assertTrue(refused.getMessage().startsWith("fuzz.d2l.yaml:") && refused.line() >= 1 && refused.column() >= 1,
+                    "a refusal names the file, line and column: " + refused.getMessage());
             return;
         }
         for (DeviceDescription d : file.devices()) {

@@ -96,6 +96,18 @@ class DriverTrafficTest {
     }
 
     @Test
+    void aResetThatNeverCompletesTimesOutWithTheDecodedChannelRegisters() {
+        AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
+        dev.poke(DMA + 0x04, 0x1);  // halted: the reset bit written below is never cleared by this bus
+        io.jynq.device.HardwareTimeoutException e = assertThrows(io.jynq.device.HardwareTimeoutException.class,
+                dma::reset);
+        assertEquals("axi_dma_0 reset did not complete in PT1S: DMACR.Reset still reads 1, DMASR=0x1 (halted, not idle, no error)",
+                e.getMessage());
+        assertEquals(0x4L, e.registers().get("MM2S_DMACR"));
+        assertEquals(0x1L, e.registers().get("MM2S_DMASR"));
+    }
+
+    @Test
     void hlsCallWritesArgumentsThenApStartAndReadsApReturn() {
         HlsIp add = ol.ip("add_0", HlsIp.class);
         dev.strict()

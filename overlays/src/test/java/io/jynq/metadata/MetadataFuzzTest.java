@@ -1,5 +1,7 @@
 package io.jynq.metadata;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
@@ -14,8 +16,9 @@ class MetadataFuzzTest {
     void fuzzHwh(byte[] data) {
         try {
             HwhParser.parse(data, "fuzz.hwh").toPynqJson();
-        } catch (MetadataException expected) {
+        } catch (MetadataException refused) {
             // refusing bad input with a located message is the contract
+            assertTrue(refused.getMessage().startsWith("fuzz.hwh:") && refused.byteOffset() == -1, refused.getMessage());
         }
     }
 
@@ -24,8 +27,9 @@ class MetadataFuzzTest {
         try {
             BitFile.parse(data, "fuzz.bit");
             BitFile.toBin(data, "fuzz.bit");
-        } catch (MetadataException expected) {
+        } catch (MetadataException refused) {
             // refusing bad input with a located message is the contract
+            assertTrue(refused.getMessage().startsWith("fuzz.bit:") && refused.byteOffset() >= 0, refused.getMessage());
         }
     }
 }

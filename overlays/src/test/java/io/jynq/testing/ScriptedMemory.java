@@ -3,7 +3,6 @@ package io.jynq.testing;
 import io.jynq.device.DeviceMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Objects;
 
 /** Heap-backed contiguous memory of a {@link ScriptedDevice}; counts flushes and invalidates for tests. */
 public final class ScriptedMemory implements DeviceMemory {
@@ -43,15 +42,13 @@ public final class ScriptedMemory implements DeviceMemory {
 
     @Override
     public void flush(long byteOffset, long byteLength) {
-        checkOpen();
-        Objects.checkFromIndexSize(byteOffset, byteLength, bytes.capacity());
+        checkRange(byteOffset, byteLength);
         flushes++;
     }
 
     @Override
     public void invalidate(long byteOffset, long byteLength) {
-        checkOpen();
-        Objects.checkFromIndexSize(byteOffset, byteLength, bytes.capacity());
+        checkRange(byteOffset, byteLength);
         invalidates++;
     }
 

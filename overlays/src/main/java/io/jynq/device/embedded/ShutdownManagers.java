@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * The DFX AXI shutdown managers of the loaded design (PG305), quiesced before the next full
@@ -67,6 +68,12 @@ final class ShutdownManagers {
                             "DFX shutdown manager %s at 0x%x did not shut down in %s: status 0x%x, expected 0x0f",
                             name, address, timeout, status));
                     return;
+                }
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException(String.format(
+                            "wait for DFX shutdown manager %s at 0x%x interrupted: status 0x%x, expected 0x0f",
+                            name, address, status));
                 }
                 Thread.onSpinWait();
             }

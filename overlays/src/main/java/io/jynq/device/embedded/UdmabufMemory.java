@@ -3,7 +3,6 @@ package io.jynq.device.embedded;
 import io.jynq.device.DeviceMemory;
 import io.jynq.ffi.libc.MappedRegion;
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * A block of a u-dma-buf buffer: what {@code allocate} returns on a board. The CPU sees it through
@@ -63,8 +62,7 @@ final class UdmabufMemory implements DeviceMemory {
 
     @Override
     public void flush(long byteOffset, long byteLength) {
-        checkOpen();
-        Objects.checkFromIndexSize(byteOffset, byteLength, byteSize);
+        checkRange(byteOffset, byteLength);
         if (cacheable) {
             region.sync(offset + byteOffset, byteLength, true);
         }
@@ -72,8 +70,7 @@ final class UdmabufMemory implements DeviceMemory {
 
     @Override
     public void invalidate(long byteOffset, long byteLength) {
-        checkOpen();
-        Objects.checkFromIndexSize(byteOffset, byteLength, byteSize);
+        checkRange(byteOffset, byteLength);
         if (cacheable) {
             region.sync(offset + byteOffset, byteLength, false);
         }

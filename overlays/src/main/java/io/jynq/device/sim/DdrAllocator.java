@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * fit, at least 64-byte aligned. Freed blocks return to a free map and merge with free
  * neighbours in the same arena; an arena that becomes entirely free goes back to the board,
  * except the first one, kept so a loop of small allocate/close pairs touches no file lock.
- * Offsets are bytes from DDR's first byte. Not thread-safe: {@link SimDevice} synchronises.
+ * Offsets are bytes from DDR's first byte. Not thread-safe: {@link SimDdr} synchronises.
  */
 final class DdrAllocator {
     static final long MIN_ALIGNMENT = 64;

@@ -9,18 +9,14 @@ import io.jynq.device.PlState;
 import io.jynq.device.PlStateStore;
 import io.jynq.device.RegisterSpace;
 import io.jynq.device.sim.model.IpModel;
-import io.jynq.metadata.ClockInfo;
 import io.jynq.metadata.HwhParser;
 import io.jynq.metadata.OverlayMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,20 +48,16 @@ public final class SimDevice implements Device {
     private final SimConfig config;
     private final PlStateStore plStore;
     private final BoardFiles files;
-    private final ByteBuffer ddr;
-    private final long ddrBytes;
-    private final DdrAllocator allocator;
-    private final double[] fclkMhz = {100, 100, 100, 100};
+    private final SimDdr ddr;
+    private final SimClocks clocks = new SimClocks();
     private volatile SimPl pl;
     private volatile boolean closed;
 
-    private SimDevice(SimConfig config, ByteBuffer ddr, long ddrBytes) {
+    private SimDevice(SimConfig config, SimDdr ddr) {
         this.config = config;
         this.plStore = new PlStateStore(config.stateDirectory());
         this.files = new BoardFiles(config.stateDirectory());
         this.ddr = ddr;
-        this.ddrBytes = ddrBytes;
-        this.allocator = new DdrAllocator(new ArenaTable(config.stateDirectory().resolve("ddr.arenas"), ddrBytes), ddrBytes);
     }
 
     /**
@@ -77,17 +69,7 @@ public final class SimDevice implements Device {
         Path dir = config.stateDirectory();
         try {
             Files.createDirectories(dir);
-            Path file = dir.resolve("ddr.bin");
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
-                long size = ch.size();
-                if (size < (1L << 20) || size > SimConfig.MAX_DDR_BYTES) {
-                    size = config.ddrBytes();
-                    ch.write(ByteBuffer.allocate(1), size - 1);  // sparse
-                }
-                ByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, size).order(ByteOrder.LITTLE_ENDIAN);
-                return new SimDevice(config, map, size);
-            }
+            return new SimDevice(config, SimDdr.open(config));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the simulated board in " + dir, e);
         }
@@ -110,7 +92,7 @@ public final class SimDevice implements Device {
 
     /** Size of simulated DDR in bytes. */
     public long ddrBytes() {
-        return ddrBytes;
+        return ddr.byteSize();
     }
 
     @Override
@@ -153,15 +135,15 @@ public final class SimDevice implements Device {
             plStore.write(state);
             pl = built;
             if (!partial) {
-                setClocks(metadata);
+                clocks.load(metadata);
                 files.deleteOldRegisterFiles(regs);
             }
         }
     }
 
     private void checkAddressMap(OverlayMetadata md) {
-        long lo = config.ddrBaseAddress();
-        long hi = lo + ddrBytes;
+        long lo = ddr.baseAddress();
+        long hi = lo + ddr.byteSize();
         for (var ip : RegisterWindows.backedIps(md)) {
             if (ip.physAddr() < hi && ip.physAddr() + ip.addrRange() > lo) {
                 throw new DeviceException(String.format("%s: IP %s at 0x%X (+0x%X) overlaps simulated DDR [0x%X, 0x%X);"
@@ -171,6 +153,12 @@ public final class SimDevice implements Device {
         }
     }
 
+    /**
+     * The {@code .hwh} bytes behind {@code md}, or null when its source is not a readable file
+     * (metadata parsed from bytes or a resource, or a file gone or unreadable since parsing). Null is
+     * not an error: the design is then identified by its PYNQ JSON and not shared, so only this
+     * process drives the board and another one gets {@link #current()}'s "design is not available".
+     */
     private static byte[] readHwh(OverlayMetadata md) {
         try {
             Path p = Path.of(md.source());
@@ -204,7 +192,7 @@ public final class SimDevice implements Device {
             }
             OverlayMetadata md = HwhParser.parse(design);
             pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, false), this, false);
-            setClocks(md);
+            clocks.load(md);
             return pl;
         }
     }
@@ -215,10 +203,9 @@ public final class SimDevice implements Device {
             throw new IllegalArgumentException(String.format("cannot map %d bytes at 0x%X: the range is empty,"
                     + " negative or overflows", byteLength, physicalAddress));
         }
-        long lo = config.ddrBaseAddress();
-        if (physicalAddress >= lo && physicalAddress + byteLength <= lo + ddrBytes) {
+        if (ddr.contains(physicalAddress, byteLength)) {
             checkOpen();
-            return new MappedRegisterSpace(ddrWindow(physicalAddress, (int) byteLength), physicalAddress);
+            return new MappedRegisterSpace(ddr.window(physicalAddress, (int) byteLength), physicalAddress);
         }
         SimPl p = current();
         if (p == null) {
@@ -246,13 +233,7 @@ public final class SimDevice implements Device {
 
     /** A little-endian view of simulated DDR at {@code [phys, phys + length)}, or null outside it. */
     ByteBuffer ddrWindow(long phys, int length) {
-        long off = phys - config.ddrBaseAddress();
-        if (length < 0 || off < 0 || off + length > ddrBytes) {
-            return null;
-        }
-        ByteBuffer w = ddr.duplicate();
-        w.position((int) off).limit((int) (off + length));
-        return w.slice().order(ByteOrder.LITTLE_ENDIAN);
+        return ddr.window(phys, length);
     }
 
     @Override
@@ -264,36 +245,26 @@ public final class SimDevice implements Device {
         if (alignment <= 0 || Long.bitCount(alignment) != 1 || alignment > (1L << 21)) {
             throw new IllegalArgumentException("alignment must be a power of two up to 2 MiB, got " + alignment);
         }
-        if (byteSize > ddrBytes) {
+        if (byteSize > ddr.byteSize()) {
             throw new io.jynq.device.OutOfDeviceMemoryException(String.format("cannot allocate %d bytes of simulated DDR:"
                     + " the whole DDR is %d bytes (largest free block %d bytes); give the board more with"
-                    + " JYNQ_SIM_DDR_MIB", byteSize, ddrBytes, memoryStats().largestFreeBlock()));
+                    + " JYNQ_SIM_DDR_MIB", byteSize, ddr.byteSize(), memoryStats().largestFreeBlock()));
         }
-        long off;
-        synchronized (allocator) {
-            off = allocator.allocate(byteSize, alignment);
-        }
-        ByteBuffer w = ddr.duplicate();
-        w.position((int) off).limit((int) (off + byteSize));
-        return new SimMemory(this, w.slice().order(ByteOrder.LITTLE_ENDIAN), off, config.ddrBaseAddress() + off,
-                byteSize, cacheable);
+        long off = ddr.allocate(byteSize, alignment);
+        return new SimMemory(this, ddr.block(off, byteSize), off, ddr.baseAddress() + off, byteSize, cacheable);
     }
 
     void free(long offset) {
         if (closed) {
             return;
         }
-        synchronized (allocator) {
-            allocator.free(offset);
-        }
+        ddr.free(offset);
     }
 
     @Override
     public MemoryStats memoryStats() {
         checkOpen();
-        synchronized (allocator) {
-            return allocator.stats();
-        }
+        return ddr.stats();
     }
 
     @Override
@@ -321,7 +292,8 @@ public final class SimDevice implements Device {
     public <T extends IpModel> T model(String ipName, Class<T> type) {
         SimPl p = current();
         if (p == null) {
-            throw new DeviceException("no overlay is downloaded to the simulated PL");
+            throw new DeviceException("no model of \"" + ipName + "\": no overlay is downloaded to the simulated PL"
+                    + " (download one first)");
         }
         SimIp ip = p.byName(ipName);
         if (ip == null) {
@@ -361,52 +333,27 @@ public final class SimDevice implements Device {
     public void withModels(Runnable action) {
         SimPl p = current();
         if (p == null) {
-            throw new DeviceException("no overlay is downloaded to the simulated PL");
+            throw new DeviceException("no models to run with: no overlay is downloaded to the simulated PL"
+                    + " (download one first)");
         }
         p.step(action);
     }
 
     @Override
     public double fclkMhz(int index) {
-        java.util.Objects.checkIndex(index, 4);
-        return fclkMhz[index];
+        return clocks.get(index);
     }
 
     @Override
     public void setFclkMhz(int index, double mhz) {
-        java.util.Objects.checkIndex(index, 4);
-        if (!(mhz > 0) || mhz > 1000) {
-            throw new IllegalArgumentException("fclk" + index + " must be in (0, 1000] MHz, got " + mhz);
-        }
-        double best = 0;
-        for (int d0 = 1; d0 <= 63; d0++) {
-            for (int d1 = 1; d1 <= 63; d1++) {
-                double f = 1000.0 / (d0 * d1);  // Zynq IO PLL at 1000 MHz through DIVISOR0 and DIVISOR1
-                if (Math.abs(f - mhz) < Math.abs(best - mhz)) {
-                    best = f;
-                }
-            }
-        }
-        fclkMhz[index] = best;
-    }
-
-    private void setClocks(OverlayMetadata md) {
-        for (ClockInfo c : md.clockDict().values()) {
-            if (c.index() >= 0 && c.index() < 4) {
-                double f = c.frequencyMhz() != null ? c.frequencyMhz()
-                        : 1000.0 / Math.max(1, c.divisor0()) / Math.max(1, c.divisor1());
-                fclkMhz[c.index()] = c.enabled() ? f : 0;
-            }
-        }
+        clocks.set(index, mhz);
     }
 
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            synchronized (allocator) {
-                allocator.releaseAll();
-            }
+            ddr.releaseAll();
         }
     }
 
@@ -426,6 +373,6 @@ public final class SimDevice implements Device {
         SimPl p = pl;
         return "SimDevice[" + config.board() + ", " + config.stateDirectory() + ", "
                 + (p == null ? "PL empty" : Path.of(p.state().bitfileName()).getFileName()) + ", "
-                + (ddrBytes >> 20) + " MiB DDR at 0x" + Long.toHexString(config.ddrBaseAddress()) + "]";
+                + (ddr.byteSize() >> 20) + " MiB DDR at 0x" + Long.toHexString(ddr.baseAddress()) + "]";
     }
 }

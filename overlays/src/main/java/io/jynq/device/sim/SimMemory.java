@@ -4,7 +4,6 @@ import io.jynq.device.DeviceMemory;
 import io.jynq.ffi.NativeMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Objects;
 
 /**
  * A block of simulated DDR from {@link SimDevice#allocate}: a window of the board's memory-mapped
@@ -50,15 +49,13 @@ final class SimMemory implements DeviceMemory {
 
     @Override
     public void flush(long byteOffset, long byteLength) {
-        checkOpen();
-        Objects.checkFromIndexSize(byteOffset, byteLength, byteSize);
+        checkRange(byteOffset, byteLength);
         flushes++;
     }
 
     @Override
     public void invalidate(long byteOffset, long byteLength) {
-        checkOpen();
-        Objects.checkFromIndexSize(byteOffset, byteLength, byteSize);
+        checkRange(byteOffset, byteLength);
         invalidates++;
     }
 

@@ -9,7 +9,6 @@ import io.jynq.overlay.DefaultIp;
 import io.jynq.overlay.Overlay;
 import io.jynq.overlay.UnsupportedConfigurationException;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Driver of the AXI DMA in simple (direct register) mode (PYNQ's {@code DMA}), PG021 v7.1.
@@ -120,8 +119,9 @@ public class AxiDma extends DefaultIp {
         Deadline d = Deadline.after(Duration.ofSeconds(1));
         while ((mmio().read32(dmacr) & AxiDmaLayout.DMACR_RESET) != 0) {
             if (d.expired()) {
-                throw new HardwareTimeoutException(name() + " reset did not complete in PT1S",
-                        Duration.ofSeconds(1), Map.of("DMACR", mmio().read(dmacr)));
+                DmaChannel ch = send != null ? send : recv;
+                throw new HardwareTimeoutException(name() + " reset did not complete in PT1S: DMACR.Reset still reads 1, "
+                        + ch.decoded(), Duration.ofSeconds(1), ch.registers());
             }
             d.pause(name() + " reset");
         }

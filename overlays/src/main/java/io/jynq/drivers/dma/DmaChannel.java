@@ -252,7 +252,8 @@ public final class DmaChannel {
         return m;
     }
 
-    private String decoded() {
+    /** DMASR in hex with its bits named (PG021 "MM2S_DMASR – Offset 04h"), for error messages. */
+    String decoded() {
         int sr = status();
         return "DMASR=0x" + Integer.toHexString(sr) + " (" + AxiDmaLayout.describeDmasr(sr) + ")";
     }

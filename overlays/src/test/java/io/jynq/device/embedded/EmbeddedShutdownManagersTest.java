@@ -2,12 +2,15 @@ package io.jynq.device.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jynq.metadata.HwhParser;
 import io.jynq.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,24 @@ class EmbeddedShutdownManagersTest {
                 assertEquals(1, board.memWord(m), "shutdown requested");
             }
             assertEquals(bin.toAbsolutePath().toString(), dev.plState().bitfileName());
+        }
+    }
+
+    @Test
+    void anInterruptedWaitOnAManagerCancelsTheDownloadAndKeepsThePlState() throws Exception {
+        try (EmbeddedDevice dev = board.device()) {
+            Path first = Files.write(tmp.resolve("first.bin"), new byte[] {1, 2, 3, 4});
+            dev.download(first, HwhParser.parse(SharedData.hwh("kv260_cv_dfx_3_pr.hwh")), false);
+            Thread.currentThread().interrupt();
+            CancellationException e;
+            try {
+                e = assertThrows(CancellationException.class, () -> dev.download(bin, null, false));
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag is kept for the caller");
+            } finally {
+                Thread.interrupted();
+            }
+            assertTrue(e.getMessage().contains("shutdown_HP0_FPD at 0x80300000"), e.getMessage());
+            assertEquals(first.toAbsolutePath().toString(), dev.plState().bitfileName());
         }
     }
 

@@ -244,6 +244,18 @@ class SimDeviceTest {
     }
 
     @Test
+    void modelsBeforeAnyDownloadAreRefusedNamingTheIpAndWhatToDo() {
+        try (SimDevice board = SimDevice.open(SimConfig.at(dir))) {
+            var e = assertThrows(DeviceException.class, () -> board.model("axi_gpio_0", AxiGpioModel.class));
+            assertEquals("no model of \"axi_gpio_0\": no overlay is downloaded to the simulated PL (download one first)",
+                    e.getMessage());
+            var e2 = assertThrows(DeviceException.class, () -> board.withModels(() -> { }));
+            assertTrue(e2.getMessage().endsWith("(download one first)"), e2.getMessage());
+            assertTrue(board.modelSummary().isEmpty());
+        }
+    }
+
+    @Test
     void closedBoardRefusesCallsAndItsBuffers() {
         SimDevice board = SimDevice.open(SimConfig.at(dir));
         var m = board.allocate(64, 64, false);

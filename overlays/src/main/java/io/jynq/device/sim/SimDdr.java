@@ -1,0 +1,107 @@
+package io.jynq.device.sim;
+
+import io.jynq.device.MemoryStats;
+import io.jynq.device.OutOfDeviceMemoryException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Simulated DDR of one board: {@code ddr.bin} in the state directory, a sparse file mapped into
+ * every process that opens the board, and this process's {@link DdrAllocator} over it. Addresses
+ * are physical (bytes from 0); offsets are bytes from DDR's first byte.
+ */
+final class SimDdr {
+    private final long baseAddress;
+    private final ByteBuffer bytes;
+    private final long byteSize;
+    private final DdrAllocator allocator;
+
+    private SimDdr(Path stateDirectory, long baseAddress, ByteBuffer bytes, long byteSize) {
+        this.baseAddress = baseAddress;
+        this.bytes = bytes;
+        this.byteSize = byteSize;
+        this.allocator = new DdrAllocator(new ArenaTable(stateDirectory.resolve("ddr.arenas"), byteSize), byteSize);
+    }
+
+    /**
+     * Maps {@code ddr.bin} in {@code config}'s state directory (which must exist), creating it or
+     * resizing it to {@link SimConfig#ddrBytes()} when it is missing or outside
+     * [1 MiB, {@link SimConfig#MAX_DDR_BYTES}]; an existing board keeps its size.
+     */
+    static SimDdr open(SimConfig config) throws IOException {
+        Path dir = config.stateDirectory();
+        try (FileChannel ch = FileChannel.open(dir.resolve("ddr.bin"), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            if (size < (1L << 20) || size > SimConfig.MAX_DDR_BYTES) {
+                size = config.ddrBytes();
+                ch.write(ByteBuffer.allocate(1), size - 1);  // sparse
+            }
+            ByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, size).order(ByteOrder.LITTLE_ENDIAN);
+            return new SimDdr(dir, config.ddrBaseAddress(), map, size);
+        }
+    }
+
+    /** Physical address of the first byte. */
+    long baseAddress() {
+        return baseAddress;
+    }
+
+    /** Size in bytes. */
+    long byteSize() {
+        return byteSize;
+    }
+
+    /** Whether {@code [phys, phys + length)} lies wholly inside DDR. */
+    boolean contains(long phys, long length) {
+        return phys >= baseAddress && phys + length <= baseAddress + byteSize;
+    }
+
+    /** A little-endian view of DDR at {@code [phys, phys + length)}, or null outside it. */
+    ByteBuffer window(long phys, int length) {
+        long off = phys - baseAddress;
+        if (length < 0 || off < 0 || off + length > byteSize) {
+            return null;
+        }
+        return slice(off, length);
+    }
+
+    /**
+     * Allocates {@code size} bytes at a multiple of {@code alignment} (both already checked).
+     *
+     * @return the offset in DDR
+     * @throws OutOfDeviceMemoryException naming the largest free block when nothing fits
+     */
+    synchronized long allocate(long size, long alignment) {
+        return allocator.allocate(size, alignment);
+    }
+
+    /** A little-endian view of an allocated block at {@code offset}, {@code size} bytes long. */
+    ByteBuffer block(long offset, long size) {
+        return slice(offset, size);
+    }
+
+    /** Returns the block at {@code offset} to the allocator. */
+    synchronized void free(long offset) {
+        allocator.free(offset);
+    }
+
+    synchronized MemoryStats stats() {
+        return allocator.stats();
+    }
+
+    /** Gives every arena this process holds back to the board (when the device closes). */
+    synchronized void releaseAll() {
+        allocator.releaseAll();
+    }
+
+    private ByteBuffer slice(long off, long length) {
+        ByteBuffer w = bytes.duplicate();
+        w.position((int) off).limit((int) (off + length));
+        return w.slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+}
