@@ -121,14 +121,49 @@ final class XmlScanner {
      * Attribute names are compared in the buffer, never made into Strings: most are never asked for.
      */
     String attr(String attrName) {
+        int i = attrIndex(attrName);
+        return i < 0 ? null : attributeValue(i);
+    }
+
+    /**
+     * The index in {@code choices} (ASCII strings) of the value of attribute {@code attrName}, or
+     * -1 when the attribute is absent or its value is none of them. Compared in the buffer, so the
+     * 13,000 PROPERTY names of a large file are never made into Strings just to be compared.
+     */
+    int attrChoice(String attrName, String[] choices) {
+        int i = attrIndex(attrName);
+        if (i < 0) {
+            return -1;
+        }
+        if (attrFlags[i] != 0) {
+            String v = attributeValue(i);
+            for (int k = 0; k < choices.length; k++) {
+                if (choices[k].equals(v)) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+        int s = attrStart[i];
+        int len = attrEnd[i] - s;
+        for (int k = 0; k < choices.length; k++) {
+            String c = choices[k];
+            if (c.length() == len && sameAscii(c, s)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private int attrIndex(String attrName) {
         int len = attrName.length();
         for (int i = 0; i < attrCount; i++) {
             int ns = attrNameStart[i];
             if (attrNameEnd[i] - ns == len && sameAscii(attrName, ns)) {
-                return attributeValue(i);
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     boolean sameAscii(String a, int at) {
