@@ -1,8 +1,5 @@
 package io.jynq.metadata;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -22,8 +19,6 @@ final class XmlValues {
 
     private final byte[] buf;
     private final XmlScanner owner;
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private final String[] valueCache = new String[2048];
     private final long[] valueKeys = new long[2048];
     private final byte[] valueLengths = new byte[2048];
@@ -63,15 +58,15 @@ final class XmlValues {
         return v;
     }
 
-    /** Bytes {@code b[s..s+len)}, {@code len <= 8}, little-endian in a long. */
+    /**
+     * Bytes {@code b[s..s+len)}, {@code len <= 8}, little-endian in a long. A plain loop rather
+     * than a VarHandle view: the cold first parse runs this interpreted, where a VarHandle costs
+     * its linkage and several milliseconds of class loading.
+     */
     private static long pack(byte[] b, int s, int len) {
-        if (s + 8 <= b.length) {
-            long w = (long) LONG_LE.get(b, s);
-            return len == 8 ? w : w & ((1L << (8 * len)) - 1);
-        }
         long w = 0;
-        for (int i = len - 1; i >= 0; i--) {
-            w = (w << 8) | (b[s + i] & 0xFF);
+        for (int i = s + len - 1; i >= s; i--) {
+            w = (w << 8) | (b[i] & 0xFF);
         }
         return w;
     }
