@@ -29,7 +29,7 @@ final class XmlValues {
         this.owner = owner;
     }
 
-    /** The element name in {@code buf[s..e)}, whose hash the scanner computed while reading it. */
+    /** The element name in {@code buf[s..e)}, looked up by the scanner's hash of it. */
     String name(int s, int e, int hash) {
         return names.get(buf, s, e, hash);
     }
