@@ -2,6 +2,7 @@ package io.jynq.mmio;
 
 import io.jynq.device.Device;
 import io.jynq.device.RegisterSpace;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,11 @@ public final class Mmio {
      */
     private final long words32Biased;
     private final String ipName;
+    /**
+     * The window's {@link RegisterSpace#plainMemory()}, or null: 32-bit accesses to a plain
+     * window go straight to it, without the interface call into the space.
+     */
+    private final ByteBuffer memory;
 
     /**
      * Maps {@code byteLength} bytes at {@code physicalAddress} on {@link Device#active()}.
@@ -73,6 +79,8 @@ public final class Mmio {
         this.length = Math.min(byteLength, space.byteSize());
         this.words32Biased = (length >>> 2) + Long.MIN_VALUE;
         this.ipName = ipName == null ? "MMIO" : ipName;
+        ByteBuffer m = space.plainMemory();
+        this.memory = m != null && m.capacity() >= length ? m : null;
     }
 
     private static RegisterSpace mapChecked(Device device, long physicalAddress, long byteLength) {
@@ -112,7 +120,9 @@ public final class Mmio {
         if (outside32(offset)) {
             throw refused("read32", offset, 4);
         }
-        return space.read32(offset);
+        ByteBuffer m = memory;
+        // (int) is exact: the check above bounds offset by length <= m.capacity().
+        return m != null ? m.getInt((int) offset) : space.read32(offset);
     }
 
     /**
@@ -124,7 +134,12 @@ public final class Mmio {
         if (outside32(offset)) {
             throw refused("write32", offset, 4);
         }
-        space.write32(offset, value);
+        ByteBuffer m = memory;
+        if (m != null) {
+            m.putInt((int) offset, value);
+        } else {
+            space.write32(offset, value);
+        }
     }
 
     /**
