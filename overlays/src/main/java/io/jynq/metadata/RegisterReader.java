@@ -78,19 +78,10 @@ final class RegisterReader {
     }
 
     private void keepFirst(String[] names, String[] values) {
-        String pn = x.attr("NAME");
-        if (pn == null) {
-            return;
-        }
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(pn)) {
-                if (values[i] == null) {
-                    String v = x.attr("VALUE");
-                    // ElementTree's find(...).get('VALUE') on a PROPERTY without VALUE gives None.
-                    values[i] = v;
-                }
-                return;
-            }
+        int i = x.attrChoice("NAME", names);
+        if (i >= 0 && values[i] == null) {
+            // ElementTree's find(...).get('VALUE') on a PROPERTY without VALUE gives None.
+            values[i] = x.attr("VALUE");
         }
     }
 

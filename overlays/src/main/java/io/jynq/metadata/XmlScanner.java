@@ -13,6 +13,10 @@ import java.util.Arrays;
  * returns the same String instance for repeated short values, so the parse stays within budget.
  * It still checks well-formedness (matching tags, quoted attributes, known entities, one root)
  * and reports every error with the file, line and column.
+ *
+ * <p>Its helpers: {@link XmlAttributes} holds the current tag's attributes as byte ranges,
+ * {@link XmlValues} makes Strings of them, {@link XmlChars} has the byte-class tables and
+ * {@link XmlLocator} turns offsets into lines and columns for messages.
  */
 final class XmlScanner {
     static final int EOF = 0;
@@ -20,7 +24,6 @@ final class XmlScanner {
     static final int END = 2;
 
     private final byte[] buf;
-    private final String file;
     private final int limit;
     private int pos;
 
@@ -32,65 +35,19 @@ final class XmlScanner {
 
     private String name;
     private int tagOffset;
-    private int attrCount;
-    private int[] attrNameStart = new int[16];
-    private int[] attrNameEnd = new int[16];
-    private int[] attrStart = new int[16];
-    private int[] attrEnd = new int[16];
-    private byte[] attrFlags = new byte[16];
     private final XmlValues values;
-    private final int start;
-    /** Hash of the bytes of the name scanName last read, computed while scanning it. */
-    private int nameHash;
-
-    private static final int C_QUOTE = 1;
-    private static final int C_AMP = 2;
-    private static final int C_LT = 3;
-    private static final int C_WS = 4;
-    private static final int C_HIGH = 5;
-    /** Per byte: 0 for plain attribute-value bytes, else what needs a look. */
-    private static final byte[] VALUE_CLASS = new byte[256];
-    /** Per byte: 1 where it may continue an XML name. */
-    private static final boolean[] NAME_CHAR = new boolean[256];
-
-    static {
-        VALUE_CLASS['"'] = C_QUOTE;
-        VALUE_CLASS['\''] = C_QUOTE;
-        VALUE_CLASS['&'] = C_AMP;
-        VALUE_CLASS['<'] = C_LT;
-        VALUE_CLASS['\n'] = C_WS;
-        VALUE_CLASS['\r'] = C_WS;
-        VALUE_CLASS['\t'] = C_WS;
-        for (int i = 0x80; i < 0x100; i++) {
-            VALUE_CLASS[i] = C_HIGH;
-            NAME_CHAR[i] = true;
-        }
-        for (int c = 'a'; c <= 'z'; c++) {
-            NAME_CHAR[c] = true;
-            NAME_CHAR[c - 'a' + 'A'] = true;
-        }
-        for (int c = '0'; c <= '9'; c++) {
-            NAME_CHAR[c] = true;
-        }
-        NAME_CHAR['_'] = true;
-        NAME_CHAR[':'] = true;
-        NAME_CHAR['-'] = true;
-        NAME_CHAR['.'] = true;
-    }
-
-    private static final byte HAS_AMP = 1;
-    private static final byte HAS_HIGH = XmlValues.HAS_HIGH;
-    private static final byte HAS_WS = 4;
+    private final XmlAttributes attrs;
+    private final XmlLocator locator;
 
     XmlScanner(byte[] buf, String file) {
         this.buf = buf;
-        this.file = file;
         this.limit = buf.length;
         if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
             pos = 3;
         }
-        start = pos;
         values = new XmlValues(buf, this);
+        attrs = new XmlAttributes(buf, values);
+        locator = new XmlLocator(buf, file, pos);
     }
 
     /** The element name of the current START or END event. */
@@ -108,46 +65,21 @@ final class XmlScanner {
         return tagOffset;
     }
 
-    int attributeCount() {
-        return attrCount;
-    }
-
-    String attributeName(int i) {
-        return new String(buf, attrNameStart[i], attrNameEnd[i] - attrNameStart[i], StandardCharsets.UTF_8);
-    }
-
     /**
      * The value of the attribute of that (ASCII) name on the current START element, or null.
      * Attribute names are compared in the buffer, never made into Strings: most are never asked for.
      */
     String attr(String attrName) {
-        int len = attrName.length();
-        for (int i = 0; i < attrCount; i++) {
-            int ns = attrNameStart[i];
-            if (attrNameEnd[i] - ns == len && sameAscii(attrName, ns)) {
-                return attributeValue(i);
-            }
-        }
-        return null;
+        return attrs.get(attrName);
+    }
+
+    /** See {@link XmlAttributes#choice}: which of {@code choices} the attribute's value is, or -1. */
+    int attrChoice(String attrName, String[] choices) {
+        return attrs.choice(attrName, choices);
     }
 
     boolean sameAscii(String a, int at) {
-        for (int k = 0; k < a.length(); k++) {
-            if (buf[at + k] != a.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    String attributeValue(int i) {
-        int s = attrStart[i];
-        int e = attrEnd[i];
-        byte flags = attrFlags[i];
-        if (flags == 0) {
-            return values.plain(s, e);
-        }
-        return values.decode(s, e, flags);
+        return attrs.sameAscii(a, at);
     }
 
     /** Advances to the next START or END event, or EOF after the root element closed. */
@@ -206,7 +138,7 @@ final class XmlScanner {
                     throw error(i, "not XML: this looks like a Xilinx .bit bitstream; expected a .hwh (XML) file");
                 }
                 throw error(i, rootSeen ? "content after the root element closed"
-                        : "expected '<' starting an XML document, found " + describeByte(b));
+                        : "expected '<' starting an XML document, found " + XmlChars.describe(b));
             }
         }
     }
@@ -233,9 +165,9 @@ final class XmlScanner {
         tagOffset = lt;
         int p = lt + 1;
         int nameEnd = scanName(p);
-        name = values.name(p, nameEnd, nameHash);
+        name = values.name(p, nameEnd, nameHash(p, nameEnd));
         p = nameEnd;
-        attrCount = 0;
+        attrs.clear();
         while (true) {
             int q = skipWs(p);
             if (q >= limit) {
@@ -257,7 +189,7 @@ final class XmlScanner {
                 return START;
             }
             if (q == p) {
-                throw error(q, "expected whitespace, '>' or '/>' in <" + name + ">, found " + describeByte(c));
+                throw error(q, "expected whitespace, '>' or '/>' in <" + name + ">, found " + XmlChars.describe(c));
             }
             p = attribute(q);
         }
@@ -286,7 +218,7 @@ final class XmlScanner {
         int lim = limit;
         while (true) {
             int cls = 0;
-            while (e < lim && (cls = VALUE_CLASS[b[e] & 0xFF]) == 0) {
+            while (e < lim && (cls = XmlChars.VALUE_CLASS[b[e] & 0xFF]) == 0) {
                 e++;
             }
             if (e >= lim) {
@@ -296,41 +228,24 @@ final class XmlScanner {
             if (c == quote) {
                 break;
             }
-            if (cls == C_HIGH) {
-                flags |= HAS_HIGH;
-            } else if (cls == C_AMP) {
-                flags |= HAS_AMP;
-            } else if (cls == C_LT) {
+            if (cls == XmlChars.C_HIGH) {
+                flags |= XmlAttributes.HAS_HIGH;
+            } else if (cls == XmlChars.C_AMP) {
+                flags |= XmlAttributes.HAS_AMP;
+            } else if (cls == XmlChars.C_LT) {
                 throw error(e, "'<' inside the value of attribute " + attrText(p, nameEnd) + " of <" + name
                         + ">; expected &lt;");
-            } else if (cls == C_WS) {
-                flags |= HAS_WS;
+            } else if (cls == XmlChars.C_WS) {
+                flags |= XmlAttributes.HAS_WS;
             }
             e++;
         }
-        for (int i = 0; i < attrCount; i++) {
-            int os = attrNameStart[i];
-            if (attrNameEnd[i] - os == nameEnd - p && buf[os] == buf[p]
-                    && Arrays.equals(buf, os, attrNameEnd[i], buf, p, nameEnd)) {
-                throw error(p, "duplicate attribute " + attrText(p, nameEnd) + " in <" + name + ">");
-            }
+        if (attrs.contains(p, nameEnd)) {
+            throw error(p, "duplicate attribute " + attrText(p, nameEnd) + " in <" + name + ">");
         }
-        if (attrCount == attrNameStart.length) {
-            int n = attrCount * 2;
-            attrNameStart = Arrays.copyOf(attrNameStart, n);
-            attrNameEnd = Arrays.copyOf(attrNameEnd, n);
-            attrStart = Arrays.copyOf(attrStart, n);
-            attrEnd = Arrays.copyOf(attrEnd, n);
-            attrFlags = Arrays.copyOf(attrFlags, n);
-        }
-        attrNameStart[attrCount] = p;
-        attrNameEnd[attrCount] = nameEnd;
-        attrStart[attrCount] = s;
-        attrEnd[attrCount] = e;
-        attrFlags[attrCount] = flags;
-        attrCount++;
+        attrs.add(p, nameEnd, s, e, flags);
         int after = e + 1;
-        if (after < limit && buf[after] != '>' && buf[after] != '/' && !isWs(buf[after])) {
+        if (after < limit && buf[after] != '>' && buf[after] != '/' && !XmlChars.isWs(buf[after])) {
             throw error(after, "expected whitespace, '>' or '/>' after attribute " + attrText(p, nameEnd) + " of <"
                     + name + ">");
         }
@@ -357,7 +272,7 @@ final class XmlScanner {
         int os = stackOffsets[depth - 1] + 1;
         int len = nameEnd - p;
         if (os + len > limit || !Arrays.equals(buf, os, os + len, buf, p, nameEnd)
-                || (os + len < limit && NAME_CHAR[buf[os + len] & 0xFF])) {
+                || (os + len < limit && XmlChars.NAME_CHAR[buf[os + len] & 0xFF])) {
             throw error(lt, "expected </" + open + "> closing the element at " + position(stackOffsets[depth - 1])
                     + ", found </" + attrText(p, nameEnd) + ">");
         }
@@ -383,30 +298,34 @@ final class XmlScanner {
             throw error(limit, "unexpected end of file; expected an XML name");
         }
         byte b = buf[p];
-        if (!(b < 0 || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b == '_' || b == ':')) {
-            throw error(p, "expected an XML name, found " + describeByte(b));
+        if (!XmlChars.isNameStart(b)) {
+            throw error(p, "expected an XML name, found " + XmlChars.describe(b));
         }
         int e = p + 1;
         byte[] bb = buf;
         int lim = limit;
-        int h = b;
-        while (e < lim && NAME_CHAR[bb[e] & 0xFF]) {
-            h = 31 * h + bb[e];
+        while (e < lim && XmlChars.NAME_CHAR[bb[e] & 0xFF]) {
             e++;
         }
-        nameHash = h;
         return e;
     }
 
+    /**
+     * A hash of the element name {@code buf[s..e)} for the name cache, from its length and three
+     * of its bytes: Vivado's few dozen element names differ in these, and a collision only costs
+     * a probe. A hash over every byte (31 * h + b, a multiply chain per byte) was 8% of a parse
+     * when it ran for every attribute name too.
+     */
+    private int nameHash(int s, int e) {
+        int len = e - s;
+        return len * 0x9E3779B1 ^ buf[s] << 8 ^ buf[s + (len >> 1)] << 16 ^ buf[e - 1];
+    }
+
     private int skipWs(int p) {
-        while (p < limit && isWs(buf[p])) {
+        while (p < limit && XmlChars.isWs(buf[p])) {
             p++;
         }
         return p;
-    }
-
-    private static boolean isWs(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     private int indexOf(byte b, int from) {
@@ -439,36 +358,13 @@ final class XmlScanner {
         throw error(start, "unterminated " + what + "; expected '" + terminator + "'");
     }
 
-    private static String describeByte(byte b) {
-        return b >= 0x20 && b < 0x7F ? "'" + (char) b + "'" : String.format("byte 0x%02X", b & 0xFF);
-    }
-
     /** "line L, column C" of a byte offset, for messages about other elements. */
     String position(int offset) {
-        int[] lc = lineColumn(offset);
-        return "line " + lc[0] + ", column " + lc[1];
+        return locator.position(offset);
     }
 
     /** A MetadataException at a byte offset of this document, with its line and column. */
     MetadataException error(int offset, String problem) {
-        int[] lc = lineColumn(offset);
-        return MetadataException.atLine(file, lc[0], lc[1], problem);
-    }
-
-    /** 1-based line and column (in characters) of a byte offset; computed only for messages. */
-    int[] lineColumn(int offset) {
-        int end = Math.min(offset, limit);
-        int line = 1;
-        int col = 1;
-        for (int i = 0; i < end; i++) {
-            byte b = buf[i];
-            if (b == '\n') {
-                line++;
-                col = 1;
-            } else if ((b & 0xC0) != 0x80 && i >= start) {
-                col++;
-            }
-        }
-        return new int[] {line, col};
+        return locator.error(offset, problem);
     }
 }

@@ -20,7 +20,11 @@ public final class BitField {
     private final int lsb;
     private final int widthBits;
     private final long mask;
+    /** The largest value, {@code mask >>> lsb}. */
+    private final long valueMask;
     private final Access access;
+    private final boolean readable;
+    private final boolean writable;
 
     BitField(Register register, String name, int lsb, int widthBits, Access access) {
         this.register = register;
@@ -28,7 +32,10 @@ public final class BitField {
         this.lsb = lsb;
         this.widthBits = widthBits;
         this.mask = (widthBits >= 64 ? -1L : (1L << widthBits) - 1) << lsb;
+        this.valueMask = mask >>> lsb;
         this.access = access;
+        this.readable = access.readable();
+        this.writable = access.writable();
     }
 
     /** The field name as in the {@code .hwh}. */
@@ -62,7 +69,7 @@ public final class BitField {
      * @throws UnsupportedOperationException if the field or its register is write-only
      */
     public long get() {
-        if (!access.readable()) {
+        if (!readable) {
             throw new UnsupportedOperationException("field " + this.name + " of " + register.qualifiedName()
                     + " is " + access.hwhName() + "; it cannot be read back");
         }
@@ -78,11 +85,11 @@ public final class BitField {
      * @throws IllegalArgumentException if {@code value} does not fit in the field; nothing is written
      */
     public void set(long value) {
-        if (!access.writable()) {
+        if (!writable) {
             throw new UnsupportedOperationException("field " + name + " of " + register.qualifiedName()
                     + " is read-only");
         }
-        if ((value & ~(mask >>> lsb)) != 0 && !Register.fitsSigned(value, widthBits)) {
+        if ((value & ~valueMask) != 0 && !Register.fitsSigned(value, widthBits)) {
             throw new IllegalArgumentException("value " + value + " does not fit in field " + name + " ["
                     + msb() + ":" + lsb + "] (" + widthBits + " bits) of " + register.qualifiedName());
         }

@@ -2,6 +2,7 @@ package io.jynq.mmio;
 
 import io.jynq.device.Device;
 import io.jynq.device.RegisterSpace;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -27,9 +28,17 @@ public final class Mmio {
     private final RegisterSpace space;
     private final long base;
     private final long length;
-    /** The last legal 32-bit offset, {@code length - 4}; one sign test covers range and alignment (see read32). */
-    private final long last32;
+    /**
+     * {@code (length / 4) + Long.MIN_VALUE}: the number of whole 32-bit words in the window,
+     * biased so that one signed compare is an unsigned one (see {@link #outside32}).
+     */
+    private final long words32Biased;
     private final String ipName;
+    /**
+     * The window's {@link RegisterSpace#plainMemory()}, or null: 32-bit accesses to a plain
+     * window go straight to it, without the interface call into the space.
+     */
+    private final ByteBuffer memory;
 
     /**
      * Maps {@code byteLength} bytes at {@code physicalAddress} on {@link Device#active()}.
@@ -68,8 +77,10 @@ public final class Mmio {
         this.space = Objects.requireNonNull(space, "space");
         this.base = space.physicalAddress();
         this.length = Math.min(byteLength, space.byteSize());
-        this.last32 = length - 4;
+        this.words32Biased = (length >>> 2) + Long.MIN_VALUE;
         this.ipName = ipName == null ? "MMIO" : ipName;
+        ByteBuffer m = space.plainMemory();
+        this.memory = m != null && m.capacity() >= length ? m : null;
     }
 
     private static RegisterSpace mapChecked(Device device, long physicalAddress, long byteLength) {
@@ -106,11 +117,12 @@ public final class Mmio {
      * @throws MmioException if {@code offset} is outside {@code [0, byteLength() - 4]} or not 4-aligned
      */
     public int read32(long offset) {
-        // Negative iff offset < 0, offset > length - 4, or offset not 4-aligned ((offset & 3) + MAX overflows).
-        if ((offset | (last32 - offset) | ((offset & 3) + Long.MAX_VALUE)) < 0) {
+        if (outside32(offset)) {
             throw refused("read32", offset, 4);
         }
-        return space.read32(offset);
+        ByteBuffer m = memory;
+        // (int) is exact: the check above bounds offset by length <= m.capacity().
+        return m != null ? m.getInt((int) offset) : space.read32(offset);
     }
 
     /**
@@ -119,10 +131,26 @@ public final class Mmio {
      * @throws MmioException if {@code offset} is outside {@code [0, byteLength() - 4]} or not 4-aligned
      */
     public void write32(long offset, int value) {
-        if ((offset | (last32 - offset) | ((offset & 3) + Long.MAX_VALUE)) < 0) {
+        if (outside32(offset)) {
             throw refused("write32", offset, 4);
         }
-        space.write32(offset, value);
+        ByteBuffer m = memory;
+        if (m != null) {
+            m.putInt((int) offset, value);
+        } else {
+            space.write32(offset, value);
+        }
+    }
+
+    /**
+     * Range and alignment of a 32-bit access in one unsigned compare: rotating the offset right
+     * by 2 moves a misaligned offset's low bits, and a negative offset's sign, into the top bits,
+     * so only an aligned offset with {@code offset / 4 < length / 4} (that is, {@code offset + 4
+     * <= length}) stays below the word count. The bias turns the unsigned compare into a signed
+     * one C2 emits as a single compare and branch.
+     */
+    private boolean outside32(long offset) {
+        return Long.rotateRight(offset, 2) + Long.MIN_VALUE >= words32Biased;
     }
 
     /** Reads the 32-bit register at {@code offset} as an unsigned value. */

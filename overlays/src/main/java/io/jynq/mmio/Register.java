@@ -29,6 +29,9 @@ public final class Register {
     private final boolean wide;
     private final long valueMask;
     private final Access access;
+    /** {@code access.readable()} and {@code writable()}, kept as flags for the field-write path. */
+    private final boolean readable;
+    private final boolean writable;
     private final Map<String, BitField> fields = new LinkedHashMap<>();
 
     /**
@@ -52,6 +55,8 @@ public final class Register {
         this.wide = widthBits > 32;
         this.valueMask = widthBits == 64 ? -1L : (1L << widthBits) - 1;
         this.access = access == null ? Access.READ_WRITE : access;
+        this.readable = this.access.readable();
+        this.writable = this.access.writable();
     }
 
     /**
@@ -121,7 +126,7 @@ public final class Register {
      * @throws UnsupportedOperationException if the register is write-only; nothing is read
      */
     public long get() {
-        if (!access.readable()) {
+        if (!readable) {
             throw new UnsupportedOperationException(qualifiedName() + " is write-only; it cannot be read back");
         }
         return raw() & valueMask;
@@ -184,7 +189,7 @@ public final class Register {
     }
 
     void writeMasked(long mask, long bits) {
-        long old = access.readable() ? raw() : 0;
+        long old = readable ? raw() : 0;
         rawWrite((old & ~mask) | bits);
     }
 
@@ -201,7 +206,7 @@ public final class Register {
     }
 
     private void checkWritable() {
-        if (!access.writable()) {
+        if (!writable) {
             throw new UnsupportedOperationException(qualifiedName() + " is read-only");
         }
     }

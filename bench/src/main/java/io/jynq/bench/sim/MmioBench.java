@@ -63,44 +63,44 @@ public class MmioBench {
     }
 
     @Benchmark
-    public int plainRead32() {
+    public int plainRead32(CpuShare cpu) {
         return plain.read32(0x18);
     }
 
     @Benchmark
-    public void plainWrite32() {
+    public void plainWrite32(CpuShare cpu) {
         plain.write32(0x18, value++);
     }
 
     @Benchmark
-    public int fileRead32() {
+    public int fileRead32(CpuShare cpu) {
         return file.read32(0x40);
     }
 
     @Benchmark
-    public void fileWrite32() {
+    public void fileWrite32(CpuShare cpu) {
         file.write32(0x40, value++);
     }
 
     /** Reference: the same mapped file without Mmio, to show what the public API adds. */
     @Benchmark
-    public int rawFileRead32() {
+    public int rawFileRead32(CpuShare cpu) {
         return raw.getInt(0x40);
     }
 
     /** Reference: the same mapped file without Mmio. */
     @Benchmark
-    public void rawFileWrite32() {
+    public void rawFileWrite32(CpuShare cpu) {
         raw.putInt(0x40, value++);
     }
 
     @Benchmark
-    public int modelRead32() {
+    public int modelRead32(CpuShare cpu) {
         return model.read32(0x0);
     }
 
     @Benchmark
-    public void modelWrite32() {
+    public void modelWrite32(CpuShare cpu) {
         model.write32(0x0, value++ & 0xF);
     }
 

@@ -39,17 +39,17 @@ public class RegisterFieldBench {
     }
 
     @Benchmark
-    public void heldFieldWrite() {
+    public void heldFieldWrite(CpuShare cpu) {
         field.set(value++ & 1);
     }
 
     @Benchmark
-    public void heldRegisterWrite() {
+    public void heldRegisterWrite(CpuShare cpu) {
         register.set(value++ & 0x80);
     }
 
     @Benchmark
-    public void heldSliceWrite() {
+    public void heldSliceWrite(CpuShare cpu) {
         register.set(7, 4, value++ & 0xF);
     }
 }

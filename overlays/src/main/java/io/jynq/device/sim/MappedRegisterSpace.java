@@ -39,6 +39,12 @@ final class MappedRegisterSpace implements RegisterSpace {
         return byteSize;
     }
 
+    /** A register file without a model: reads and writes are plain memory accesses. */
+    @Override
+    public ByteBuffer plainMemory() {
+        return buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
     @Override
     public byte read8(long offset) {
         return buf.get(index(offset));

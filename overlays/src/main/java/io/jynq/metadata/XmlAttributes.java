@@ -1,0 +1,129 @@
+package io.jynq.metadata;
+
+import java.util.Arrays;
+
+/**
+ * The attributes of the start tag {@link XmlScanner} is on, kept as byte ranges of the
+ * document: names are compared in the buffer and values decoded only when asked for, since most
+ * attributes of a {@code .hwh} are never read.
+ */
+final class XmlAttributes {
+    /** The value holds an entity reference. */
+    static final byte HAS_AMP = 1;
+    /** The value holds non-ASCII (UTF-8) bytes. */
+    static final byte HAS_HIGH = XmlValues.HAS_HIGH;
+    /** The value holds CR, LF or TAB to normalise. */
+    static final byte HAS_WS = 4;
+
+    private final byte[] buf;
+    private final XmlValues values;
+    private int count;
+    private int[] nameStart = new int[16];
+    private int[] nameEnd = new int[16];
+    private int[] valueStart = new int[16];
+    private int[] valueEnd = new int[16];
+    private byte[] flags = new byte[16];
+
+    XmlAttributes(byte[] buf, XmlValues values) {
+        this.buf = buf;
+        this.values = values;
+    }
+
+    /** Forgets the previous tag's attributes. */
+    void clear() {
+        count = 0;
+    }
+
+    /** Whether an attribute named by the bytes {@code [s, e)} was already added. */
+    boolean contains(int s, int e) {
+        for (int i = 0; i < count; i++) {
+            int os = nameStart[i];
+            if (nameEnd[i] - os == e - s && buf[os] == buf[s] && Arrays.equals(buf, os, nameEnd[i], buf, s, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds the attribute named by bytes {@code [ns, ne)} with the raw value {@code [vs, ve)}. */
+    void add(int ns, int ne, int vs, int ve, byte valueFlags) {
+        if (count == nameStart.length) {
+            int n = count * 2;
+            nameStart = Arrays.copyOf(nameStart, n);
+            nameEnd = Arrays.copyOf(nameEnd, n);
+            valueStart = Arrays.copyOf(valueStart, n);
+            valueEnd = Arrays.copyOf(valueEnd, n);
+            flags = Arrays.copyOf(flags, n);
+        }
+        nameStart[count] = ns;
+        nameEnd[count] = ne;
+        valueStart[count] = vs;
+        valueEnd[count] = ve;
+        flags[count] = valueFlags;
+        count++;
+    }
+
+    /** The value of the attribute of that (ASCII) name, or null. */
+    String get(String attrName) {
+        int i = index(attrName);
+        return i < 0 ? null : value(i);
+    }
+
+    /**
+     * The index in {@code choices} (ASCII strings) of the value of attribute {@code attrName}, or
+     * -1 when the attribute is absent or its value is none of them. Compared in the buffer, so the
+     * 13,000 PROPERTY names of a large file are never made into Strings just to be compared.
+     */
+    int choice(String attrName, String[] choices) {
+        int i = index(attrName);
+        if (i < 0) {
+            return -1;
+        }
+        if (flags[i] != 0) {
+            String v = value(i);
+            for (int k = 0; k < choices.length; k++) {
+                if (choices[k].equals(v)) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+        int s = valueStart[i];
+        int len = valueEnd[i] - s;
+        for (int k = 0; k < choices.length; k++) {
+            String c = choices[k];
+            if (c.length() == len && sameAscii(c, s)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private int index(String attrName) {
+        int len = attrName.length();
+        for (int i = 0; i < count; i++) {
+            int ns = nameStart[i];
+            if (nameEnd[i] - ns == len && sameAscii(attrName, ns)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String value(int i) {
+        int s = valueStart[i];
+        int e = valueEnd[i];
+        byte f = flags[i];
+        return f == 0 ? values.plain(s, e) : values.decode(s, e, f);
+    }
+
+    /** Whether the buffer holds the ASCII string {@code a} at {@code at}. */
+    boolean sameAscii(String a, int at) {
+        for (int k = 0; k < a.length(); k++) {
+            if (buf[at + k] != a.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
