@@ -1,7 +1,5 @@
 package io.jynq.metadata;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -44,7 +42,7 @@ public record IpDescription(String name, String fullpath, String instance, Vlnv 
     }
 
     static <K, V> Map<K, V> copy(Map<K, V> m) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return FrozenMap.of(m);
     }
 
     /**

@@ -66,20 +66,24 @@ final class PynqJson {
         return out.toString();
     }
 
-    private static void ipMap(JsonWriter w, Map<String, IpDescription> map, boolean used) throws IOException {
+    private static void ipMap(JsonWriter w, Map<String, IpDescription> map, boolean memories) throws IOException {
         w.beginObject();
         for (String k : sortedKeys(map)) {
             w.name(k);
-            ip(w, map.get(k), used);
+            ip(w, map.get(k), memories);
         }
         w.endObject();
     }
 
-    private static void ip(JsonWriter w, IpDescription ip, boolean used) throws IOException {
+    private static void ip(JsonWriter w, IpDescription ip, boolean memories) throws IOException {
         w.beginObject();
         if (!ip.processingSystem()) {
             w.name("addr_range").value(ip.addrRange());
             w.name("bdtype").value(ip.bdtype());
+            if (memories && ip.memtype() == MemType.REGISTER) {
+                // PYNQ marks register regions of DFX containers moved to mem_dict.
+                w.name("dfx").value(true);
+            }
             w.name("fullpath").value(ip.fullpath());
         }
         w.name("gpio");
@@ -105,7 +109,8 @@ final class PynqJson {
             w.name("state").nullValue();
         }
         w.name("type").value(ip.type());
-        if (used) {
+        if (ip.memtype() == MemType.MEMORY) {
+            // PYNQ sets used=1 on the dict shared by ip_dict and mem_dict, so both show it.
             w.name("used").value(1);
         }
         w.endObject();

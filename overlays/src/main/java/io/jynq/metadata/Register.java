@@ -1,7 +1,5 @@
 package io.jynq.metadata;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,7 +18,7 @@ public record Register(String name, long byteOffset, int sizeBits, Access access
         String description, Map<String, RegisterField> fields) {
 
     public Register {
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = FrozenMap.of(fields);
     }
 
     /** The field of that name, or null. */

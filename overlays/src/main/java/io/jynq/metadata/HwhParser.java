@@ -1,0 +1,95 @@
+package io.jynq.metadata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a Vivado hardware handoff ({@code .hwh}) into {@link OverlayMetadata}, following PYNQ's
+ * legacy {@code hwh_parser} rules so that {@link OverlayMetadata#toPynqJson()} equals what PYNQ
+ * computes, and keeping every module, net and connection for the simulator.
+ *
+ * <p>The PS family (Zynq-7000 or ZynqMP) comes from the file's own {@code SYSTEMINFO ARCH},
+ * never from the machine JYNQ runs on. A file without a PS of that family (a DFX partial design)
+ * is {@code partial}: ip_dict then lists every MEMRANGE, keyed by master interface.
+ *
+ * <pre>{@code
+ * OverlayMetadata md = HwhParser.parse(Path.of("base.hwh"));
+ * md.ip("btns_gpio").physAddr();   // 0x41200000, bytes
+ * }</pre>
+ *
+ * <p>Thread-safe: every call works on its own state. For repeated loads of the same content use
+ * {@link MetadataCache}.
+ */
+public final class HwhParser {
+    private HwhParser() {}
+
+    /**
+     * Parses a {@code .hwh} file.
+     *
+     * @throws MetadataException naming the file, line and column when the content is not a
+     *     well-formed {@code .hwh} (see {@link #parse(byte[], String)})
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static OverlayMetadata parse(Path file) {
+        return parse(read(file), file.toString());
+    }
+
+    /**
+     * Parses {@code .hwh} content (UTF-8 XML, an optional BOM).
+     *
+     * @param content the file's bytes; not modified
+     * @param name the file name for messages
+     * @throws MetadataException naming {@code name}, the line and column and what was expected,
+     *     for: content that is not XML or not well-formed (including truncation), a root other
+     *     than EDKSYSTEM, a missing MODULES element, a MODULE without INSTANCE or FULLNAME,
+     *     duplicate INSTANCE names, a MEMRANGE naming an unknown INSTANCE or with a non-hex
+     *     BASEVALUE/HIGHVALUE, a register or field lacking a property PYNQ reads (ADDRESS_OFFSET,
+     *     SIZE, ACCESS, BIT_OFFSET, BIT_WIDTH) or with a non-numeric one, PS clock parameters
+     *     missing, an xlslice on PS GPIO without a numeric DIN_FROM, an xlconcat without
+     *     NUM_PORTS, an interrupt loop, or more interrupt lines than the PS input has
+     */
+    public static OverlayMetadata parse(byte[] content, String name) {
+        ParsedHwh p = HwhReader.read(content, name);
+        PynqRules r = new PynqRules(p, name);
+        r.run();
+        InterruptRules irq = new InterruptRules(r, p);
+        irq.gpio();
+        irq.interrupts();
+        r.memDict();
+        HierarchyRules h = new HierarchyRules();
+        h.build(r.ipDict, r.memDict, irq.interruptPins, irq.gpioDict);
+        Map<String, Hierarchy> hierarchies = h.freeze();
+
+        SystemInfo info = new SystemInfo(r.arch, p.archName, p.device, p.packageName, p.speedGrade,
+                p.designName, p.board, p.vivadoVersion);
+        Map<String, ModuleDescription> modules = new LinkedHashMap<>();
+        for (ParsedHwh.Located lm : p.modules) {
+            ModuleDescription m = lm.module();
+            if (lm == r.ps) {
+                m = new ModuleDescription(m.instance(), m.fullpath(), m.vlnv(), m.vlnvText(), m.modType(), m.ipType(),
+                        m.modClass(), m.bdtype(), true, m.parameters(), m.registers(), m.ports(), m.busInterfaces(),
+                        m.memoryMap());
+            }
+            modules.put(m.instance(), m);
+        }
+        return new OverlayMetadata(name, info, r.partial, r.ps == null ? null : r.psName,
+                HierarchyRules.frozen(r.ipDict), irq.gpioDict, irq.controllers, irq.interruptPins, hierarchies,
+                HierarchyRules.frozen(r.memDict), r.clocks, modules, Wiring.nets(r), Wiring.busConnections(p),
+                Wiring.interruptConnections(p));
+    }
+
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("no such file: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

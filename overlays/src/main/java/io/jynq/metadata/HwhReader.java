@@ -1,0 +1,466 @@
+package io.jynq.metadata;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The single streaming pass over a {@code .hwh}: collects SYSTEMINFO, every MODULE (parameters,
+ * registers with fields, ports, bus interfaces, memory map), the external ports and interfaces.
+ * Element paths follow PYNQ's reading: a module's parameters are {@code ./PARAMETERS/*[@NAME][@VALUE]},
+ * its registers {@code .//REGISTERS/*[@NAME]} with {@code ./PROPERTY} (first one of a name wins)
+ * and {@code ./FIELDS/FIELD[@NAME]}, its ports every {@code PORT} inside it.
+ */
+final class HwhReader {
+    private final XmlScanner x;
+    private final ParsedHwh out;
+
+    // Open contexts, by the depth of their element (0 = not open).
+    private int moduleDepth;
+    private int moduleOffset;
+    private String[] moduleAttrs;
+    private Map<String, String> parameters;
+    private Map<String, Register> registers;
+    private Map<String, PortDescription> ports;
+    private Map<String, BusInterfaceDescription> busInterfaces;
+    private List<MemRange> memoryMap;
+    private int paramsDepth;
+    private int registersDepth;
+    private int registerDepth;
+    private int registerOffset;
+    private String registerName;
+    private final String[] registerProps = new String[5];
+    private Map<String, RegisterField> fields;
+    private int fieldsDepth;
+    private int fieldDepth;
+    private int fieldOffset;
+    private String fieldName;
+    private final String[] fieldProps = new String[4];
+    private int portDepth;
+    private int portOffset;
+    private String[] portAttrs;
+    private List<PortRef> connections;
+    private int busDepth;
+    private int busOffset;
+    private String[] busAttrs;
+    private Map<String, String> busParams;
+    private Map<String, String> portMaps;
+    private int extPortsDepth;
+    private int extIfDepth;
+
+    private static final String[] REG_PROPS = {"ADDRESS_OFFSET", "SIZE", "ACCESS", "DESCRIPTION", "RESET_VALUE"};
+    private static final String[] FIELD_PROPS = {"BIT_OFFSET", "BIT_WIDTH", "ACCESS", "DESCRIPTION"};
+    private static final String[] MODULE_ATTRS = {"INSTANCE", "FULLNAME", "VLNV", "MODTYPE", "IPTYPE", "MODCLASS", "BDTYPE"};
+    private static final String[] PORT_ATTRS = {"NAME", "DIR", "SIGIS", "SIGNAME", "LEFT", "RIGHT", "SENSITIVITY", "CLKFREQUENCY"};
+    private static final String[] BUS_ATTRS = {"NAME", "TYPE", "VLNV", "BUSNAME"};
+
+    private HwhReader(XmlScanner x) {
+        this.x = x;
+        this.out = new ParsedHwh(x);
+    }
+
+    static ParsedHwh read(byte[] content, String file) {
+        HwhReader r = new HwhReader(new XmlScanner(content, file));
+        r.run();
+        return r.out;
+    }
+
+    private void run() {
+        int ev;
+        boolean first = true;
+        while ((ev = x.next()) != XmlScanner.EOF) {
+            if (ev == XmlScanner.START) {
+                if (first && !"EDKSYSTEM".equals(x.name())) {
+                    throw x.error(x.offset(), "root element <" + x.name() + ">; expected <EDKSYSTEM> of a .hwh file");
+                }
+                first = false;
+                start(x.name(), x.depth());
+            } else {
+                end(x.depth() + 1);
+            }
+        }
+        if (out.modulesOffset < 0) {
+            throw x.error(x.offset(), "no MODULES element; expected EDKSYSTEM/MODULES listing the design's cells");
+        }
+    }
+
+    private void start(String n, int d) {
+        if ("MEMRANGE".equals(n)) {
+            // PYNQ iterates MEMRANGE elements wherever they are (partial designs keep theirs
+            // under EXTERNALINTERFACES/BUSINTERFACE).
+            memRange(moduleDepth != 0 ? out.modules.size() : -1);
+            return;
+        }
+        if (moduleDepth != 0) {
+            inModule(n, d);
+            return;
+        }
+        if (portDepth != 0) {
+            if ("CONNECTION".equals(n)) {
+                connections.add(new PortRef(x.attr("INSTANCE"), x.attr("PORT")));
+            }
+            return;
+        }
+        if (busDepth != 0) {
+            inBus(n);
+            return;
+        }
+        switch (n) {
+            case "EDKSYSTEM":
+                if (d == 1) {
+                    out.vivadoVersion = x.attr("VIVADOVERSION");
+                }
+                break;
+            case "SYSTEMINFO":
+                if (d == 2 && out.systemInfoOffset < 0) {
+                    out.systemInfoOffset = x.offset();
+                    out.archName = x.attr("ARCH");
+                    out.device = x.attr("DEVICE");
+                    out.packageName = x.attr("PACKAGE");
+                    out.speedGrade = x.attr("SPEEDGRADE");
+                    out.designName = x.attr("NAME");
+                    out.board = x.attr("BOARD");
+                }
+                break;
+            case "MODULES":
+                if (out.modulesOffset < 0) {
+                    out.modulesOffset = x.offset();
+                }
+                break;
+            case "MODULE":
+                openModule(d);
+                break;
+            case "EXTERNALPORTS":
+                // PYNQ reads the first EXTERNALPORTS child of the root.
+                if (d == 2 && !out.externalPortsSeen) {
+                    out.externalPortsSeen = true;
+                    extPortsDepth = d;
+                }
+                break;
+            case "EXTERNALINTERFACES":
+                if (d == 2) {
+                    extIfDepth = d;
+                }
+                break;
+            case "PORT":
+                if (extPortsDepth != 0) {
+                    openPort(d);
+                }
+                break;
+            case "BUSINTERFACE":
+                if (extIfDepth != 0) {
+                    openBus(d);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void inModule(String n, int d) {
+        if (registerDepth != 0) {
+            inRegister(n, d);
+            return;
+        }
+        if (portDepth != 0) {
+            if ("CONNECTION".equals(n)) {
+                connections.add(new PortRef(x.attr("INSTANCE"), x.attr("PORT")));
+            }
+            return;
+        }
+        if (busDepth != 0) {
+            inBus(n);
+            return;
+        }
+        if (paramsDepth != 0) {
+            if (d == paramsDepth + 1) {
+                String pn = x.attr("NAME");
+                String pv = x.attr("VALUE");
+                if (pn != null && pv != null) {
+                    parameters.put(pn, pv);
+                }
+            }
+            return;
+        }
+        if (registersDepth != 0 && d == registersDepth + 1) {
+            String rn = x.attr("NAME");
+            if (rn != null) {
+                registerDepth = d;
+                registerOffset = x.offset();
+                registerName = rn;
+                java.util.Arrays.fill(registerProps, null);
+                fields = new LinkedHashMap<>();
+            }
+            return;
+        }
+        switch (n) {
+            case "PARAMETERS":
+                if (d == moduleDepth + 1) {
+                    paramsDepth = d;
+                }
+                break;
+            case "REGISTERS":
+                if (registersDepth == 0) {
+                    registersDepth = d;
+                }
+                break;
+            case "PORT":
+                openPort(d);
+                break;
+            case "BUSINTERFACE":
+                openBus(d);
+                break;
+            case "MODULE":
+                throw x.error(x.offset(), "MODULE inside MODULE " + moduleAttrs[1] + "; expected modules side by side under MODULES");
+            default:
+                break;
+        }
+    }
+
+    private void inRegister(String n, int d) {
+        if ("PROPERTY".equals(n)) {
+            if (d == registerDepth + 1) {
+                keepFirst(REG_PROPS, registerProps);
+            } else if (fieldDepth != 0 && d == fieldDepth + 1) {
+                keepFirst(FIELD_PROPS, fieldProps);
+            }
+        } else if ("FIELDS".equals(n) && d == registerDepth + 1) {
+            fieldsDepth = d;
+        } else if ("FIELD".equals(n) && fieldsDepth != 0 && d == fieldsDepth + 1) {
+            String fn = x.attr("NAME");
+            if (fn != null) {
+                fieldDepth = d;
+                fieldOffset = x.offset();
+                fieldName = fn;
+                java.util.Arrays.fill(fieldProps, null);
+            }
+        }
+    }
+
+    private void keepFirst(String[] names, String[] values) {
+        String pn = x.attr("NAME");
+        if (pn == null) {
+            return;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(pn)) {
+                if (values[i] == null) {
+                    String v = x.attr("VALUE");
+                    // ElementTree's find(...).get('VALUE') on a PROPERTY without VALUE gives None.
+                    values[i] = v;
+                }
+                return;
+            }
+        }
+    }
+
+    private void inBus(String n) {
+        if ("PARAMETER".equals(n)) {
+            String pn = x.attr("NAME");
+            String pv = x.attr("VALUE");
+            if (pn != null && pv != null) {
+                busParams.put(pn, pv);
+            }
+        } else if ("PORTMAP".equals(n)) {
+            String l = x.attr("LOGICAL");
+            String p = x.attr("PHYSICAL");
+            if (l != null && p != null) {
+                portMaps.put(l, p);
+            }
+        }
+    }
+
+    private String[] attrs(String[] names) {
+        String[] v = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            v[i] = x.attr(names[i]);
+        }
+        return v;
+    }
+
+    private void openModule(int d) {
+        moduleDepth = d;
+        moduleOffset = x.offset();
+        moduleAttrs = attrs(MODULE_ATTRS);
+        if (moduleAttrs[0] == null) {
+            throw x.error(moduleOffset, "MODULE without INSTANCE; expected INSTANCE=\"name\"");
+        }
+        if (moduleAttrs[1] == null) {
+            throw x.error(moduleOffset, "MODULE " + moduleAttrs[0] + " without FULLNAME; expected FULLNAME=\"/path\"");
+        }
+        parameters = new LinkedHashMap<>();
+        registers = new LinkedHashMap<>();
+        ports = new LinkedHashMap<>();
+        busInterfaces = new LinkedHashMap<>();
+        memoryMap = new ArrayList<>();
+    }
+
+    private void openPort(int d) {
+        portDepth = d;
+        portOffset = x.offset();
+        portAttrs = attrs(PORT_ATTRS);
+        if (portAttrs[0] == null) {
+            throw x.error(portOffset, "PORT without NAME; expected NAME=\"port\"");
+        }
+        connections = new ArrayList<>(2);
+    }
+
+    private void openBus(int d) {
+        busDepth = d;
+        busOffset = x.offset();
+        busAttrs = attrs(BUS_ATTRS);
+        if (busAttrs[0] == null) {
+            throw x.error(busOffset, "BUSINTERFACE without NAME; expected NAME=\"interface\"");
+        }
+        busParams = new LinkedHashMap<>();
+        portMaps = new LinkedHashMap<>();
+    }
+
+    private void memRange(int owner) {
+        int at = x.offset();
+        String instance = x.attr("INSTANCE");
+        if (instance == null) {
+            throw x.error(at, "MEMRANGE without INSTANCE; expected the INSTANCE name of the addressed module");
+        }
+        long base = Numbers.hex(x.attr("BASEVALUE"), "BASEVALUE", x, at);
+        long high = Numbers.hex(x.attr("HIGHVALUE"), "HIGHVALUE", x, at);
+        if (Long.compareUnsigned(high, base) < 0) {
+            throw x.error(at, "MEMRANGE of " + instance + ": HIGHVALUE 0x" + Long.toHexString(high)
+                    + " below BASEVALUE 0x" + Long.toHexString(base) + "; expected HIGHVALUE >= BASEVALUE");
+        }
+        String mt = x.attr("MEMTYPE");
+        MemType memtype = null;
+        if (mt != null) {
+            if ("REGISTER".equals(mt)) {
+                memtype = MemType.REGISTER;
+            } else if ("MEMORY".equals(mt)) {
+                memtype = MemType.MEMORY;
+            } else {
+                throw x.error(at, "MEMRANGE of " + instance + ": MEMTYPE \"" + mt + "\"; expected REGISTER or MEMORY");
+            }
+        }
+        MemRange r = new MemRange(instance, base, high, memtype, x.attr("MASTERBUSINTERFACE"),
+                x.attr("SLAVEBUSINTERFACE"), x.attr("ADDRESSBLOCK"));
+        out.ranges.add(new ParsedHwh.LocatedRange(r, at, owner));
+        if (owner >= 0) {
+            memoryMap.add(r);
+        }
+    }
+
+    private void end(int d) {
+        if (d == fieldDepth) {
+            closeField();
+        } else if (d == fieldsDepth) {
+            fieldsDepth = 0;
+        } else if (d == registerDepth) {
+            closeRegister();
+        } else if (d == registersDepth) {
+            registersDepth = 0;
+        } else if (d == paramsDepth) {
+            paramsDepth = 0;
+        } else if (d == portDepth) {
+            closePort();
+        } else if (d == busDepth) {
+            closeBus();
+        } else if (d == moduleDepth) {
+            closeModule();
+        } else if (d == extPortsDepth) {
+            extPortsDepth = 0;
+        } else if (d == extIfDepth) {
+            extIfDepth = 0;
+        }
+    }
+
+    private void closeField() {
+        fieldDepth = 0;
+        String where = "FIELD " + fieldName + " of register " + registerName + " in " + moduleAttrs[1];
+        int offset = (int) Numbers.integer(require(fieldProps[0], "BIT_OFFSET", where, fieldOffset), "BIT_OFFSET", x, fieldOffset);
+        int width = (int) Numbers.integer(require(fieldProps[1], "BIT_WIDTH", where, fieldOffset), "BIT_WIDTH", x, fieldOffset);
+        if (offset > 1023 || width > 1024) {
+            throw x.error(fieldOffset, where + ": BIT_OFFSET " + offset + " / BIT_WIDTH " + width + " out of range; expected bits of a register");
+        }
+        Access access = access(require(fieldProps[2], "ACCESS", where, fieldOffset), where, fieldOffset);
+        String desc = fieldProps[3] == null ? "" : fieldProps[3];
+        fields.put(fieldName, new RegisterField(fieldName, offset, width, access, desc));
+    }
+
+    private void closeRegister() {
+        registerDepth = 0;
+        fieldsDepth = 0;
+        fieldDepth = 0;
+        String where = "REGISTER " + registerName + " in " + moduleAttrs[1];
+        long offset = Numbers.integer(require(registerProps[0], "ADDRESS_OFFSET", where, registerOffset), "ADDRESS_OFFSET", x, registerOffset);
+        long size = Numbers.integer(require(registerProps[1], "SIZE", where, registerOffset), "SIZE", x, registerOffset);
+        if (size > 1024) {
+            throw x.error(registerOffset, where + ": SIZE " + size + " bits; expected at most 1024");
+        }
+        Access access = access(require(registerProps[2], "ACCESS", where, registerOffset), where, registerOffset);
+        String desc = registerProps[3] == null ? "" : registerProps[3];
+        Long reset = registerProps[4] == null ? null : Numbers.integerOrNull(registerProps[4]);
+        registers.put(registerName, new Register(registerName, offset, (int) size, access, reset, desc, fields));
+    }
+
+    private String require(String value, String prop, String where, int at) {
+        if (value == null) {
+            throw x.error(at, where + " has no PROPERTY NAME=\"" + prop + "\" with a VALUE; PYNQ needs it");
+        }
+        return value;
+    }
+
+    private Access access(String text, String where, int at) {
+        Access a = Access.fromHwh(text);
+        if (a == null) {
+            throw x.error(at, where + ": ACCESS \"" + text + "\"; expected read-write, read-only, write-only, read-writeOnce or writeOnce");
+        }
+        return a;
+    }
+
+    private void closePort() {
+        portDepth = 0;
+        Integer left = portAttrs[4] == null ? null : (int) Numbers.signedInt(portAttrs[4], "LEFT", x, portOffset);
+        Integer right = portAttrs[5] == null ? null : (int) Numbers.signedInt(portAttrs[5], "RIGHT", x, portOffset);
+        Long clk = portAttrs[7] == null ? null : Numbers.integerOrNull(portAttrs[7]);
+        PortDescription p = new PortDescription(portAttrs[0], PortDirection.fromHwh(portAttrs[1]), portAttrs[2],
+                portAttrs[3], left, right, portAttrs[6], clk, connections);
+        if (moduleDepth != 0) {
+            ports.put(p.name(), p);
+            portsInOrder.add(p);
+        } else {
+            out.externalPorts.add(p);
+        }
+    }
+
+    private void closeBus() {
+        busDepth = 0;
+        BusInterfaceDescription b = new BusInterfaceDescription(busAttrs[0], busAttrs[1], Vlnv.tryParse(busAttrs[2]),
+                busAttrs[3], busParams, portMaps);
+        if (moduleDepth != 0) {
+            busInterfaces.put(b.name(), b);
+        } else {
+            out.externalInterfaces.add(b);
+        }
+    }
+
+    private final List<PortDescription> portsInOrder = new ArrayList<>();
+
+    private void closeModule() {
+        moduleDepth = 0;
+        paramsDepth = 0;
+        registersDepth = 0;
+        String fullpath = stripSlashes(moduleAttrs[1]);
+        ModuleDescription m = new ModuleDescription(moduleAttrs[0], fullpath, Vlnv.tryParse(moduleAttrs[2]),
+                moduleAttrs[2], moduleAttrs[3], moduleAttrs[4], moduleAttrs[5], moduleAttrs[6], false,
+                parameters, registers, ports, busInterfaces, memoryMap);
+        out.modules.add(new ParsedHwh.Located(m, moduleOffset, List.copyOf(portsInOrder)));
+        portsInOrder.clear();
+    }
+
+    static String stripSlashes(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == '/') {
+            i++;
+        }
+        return s.substring(i);
+    }
+}

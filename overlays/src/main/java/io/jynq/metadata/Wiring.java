@@ -1,0 +1,108 @@
+package io.jynq.metadata;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the simulator needs beyond PYNQ's dictionaries: nets by SIGNAME, master/slave pairs
+ * sharing a BUSNAME (AXI-Stream links among them) and every hop over nets that carry an
+ * interrupt.
+ */
+final class Wiring {
+    private Wiring() {}
+
+    private record Member(String fullpath, PortDescription port, boolean external) {}
+
+    static Map<String, Net> nets(PynqRules r) {
+        Map<String, Net> out = new LinkedHashMap<>();
+        r.nets.forEach((name, pins) -> {
+            if (name != null) {
+                out.put(name, new Net(name, InterruptRules.sorted(pins)));
+            }
+        });
+        return out;
+    }
+
+    static List<BusConnection> busConnections(ParsedHwh p) {
+        Map<String, List<String[]>> masters = new LinkedHashMap<>();
+        Map<String, List<String[]>> slaves = new LinkedHashMap<>();
+        Map<String, Vlnv> types = new LinkedHashMap<>();
+        for (ParsedHwh.Located lm : p.modules) {
+            for (BusInterfaceDescription b : lm.module().busInterfaces().values()) {
+                collect(lm.module().fullpath(), b, masters, slaves, types);
+            }
+        }
+        for (BusInterfaceDescription b : p.externalInterfaces) {
+            collect("", b, masters, slaves, types);
+        }
+        List<BusConnection> out = new ArrayList<>();
+        for (Map.Entry<String, List<String[]>> e : masters.entrySet()) {
+            for (String[] m : e.getValue()) {
+                for (String[] s : slaves.getOrDefault(e.getKey(), List.of())) {
+                    out.add(new BusConnection(e.getKey(), types.get(e.getKey()), m[0], m[1], s[0], s[1]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collect(String fullpath, BusInterfaceDescription b, Map<String, List<String[]>> masters,
+            Map<String, List<String[]>> slaves, Map<String, Vlnv> types) {
+        String bus = b.busname();
+        if (bus == null || bus.isEmpty() || (!b.isMaster() && !b.isSlave())) {
+            return;
+        }
+        (b.isMaster() ? masters : slaves).computeIfAbsent(bus, k -> new ArrayList<>())
+                .add(new String[] {fullpath, b.name()});
+        if (b.vlnv() != null && (b.isMaster() || !types.containsKey(bus))) {
+            types.put(bus, b.vlnv());
+        }
+    }
+
+    static List<InterruptConnection> interruptConnections(ParsedHwh p) {
+        Map<String, List<Member>> byNet = new LinkedHashMap<>();
+        for (ParsedHwh.Located lm : p.modules) {
+            for (PortDescription port : lm.allPorts()) {
+                if (port.signame() != null && !port.signame().isEmpty()) {
+                    byNet.computeIfAbsent(port.signame(), k -> new ArrayList<>())
+                            .add(new Member(lm.module().fullpath(), port, false));
+                }
+            }
+        }
+        for (PortDescription port : p.externalPorts) {
+            if (port.signame() != null && !port.signame().isEmpty()) {
+                byNet.computeIfAbsent(port.signame(), k -> new ArrayList<>()).add(new Member("", port, true));
+            }
+        }
+        List<InterruptConnection> out = new ArrayList<>();
+        for (Map.Entry<String, List<Member>> e : byNet.entrySet()) {
+            List<Member> members = e.getValue();
+            if (members.stream().noneMatch(m -> m.port().isInterrupt())) {
+                continue;
+            }
+            for (Member src : members) {
+                if (!drives(src)) {
+                    continue;
+                }
+                for (Member sink : members) {
+                    if (sink != src && driven(sink)) {
+                        out.add(new InterruptConnection(e.getKey(), src.fullpath(), src.port().name(),
+                                sink.fullpath(), sink.port().name()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A module output, or a top-level input port (driven from outside the design). */
+    private static boolean drives(Member m) {
+        return m.port().direction() == (m.external() ? PortDirection.IN : PortDirection.OUT);
+    }
+
+    private static boolean driven(Member m) {
+        return m.port().direction() == (m.external() ? PortDirection.OUT : PortDirection.IN);
+    }
+}
