@@ -1,0 +1,142 @@
+package io.jynq.plot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Builds a line or scatter {@link XYChart} with one or more named series, e.g. input against
+ * output of a FIR filter:
+ * <pre>{@code
+ * XYChart c = Plot.lineChart().title("FIR loopback").labels("sample", "amplitude").size(1000, 400)
+ *     .series("input", in).series("output", out).chart();
+ * }</pre>
+ * Data is any type {@link Samples#from(Object)} accepts, read when {@link #chart()} is called.
+ * Lines longer than twice the width are decimated ({@link MinMaxDecimator}); scatter series
+ * longer than that are thinned to one point per occupied pixel ({@link PixelThinning}).
+ */
+public final class XyPlotBuilder {
+    private final boolean scatter;
+    private ChartLayout layout = ChartLayout.DEFAULT;
+    private final List<Entry> series = new ArrayList<>();
+
+    private record Entry(String name, Samples x, Samples y) {
+    }
+
+    XyPlotBuilder(boolean scatter) {
+        this.scatter = scatter;
+    }
+
+    public XyPlotBuilder title(String title) {
+        layout = layout.withTitle(title);
+        return this;
+    }
+
+    public XyPlotBuilder labels(String xLabel, String yLabel) {
+        layout = layout.withLabels(xLabel, yLabel);
+        return this;
+    }
+
+    /** Size of the rendered chart in pixels; see {@link ChartLayout} for the range. */
+    public XyPlotBuilder size(int widthPx, int heightPx) {
+        layout = layout.withSize(widthPx, heightPx);
+        return this;
+    }
+
+    public XyPlotBuilder layout(ChartLayout l) {
+        layout = Objects.requireNonNull(l, "layout");
+        return this;
+    }
+
+    /**
+     * Adds a series plotted against its sample index (0, 1, 2...).
+     *
+     * @throws IllegalArgumentException if the name is blank or already used, or the data type is
+     *     not supported
+     */
+    public XyPlotBuilder series(String name, Object y) {
+        return add(name, null, Samples.from(y));
+    }
+
+    /**
+     * Adds a series of points (x[i], y[i]); use {@link Samples#ramp} for a time axis.
+     *
+     * @throws IllegalArgumentException as {@link #series(String, Object)}, or if the lengths differ
+     */
+    public XyPlotBuilder series(String name, Object x, Object y) {
+        Samples xs = Samples.from(x);
+        Samples ys = Samples.from(y);
+        if (xs.length() != ys.length()) {
+            throw new IllegalArgumentException("series \"" + name + "\": x has " + xs.length()
+                + " samples but y has " + ys.length());
+        }
+        return add(name, xs, ys);
+    }
+
+    private XyPlotBuilder add(String name, Samples x, Samples y) {
+        checkName(name, names());
+        series.add(new Entry(name, x, y));
+        return this;
+    }
+
+    private Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        series.forEach(e -> names.add(e.name()));
+        return names;
+    }
+
+    static void checkName(String name, Set<String> used) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a series needs a name, got \"" + name + "\"");
+        }
+        if (used.contains(name)) {
+            throw new IllegalArgumentException("series \"" + name + "\" is already in the chart " + used);
+        }
+    }
+
+    /**
+     * Reads the data and builds the chart.
+     *
+     * @throws IllegalStateException if no series was added
+     */
+    public XYChart chart() {
+        if (series.isEmpty()) {
+            throw new IllegalStateException("no series: add one with series(name, data)");
+        }
+        XYChart chart = newChart(layout, scatter);
+        for (Entry e : series) {
+            XyData d = points(e.x(), e.y());
+            chart.addSeries(e.name(), d.x(), d.y());
+        }
+        return chart;
+    }
+
+    private XyData points(Samples x, Samples y) {
+        if (scatter) {
+            return PixelThinning.thin(x == null ? Samples.ramp(0, 1, y.length()) : x, y,
+                layout.widthPx(), layout.heightPx());
+        }
+        return x == null ? MinMaxDecimator.decimate(y, layout.widthPx())
+            : MinMaxDecimator.decimate(x, y, layout.widthPx());
+    }
+
+    /** An empty chart with the layout applied: lines without markers, or markers only. */
+    static XYChart newChart(ChartLayout layout, boolean scatter) {
+        XYChart chart = new XYChartBuilder().width(layout.widthPx()).height(layout.heightPx())
+            .title(layout.title()).xAxisTitle(layout.xLabel()).yAxisTitle(layout.yLabel()).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(scatter ? XYSeriesRenderStyle.Scatter : XYSeriesRenderStyle.Line);
+        chart.getStyler().setMarkerSize(scatter ? 3 : 0);
+        chart.getStyler().setLegendVisible(true);
+        if (!scatter) {
+            chart.getStyler().setSeriesMarkers(new Marker[] {SeriesMarkers.NONE});
+        }
+        return chart;
+    }
+}

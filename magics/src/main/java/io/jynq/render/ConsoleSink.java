@@ -1,0 +1,89 @@
+package io.jynq.render;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.internal.series.AxesChartSeriesNumericalNoErrorBars;
+import org.knowm.xchart.internal.series.Series;
+import tech.tablesaw.api.Table;
+
+/**
+ * The {@link DisplaySink} for JShell and plain Java: text on a {@link PrintStream}. A progress bar
+ * is redrawn on one line with a carriage return; a chart prints a one-line summary (there is no
+ * image in a terminal); a Tablesaw table prints as Tablesaw formats it; anything else its
+ * {@code toString()}.
+ */
+public final class ConsoleSink implements DisplaySink {
+    private final Supplier<PrintStream> out;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<String, Boolean> open = new ConcurrentHashMap<>();
+
+    /** Prints to {@code out}. */
+    public ConsoleSink(PrintStream out) {
+        Objects.requireNonNull(out, "out");
+        this.out = () -> out;
+    }
+
+    /** Prints to whatever {@code System.out} is at the time (JShell and kernels replace it). */
+    public static ConsoleSink systemOut() {
+        return new ConsoleSink();
+    }
+
+    private ConsoleSink() {
+        this.out = () -> System.out;
+    }
+
+    @Override
+    public String display(Object o) {
+        String id = "console-" + ids.incrementAndGet();
+        open.put(id, Boolean.TRUE);
+        show(o);
+        return id;
+    }
+
+    @Override
+    public void update(String displayId, Object o) {
+        if (!open.containsKey(displayId)) {
+            throw new IllegalArgumentException("unknown display id " + displayId + " (not returned by display)");
+        }
+        show(o);
+    }
+
+    private synchronized void show(Object o) {
+        PrintStream out = this.out.get();
+        if (o instanceof ProgressState) {
+            ProgressState s = (ProgressState) o;
+            out.print("\r" + ProgressBar.text(s) + (s.finished() ? System.lineSeparator() : ""));
+        } else {
+            out.println(text(o));
+        }
+        out.flush();
+    }
+
+    /** The console form of {@code o}. */
+    public static String text(Object o) {
+        if (o instanceof Chart) {
+            Chart<?, ?> c = (Chart<?, ?>) o;
+            String series = c.getSeriesMap().values().stream().map(ConsoleSink::describe)
+                .collect(Collectors.joining(", "));
+            return c.getClass().getSimpleName() + " \"" + c.getTitle() + "\" " + c.getWidth() + "x"
+                + c.getHeight() + " px: " + series;
+        }
+        if (o instanceof Table) {
+            return ((Table) o).print();
+        }
+        return String.valueOf(o);
+    }
+
+    private static String describe(Series s) {
+        if (s instanceof AxesChartSeriesNumericalNoErrorBars) {
+            return s.getName() + " (" + ((AxesChartSeriesNumericalNoErrorBars) s).getXData().length + " points)";
+        }
+        return s.getName();
+    }
+}

@@ -1,0 +1,30 @@
+package io.jynq.render;
+
+/**
+ * Where notebook outputs go: the kernel's display_data / update_display_data in Jupyter, the
+ * console in JShell. The kernel installs its own with {@link Displays#install(DisplaySink)};
+ * magics and plots call only this interface (the layer rule forbids importing the kernel).
+ *
+ * <p>Contract for implementations: render {@code o} before returning (callers mutate the same
+ * chart or state object afterwards), never throw for an unknown type (fall back to
+ * {@code toString()}), and accept calls from any thread. A Jupyter kernel can only publish
+ * while a cell runs, so it should call {@link Displays#flushPending()} before each
+ * execute_reply.
+ */
+public interface DisplaySink {
+
+    /**
+     * Shows {@code o} as a new output and returns the display id that later updates name.
+     *
+     * @param o a chart, table, {@link ProgressState} or any object
+     * @return an id unique within this sink
+     */
+    String display(Object o);
+
+    /**
+     * Replaces the output shown under {@code displayId} by {@code o}, in place.
+     *
+     * @throws IllegalArgumentException if the id was not returned by {@link #display(Object)}
+     */
+    void update(String displayId, Object o);
+}

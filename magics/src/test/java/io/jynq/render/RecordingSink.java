@@ -1,0 +1,30 @@
+package io.jynq.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A DisplaySink that remembers every call, as the kernel would receive them. */
+public final class RecordingSink implements DisplaySink {
+    /** One call: "display" or "update", the id, and what was shown (ProgressState copies are immutable). */
+    public record Call(String kind, String id, Object shown) {
+    }
+
+    public final List<Call> calls = new ArrayList<>();
+    private int next;
+
+    @Override
+    public synchronized String display(Object o) {
+        String id = "d" + (++next);
+        calls.add(new Call("display", id, o));
+        return id;
+    }
+
+    @Override
+    public synchronized void update(String displayId, Object o) {
+        calls.add(new Call("update", displayId, o));
+    }
+
+    public synchronized Call last() {
+        return calls.get(calls.size() - 1);
+    }
+}
