@@ -1,0 +1,315 @@
+package io.jynq.kernel;
+
+import io.jynq.kernel.display.CellContext;
+import io.jynq.kernel.display.DisplaySink;
+import io.jynq.kernel.display.IoPublisher;
+import io.jynq.kernel.display.Renderers;
+import io.jynq.kernel.display.RoutedOutputStream;
+import io.jynq.kernel.eval.CellException;
+import io.jynq.kernel.eval.CodeAssist;
+import io.jynq.kernel.eval.JShellEvaluator;
+import io.jynq.kernel.magic.KernelMagics;
+import io.jynq.kernel.wire.KernelConnection;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JYNQ Jupyter kernel: jjava-jupyter's {@link BaseKernel} (message model, magics registry,
+ * renderer, comms) over JYNQ's own wire layer and JShell evaluator.
+ *
+ * <p>Startup is in two steps so the frontend is answered at once: {@link #serve} binds the
+ * channels (kernel_info is answered from then on), and the JShell session, startup imports,
+ * {@code JYNQ_STARTUP} and extensions are set up on a background thread; requests that need
+ * JShell wait for it.
+ */
+public final class JynqKernel extends BaseKernel implements DisplaySink {
+    private static final Logger LOG = LoggerFactory.getLogger(JynqKernel.class);
+    private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
+
+    private final Duration timeout;
+    private final List<String> compilerOptions;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final List<String> startupProblems = Collections.synchronizedList(new ArrayList<>());
+    private volatile JShellEvaluator evaluator;
+    private volatile CodeAssist assist;
+    private volatile RuntimeException startupFailure;
+    private IoPublisher publisher;
+
+    /**
+     * @param timeout         per-cell limit ({@code JYNQ_TIMEOUT}) or null for none
+     * @param compilerOptions extra javac options for snippets
+     */
+    public JynqKernel(Duration timeout, List<String> compilerOptions) {
+        super("jynq", KernelInfo.version(), languageInfo(), List.of(
+                        new HelpLink("JYNQ", "https://github.com/"),
+                        new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
+                null, new JynqIO(), new CommManager(), new Renderer(),
+                new MagicParser("(?<=(?:^|=))\\s*%", "%%", new JynqTranspiler()), new MagicsRegistry(), true,
+                new StringStyler.Builder().build());
+        this.timeout = timeout;
+        this.compilerOptions = List.copyOf(compilerOptions);
+        Renderers.registerDefaults(renderer);
+        KernelMagics.register(magicsRegistry);
+    }
+
+    private static LanguageInfo languageInfo() {
+        return new LanguageInfo.Builder("java").version(Runtime.version().toString()).mimetype("text/x-java-source")
+                .fileExtension(".jshell").pygments("java").codemirror("text/x-java").build();
+    }
+
+    /**
+     * Registers the request handlers on {@code connection}, routes {@code System.out/err/in}
+     * through the notebook, and starts setting up JShell in the background. Call before
+     * {@link KernelConnection#connect()}.
+     */
+    public void serve(KernelConnection connection) {
+        publisher = new IoPublisher(connection.iopub());
+        commManager.setIOPubChannel(connection.iopub());
+        System.setOut(new PrintStream(new RoutedOutputStream(publisher, PublishStream.StreamType.OUT, System.out), true,
+                StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new RoutedOutputStream(publisher, PublishStream.StreamType.ERR, System.err), true,
+                StandardCharsets.UTF_8));
+        System.setIn(io.in);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecuteRequest);
+        connection.setHandler(MessageType.INSPECT_REQUEST, this::handleInspectRequest);
+        connection.setHandler(MessageType.COMPLETE_REQUEST, this::handleCompleteRequest);
+        connection.setHandler(MessageType.IS_COMPLETE_REQUEST, this::handleIsCodeCompeteRequest);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfoRequest);
+        connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::handleShutdownRequest);
+        connection.setHandler(MessageType.INTERRUPT_REQUEST, this::handleInterruptRequest);
+        connection.setHandler(MessageType.COMM_OPEN_COMMAND, commManager::handleCommOpenCommand);
+        connection.setHandler(MessageType.COMM_MSG_COMMAND, commManager::handleCommMsgCommand);
+        connection.setHandler(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, commManager::handleCommInfoRequest);
+        Thread init = new Thread(this::startSession, "jynq-startup");
+        init.setDaemon(true);
+        init.start();
+    }
+
+    private void startSession() {
+        try {
+            JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
+            for (String imp : Startup.imports(getClassLoader()).split("\n")) {
+                try {
+                    ev.eval(imp);
+                } catch (CellException e) {
+                    LOG.info("startup import skipped: {}: {}", imp, e.evalue());
+                }
+            }
+            evaluator = ev;
+            assist = new CodeAssist(ev);
+            String script = Startup.userScript();
+            if (script != null) {
+                try {
+                    ev.eval(script);
+                } catch (CellException e) {
+                    startupProblems.add("JYNQ_STARTUP failed: " + e.ename() + ": " + e.evalue() + "\n");
+                }
+            }
+            onStartup();
+        } catch (RuntimeException | LinkageError e) {
+            startupFailure = new IllegalStateException("JYNQ kernel startup failed: " + e, e);
+            LOG.error("startup failed", e);
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    private JShellEvaluator awaitEvaluator() {
+        try {
+            if (!ready.await(STARTUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("JShell did not start within " + STARTUP_WAIT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for JShell to start", e);
+        }
+        if (startupFailure != null) {
+            throw startupFailure;
+        }
+        return evaluator;
+    }
+
+    @Override
+    public String getBanner() {
+        return KernelInfo.banner();
+    }
+
+    @Override
+    public Renderer renderer() {
+        return renderer;
+    }
+
+    @Override
+    public void display(DisplayData data) {
+        publisher.display(data);
+    }
+
+    @Override
+    public void updateDisplay(String id, DisplayData data) {
+        publisher.updateDisplay(id, data);
+    }
+
+    /**
+     * Runs Java (with magics) in the session. Called from a snippet (a magic that defines code for
+     * the next line), the source is queued to run right after the current snippet and null is
+     * returned: JShell cannot compile while a snippet runs.
+     *
+     * @return the value of the last expression, {@link JShellEvaluator#NO_VALUE} if none
+     * @throws CellException if the code does not compile, throws, or is interrupted
+     */
+    @Override
+    public Object evalRaw(String source) {
+        JShellEvaluator ev = awaitEvaluator();
+        if (ev.queueAfterCurrentSnippet(source)) {
+            return null;
+        }
+        return KernelMagics.evalWithTiming(source, code -> {
+            String java = magicParser.resolveMagics(code);
+            Object v = ev.eval(java);
+            return v == null && lastLine(java).startsWith(JynqTranspiler.CALL_PREFIX) ? JShellEvaluator.NO_VALUE : v;
+        });
+    }
+
+    private static String lastLine(String java) {
+        String t = java.strip();
+        return t.substring(t.lastIndexOf('\n') + 1).strip();
+    }
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        ExecuteRequest request = message.getContent();
+        int count = executionCount.getAndIncrement();
+        commManager.setMessageContext(message);
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(request.getCode(), count));
+        CellContext cell = new CellContext(message, count);
+        publisher.cellStarted(cell);
+        cell.enter();
+        ((JynqIO) io).attach(env, request.isStdinEnabled());
+        try {
+            reportStartupProblems();
+            Object value = evalRaw(request.getCode());
+            publisher.flush(cell);
+            if (value != JShellEvaluator.NO_VALUE && !request.isSilent()) {
+                DisplayData data = value == null ? new DisplayData("null")
+                        : value instanceof DisplayData ? (DisplayData) value
+                        : value.getClass().isArray() ? new DisplayData(arrayText(value))
+                        : renderer.render(value);
+                env.publish(new PublishExecuteResult(count, data));
+            }
+            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+        } catch (CellException e) {
+            replyError(env, cell, count, e.ename(), e.evalue(), e.traceback());
+        } catch (RuntimeException | LinkageError e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            replyError(env, cell, count, e.getClass().getName(), String.valueOf(e.getMessage()),
+                    List.of(trace.toString().split("\n")));
+        } finally {
+            CellContext.exit();
+        }
+    }
+
+    /** {@code [1, 2, 3]} rather than {@code [I@1b6d3586} for an array result. */
+    static String arrayText(Object array) {
+        String s = java.util.Arrays.deepToString(new Object[] {array});
+        return s.substring(1, s.length() - 1);
+    }
+
+    private void reportStartupProblems() {
+        synchronized (startupProblems) {
+            startupProblems.forEach(System.err::print);
+            startupProblems.clear();
+        }
+    }
+
+    private void replyError(ShellReplyEnvironment env, CellContext cell, int count, String ename, String evalue,
+                            List<String> traceback) {
+        publisher.flush(cell);
+        env.publish(new PublishError(ename, evalue, traceback));
+        ErrorReply error = new ErrorReply(ename, evalue, traceback);
+        error.setExecutionCount(count);
+        env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        awaitEvaluator();
+        String doc = assist.documentation(code, at);
+        return doc.isEmpty() ? null : new DisplayData(doc);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        awaitEvaluator();
+        ReplacementOptions magic = KernelMagics.completeMagicName(magicsRegistry, code, at);
+        if (magic != null) {
+            return magic;
+        }
+        CodeAssist.Completion c = assist.complete(code, at);
+        return new ReplacementOptions(c.options(), c.start(), c.end());
+    }
+
+    @Override
+    public String isComplete(String code) {
+        awaitEvaluator();
+        CodeAssist.Completeness c = assist.isComplete(code);
+        switch (c.status()) {
+            case COMPLETE:
+                return IS_COMPLETE_YES;
+            case INVALID:
+                return IS_COMPLETE_BAD;
+            default:
+                return c.indent();
+        }
+    }
+
+    /** The notebook's stop button (interrupt_mode: message): stops the running cell. */
+    @Override
+    public void interrupt() {
+        JShellEvaluator ev = evaluator;
+        if (ev != null) {
+            ev.stop("interrupted by the user");
+        }
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        JShellEvaluator ev = evaluator;
+        if (ev != null) {
+            ev.stop("kernel shutting down");
+        }
+        super.onShutdown(isRestarting);
+    }
+}

@@ -1,0 +1,65 @@
+package io.jynq.kernel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The code every session starts with: the display statics, the {@code io.jynq} packages present
+ * on the class path (the object model lands module by module, so absent ones are skipped rather
+ * than failing the session), XChart and Tablesaw, then the user's {@code JYNQ_STARTUP} script.
+ */
+public final class Startup {
+    /** JYNQ packages imported on demand when they exist, in layer order. */
+    static final List<String> JYNQ_PACKAGES = List.of(
+            "io.jynq.metadata", "io.jynq.device", "io.jynq.mmio", "io.jynq.buffer", "io.jynq.overlay",
+            "io.jynq.drivers.dma", "io.jynq.drivers.gpio", "io.jynq.drivers.intc", "io.jynq.drivers.bram",
+            "io.jynq.drivers.hls", "io.jynq.d2l", "io.jynq.magics", "io.jynq.plot", "io.jynq.render");
+
+    static final List<String> LIBRARY_PACKAGES = List.of("org.knowm.xchart", "tech.tablesaw.api");
+
+    private Startup() {
+    }
+
+    /** One import per line: {@code import static ...Notebook.*;} then each present package. */
+    public static String imports(ClassLoader loader) {
+        StringBuilder sb = new StringBuilder("import static io.jynq.kernel.display.Notebook.*;\n");
+        List<String> all = new ArrayList<>(JYNQ_PACKAGES);
+        all.addAll(LIBRARY_PACKAGES);
+        for (String p : all) {
+            if (present(loader, p)) {
+                sb.append("import ").append(p).append(".*;\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** True if the package has a directory entry (a jar or a classes folder) on the class path. */
+    static boolean present(ClassLoader loader, String pkg) {
+        return loader.getResource(pkg.replace('.', '/') + "/") != null;
+    }
+
+    /**
+     * The {@code JYNQ_STARTUP} script, if set: a file of Java snippets (a {@code .jsh}).
+     *
+     * @return its text, or null if the variable is unset
+     * @throws UncheckedIOException naming the file if it is set but cannot be read
+     */
+    public static String userScript() {
+        String path = System.getenv("JYNQ_STARTUP");
+        if (path == null || path.isBlank()) {
+            path = System.getProperty("jynq.startup");
+        }
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("JYNQ_STARTUP=" + path + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

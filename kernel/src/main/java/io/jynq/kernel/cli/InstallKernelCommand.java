@@ -1,0 +1,70 @@
+package io.jynq.kernel.cli;
+
+import io.jynq.kernel.install.KernelSpec;
+import io.jynq.kernel.install.KernelSpecInstaller;
+import io.jynq.kernel.install.KernelSpecInstaller.Scope;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./jynq install-kernel [--user | --sys-prefix | --prefix P]}: writes the JYNQ kernelspec. */
+@Command(name = "install-kernel", mixinStandardHelpOptions = true,
+        description = "Write the Jupyter kernelspec of the JYNQ kernel (default: --user).")
+public final class InstallKernelCommand implements Callable<Integer> {
+    /** JVM options for a fast kernel start: small heap setup cost, no background GC threads. */
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
+            "-Djava.awt.headless=true");
+
+    static final class Where {
+        @Option(names = "--user", description = "~/.local/share/jupyter/kernels (default)")
+        boolean user;
+        @Option(names = "--sys-prefix", description = "/usr/share/jupyter/kernels (Debian's Jupyter; needs root)")
+        boolean sysPrefix;
+        @Option(names = "--prefix", paramLabel = "P", description = "P/share/jupyter/kernels (set JUPYTER_PATH=P/share/jupyter)")
+        Path prefix;
+    }
+
+    @ArgGroup(exclusive = true)
+    Where where = new Where();
+
+    @Option(names = "--name", defaultValue = "jynq", description = "kernelspec name (default: ${DEFAULT-VALUE})")
+    String name;
+
+    @Option(names = "--display-name", defaultValue = "Java (JYNQ)", description = "name in the kernel menu")
+    String displayName;
+
+    @Option(names = "--java", paramLabel = "PATH", description = "java binary for the kernel (default: this JVM's)")
+    Path java;
+
+    @Option(names = "--classpath", paramLabel = "CP", description = "kernel class path (default: this JVM's)")
+    String classPath;
+
+    @Option(names = "--jvm-option", paramLabel = "OPT", description = "extra JVM option for the kernel (repeatable)")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Scope scope = where.sysPrefix ? Scope.SYS_PREFIX : where.prefix != null ? Scope.PREFIX : Scope.USER;
+        Path dir = KernelSpecInstaller.install(spec(), KernelSpecInstaller.kernelsDir(scope, where.prefix));
+        System.out.println("installed kernelspec " + name + " in " + dir);
+        return 0;
+    }
+
+    KernelSpec spec() {
+        Path javaBin = java != null ? java.toAbsolutePath()
+                : Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath();
+        String cp = classPath != null ? classPath : System.getProperty("java.class.path");
+        List<String> entries = Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank())
+                .map(s -> s.endsWith("*") ? s : Path.of(s).toAbsolutePath().toString()).collect(Collectors.toList());
+        List<String> opts = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        opts.addAll(jvmOptions);
+        return new KernelSpec(name, displayName, javaBin, entries, opts);
+    }
+}

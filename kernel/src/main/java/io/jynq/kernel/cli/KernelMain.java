@@ -1,0 +1,57 @@
+package io.jynq.kernel.cli;
+
+import io.jynq.kernel.JynqKernel;
+import io.jynq.kernel.eval.Timeouts;
+import io.jynq.kernel.wire.ConnectionFile;
+import io.jynq.kernel.wire.KernelConnection;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The kernel process, as the kernelspec starts it: {@code java ... KernelMain CONNECTION_FILE}.
+ * A plain main rather than a picocli command because every millisecond before the first
+ * kernel_info_reply counts (the target is 1 s from process start).
+ *
+ * <p>Options: {@code --insecure-no-key} accepts a connection file with an empty key (no message
+ * is then authenticated). Environment: {@code JYNQ_TIMEOUT} (per-cell limit, e.g. {@code 30s}),
+ * {@code JYNQ_STARTUP} (a .jsh file run at startup), {@code JYNQ_COMPILER_OPTS} (javac options for
+ * snippets), {@code JYNQ_DEVICE} (device backend name, default {@code sim}).
+ */
+public final class KernelMain {
+    private KernelMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        // before the first logger exists: log lines go to the process's real stderr (the
+        // Jupyter server's log), never into a cell, whatever System.err is later.
+        System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("java.awt.headless", "true");
+        List<String> argv = Arrays.asList(args);
+        boolean insecure = argv.contains("--insecure-no-key");
+        List<String> files = argv.stream().filter(a -> !a.startsWith("--")).collect(Collectors.toList());
+        if (files.size() != 1) {
+            System.err.println("usage: KernelMain [--insecure-no-key] CONNECTION_FILE");
+            System.exit(2);
+        }
+        ConnectionFile file;
+        try {
+            file = ConnectionFile.read(Path.of(files.get(0)), insecure);
+        } catch (RuntimeException e) {
+            System.err.println("jynq kernel: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String opts = System.getenv("JYNQ_COMPILER_OPTS");
+        JynqKernel kernel = new JynqKernel(Timeouts.parse(System.getenv("JYNQ_TIMEOUT")),
+                opts == null || opts.isBlank() ? List.of() : Arrays.asList(opts.strip().split("\\s+")));
+        KernelConnection connection = new KernelConnection(file);
+        kernel.serve(connection);
+        connection.connect();
+        connection.awaitClose();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,50 @@
+package io.jynq.kernel.install;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The content of a JYNQ {@code kernel.json}.
+ *
+ * @param name        the kernelspec directory name notebooks refer to ({@code jynq})
+ * @param displayName what the notebook's kernel menu shows
+ * @param java        absolute path of the java binary: the JDK is fixed at install time, so a
+ *                    changed PATH cannot start the kernel on another JDK (IJava #92, JJava #50)
+ * @param classPath   absolute class path entries
+ * @param jvmOptions  options before the main class
+ */
+public record KernelSpec(String name, String displayName, Path java, List<String> classPath, List<String> jvmOptions) {
+    public static final String MAIN_CLASS = "io.jynq.kernel.cli.KernelMain";
+
+    public KernelSpec {
+        if (!java.isAbsolute()) {
+            throw new IllegalArgumentException("the java path in a kernelspec must be absolute, got " + java);
+        }
+        classPath = List.copyOf(classPath);
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The kernel.json text. */
+    public String toJson() {
+        JsonArray argv = new JsonArray();
+        argv.add(java.toString());
+        jvmOptions.forEach(argv::add);
+        argv.add("-cp");
+        argv.add(String.join(File.pathSeparator, classPath));
+        argv.add(MAIN_CLASS);
+        argv.add("{connection_file}");
+        JsonObject spec = new JsonObject();
+        spec.add("argv", argv);
+        spec.addProperty("display_name", displayName);
+        spec.addProperty("language", "java");
+        spec.addProperty("interrupt_mode", "message");
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("debugger", false);
+        spec.add("metadata", metadata);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+    }
+}

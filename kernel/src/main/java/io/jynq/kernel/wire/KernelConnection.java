@@ -1,0 +1,145 @@
+package io.jynq.kernel.wire;
+
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import org.dflib.jjava.jupyter.channels.IOPubChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.StdinChannel;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+/**
+ * The kernel's five channels, bound to the connection file's IP and ports, and the dispatch of
+ * shell and control requests to handlers by message type. Replaces jjava-jupyter's
+ * {@code JupyterConnection}, whose channels poll with a fixed sleep and die on a bad signature.
+ *
+ * <p>Lifecycle: construct, {@link #setHandler} for each request type, {@link #connect()} (binds
+ * and publishes {@code status: starting}), {@link #awaitClose()}; a handler that marks its reply
+ * environment for shutdown closes the connection.
+ */
+public final class KernelConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(KernelConnection.class);
+
+    private final KernelConnectionProperties props;
+    private final ZMQ.Context ctx = ZMQ.context(1);
+    private final IOPubChannel iopub;
+    private final StdinChannel stdin;
+    private final RouterSocket shell;
+    private final RouterSocket control;
+    private final Map<MessageType<?>, ShellHandler<?>> handlers = new ConcurrentHashMap<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private ChannelLoop shellLoop;
+    private ChannelLoop controlLoop;
+    private HeartbeatLoop heartbeat;
+
+    /**
+     * @param file the checked connection file; its key signs every outgoing message and checks
+     *             every incoming one (unless the file was accepted as insecure with an empty key)
+     */
+    public KernelConnection(ConnectionFile file) {
+        this.props = file.properties();
+        HMACGenerator signer;
+        try {
+            signer = props.createHMACGenerator();
+        } catch (InvalidKeyException | NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException(file.path() + ": signature_scheme '" + props.getSignatureScheme()
+                    + "' cannot sign: " + e.getMessage(), e);
+        }
+        boolean hasKey = props.getKey() != null && !props.getKey().isEmpty();
+        WireCodec codec = new WireCodec(hasKey ? new SignatureCheck(props.getSignatureScheme(), props.getKey()) : null,
+                new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
+        iopub = new IOPubChannel(ctx, signer);
+        stdin = new StdinChannel(ctx, signer);
+        shell = new RouterSocket(ctx, signer, codec, false);
+        control = new RouterSocket(ctx, signer, codec, true);
+    }
+
+    public <T> void setHandler(MessageType<T> type, ShellHandler<T> handler) {
+        handlers.put(type, handler);
+    }
+
+    /** The IOPub channel: publish from any thread (sends are serialised by the socket). */
+    public IOPubChannel iopub() {
+        return iopub;
+    }
+
+    /** Binds all five sockets to the connection file's IP, starts serving, publishes {@code starting}. */
+    public void connect() {
+        for (var s : new org.dflib.jjava.jupyter.channels.JupyterSocket[] {iopub, stdin, shell, control}) {
+            s.setLinger(0);
+        }
+        iopub.bind(props);
+        stdin.bind(props);
+        shell.bind(props);
+        control.bind(props);
+        heartbeat = new HeartbeatLoop(ctx, Endpoints.address(props, props.getHbPort()));
+        heartbeat.start();
+        shellLoop = new ChannelLoop(shell, m -> dispatch(shell, m));
+        controlLoop = new ChannelLoop(control, m -> dispatch(control, m));
+        shellLoop.start();
+        controlLoop.start();
+        iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+        LOG.info("kernel listening on {} (shell {}, control {}, iopub {}, stdin {}, hb {})", props.getIp(),
+                props.getShellPort(), props.getControlPort(), props.getIopubPort(), props.getStdinPort(), props.getHbPort());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void dispatch(RouterSocket socket, Message<?> message) {
+        ShellHandler handler = handlers.get(message.getHeader().getType());
+        if (handler == null) {
+            LOG.warn("{}: no handler for {}", socket.channelName(), message.getHeader().getType().getName());
+            return;
+        }
+        ReplyContext env = new ReplyContext(socket, stdin, iopub, message);
+        try {
+            handler.handle(env, message);
+        } finally {
+            env.resolveDeferrals();
+        }
+        if (env.isMarkedForShutdown()) {
+            close();
+        }
+    }
+
+    /** Stops the loops and wakes {@link #awaitClose()}; idempotent. */
+    public void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        for (Thread t : new Thread[] {shellLoop, controlLoop, heartbeat}) {
+            if (t instanceof ChannelLoop) {
+                ((ChannelLoop) t).shutdown();
+            } else if (t instanceof HeartbeatLoop) {
+                ((HeartbeatLoop) t).shutdown();
+            }
+        }
+        closed.countDown();
+    }
+
+    /** Blocks until a shutdown request (or {@link #close()}), then lets the loops finish. */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+        for (Thread t : new Thread[] {shellLoop, controlLoop, heartbeat}) {
+            if (t != null && t != Thread.currentThread()) {
+                t.join(2 * ChannelLoop.WAKE_MS);
+            }
+        }
+        iopub.close();
+        stdin.close();
+        ctx.close();
+    }
+
+    /** Messages refused so far on shell and control together. */
+    public long refused() {
+        return (shellLoop == null ? 0 : shellLoop.refused()) + (controlLoop == null ? 0 : controlLoop.refused());
+    }
+}
