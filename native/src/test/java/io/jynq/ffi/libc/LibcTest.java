@@ -1,0 +1,142 @@
+package io.jynq.ffi.libc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LibcTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void openReadsAFileThroughLibc() throws IOException {
+        Path f = dir.resolve("data.txt");
+        Files.writeString(f, "hello, board", StandardCharsets.US_ASCII);
+        int fd = Libc.open(f.toString(), Libc.O_RDONLY);
+        try {
+            byte[] buf = new byte[64];
+            int n = Libc.read(fd, buf, buf.length);
+            assertEquals("hello, board", new String(buf, 0, n, StandardCharsets.US_ASCII));
+            assertEquals(0, Libc.read(fd, buf, buf.length), "end of file");
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    @Test
+    void writeThenReadBackGivesTheSameBytes() throws IOException {
+        Path f = dir.resolve("out.bin");
+        int fd = Libc.open(f.toString(), Libc.O_RDWR | Libc.O_CREAT);
+        try {
+            byte[] data = {1, 0, 0, 0, (byte) 0xAA};
+            assertEquals(5, Libc.write(fd, data, data.length));
+        } finally {
+            Libc.close(fd);
+        }
+        assertArrayEquals(new byte[] {1, 0, 0, 0, (byte) 0xAA}, Files.readAllBytes(f));
+    }
+
+    @Test
+    void missingFileNamesTheCallTheFlagsAndErrno() {
+        Path missing = dir.resolve("no-such-device");
+        NativeException e = assertThrows(NativeException.class,
+                () -> Libc.open(missing.toString(), Libc.O_RDWR | Libc.O_SYNC));
+        assertEquals("open(\"" + missing + "\", O_RDWR|O_SYNC) failed: ENOENT (No such file or directory)", e.getMessage());
+        assertEquals("ENOENT", e.errnoName());
+        assertTrue(e.isNoSuchFile());
+    }
+
+    @Test
+    void permissionDeniedSaysRunAsRoot() throws IOException {
+        Path denied = PermissionDenied.file(dir);
+        NativeException e = assertThrows(NativeException.class, () -> Libc.open(denied.toString(), Libc.O_RDWR));
+        assertEquals("open(\"" + denied + "\", O_RDWR) failed: EACCES (Permission denied) — run as root", e.getMessage());
+        assertTrue(e.isPermissionDenied());
+    }
+
+    @Test
+    void closingABadDescriptorIsEbadf() {
+        NativeException e = assertThrows(NativeException.class, () -> Libc.close(1_000_000));
+        assertEquals("close(1000000) failed: EBADF (Bad file descriptor)", e.getMessage());
+    }
+
+    @Test
+    void pollOnARegularFileIsReadableAtOnce() throws IOException {
+        Path f = dir.resolve("uio0");
+        Files.write(f, new byte[8]);
+        int fd = Libc.open(f.toString(), Libc.O_RDWR);
+        try {
+            int revents = Libc.poll(fd, Libc.POLLIN, 1000);
+            assertEquals(Libc.POLLIN, revents & Libc.POLLIN);
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    @Test
+    void pollTimesOutOnAnEmptyFifo() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, p.waitFor());
+        int fd = Libc.open(fifo.toString(), Libc.O_RDWR | Libc.O_NONBLOCK);
+        try {
+            assertEquals(0, Libc.poll(fd, Libc.POLLIN, 20));
+            Libc.write(fd, new byte[] {1, 0, 0, 0}, 4);
+            assertEquals(Libc.POLLIN, Libc.poll(fd, Libc.POLLIN, 20) & Libc.POLLIN);
+            byte[] got = new byte[4];
+            assertEquals(4, Libc.read(fd, got, 4));
+            assertArrayEquals(new byte[] {1, 0, 0, 0}, got);
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    @Test
+    void flagsAreSpelledAsInC() {
+        assertEquals("O_RDWR|O_SYNC", Libc.describeOpenFlags(Libc.O_RDWR | Libc.O_SYNC));
+        assertEquals("O_WRONLY|O_CREAT|O_TRUNC", Libc.describeOpenFlags(Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC));
+        assertEquals("O_RDONLY", Libc.describeOpenFlags(0));
+    }
+
+    @Test
+    void readRefusesALengthBeyondTheArray() {
+        assertThrows(IndexOutOfBoundsException.class, () -> Libc.read(0, new byte[4], 8));
+    }
+
+    @Test
+    void pageSizeIsAPowerOfTwo() {
+        int page = Libc.pageSize();
+        assertTrue(page >= 4096 && Integer.bitCount(page) == 1, "page size " + page);
+    }
+
+    /** A path whose open for writing fails with EACCES, also when the tests run as root. */
+    static final class PermissionDenied {
+        private PermissionDenied() {}
+
+        static Path file(Path dir) throws IOException {
+            Path f = dir.resolve("mem");
+            if (Libc.geteuid() != 0) {
+                Files.write(f, new byte[4096]);
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
+                return f;
+            }
+            // root passes permission bits; a sysfs attribute without a store method refuses
+            // O_RDWR with EACCES even for root (kernfs_fop_open)
+            Path ro = Arrays.stream(new String[] {"/sys/devices/system/cpu/online", "/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"})
+                    .map(Path::of).filter(Files::exists).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no read-only sysfs attribute to test EACCES as root"));
+            Files.createSymbolicLink(f, ro);
+            return f;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.jynq.ffi.libc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappedRegionTest {
+    @TempDir
+    Path dir;
+
+    private Path sparseFile(long size) throws IOException {
+        Path f = dir.resolve("mem");
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(size);
+        }
+        return f;
+    }
+
+    @Test
+    void writesLandInTheFileAtThePhysicalOffset() throws IOException {
+        Path mem = sparseFile(0x4001_0000L);
+        try (MappedRegion r = MappedRegion.map(mem, 0x4000_0000L + 0x100, 0x100, true)) {
+            r.putInt(0x8, 0xDEADBEEF);
+            r.putShort(0x2, (short) 0x1234);
+            r.putByte(0x1, (byte) 0x7F);
+            r.putLong(0x10, 0x0102030405060708L);
+            r.sync(0, r.byteSize());
+            assertEquals(0xDEADBEEF, r.getInt(0x8));
+            assertEquals((short) 0x1234, r.getShort(0x2));
+            assertEquals((byte) 0x7F, r.getByte(0x1));
+            assertEquals(0x0102030405060708L, r.getLong(0x10));
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(mem.toFile(), "r")) {
+            byte[] b = new byte[4];
+            raf.seek(0x4000_0108L);
+            raf.readFully(b);
+            assertEquals(0xDEADBEEF, ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt(), "little-endian at 0x40000108");
+        }
+    }
+
+    @Test
+    void outOfRangeAccessIsRefusedBeforeTouchingMemory() throws IOException {
+        Path mem = sparseFile(0x3000);
+        try (MappedRegion r = MappedRegion.map(mem, 0x1000, 0x1000, false)) {
+            assertThrows(IndexOutOfBoundsException.class, () -> r.getInt(0x1000));
+            assertThrows(IndexOutOfBoundsException.class, () -> r.putInt(0xFFE, 1));
+            assertThrows(IndexOutOfBoundsException.class, () -> r.getLong(-8));
+            assertThrows(IndexOutOfBoundsException.class, () -> r.getByte(Long.MAX_VALUE));
+            assertThrows(IndexOutOfBoundsException.class, () -> r.byteBuffer(0xF00, 0x200));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.getInt(2));
+            assertTrue(e.getMessage().contains("not 4-byte aligned"), e.getMessage());
+            assertEquals(0, r.getInt(0xFFC), "the last word is still reachable");
+        }
+    }
+
+    @Test
+    void accessAfterCloseIsAnIllegalState() throws IOException {
+        Path mem = sparseFile(0x1000);
+        MappedRegion r = MappedRegion.map(mem, 0, 0x1000, false);
+        ByteBuffer view = r.byteBuffer(0, 16);
+        r.close();
+        assertThrows(IllegalStateException.class, () -> r.getInt(0));
+        assertThrows(IllegalStateException.class, r::checkOpen);
+        view.putInt(0, 42); // still mapped: the view keeps the pages alive
+        assertEquals(42, view.getInt(0));
+    }
+
+    @Test
+    void aRegularFileShorterThanTheMappingIsRefused() throws IOException {
+        Path mem = sparseFile(0x1000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MappedRegion.map(mem, 0x800, 0x1000, false));
+        assertTrue(e.getMessage().contains("the file has only 4096 bytes"), e.getMessage());
+    }
+
+    @Test
+    void emptyOrNegativeRangesAreRefused() throws IOException {
+        Path mem = sparseFile(0x1000);
+        assertThrows(IllegalArgumentException.class, () -> MappedRegion.map(mem, 0, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> MappedRegion.map(mem, -4096, 16, false));
+    }
+
+    @Test
+    void addressIsThePageBasePlusTheOffsetInThePage() throws IOException {
+        Path mem = sparseFile(0x2000);
+        try (MappedRegion r = MappedRegion.map(mem, 0x1234, 0x10, false)) {
+            assertEquals(0x234, r.address() & (Libc.pageSize() - 1));
+            assertEquals(0x10, r.byteSize());
+        }
+    }
+
+    @Test
+    void missingDeviceIsANativeException() {
+        NativeException e = assertThrows(NativeException.class,
+                () -> MappedRegion.map(dir.resolve("udmabuf0"), 0, 4096, true));
+        assertTrue(e.getMessage().startsWith("open(\"" + dir.resolve("udmabuf0") + "\", O_RDWR|O_SYNC) failed: ENOENT"),
+                e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("udmabuf0")));
+    }
+}
