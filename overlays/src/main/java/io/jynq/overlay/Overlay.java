@@ -1,0 +1,300 @@
+package io.jynq.overlay;
+
+import io.jynq.device.Device;
+import io.jynq.device.DeviceException;
+import io.jynq.device.PlState;
+import io.jynq.metadata.ClockInfo;
+import io.jynq.metadata.GpioEntry;
+import io.jynq.metadata.Hierarchy;
+import io.jynq.metadata.InterruptController;
+import io.jynq.metadata.InterruptPin;
+import io.jynq.metadata.IpDescription;
+import io.jynq.metadata.OverlayMetadata;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import java.util.TreeMap;
+
+/**
+ * A bitstream with its metadata, loaded on a board (PYNQ's {@code Overlay}).
+ * <pre>{@code
+ * Overlay ol = Overlay.load("dsp_loopback");            // find, parse the .hwh, download
+ * AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);         // typed driver
+ * DefaultIp adder = ol.ip("adder");                     // whatever driver binds (HlsIp here)
+ * ol.ipDict().keySet();                                 // every addressable IP
+ * }</pre>
+ *
+ * <p>States: a loaded overlay is the one the PL holds ({@link #isLoaded()}); after another
+ * process or overlay downloads something else it is not, and {@link #ip}, {@link #hierarchy}
+ * and {@link #interrupt} throw {@link IllegalStateException} until {@link #download()}. The
+ * metadata views work in every state. Drivers are created on first request and cached until the
+ * next download.
+ */
+public final class Overlay {
+    private static final System.Logger LOG = System.getLogger(Overlay.class.getName());
+
+    private final Bitstream bitstream;
+    private final OverlayMetadata metadata;
+    private final Device device;
+    private final LoadOptions options;
+    private final OverlayDrivers drivers;
+    private volatile Instant downloadedAt;
+
+    private Overlay(Bitstream bitstream, OverlayMetadata metadata, Device device, LoadOptions options) {
+        this.bitstream = bitstream;
+        this.metadata = metadata;
+        this.device = device;
+        this.options = options;
+        this.drivers = new OverlayDrivers(this);
+    }
+
+    /** Loads and downloads an overlay found by path or name (see {@link Bitstream#find}). */
+    public static Overlay load(String pathOrName) {
+        return load(pathOrName, LoadOptions.defaults());
+    }
+
+    /**
+     * Loads an overlay found by path or name (see {@link Bitstream#find} for the search order),
+     * parses its {@code .hwh} (once per content) and, unless told not to, downloads it.
+     *
+     * @throws IllegalArgumentException if the overlay is not found (the message lists where it looked)
+     * @throws io.jynq.metadata.MetadataException if the {@code .hwh} is malformed (file, line, column)
+     * @throws DeviceException if the download fails; the PL keeps what it had
+     */
+    public static Overlay load(String pathOrName, LoadOptions options) {
+        Bitstream b = Bitstream.find(pathOrName, options.hwh());
+        options.progress().progress("parse " + b.hwh().getFileName(), 0, 1);
+        OverlayMetadata md = MetadataFiles.parse(b.hwh());
+        options.progress().progress("parse " + b.hwh().getFileName(), 1, 1);
+        return open(b, md, options);
+    }
+
+    /**
+     * An overlay over metadata already parsed (e.g. by a tool or test), for the bitstream at
+     * {@code bitfile}; downloads unless the options say not to.
+     *
+     * @throws DeviceException if the download fails
+     */
+    public static Overlay of(Path bitfile, OverlayMetadata metadata, LoadOptions options) {
+        return open(Bitstream.withoutHwh(bitfile, options.hwh()), metadata, options);
+    }
+
+    private static Overlay open(Bitstream b, OverlayMetadata md, LoadOptions options) {
+        Overlay ol = new Overlay(b, md, options.deviceOrActive(), options);
+        if (options.download()) {
+            ol.download();
+        }
+        return ol;
+    }
+
+    /**
+     * Programs the PL with this overlay's bitstream, sets the PL clocks its {@code .hwh} asks for,
+     * and drops every cached driver (the IP are reset).
+     *
+     * @throws DeviceException if the device refuses; the PL keeps what it had
+     */
+    public void download() {
+        ProgressListener p = options.progress();
+        p.progress("download " + bitstream.name(), 0, 2);
+        bitstream.download(device, metadata);
+        downloadedAt = device.plState().timestamp();
+        drivers.clear();
+        p.progress("download " + bitstream.name(), 1, 2);
+        for (ClockInfo c : metadata.clockDict().values()) {
+            if (c.enabled() && c.frequencyMhz() != null) {
+                try {
+                    device.setFclkMhz(c.index(), c.frequencyMhz());
+                } catch (DeviceException | IllegalArgumentException e) {
+                    LOG.log(Level.WARNING, "{0}: fclk{1} stays at {2} MHz, not the {3} MHz the .hwh asks: {4}",
+                            bitstream.name(), c.index(), device.fclkMhz(c.index()), c.frequencyMhz(), e.getMessage());
+                }
+            }
+        }
+        p.progress("download " + bitstream.name(), 2, 2);
+    }
+
+    /**
+     * Whether the PL holds this overlay now: the PL's bitstream is this one and, if this object
+     * downloaded it, nobody has downloaded since (PYNQ compares the timestamp).
+     */
+    public boolean isLoaded() {
+        PlState st = device.plState();
+        if (!st.isProgrammed() || !Path.of(st.bitfileName()).toAbsolutePath().normalize().equals(bitstream.bitfile())) {
+            return false;
+        }
+        Instant mine = downloadedAt;
+        return mine == null || mine.equals(st.timestamp());
+    }
+
+    void checkLoaded() {
+        if (!isLoaded()) {
+            PlState st = device.plState();
+            throw new IllegalStateException("overlay " + bitstream.name() + " is not loaded in the PL"
+                    + (st.isProgrammed() ? " (it holds " + st.bitfileName() + " since " + st.timestamp() + ")" : " (it is empty)")
+                    + "; call download() first");
+        }
+    }
+
+    /**
+     * The IP {@code name} (an ip_dict key, e.g. {@code axi_dma_0} or {@code video/axi_vdma}) with
+     * the driver its VLNV binds to, or {@link DefaultIp}; created on first request, then cached.
+     *
+     * @throws NoSuchElementException listing the IP that exist, if there is none
+     * @throws IllegalStateException if the overlay is not loaded
+     */
+    public DefaultIp ip(String name) {
+        checkLoaded();
+        return drivers.ip(metadata.ip(name));
+    }
+
+    /**
+     * The IP {@code name} as driver type {@code type}: the bound driver if it is one, else a new
+     * {@code type} created for this IP (like PYNQ's {@code AxiGPIO(ol.ip_dict[name])}), cached.
+     *
+     * @throws NoSuchElementException if there is no such IP
+     * @throws IllegalArgumentException if {@code type} has no public {@code (Overlay, IpDescription)} constructor
+     * @throws UnsupportedConfigurationException if {@code type} cannot drive this IP's configuration
+     * @throws IllegalStateException if the overlay is not loaded
+     */
+    public <T extends DefaultIp> T ip(String name, Class<T> type) {
+        checkLoaded();
+        return drivers.ip(metadata.ip(name), type);
+    }
+
+    /**
+     * The hierarchy at {@code path} (a hierarchy_dict key), with the newest {@link DefaultHierarchy}
+     * subclass that claims it.
+     *
+     * @throws NoSuchElementException listing the hierarchies, if there is none
+     * @throws IllegalStateException if the overlay is not loaded
+     */
+    public DefaultHierarchy hierarchy(String path) {
+        checkLoaded();
+        Hierarchy h = metadata.hierarchyDict().get(path);
+        if (h == null) {
+            throw new NoSuchElementException("no hierarchy \"" + path + "\" in " + bitstream.name() + "; hierarchies: "
+                    + new ArrayList<>(new TreeMap<>(metadata.hierarchyDict()).keySet()));
+        }
+        return drivers.hierarchy(h);
+    }
+
+    /**
+     * The interrupt pin {@code pin} (an interrupt_pins key, e.g. {@code btns_gpio/ip2intc_irpt}).
+     *
+     * @throws NoSuchElementException listing the pins, if there is none
+     * @throws IllegalStateException if the overlay is not loaded
+     */
+    public Interrupt interrupt(String pin) {
+        checkLoaded();
+        InterruptPin p = metadata.interruptPins().get(pin);
+        if (p == null) {
+            throw new NoSuchElementException("no interrupt pin \"" + pin + "\" in " + bitstream.name() + "; pins: "
+                    + new ArrayList<>(new TreeMap<>(metadata.interruptPins()).keySet()));
+        }
+        return drivers.interrupt(p);
+    }
+
+    /** The backend this overlay runs on. */
+    public Device device() {
+        return device;
+    }
+
+    /** The bitstream and metadata files. */
+    public Bitstream bitstream() {
+        return bitstream;
+    }
+
+    /** The overlay's name (the bitstream's stem), e.g. {@code dsp_loopback}. */
+    public String name() {
+        return bitstream.name();
+    }
+
+    /** The bitstream's absolute path (PYNQ's {@code bitfile_name}). */
+    public String bitfileName() {
+        return bitstream.bitfile().toString();
+    }
+
+    /** When this object downloaded the bitstream, else when the PL got it if it holds it, else null. */
+    public Instant timestamp() {
+        Instant t = downloadedAt;
+        if (t == null && isLoaded()) {
+            t = device.plState().timestamp();
+        }
+        return t;
+    }
+
+    /** Everything the {@code .hwh} says. */
+    public OverlayMetadata metadata() {
+        return metadata;
+    }
+
+    /** PYNQ's {@code ip_dict}: addressable IP by name. */
+    public Map<String, IpDescription> ipDict() {
+        return metadata.ipDict();
+    }
+
+    /** PYNQ's {@code gpio_dict}: PS GPIO pins by name. */
+    public Map<String, GpioEntry> gpioDict() {
+        return metadata.gpioDict();
+    }
+
+    /** PYNQ's {@code interrupt_pins}. */
+    public Map<String, InterruptPin> interruptPins() {
+        return metadata.interruptPins();
+    }
+
+    /** PYNQ's {@code interrupt_controllers}. */
+    public Map<String, InterruptController> interruptControllers() {
+        return metadata.interruptControllers();
+    }
+
+    /** PYNQ's {@code hierarchy_dict}. */
+    public Map<String, Hierarchy> hierarchyDict() {
+        return metadata.hierarchyDict();
+    }
+
+    /** PYNQ's {@code mem_dict}: the MEMORY ranges. */
+    public Map<String, IpDescription> memDict() {
+        return metadata.memDict();
+    }
+
+    /** PYNQ's {@code clock_dict}: PL clocks 0..3. */
+    public Map<Integer, ClockInfo> clockDict() {
+        return metadata.clockDict();
+    }
+
+    boolean ignoreVersion() {
+        return options.ignoreVersion();
+    }
+
+    /**
+     * A multi-line summary for {@code ol?}-style help: each IP with the driver it binds to, the
+     * hierarchies and the interrupt pins.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(toString()).append("\nIP:\n");
+        Map<String, String> lines = new TreeMap<>();
+        for (IpDescription d : metadata.ipDict().values()) {
+            if (!d.processingSystem()) {
+                lines.put(d.name(), DriverRegistry.driverFor(d, options.ignoreVersion()).getSimpleName()
+                        + " (" + d.type() + ") @ 0x" + Long.toHexString(d.physAddr()));
+            }
+        }
+        lines.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
+        sb.append("Hierarchies: ").append(new TreeMap<>(metadata.hierarchyDict()).keySet()).append('\n');
+        sb.append("Interrupts: ").append(new TreeMap<>(metadata.interruptPins()).keySet());
+        return sb.toString();
+    }
+
+    /** One line, e.g. {@code Overlay[dsp_loopback, 7 IP, loaded]}. */
+    @Override
+    public String toString() {
+        long n = metadata.ipDict().values().stream().filter(d -> !d.processingSystem()).count();
+        return "Overlay[" + bitstream.name() + ", " + n + " IP, " + (isLoaded() ? "loaded" : "not loaded") + "]";
+    }
+}
