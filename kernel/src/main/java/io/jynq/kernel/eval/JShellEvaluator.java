@@ -126,7 +126,9 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             boolean complete = info.completeness().isComplete();
             String source = complete ? info.source() : remaining;
-            int start = (cell.length() - remaining.length()) + firstCode(remaining, source);
+            // source() is a prefix of remaining (leading blanks and comments included, maybe
+            // plus an added ';'), so diagnostic positions count from here
+            int start = cell.length() - remaining.length();
             value = runSnippet(source, start, text);
             remaining = complete ? info.remaining() : "";
             while (!queued.isEmpty()) {
@@ -146,7 +148,12 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             Snippet snippet = event.snippet();
             if (cellOffset >= 0) {
-                snippetLine.put(snippet.id(), text.line(cellOffset));
+                // stack-trace line numbers count from the snippet's first non-blank character
+                int first = cellOffset;
+                while (first < text.text().length() && Character.isWhitespace(text.text().charAt(first))) {
+                    first++;
+                }
+                snippetLine.put(snippet.id(), text.line(first));
             }
             if (event.status() == Snippet.Status.REJECTED) {
                 throw compileError(snippet, cellOffset, text);
@@ -230,20 +237,6 @@ public final class JShellEvaluator implements AutoCloseable {
         }
         queued.addLast(source);
         return true;
-    }
-
-    private static int firstCode(String remaining, String source) {
-        String probe = source.endsWith(";") ? source.substring(0, source.length() - 1) : source;
-        probe = probe.strip();
-        int at = probe.isEmpty() ? -1 : remaining.indexOf(probe.substring(0, Math.min(probe.length(), 40)));
-        if (at >= 0) {
-            return at;
-        }
-        int i = 0;
-        while (i < remaining.length() && Character.isWhitespace(remaining.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private CompileException compileError(Snippet snippet, int cellOffset, CellText text) {

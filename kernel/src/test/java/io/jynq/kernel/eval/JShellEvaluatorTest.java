@@ -1,0 +1,96 @@
+package io.jynq.kernel.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+public class JShellEvaluatorTest {
+    private static JShellEvaluator ev;
+
+    @BeforeAll
+    static void start() {
+        ev = new JShellEvaluator(null, List.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        ev.close();
+    }
+
+    /** Shared with snippets: a kernel-side object a snippet reads back must be the same instance. */
+    public static final Object SHARED = new Object();
+
+    @Test
+    void lastExpressionIsTheValueAsAnObject() {
+        assertEquals(2, ev.eval("1+1"));
+        assertSame(JShellEvaluator.NO_VALUE, ev.eval("int a = 5;"));
+        assertEquals(10, ev.eval("int b = 2;\na * b"));
+        assertEquals(List.of(1, 2), ev.eval("java.util.List.of(1, 2)"));
+    }
+
+    @Test
+    void snippetsShareTheKernelHeap() {
+        assertSame(SHARED, ev.eval("io.jynq.kernel.eval.JShellEvaluatorTest.SHARED"));
+    }
+
+    @Test
+    void compileErrorPointsAtCellLineAndColumn() {
+        CompileException e = assertThrows(CompileException.class, () -> ev.eval("int ok = 1;\n  String s = 42;"));
+        assertTrue(e.evalue().startsWith("line 2, column 14: incompatible types: int cannot be converted"), e.evalue());
+        assertEquals("      String s = 42;", e.traceback().get(1));
+        assertEquals("    " + " ".repeat(13) + "^", e.traceback().get(2));
+    }
+
+    @Test
+    void runtimeErrorNamesTheExceptionAndCellLines() {
+        SnippetException e = assertThrows(SnippetException.class, () -> ev.eval("int z = 0;\nint q = 1 / z;"));
+        assertEquals("java.lang.ArithmeticException", e.ename());
+        assertEquals("/ by zero", e.evalue());
+        assertEquals(List.of("java.lang.ArithmeticException: / by zero", "\tat <cell>(cell line 2)"), e.traceback());
+    }
+
+    @Test
+    void stopEndsABusyLoopAndTheNextCellRuns() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            started.countDown();
+            assertThrows(CellInterruptedException.class, () -> ev.eval("long n = 0;\nwhile (true) { n++; }"));
+        });
+        t.start();
+        started.await();
+        while (!ev.isEvaluating()) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(300);
+        ev.stop("test stop");
+        t.join(5000);
+        assertTrue(!t.isAlive(), "cell did not stop within 5 s");
+        assertEquals(4, ev.eval("2+2"));
+    }
+
+    @Test
+    void backgroundThreadDoesNotHoldTheCell() {
+        long t0 = System.nanoTime();
+        ev.eval("new Thread(() -> { try { Thread.sleep(1500); } catch (InterruptedException e) { } }).start();");
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertTrue(ms < 1400, "cell waited for its background thread: " + ms + " ms");
+    }
+
+    @Test
+    void timeoutStopsTheCell() {
+        try (JShellEvaluator limited = new JShellEvaluator(Duration.ofMillis(300), List.of())) {
+            CellInterruptedException e = assertThrows(CellInterruptedException.class,
+                    () -> limited.eval("while (true) { }"));
+            assertEquals("cell exceeded JYNQ_TIMEOUT=300ms", e.evalue());
+        }
+    }
+}

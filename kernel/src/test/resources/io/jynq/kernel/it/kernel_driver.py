@@ -1,0 +1,277 @@
+"""Drives the installed JYNQ kernel with Debian's jupyter_client and prints what it saw as JSON.
+
+Usage: /usr/bin/python3 kernel_driver.py SCENARIO [KERNEL_NAME]
+Scenarios: protocol, interrupt, security, startup. The JUnit ITs (io.jynq.kernel.it) run this and
+assert on the JSON (last line of stdout); nothing here decides pass or fail.
+"""
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+from jupyter_client.manager import KernelManager  # noqa: E402
+from jupyter_client.session import Session  # noqa: E402
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def start(kernel, env=None):
+    km = KernelManager(kernel_name=kernel)
+    kw = {}
+    if env:
+        full = dict(os.environ)
+        full.update(env)
+        kw["env"] = full
+    km.start_kernel(**kw)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    return km, kc
+
+
+def collect(kc, mid, timeout=60):
+    """IOPub messages for request mid until its idle status; (outputs, reply)."""
+    out = []
+    while True:
+        m = kc.get_iopub_msg(timeout=timeout)
+        if m["parent_header"].get("msg_id") != mid:
+            continue
+        t = m["msg_type"]
+        if t == "status" and m["content"]["execution_state"] == "idle":
+            break
+        if t in ("stream", "execute_result", "error", "display_data", "update_display_data"):
+            out.append({"type": t, "content": m["content"]})
+    while True:  # skip stale replies (wait_for_ready may leave extra kernel_info_replies)
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == mid:
+            return out, reply["content"]
+
+
+def run(kc, code, timeout=60):
+    mid = kc.execute(code)
+    out, reply = collect(kc, mid, timeout)
+    return {"outputs": out, "reply": reply}
+
+
+def cpu_seconds(pid):
+    """User+system CPU of a process and its threads, in seconds."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def thread_cpu(pid):
+    """CPU seconds per thread name of a process (threads of one name summed)."""
+    cpu = {}
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                raw = f.read()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        fields = raw.rsplit(")", 1)[1].split()
+        cpu[name] = cpu.get(name, 0) + (int(fields[11]) + int(fields[12])) / CLK_TCK
+    return cpu
+
+
+def cpu_delta(before, after):
+    return {k: round(v - before.get(k, 0), 3) for k, v in after.items() if v - before.get(k, 0) > 0.005}
+
+
+def kernel_pid(km):
+    return km.provisioner.process.pid
+
+
+def protocol(kernel):
+    km, kc = start(kernel)
+    r = {}
+    try:
+        r["kernel_info"] = kc.kernel_info(reply=True, timeout=30)["content"]
+        r["add"] = run(kc, "1+1")
+        r["stream"] = run(kc, 'System.out.println("hello"); System.err.println("oops"); int x = 21;')
+        r["var"] = run(kc, "x * 2")
+        r["compile_error"] = run(kc, 'int ok = 1;\nint bad = "text";')
+        r["runtime_error"] = run(kc, 'int[] a = new int[2];\nint boom(int[] v) { return v[5]; }\nboom(a)')
+        r["complete"] = kc.complete("System.out.pri", reply=True, timeout=30)["content"]
+        r["complete_magic"] = kc.complete("%lsm", reply=True, timeout=30)["content"]
+        r["inspect"] = kc.inspect("Math.max(1, 2)", 6, reply=True, timeout=30)["content"]
+        kc.is_complete("for (int i = 0; i < 3; i++) {")
+        r["is_complete_incomplete"] = kc.get_shell_msg(timeout=30)["content"]
+        kc.is_complete("int y = 1;")
+        r["is_complete_complete"] = kc.get_shell_msg(timeout=30)["content"]
+        kc.is_complete("int y = ;)")
+        r["is_complete_invalid"] = kc.get_shell_msg(timeout=30)["content"]
+        r["display_update"] = run(kc, 'String id = display("step 0");\n'
+                                      'for (int i = 1; i <= 3; i++) updateDisplay(id, "step " + i);')
+        r["chart"] = run(kc, 'var c = new XYChart(200, 120);\n'
+                             'c.addSeries("sq", new double[]{1, 2, 3}, new double[]{1, 4, 9});\nc')
+        r["chart_svg"] = run(kc, 'display(c, "image/svg+xml");')
+        r["image"] = run(kc, "new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB)")
+        r["table"] = run(kc, 'Table.create("t", IntColumn.create("a", 1, 2), StringColumn.create("b", "<x>", "y"))')
+        r["lsmagic"] = run(kc, "%lsmagic")
+        r["time"] = run(kc, "%%time\nThread.sleep(20);\n6 * 7")
+        # comm: a target registered from a cell echoes what it receives
+        r["comm_register"] = run(kc, (
+            "org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel().getCommManager().registerTarget(\"jynq.echo\",\n"
+            "  (mgr, id, target, msg) -> new org.dflib.jjava.jupyter.kernel.comm.Comm(mgr, id, target) {\n"
+            "    protected void onMessage(org.dflib.jjava.jupyter.messages.Message<org.dflib.jjava.jupyter.messages.comm.CommMsgCommand> m) {\n"
+            "      send(m.getContent().getData()); }\n"
+            "    protected void onClose(org.dflib.jjava.jupyter.messages.Message<org.dflib.jjava.jupyter.messages.comm.CommCloseCommand> m, boolean s) { } });"))
+        comm_id = "c0ffee"
+        kc.shell_channel.send(kc.session.msg("comm_open", {"comm_id": comm_id, "target_name": "jynq.echo", "data": {}}))
+        kc.shell_channel.send(kc.session.msg("comm_msg", {"comm_id": comm_id, "data": {"ping": 42}}))
+        echo = None
+        deadline = time.time() + 20
+        while time.time() < deadline and echo is None:
+            m = kc.get_iopub_msg(timeout=20)
+            if m["msg_type"] == "comm_msg" and m["content"].get("comm_id") == comm_id:
+                echo = m["content"]["data"]
+        r["comm_echo"] = echo
+        kc.comm_info()
+        r["comm_info"] = kc.get_shell_msg(timeout=20)["content"]
+        # background thread: display and print 700 ms after its cell finished
+        mid = kc.execute('new Thread(() -> {\n'
+                         '  try { Thread.sleep(700); } catch (InterruptedException e) { return; }\n'
+                         '  display("from background");\n'
+                         '  System.out.println("bg print");\n'
+                         '}).start();')
+        out, reply = collect(kc, mid)
+        t_idle = time.time()
+        r["bg_cell"] = {"outputs": out, "reply": reply}
+        late = []
+        deadline = time.time() + 10
+        while time.time() < deadline and len(late) < 2:
+            try:
+                m = kc.get_iopub_msg(timeout=1)
+            except Exception:
+                continue
+            if m["parent_header"].get("msg_id") == mid and m["msg_type"] in ("display_data", "stream"):
+                late.append({"type": m["msg_type"], "content": m["content"], "after_idle_s": time.time() - t_idle})
+        r["bg_late"] = late
+        r["after"] = run(kc, "x + 1")
+    finally:
+        km.shutdown_kernel(now=False)
+    return r
+
+
+def interrupt(kernel):
+    km, kc = start(kernel)
+    r = {}
+    try:
+        pid = kernel_pid(km)
+        run(kc, "1+1")
+        mid = kc.execute("long n = 0;\nwhile (true) { n++; }")
+        time.sleep(1.0)
+        c0 = cpu_seconds(pid)
+        th0 = thread_cpu(pid)
+        time.sleep(1.0)
+        r["busy_cpu_s_per_s"] = cpu_seconds(pid) - c0
+        r["busy_cpu_by_thread"] = cpu_delta(th0, thread_cpu(pid))
+        t = time.time()
+        km.interrupt_kernel()
+        out, reply = collect(kc, mid)
+        r["busy_interrupt_s"] = time.time() - t
+        r["busy"] = {"outputs": out, "reply": reply}
+        time.sleep(0.5)
+        c1 = cpu_seconds(pid)
+        th1 = thread_cpu(pid)
+        time.sleep(3.0)
+        r["idle_cpu_s_after"] = cpu_seconds(pid) - c1
+        r["idle_cpu_by_thread"] = cpu_delta(th1, thread_cpu(pid))
+        r["after_busy"] = run(kc, "1+1")
+        mid = kc.execute("Thread.sleep(30000);")
+        time.sleep(1.0)
+        t = time.time()
+        km.interrupt_kernel()
+        out, reply = collect(kc, mid)
+        r["sleep_interrupt_s"] = time.time() - t
+        r["sleep"] = {"outputs": out, "reply": reply}
+        r["after_sleep"] = run(kc, "2+2")
+    finally:
+        km.shutdown_kernel(now=False)
+    return r
+
+
+def wait_for(kc, mid, seconds):
+    """Messages on any channel answering request mid within `seconds`."""
+    seen = []
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        for get in (kc.get_iopub_msg, kc.get_shell_msg):
+            try:
+                m = get(timeout=0.1)
+            except Exception:
+                continue
+            if m["parent_header"].get("msg_id") == mid:
+                seen.append(m["msg_type"])
+    return seen
+
+
+def security(kernel):
+    km, kc = start(kernel)
+    r = {}
+    try:
+        run(kc, "int counter = 0;")
+        sock = kc.shell_channel.socket
+        # 1. signed with the wrong key
+        bad = Session(key=b"not-the-key", username=kc.session.username)
+        msg = bad.msg("execute_request", {"code": "int hacked = 1;", "silent": False, "store_history": True,
+                                          "user_expressions": {}, "allow_stdin": False})
+        sock.send_multipart(bad.serialize(msg))
+        r["bad_sig_answers"] = wait_for(kc, msg["header"]["msg_id"], 1.5)
+        # 2. no signature at all
+        unsigned = Session(key=b"", username=kc.session.username)
+        msg = unsigned.msg("execute_request", {"code": "int hacked = 2;", "silent": False, "store_history": True,
+                                               "user_expressions": {}, "allow_stdin": False})
+        sock.send_multipart(unsigned.serialize(msg))
+        r["unsigned_answers"] = wait_for(kc, msg["header"]["msg_id"], 1.0)
+        # 3. garbage frames
+        sock.send_multipart([b"<IDS|MSG>", b"x", b"{", b"", b""])
+        t = time.time()
+        r["kernel_info_after"] = kc.kernel_info(reply=True, timeout=10)["content"].get("implementation")
+        r["kernel_info_after_s"] = time.time() - t
+        r["hacked"] = run(kc, "hacked")
+        # 4. replay: the same correctly signed frames twice
+        msg = kc.session.msg("execute_request", {"code": "counter++;", "silent": False, "store_history": True,
+                                                 "user_expressions": {}, "allow_stdin": False})
+        frames = kc.session.serialize(msg)
+        sock.send_multipart(frames)
+        first = wait_for(kc, msg["header"]["msg_id"], 1.5)
+        sock.send_multipart(frames)
+        second = wait_for(kc, msg["header"]["msg_id"], 1.5)
+        r["replay_first"] = first
+        r["replay_second"] = second
+        r["counter"] = run(kc, "counter")
+    finally:
+        km.shutdown_kernel(now=False)
+    return r
+
+
+def startup(kernel):
+    script = os.path.join(os.environ.get("TMPDIR", "/tmp"), "jynq-startup-%d.jsh" % os.getpid())
+    with open(script, "w") as f:
+        f.write('String greeting = "hello from startup";\n')
+    km, kc = start(kernel, {"JYNQ_TIMEOUT": "1s", "JYNQ_STARTUP": script, "JYNQ_DEVICE": "sim"})
+    r = {}
+    try:
+        r["kernel_info"] = kc.kernel_info(reply=True, timeout=30)["content"]
+        r["greeting"] = run(kc, "greeting")
+        t = time.time()
+        r["timeout"] = run(kc, "while (true) { }")
+        r["timeout_s"] = time.time() - t
+        r["after"] = run(kc, "1+1")
+    finally:
+        km.shutdown_kernel(now=False)
+        os.remove(script)
+    return r
+
+
+if __name__ == "__main__":
+    scenario = sys.argv[1]
+    name = sys.argv[2] if len(sys.argv) > 2 else "jynq"
+    result = globals()[scenario](name)
+    sys.stdout.write("\n" + json.dumps(result) + "\n")
+    sys.stdout.flush()
+    os._exit(0)  # skip jupyter_client's noisy __del__ at interpreter exit
