@@ -1,0 +1,97 @@
+package io.jynq.device.sim;
+
+import io.jynq.device.DeviceException;
+import io.jynq.metadata.IpDescription;
+import io.jynq.metadata.OverlayMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The register and BRAM state of one download, in a sparse file {@code pl-<id>.regs} of the state
+ * directory that every process sharing the board maps. Each IP of the ip_dict gets a window (its
+ * range, at most {@link #MAX_WINDOW}) plus 4 KiB of model scratch, laid out in address order, so
+ * every process computes the same layout from the same {@code .hwh}. A download writes a new file
+ * rather than truncating the old one, which another process may still have mapped.
+ */
+final class RegisterWindows {
+    /** Largest window backed per IP: 16 MiB. */
+    static final long MAX_WINDOW = 16L << 20;
+    static final int SCRATCH = 4096;
+
+    record Window(ByteBuffer registers, ByteBuffer scratch) {}
+
+    private final Path file;
+    private final Map<String, Window> windows = new LinkedHashMap<>();
+
+    private RegisterWindows(Path file) {
+        this.file = file;
+    }
+
+    /** The IPs that get a window: every ip_dict entry with an address range, in address order. */
+    static List<IpDescription> backedIps(OverlayMetadata md) {
+        List<IpDescription> ips = new ArrayList<>();
+        for (IpDescription ip : md.ipDict().values()) {
+            if (!ip.processingSystem() && ip.addrRange() > 0) {
+                ips.add(ip);
+            }
+        }
+        ips.sort((a, b) -> a.physAddr() != b.physAddr() ? Long.compare(a.physAddr(), b.physAddr()) : a.name().compareTo(b.name()));
+        return ips;
+    }
+
+    /**
+     * Maps (creating when {@code create}) the windows of {@code md} in {@code file}.
+     *
+     * @throws DeviceException if {@code create} is false and the file is missing or too small
+     */
+    static RegisterWindows open(Path file, OverlayMetadata md, boolean create) {
+        RegisterWindows w = new RegisterWindows(file);
+        long total = 0;
+        List<long[]> layout = new ArrayList<>();
+        for (IpDescription ip : backedIps(md)) {
+            long size = (Math.min(ip.addrRange(), MAX_WINDOW) + 4095) & ~4095L;
+            layout.add(new long[] {total, size});
+            total += size + SCRATCH;
+        }
+        try {
+            if (!create && (!Files.exists(file) || Files.size(file) < total)) {
+                throw new DeviceException("the simulated PL's register file " + file
+                        + " is missing or short; download the overlay again");
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                if (create && ch.size() < total) {
+                    ch.write(ByteBuffer.allocate(1), Math.max(total, 1) - 1);  // sparse
+                }
+                int i = 0;
+                for (IpDescription ip : backedIps(md)) {
+                    long[] l = layout.get(i++);
+                    ByteBuffer regs = ch.map(FileChannel.MapMode.READ_WRITE, l[0], l[1]).order(ByteOrder.LITTLE_ENDIAN);
+                    ByteBuffer scratch = ch.map(FileChannel.MapMode.READ_WRITE, l[0] + l[1], SCRATCH).order(ByteOrder.LITTLE_ENDIAN);
+                    w.windows.put(ip.name(), new Window(regs, scratch));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map the simulated PL's register file " + file, e);
+        }
+        return w;
+    }
+
+    Window window(String ipName) {
+        return windows.get(ipName);
+    }
+
+    Path file() {
+        return file;
+    }
+}

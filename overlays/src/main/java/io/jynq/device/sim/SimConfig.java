@@ -1,0 +1,75 @@
+package io.jynq.device.sim;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where the simulated board keeps its state and how big its DDR is.
+ *
+ * @param stateDirectory the board's state directory: {@code JYNQ_SIM_DIR} (or {@code -Djynq.sim.dir}),
+ *     else {@code ~/.jynq/sim/<board>}
+ * @param board the board name, {@code JYNQ_SIM_BOARD} (or {@code -Djynq.sim.board}), default {@code pynq-z1}
+ * @param ddrBaseAddress physical address of simulated DDR's first byte, default {@code 0x10000000}:
+ *     inside Zynq-7000 and ZynqMP DDR, below every PL address range
+ * @param ddrBytes size of simulated DDR in bytes, {@code JYNQ_SIM_DDR_MIB} (or
+ *     {@code -Djynq.sim.ddrMib}) in MiB, default 512 MiB, at most 1 GiB; the board's first
+ *     process fixes it (a later process uses the size of the existing {@code ddr.bin})
+ */
+public record SimConfig(Path stateDirectory, String board, long ddrBaseAddress, long ddrBytes) {
+    /** Default DDR size: 512 MiB. */
+    public static final long DEFAULT_DDR_BYTES = 512L << 20;
+    /** Largest DDR size: 1 GiB (one memory mapping). */
+    public static final long MAX_DDR_BYTES = 1L << 30;
+    /** Default DDR base address. */
+    public static final long DEFAULT_DDR_BASE = 0x1000_0000L;
+
+    /** @throws IllegalArgumentException if the DDR size is not 1 MiB..1 GiB or the base is not 4 KiB aligned */
+    public SimConfig {
+        if (ddrBytes < (1L << 20) || ddrBytes > MAX_DDR_BYTES) {
+            throw new IllegalArgumentException("simulated DDR size must be 1 MiB..1 GiB, got " + ddrBytes + " bytes");
+        }
+        if ((ddrBaseAddress & 0xFFF) != 0 || ddrBaseAddress <= 0) {
+            throw new IllegalArgumentException("simulated DDR base must be a positive multiple of 4 KiB, got 0x"
+                    + Long.toHexString(ddrBaseAddress));
+        }
+    }
+
+    /** A board in {@code dir} with the default DDR: what tests use with a temporary directory. */
+    public static SimConfig at(Path dir) {
+        return new SimConfig(dir, "pynq-z1", DEFAULT_DDR_BASE, DEFAULT_DDR_BYTES);
+    }
+
+    /** This configuration with another DDR size. */
+    public SimConfig withDdrBytes(long bytes) {
+        return new SimConfig(stateDirectory, board, ddrBaseAddress, bytes);
+    }
+
+    /**
+     * The configuration from the environment and system properties (see the record components).
+     *
+     * @throws IllegalArgumentException naming the variable when a value is malformed
+     */
+    public static SimConfig fromEnvironment() {
+        String board = setting("JYNQ_SIM_BOARD", "jynq.sim.board", "pynq-z1").toLowerCase(Locale.ROOT);
+        String dir = setting("JYNQ_SIM_DIR", "jynq.sim.dir", null);
+        Path state = dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".jynq", "sim", board);
+        String mib = setting("JYNQ_SIM_DDR_MIB", "jynq.sim.ddrMib", null);
+        long bytes = DEFAULT_DDR_BYTES;
+        if (mib != null) {
+            try {
+                bytes = Long.parseLong(mib.trim()) << 20;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("JYNQ_SIM_DDR_MIB must be a whole number of MiB, got \"" + mib + "\"", e);
+            }
+        }
+        return new SimConfig(state, board, DEFAULT_DDR_BASE, bytes);
+    }
+
+    private static String setting(String env, String property, String fallback) {
+        String v = System.getenv(env);
+        if (v == null || v.isBlank()) {
+            v = System.getProperty(property);
+        }
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

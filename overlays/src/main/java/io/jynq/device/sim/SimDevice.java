@@ -1,0 +1,455 @@
+package io.jynq.device.sim;
+
+import io.jynq.device.Device;
+import io.jynq.device.DeviceException;
+import io.jynq.device.DeviceMemory;
+import io.jynq.device.IrqLine;
+import io.jynq.device.MemoryStats;
+import io.jynq.device.PlState;
+import io.jynq.device.PlStateStore;
+import io.jynq.device.RegisterSpace;
+import io.jynq.device.sim.model.IpModel;
+import io.jynq.metadata.ClockInfo;
+import io.jynq.metadata.HwhParser;
+import io.jynq.metadata.OverlayMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The simulated board: JYNQ's default {@link Device}. Everything a second process must see lives
+ * in the state directory ({@link SimConfig#stateDirectory()}), so two notebooks share one board:
+ * <ul>
+ *   <li>{@code pl_state.json}: the PL state, replaced atomically ({@link PlStateStore});
+ *   <li>{@code design-<sha256>.hwh}: a copy of each downloaded design, so another process can
+ *       build the same models when it first touches the board after someone else downloaded;
+ *   <li>{@code pl-<id>.regs}: the register and BRAM contents of the current download
+ *       ({@link RegisterWindows}), memory-mapped by every process;
+ *   <li>{@code ddr.bin}: simulated DDR, a sparse memory-mapped file, and {@code ddr.arenas}, the
+ *       lock-protected table of which process owns which part of it ({@link ArenaTable}).
+ * </ul>
+ * Behaviour (a DMA transfer in flight, interrupt lines, stream queues) runs in the process that
+ * touches the registers; another process sees its register results.
+ *
+ * <p>States: before any download {@link #map} and {@link #irq} throw {@link DeviceException};
+ * after {@link #close()} every call throws {@link IllegalStateException}.
+ */
+public final class SimDevice implements Device {
+    private final SimConfig config;
+    private final PlStateStore plStore;
+    private final ByteBuffer ddr;
+    private final long ddrBytes;
+    private final DdrAllocator allocator;
+    private final double[] fclkMhz = {100, 100, 100, 100};
+    private volatile SimPl pl;
+    private volatile boolean closed;
+
+    private SimDevice(SimConfig config, ByteBuffer ddr, long ddrBytes) {
+        this.config = config;
+        this.plStore = new PlStateStore(config.stateDirectory());
+        this.ddr = ddr;
+        this.ddrBytes = ddrBytes;
+        this.allocator = new DdrAllocator(new ArenaTable(config.stateDirectory().resolve("ddr.arenas"), ddrBytes), ddrBytes);
+    }
+
+    /**
+     * Opens (creating if needed) the board in {@code config}'s state directory.
+     *
+     * @throws UncheckedIOException if the directory or DDR file cannot be created or mapped
+     */
+    public static SimDevice open(SimConfig config) {
+        Path dir = config.stateDirectory();
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("ddr.bin");
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                long size = ch.size();
+                if (size < (1L << 20) || size > SimConfig.MAX_DDR_BYTES) {
+                    size = config.ddrBytes();
+                    ch.write(ByteBuffer.allocate(1), size - 1);  // sparse
+                }
+                ByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, size).order(ByteOrder.LITTLE_ENDIAN);
+                return new SimDevice(config, map, size);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the simulated board in " + dir, e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "sim";
+    }
+
+    /** The configuration this board was opened with. */
+    public SimConfig config() {
+        return config;
+    }
+
+    /** Physical address of simulated DDR's first byte. */
+    public long ddrBaseAddress() {
+        return config.ddrBaseAddress();
+    }
+
+    /** Size of simulated DDR in bytes. */
+    public long ddrBytes() {
+        return ddrBytes;
+    }
+
+    @Override
+    public PlState plState() {
+        checkOpen();
+        return plStore.read();
+    }
+
+    @Override
+    public void download(Path bitstream, OverlayMetadata metadata, boolean partial) {
+        checkOpen();
+        java.util.Objects.requireNonNull(bitstream, "bitstream");
+        java.util.Objects.requireNonNull(metadata, "metadata");
+        BitstreamCheck.check(bitstream);
+        checkAddressMap(metadata);
+        byte[] hwh = readHwh(metadata);
+        String sha = sha256(hwh != null ? hwh : metadata.toPynqJson().getBytes(StandardCharsets.UTF_8));
+        synchronized (this) {
+            Instant now = Instant.now();
+            PlState old = plStore.read();
+            if (!now.isAfter(old.timestamp())) {
+                now = old.timestamp().plusNanos(1);
+            }
+            PlState state = new PlState(bitstream.toAbsolutePath().normalize().toString(), now, sha, partial);
+            Path regs = regsFile(state);
+            SimPl built;
+            try {
+                built = SimPl.build(metadata, state, RegisterWindows.open(regs, metadata, true), this, true);
+                if (hwh != null) {
+                    writeAtomically(designFile(sha), hwh);
+                }
+            } catch (RuntimeException e) {
+                deleteQuietly(regs);
+                throw e;
+            }
+            plStore.write(state);
+            pl = built;
+            setClocks(metadata);
+            deleteOldRegisterFiles(regs);
+        }
+    }
+
+    private void checkAddressMap(OverlayMetadata md) {
+        long lo = config.ddrBaseAddress();
+        long hi = lo + ddrBytes;
+        for (var ip : RegisterWindows.backedIps(md)) {
+            if (ip.physAddr() < hi && ip.physAddr() + ip.addrRange() > lo) {
+                throw new DeviceException(String.format("%s: IP %s at 0x%X (+0x%X) overlaps simulated DDR [0x%X, 0x%X);"
+                        + " the simulated board cannot host this design", md.source(), ip.name(), ip.physAddr(),
+                        ip.addrRange(), lo, hi));
+            }
+        }
+    }
+
+    private static byte[] readHwh(OverlayMetadata md) {
+        try {
+            Path p = Path.of(md.source());
+            return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private SimPl current() {
+        checkOpen();
+        PlState s = plStore.read();
+        SimPl p = pl;
+        if (p != null && p.state().equals(s)) {
+            return p;
+        }
+        synchronized (this) {
+            p = pl;
+            if (p != null && p.state().equals(s)) {
+                return p;
+            }
+            if (!s.isProgrammed()) {
+                pl = null;
+                return null;
+            }
+            Path design = designFile(s.metadataSha256());
+            if (s.partial() || !Files.isRegularFile(design)) {
+                throw new DeviceException("the simulated PL was programmed by another process with " + s.bitfileName()
+                        + (s.partial() ? " (a partial bitstream)" : "") + " and its design is not available in "
+                        + config.stateDirectory() + "; download the overlay in this process");
+            }
+            OverlayMetadata md = HwhParser.parse(design);
+            pl = SimPl.build(md, s, RegisterWindows.open(regsFile(s), md, false), this, false);
+            setClocks(md);
+            return pl;
+        }
+    }
+
+    @Override
+    public RegisterSpace map(long physicalAddress, long byteLength) {
+        if (byteLength <= 0 || physicalAddress < 0 || physicalAddress + byteLength < physicalAddress) {
+            throw new IllegalArgumentException(String.format("cannot map %d bytes at 0x%X: the range is empty,"
+                    + " negative or overflows", byteLength, physicalAddress));
+        }
+        long lo = config.ddrBaseAddress();
+        if (physicalAddress >= lo && physicalAddress + byteLength <= lo + ddrBytes) {
+            checkOpen();
+            return new MappedRegisterSpace(ddrWindow(physicalAddress, (int) byteLength), physicalAddress);
+        }
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException(String.format("nothing is mapped at 0x%X: no overlay is downloaded to the"
+                    + " simulated PL (download one first)", physicalAddress));
+        }
+        SimIp ip = p.at(physicalAddress);
+        if (ip == null) {
+            List<String> near = new ArrayList<>();
+            p.nearest(physicalAddress, 3).forEach(s -> near.add(s.toString()));
+            throw new DeviceException(String.format("nothing is mapped at 0x%X in %s; nearest IP: %s",
+                    physicalAddress, p.metadata().source(), near));
+        }
+        long offset = physicalAddress - ip.baseAddress();
+        if (offset + byteLength > ip.addrRange()) {
+            throw new DeviceException(String.format("cannot map 0x%X bytes at 0x%X: %s ends at 0x%X",
+                    byteLength, physicalAddress, ip, ip.baseAddress() + ip.addrRange()));
+        }
+        if (offset + byteLength > ip.backedBytes()) {
+            throw new DeviceException(String.format("cannot map 0x%X bytes at 0x%X: the simulator backs only the first"
+                    + " %d MiB of %s", byteLength, physicalAddress, RegisterWindows.MAX_WINDOW >> 20, ip));
+        }
+        return ip.space(offset, byteLength);
+    }
+
+    /** A little-endian view of simulated DDR at {@code [phys, phys + length)}, or null outside it. */
+    ByteBuffer ddrWindow(long phys, int length) {
+        long off = phys - config.ddrBaseAddress();
+        if (length < 0 || off < 0 || off + length > ddrBytes) {
+            return null;
+        }
+        ByteBuffer w = ddr.duplicate();
+        w.position((int) off).limit((int) (off + length));
+        return w.slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public DeviceMemory allocate(long byteSize, long alignment, boolean cacheable) {
+        checkOpen();
+        if (byteSize <= 0) {
+            throw new IllegalArgumentException("allocation size must be positive, got " + byteSize + " bytes");
+        }
+        if (alignment <= 0 || Long.bitCount(alignment) != 1 || alignment > (1L << 21)) {
+            throw new IllegalArgumentException("alignment must be a power of two up to 2 MiB, got " + alignment);
+        }
+        if (byteSize > ddrBytes) {
+            throw new io.jynq.device.OutOfDeviceMemoryException(String.format("cannot allocate %d bytes of simulated DDR:"
+                    + " the whole DDR is %d bytes (largest free block %d bytes); give the board more with"
+                    + " JYNQ_SIM_DDR_MIB", byteSize, ddrBytes, memoryStats().largestFreeBlock()));
+        }
+        long off;
+        synchronized (allocator) {
+            off = allocator.allocate(byteSize, alignment);
+        }
+        ByteBuffer w = ddr.duplicate();
+        w.position((int) off).limit((int) (off + byteSize));
+        return new SimMemory(this, w.slice().order(ByteOrder.LITTLE_ENDIAN), off, config.ddrBaseAddress() + off,
+                byteSize, cacheable);
+    }
+
+    void free(long offset) {
+        if (closed) {
+            return;
+        }
+        synchronized (allocator) {
+            allocator.free(offset);
+        }
+    }
+
+    @Override
+    public MemoryStats memoryStats() {
+        checkOpen();
+        synchronized (allocator) {
+            return allocator.stats();
+        }
+    }
+
+    @Override
+    public IrqLine irq(int rawIrq) {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("IRQ " + rawIrq + " is not wired: no overlay is downloaded to the simulated PL");
+        }
+        SimIrqLine line = p.irqLine(rawIrq);
+        if (line == null) {
+            throw new DeviceException("IRQ " + rawIrq + " is not wired in " + p.metadata().source()
+                    + "; wired raw IRQs: " + p.irqNumbers());
+        }
+        return line;
+    }
+
+    /**
+     * The model of an IP of the loaded design, to drive its inputs (e.g.
+     * {@code model("axi_gpio_0", AxiGpioModel.class).setInput(2, 1)}).
+     *
+     * @throws NoSuchElementException listing the IPs, if the design has no IP of that name
+     * @throws IllegalArgumentException if the IP has no model of that type (e.g. a plain register file)
+     * @throws DeviceException if nothing is downloaded
+     */
+    public <T extends IpModel> T model(String ipName, Class<T> type) {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("no overlay is downloaded to the simulated PL");
+        }
+        SimIp ip = p.byName(ipName);
+        if (ip == null) {
+            throw new NoSuchElementException("no IP \"" + ipName + "\" in " + p.metadata().source() + "; IPs: "
+                    + p.ips().keySet());
+        }
+        IpModel m = ip.model();
+        if (!type.isInstance(m)) {
+            throw new IllegalArgumentException(ipName + " is simulated by " + (m == null ? "a plain "
+                    + (ip.isMemory() ? "memory" : "register file") : m.getClass().getName()) + ", not " + type.getName());
+        }
+        synchronized (p.lock()) {
+            return type.cast(m);
+        }
+    }
+
+    /**
+     * Runs {@code action} on the loaded design's models while holding its lock: use it from a
+     * thread of your own to drive inputs consistently with register traffic.
+     */
+    public void withModels(Runnable action) {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("no overlay is downloaded to the simulated PL");
+        }
+        synchronized (p.lock()) {
+            action.run();
+        }
+    }
+
+    @Override
+    public double fclkMhz(int index) {
+        java.util.Objects.checkIndex(index, 4);
+        return fclkMhz[index];
+    }
+
+    @Override
+    public void setFclkMhz(int index, double mhz) {
+        java.util.Objects.checkIndex(index, 4);
+        if (!(mhz > 0) || mhz > 1000) {
+            throw new IllegalArgumentException("fclk" + index + " must be in (0, 1000] MHz, got " + mhz);
+        }
+        double best = 0;
+        for (int d0 = 1; d0 <= 63; d0++) {
+            for (int d1 = 1; d1 <= 63; d1++) {
+                double f = 1000.0 / (d0 * d1);  // Zynq IO PLL at 1000 MHz through DIVISOR0 and DIVISOR1
+                if (Math.abs(f - mhz) < Math.abs(best - mhz)) {
+                    best = f;
+                }
+            }
+        }
+        fclkMhz[index] = best;
+    }
+
+    private void setClocks(OverlayMetadata md) {
+        for (ClockInfo c : md.clockDict().values()) {
+            if (c.index() >= 0 && c.index() < 4) {
+                double f = c.frequencyMhz() != null ? c.frequencyMhz()
+                        : 1000.0 / Math.max(1, c.divisor0()) / Math.max(1, c.divisor1());
+                fclkMhz[c.index()] = c.enabled() ? f : 0;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            synchronized (allocator) {
+                allocator.releaseAll();
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the simulated board in " + config.stateDirectory() + " is closed");
+        }
+    }
+
+    private Path designFile(String sha) {
+        return config.stateDirectory().resolve("design-" + sha + ".hwh");
+    }
+
+    private Path regsFile(PlState s) {
+        String sha = s.metadataSha256();
+        return config.stateDirectory().resolve("pl-" + s.timestamp().getEpochSecond() + "-" + s.timestamp().getNano()
+                + "-" + sha.substring(0, Math.min(12, sha.length())) + ".regs");
+    }
+
+    private void deleteOldRegisterFiles(Path keep) {
+        // Safe while another process maps them: unlinking leaves existing mappings valid.
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(config.stateDirectory(), "pl-*.regs")) {
+            for (Path p : ds) {
+                if (!p.equals(keep)) {
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException e) {
+            // stale files only cost disk space (they are sparse)
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // best effort: a leftover sparse file does no harm
+        }
+    }
+
+    private void writeAtomically(Path target, byte[] content) {
+        try {
+            Path tmp = Files.createTempFile(config.stateDirectory(), target.getFileName().toString(), ".tmp");
+            Files.write(tmp, content);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the design in " + config.stateDirectory(), e);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    /** One line for the REPL: {@code SimDevice[pynq-z1, ~/.jynq/sim/pynq-z1, dsp_loopback.bit, 512 MiB DDR]}. */
+    @Override
+    public String toString() {
+        SimPl p = pl;
+        return "SimDevice[" + config.board() + ", " + config.stateDirectory() + ", "
+                + (p == null ? "PL empty" : Path.of(p.state().bitfileName()).getFileName()) + ", "
+                + (ddrBytes >> 20) + " MiB DDR at 0x" + Long.toHexString(config.ddrBaseAddress()) + "]";
+    }
+}

@@ -1,0 +1,91 @@
+package io.jynq.device.sim;
+
+import io.jynq.device.RegisterSpace;
+import io.jynq.device.sim.model.IpModel;
+import io.jynq.metadata.IpDescription;
+import io.jynq.metadata.MemType;
+import java.nio.ByteBuffer;
+
+/**
+ * One addressable IP of the loaded design in this process: its window of the board's register
+ * file, and its model (null for a plain register file or memory, which take the fast path).
+ */
+final class SimIp {
+    private final SimPl pl;
+    private final IpDescription description;
+    private final ByteBuffer window;
+    private IpModel model;
+
+    SimIp(SimPl pl, IpDescription description, ByteBuffer window) {
+        this.pl = pl;
+        this.description = description;
+        this.window = window;
+    }
+
+    String name() {
+        return description.name();
+    }
+
+    IpDescription description() {
+        return description;
+    }
+
+    long baseAddress() {
+        return description.physAddr();
+    }
+
+    long addrRange() {
+        return description.addrRange();
+    }
+
+    /** Bytes of the range backed by the window (the whole range, up to {@link RegisterWindows#MAX_WINDOW}). */
+    long backedBytes() {
+        return window.capacity();
+    }
+
+    boolean isMemory() {
+        return description.memtype() == MemType.MEMORY;
+    }
+
+    ByteBuffer window() {
+        return window;
+    }
+
+    IpModel model() {
+        return model;
+    }
+
+    void model(IpModel m) {
+        this.model = m;
+    }
+
+    int read(int offset) {
+        synchronized (pl.lock()) {
+            pl.tick();
+            return model.read(offset);
+        }
+    }
+
+    void write(int offset, int value, int strobe) {
+        synchronized (pl.lock()) {
+            pl.tick();
+            model.write(offset, value, strobe);
+        }
+    }
+
+    /** A register space over {@code [offset, offset + length)} of this IP. */
+    RegisterSpace space(long offset, long length) {
+        if (model == null) {
+            ByteBuffer w = window.duplicate();
+            w.position((int) offset).limit((int) (offset + length));
+            return new MappedRegisterSpace(w.slice(), baseAddress() + offset);
+        }
+        return new ModelRegisterSpace(this, offset, length);
+    }
+
+    @Override
+    public String toString() {
+        return name() + " @ 0x" + Long.toHexString(baseAddress()) + " (" + (addrRange() >> 10) + " KiB"
+                + (model == null ? (isMemory() ? ", memory" : ", register file") : ", " + model.getClass().getSimpleName()) + ")";
+    }
+}

@@ -1,0 +1,270 @@
+package io.jynq.device.sim;
+
+import io.jynq.device.DeviceException;
+import io.jynq.device.PlState;
+import io.jynq.device.sim.model.IpModel;
+import io.jynq.device.sim.model.IpModelFactory;
+import io.jynq.device.sim.model.RegisterFileModel;
+import io.jynq.device.sim.model.RegisterStore;
+import io.jynq.metadata.BusConnection;
+import io.jynq.metadata.IpDescription;
+import io.jynq.metadata.MemType;
+import io.jynq.metadata.ModuleDescription;
+import io.jynq.metadata.OverlayMetadata;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The design loaded in the simulated PL, as this process sees it: one {@link SimIp} per
+ * addressable IP (a model, or the fast path for a register file or memory), the AXI4-Stream
+ * links, the interrupt wiring and the PS IRQ lines. Built on download (with reset) or when this
+ * process attaches to a board another process programmed (without reset: the registers keep the
+ * values in the shared file). All model calls happen under {@link #lock()}.
+ */
+final class SimPl {
+    private final Object lock = new Object();
+    private final OverlayMetadata md;
+    private final PlState state;
+    private final SimDevice device;
+    private final TreeMap<Long, SimIp> byAddress = new TreeMap<>();
+    private final Map<String, SimIp> byName = new LinkedHashMap<>();
+    private final Map<String, SimIp> byFullpath = new HashMap<>();
+    private final Map<String, IpModel> plumbing = new HashMap<>();
+    private final Map<String, StreamChannel> byMaster = new HashMap<>();
+    private final Map<String, StreamChannel> bySlave = new HashMap<>();
+    private final Map<Integer, SimIrqLine> irqLines = new TreeMap<>();
+    private final List<IpModel> clocked = new ArrayList<>();
+    private final InterruptRouter router;
+
+    private SimPl(OverlayMetadata md, PlState state, SimDevice device) {
+        this.md = md;
+        this.state = state;
+        this.device = device;
+        this.router = new InterruptRouter(md);
+    }
+
+    /**
+     * Builds the design's models over {@code windows}.
+     *
+     * @param reset true on download: every register to its reset value
+     * @throws DeviceException naming the IP when a model cannot be created
+     */
+    static SimPl build(OverlayMetadata md, PlState state, RegisterWindows windows, SimDevice device, boolean reset) {
+        SimPl pl = new SimPl(md, state, device);
+        for (IpDescription ip : RegisterWindows.backedIps(md)) {
+            RegisterWindows.Window w = windows.window(ip.name());
+            SimIp s = new SimIp(pl, ip, w.registers());
+            pl.byAddress.put(ip.physAddr(), s);
+            pl.byName.put(ip.name(), s);
+            if (ip.memtype() == MemType.REGISTER || !pl.byFullpath.containsKey(ip.fullpath())) {
+                pl.byFullpath.put(ip.fullpath(), s);
+            }
+        }
+        pl.wireStreams();
+        pl.raiseIrqLines();
+        for (IpDescription ip : RegisterWindows.backedIps(md)) {
+            SimIp s = pl.byName.get(ip.name());
+            if (s.isMemory()) {
+                continue;
+            }
+            IpModelFactory f = ModelRegistry.find(ip.vlnv());
+            RegisterWindows.Window w = windows.window(ip.name());
+            if (f == null) {
+                if (reset) {
+                    RegisterFileModel.applyResetValues(ip, new RegisterStore(w.registers()));
+                }
+                continue;
+            }
+            SimIpContext ctx = new SimIpContext(pl, ip, w);
+            IpModel m;
+            try {
+                m = f.create(ctx);
+            } catch (RuntimeException e) {
+                throw new DeviceException("cannot create the simulation model of " + ip.name() + " (" + ip.type()
+                        + "): " + e, e);
+            }
+            if (m == null) {
+                throw new DeviceException("the model factory for " + ip.type() + " returned null for " + ip.name());
+            }
+            s.model(m);
+            if (m.clocked()) {
+                pl.clocked.add(m);
+            }
+        }
+        for (ModuleDescription m : md.modules().values()) {
+            if (AxisPassThrough.MODTYPES.contains(m.modType()) && !pl.byFullpath.containsKey(m.fullpath())) {
+                pl.plumbing.put(m.fullpath(), new AxisPassThrough(pl.streamIn(m.fullpath(), "S_AXIS"),
+                        pl.streamOut(m.fullpath(), "M_AXIS")));
+            }
+        }
+        if (reset) {
+            synchronized (pl.lock) {
+                for (SimIp s : pl.byName.values()) {
+                    if (s.model() != null) {
+                        s.model().reset();
+                    }
+                }
+            }
+        }
+        return pl;
+    }
+
+    private void wireStreams() {
+        for (BusConnection c : md.streamConnections()) {
+            String slavePath = c.slaveFullpath();
+            StreamChannel ch = new StreamChannel(() -> modelAt(slavePath), c.slaveInterface(), c.toString());
+            byMaster.put(c.masterFullpath() + "/" + c.masterInterface(), ch);
+            bySlave.put(slavePath + "/" + c.slaveInterface(), ch);
+        }
+    }
+
+    private void raiseIrqLines() {
+        for (IpDescription ip : md.ipDict().values()) {
+            ip.interrupts().values().forEach(pin -> {
+                if (pin.rawIrq() != null) {
+                    irqLines.computeIfAbsent(pin.rawIrq(), r -> new SimIrqLine(r, this));
+                }
+            });
+        }
+        md.interruptControllers().values().forEach(c -> {
+            if (c.rawIrq() != null) {
+                irqLines.computeIfAbsent(c.rawIrq(), r -> new SimIrqLine(r, this));
+            }
+        });
+    }
+
+    /** The model of the module at {@code fullpath}: an IP's or stream plumbing's; null if none. */
+    IpModel modelAt(String fullpath) {
+        SimIp s = byFullpath.get(fullpath);
+        if (s != null) {
+            return s.model();
+        }
+        return plumbing.get(fullpath);
+    }
+
+    StreamChannel streamOut(String fullpath, String intf) {
+        StreamChannel c = byMaster.get(fullpath + "/" + intf);
+        return c == null ? StreamChannel.UNCONNECTED : c;
+    }
+
+    StreamChannel streamIn(String fullpath, String intf) {
+        return bySlave.computeIfAbsent(fullpath + "/" + intf, k -> new StreamChannel(null, intf, k + " (unconnected)"));
+    }
+
+    InterruptWire interruptWire(String fullpath, String port) {
+        InterruptWire w = new InterruptWire(fullpath + "/" + port);
+        for (InterruptRouter.Target t : router.route(fullpath, port)) {
+            if (t.rawIrq() != null) {
+                SimIrqLine line = irqLines.computeIfAbsent(t.rawIrq(), r -> new SimIrqLine(r, this));
+                w.add(line::set);
+            } else {
+                w.add(high -> {
+                    IpModel m = modelAt(t.fullpath());
+                    if (m != null) {
+                        m.interruptInput(t.port(), t.bit(), high);
+                    }
+                });
+            }
+        }
+        return w;
+    }
+
+    /** DDR or the design's memory at {@code [phys, phys + length)}, or null: what AXI masters reach. */
+    ByteBuffer memoryWindow(long phys, int length) {
+        if (length < 0) {
+            return null;
+        }
+        ByteBuffer ddr = device.ddrWindow(phys, length);
+        if (ddr != null) {
+            return ddr;
+        }
+        Map.Entry<Long, SimIp> e = byAddress.floorEntry(phys);
+        if (e != null && e.getValue().isMemory()) {
+            SimIp s = e.getValue();
+            long off = phys - s.baseAddress();
+            if (off + length <= s.backedBytes()) {
+                ByteBuffer w = s.window().duplicate();
+                w.position((int) off).limit((int) (off + length));
+                return w.slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            }
+        }
+        return null;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    /** Lets clocked models advance one cycle (called before each register access). */
+    void tick() {
+        for (int i = 0; i < clocked.size(); i++) {
+            clocked.get(i).advance(1);
+        }
+    }
+
+    /** Lets clocked models advance while software waits on an interrupt. */
+    void tickIdle() {
+        synchronized (lock) {
+            for (IpModel m : clocked) {
+                m.advance(100);
+            }
+        }
+    }
+
+    boolean hasClockedModels() {
+        return !clocked.isEmpty();
+    }
+
+    PlState state() {
+        return state;
+    }
+
+    OverlayMetadata metadata() {
+        return md;
+    }
+
+    /** The IP whose range holds {@code phys}, or null. */
+    SimIp at(long phys) {
+        Map.Entry<Long, SimIp> e = byAddress.floorEntry(phys);
+        if (e != null && phys - e.getKey() < e.getValue().addrRange()) {
+            return e.getValue();
+        }
+        return null;
+    }
+
+    SimIp byName(String name) {
+        return byName.get(name);
+    }
+
+    Map<String, SimIp> ips() {
+        return Collections.unmodifiableMap(byName);
+    }
+
+    /** The IPs nearest to {@code phys}, for error messages. */
+    List<SimIp> nearest(long phys, int count) {
+        List<SimIp> all = new ArrayList<>(byAddress.values());
+        all.sort((a, b) -> Long.compare(distance(a, phys), distance(b, phys)));
+        return all.subList(0, Math.min(count, all.size()));
+    }
+
+    private static long distance(SimIp ip, long phys) {
+        if (phys < ip.baseAddress()) {
+            return ip.baseAddress() - phys;
+        }
+        return Math.max(0, phys - (ip.baseAddress() + ip.addrRange() - 1));
+    }
+
+    SimIrqLine irqLine(int raw) {
+        return irqLines.get(raw);
+    }
+
+    java.util.Set<Integer> irqNumbers() {
+        return irqLines.keySet();
+    }
+}

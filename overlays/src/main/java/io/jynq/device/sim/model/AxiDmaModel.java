@@ -1,0 +1,76 @@
+package io.jynq.device.sim.model;
+
+import static io.jynq.ip.AxiDmaLayout.S2MM_OFFSET;
+
+/**
+ * The AXI DMA in direct register (simple) mode, as the <em>AXI DMA LogiCORE IP Product
+ * Guide</em>, PG021 v7.1, describes it in "Direct Register Mode Register Address Map" and the
+ * sections on MM2S_DMACR/S2MM_DMACR, MM2S_DMASR/S2MM_DMASR, MM2S_SA, S2MM_DA and the LENGTH
+ * registers. Each channel is a {@link DmaChannelModel}:
+ * <ul>
+ *   <li>reset: DMACR = 0x00010002 (IRQThreshold 1, reserved bit 1), DMASR = Halted; DMACR.Reset
+ *       resets both channels and clears itself;
+ *   <li>RS = 1 clears Halted; Idle stays 0 until a transfer completes;
+ *   <li>a non-zero LENGTH write while running starts a transfer: MM2S reads memory and sends one
+ *       packet (TLAST on its last byte) on {@code M_AXIS_MM2S}; S2MM writes what arrives on
+ *       {@code S_AXIS_S2MM} until TLAST and then LENGTH reads the bytes received;
+ *   <li>completion sets Idle and IOC_Irq; IOC_Irq, Dly_Irq and Err_Irq are write-1-to-clear; the
+ *       channel's interrupt output ({@code mm2s_introut}, {@code s2mm_introut}) is high while an
+ *       enabled IRQ bit is set;
+ *   <li>errors set DMAIntErr (a packet longer than the S2MM buffer), DMADecErr (an address where no
+ *       memory answers) with Err_Irq, halt the channel and clear RS; only a reset clears them.
+ * </ul>
+ * An MM2S whose stream is not connected, or an S2MM that receives nothing, stays busy (neither
+ * idle nor halted) so that a driver's wait runs into its timeout, as on the board.
+ */
+public final class AxiDmaModel implements IpModel {
+    private final DmaChannelModel mm2s;
+    private final DmaChannelModel s2mm;
+
+    /** @param ctx the IP's context */
+    public AxiDmaModel(IpContext ctx) {
+        int lengthBits = (int) ctx.parameterLong("c_sg_length_width", io.jynq.ip.AxiDmaLayout.DEFAULT_LENGTH_WIDTH_BITS);
+        boolean sg = ctx.parameterLong("c_include_sg", 0) == 1;
+        mm2s = new DmaChannelModel(ctx, 0, true, lengthBits, sg);
+        s2mm = new DmaChannelModel(ctx, S2MM_OFFSET, false, lengthBits, sg);
+    }
+
+    @Override
+    public void reset() {
+        mm2s.reset();
+        s2mm.reset();
+    }
+
+    @Override
+    public int read(int off) {
+        return channel(off).read(off);
+    }
+
+    @Override
+    public void write(int off, int value, int strobe) {
+        DmaChannelModel ch = channel(off);
+        if (ch.writeControl(off, value, strobe)) {
+            // DMACR.Reset resets the whole core, both channels (PG021 DMACR "Reset").
+            mm2s.reset();
+            s2mm.reset();
+            return;
+        }
+        ch.write(off, value, strobe);
+    }
+
+    private DmaChannelModel channel(int off) {
+        return off >= S2MM_OFFSET ? s2mm : mm2s;
+    }
+
+    @Override
+    public void streamArrived(String slaveInterface) {
+        if ("S_AXIS_S2MM".equalsIgnoreCase(slaveInterface)) {
+            s2mm.receive();
+        }
+    }
+
+    /** Bytes moved by the last completed transfer of a channel (for tests and the {@code %sim} view). */
+    public long lastTransferBytes(boolean mm2sChannel) {
+        return (mm2sChannel ? mm2s : s2mm).lastTransferBytes();
+    }
+}

@@ -1,0 +1,198 @@
+package io.jynq.device.sim.model;
+
+import static io.jynq.ip.AxiDmaLayout.ADDR;
+import static io.jynq.ip.AxiDmaLayout.ADDR_MSB;
+import static io.jynq.ip.AxiDmaLayout.DMACR;
+import static io.jynq.ip.AxiDmaLayout.DMACR_ERR_IRQ_EN;
+import static io.jynq.ip.AxiDmaLayout.DMACR_DLY_IRQ_EN;
+import static io.jynq.ip.AxiDmaLayout.DMACR_IOC_IRQ_EN;
+import static io.jynq.ip.AxiDmaLayout.DMACR_RESERVED_ONE;
+import static io.jynq.ip.AxiDmaLayout.DMACR_RESET;
+import static io.jynq.ip.AxiDmaLayout.DMACR_RESET_VALUE;
+import static io.jynq.ip.AxiDmaLayout.DMACR_RS;
+import static io.jynq.ip.AxiDmaLayout.DMASR;
+import static io.jynq.ip.AxiDmaLayout.DMASR_DLY_IRQ;
+import static io.jynq.ip.AxiDmaLayout.DMASR_DMA_DEC_ERR;
+import static io.jynq.ip.AxiDmaLayout.DMASR_DMA_INT_ERR;
+import static io.jynq.ip.AxiDmaLayout.DMASR_ERR_IRQ;
+import static io.jynq.ip.AxiDmaLayout.DMASR_HALTED;
+import static io.jynq.ip.AxiDmaLayout.DMASR_IDLE;
+import static io.jynq.ip.AxiDmaLayout.DMASR_IOC_IRQ;
+import static io.jynq.ip.AxiDmaLayout.DMASR_IRQ_MASK;
+import static io.jynq.ip.AxiDmaLayout.DMASR_SG_INCLD;
+import static io.jynq.ip.AxiDmaLayout.LENGTH;
+
+import java.nio.ByteBuffer;
+
+/** One channel (MM2S or S2MM) of {@link AxiDmaModel}; offsets are the IP's, {@code base} 0 or 0x30. */
+final class DmaChannelModel {
+    private final RegisterStore regs;
+    private final int base;
+    private final boolean mm2s;
+    private final int lengthMask;
+    private final boolean sg;
+    private final InterruptOut irq;
+    private final StreamOut out;
+    private final StreamIn in;
+    private final MemoryBus memory;
+
+    private boolean busy;
+    private long address;
+    private int capacity;
+    private int received;
+    private long lastBytes;
+
+    DmaChannelModel(IpContext ctx, int base, boolean mm2s, int lengthBits, boolean sg) {
+        this.regs = ctx.registers();
+        this.base = base;
+        this.mm2s = mm2s;
+        this.lengthMask = lengthBits >= 32 ? -1 : (1 << lengthBits) - 1;
+        this.sg = sg;
+        this.irq = ctx.interrupt(mm2s ? "mm2s_introut" : "s2mm_introut");
+        this.out = mm2s ? ctx.streamOut("M_AXIS_MM2S") : null;
+        this.in = mm2s ? null : ctx.streamIn("S_AXIS_S2MM");
+        this.memory = ctx.memory();
+    }
+
+    void reset() {
+        for (int off = 0; off < 0x30; off += 4) {
+            if (base + off != 0x2C || !mm2s) {  // SG_CTL (0x2C) is not a channel register
+                regs.put(base + off, 0);
+            }
+        }
+        regs.put(base + DMACR, DMACR_RESET_VALUE);
+        regs.put(base + DMASR, DMASR_HALTED | (sg ? DMASR_SG_INCLD : 0));
+        busy = false;
+        updateIrq();
+    }
+
+    int read(int off) {
+        return regs.get(off);
+    }
+
+    /** Handles a DMACR write; returns true when it asks for a core reset. */
+    boolean writeControl(int off, int value, int strobe) {
+        if (off != base + DMACR) {
+            return false;
+        }
+        int v = RegisterStore.merge(regs.get(off), value, strobe);
+        if ((v & DMACR_RESET) != 0) {
+            return true;
+        }
+        int old = regs.get(off);
+        regs.put(off, v | DMACR_RESERVED_ONE);
+        int sr = regs.get(base + DMASR);
+        if ((v & DMACR_RS) != 0 && (old & DMACR_RS) == 0 && (sr & (DMASR_DMA_INT_ERR | DMASR_DMA_DEC_ERR | io.jynq.ip.AxiDmaLayout.DMASR_DMA_SLV_ERR)) == 0) {
+            regs.put(base + DMASR, sr & ~DMASR_HALTED);
+        } else if ((v & DMACR_RS) == 0) {
+            busy = false;  // PG021: pending transfers are flushed, streams may be cut short
+            regs.put(base + DMASR, sr | DMASR_HALTED);
+        }
+        updateIrq();
+        return false;
+    }
+
+    void write(int off, int value, int strobe) {
+        int rel = off - base;
+        int v = RegisterStore.merge(regs.get(off), value, strobe);
+        if (rel == DMASR) {
+            regs.put(off, regs.get(off) & ~(value & DMASR_IRQ_MASK));  // write 1 to clear
+            updateIrq();
+        } else if (rel == LENGTH) {
+            regs.put(off, v & lengthMask);
+            start(v & lengthMask);
+        } else if (rel == ADDR || rel == ADDR_MSB || rel == 0x08 || rel == 0x0C || rel == 0x10 || rel == 0x14
+                || (mm2s && rel == 0x2C)) {
+            regs.put(off, v);
+        }
+    }
+
+    private boolean running() {
+        return (regs.get(base + DMACR) & DMACR_RS) != 0 && (regs.get(base + DMASR) & DMASR_HALTED) == 0;
+    }
+
+    private void start(int length) {
+        if (length == 0 || !running() || busy) {
+            return;  // PG021: LENGTH has no effect while halted; zero does not start
+        }
+        address = (regs.get(base + ADDR) & 0xFFFF_FFFFL) | ((long) regs.get(base + ADDR_MSB) << 32);
+        capacity = length;
+        received = 0;
+        busy = true;
+        regs.put(base + DMASR, regs.get(base + DMASR) & ~DMASR_IDLE);
+        ByteBuffer window = memory.window(address, length);
+        if (window == null) {
+            fail(DMASR_DMA_DEC_ERR);
+            return;
+        }
+        if (mm2s) {
+            if (!out.isConnected()) {
+                return;  // nobody takes the stream: TREADY never comes, the channel stays busy
+            }
+            byte[] data = new byte[length];
+            window.get(0, data);
+            out.send(data, true);
+            complete(length);
+        } else {
+            receive();
+        }
+    }
+
+    /** Moves queued stream bytes into the armed S2MM buffer. */
+    void receive() {
+        if (mm2s || !busy) {
+            return;
+        }
+        while (busy) {
+            int room = capacity - received;
+            if (room == 0) {
+                if (in.available() > 0) {
+                    fail(DMASR_DMA_INT_ERR);  // the packet is longer than the buffer
+                }
+                return;
+            }
+            StreamChunk c = in.take(room);
+            if (c == null) {
+                return;
+            }
+            ByteBuffer w = memory.window(address + received, c.data().length);
+            if (w == null) {
+                fail(DMASR_DMA_DEC_ERR);
+                return;
+            }
+            w.put(0, c.data());
+            received += c.data().length;
+            if (c.last()) {
+                regs.put(base + LENGTH, received);  // LENGTH reports the bytes received
+                complete(received);
+            }
+        }
+    }
+
+    private void complete(int bytes) {
+        busy = false;
+        lastBytes = bytes;
+        regs.put(base + DMASR, regs.get(base + DMASR) | DMASR_IDLE | DMASR_IOC_IRQ);
+        updateIrq();
+    }
+
+    private void fail(int errorBit) {
+        busy = false;
+        regs.put(base + DMASR, regs.get(base + DMASR) | errorBit | DMASR_ERR_IRQ | DMASR_HALTED);
+        regs.put(base + DMACR, regs.get(base + DMACR) & ~DMACR_RS);  // PG021: RS is cleared on error
+        updateIrq();
+    }
+
+    private void updateIrq() {
+        int cr = regs.get(base + DMACR);
+        int sr = regs.get(base + DMASR);
+        boolean on = ((sr & DMASR_IOC_IRQ) != 0 && (cr & DMACR_IOC_IRQ_EN) != 0)
+                || ((sr & DMASR_DLY_IRQ) != 0 && (cr & DMACR_DLY_IRQ_EN) != 0)
+                || ((sr & DMASR_ERR_IRQ) != 0 && (cr & DMACR_ERR_IRQ_EN) != 0);
+        irq.set(on);
+    }
+
+    long lastTransferBytes() {
+        return lastBytes;
+    }
+}

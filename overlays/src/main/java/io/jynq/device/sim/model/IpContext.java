@@ -1,0 +1,57 @@
+package io.jynq.device.sim.model;
+
+import io.jynq.metadata.IpDescription;
+import io.jynq.metadata.ModuleDescription;
+
+/**
+ * What the simulator gives a model: its description from the {@code .hwh}, the storage of its
+ * registers, its AXI4-Stream ports, its interrupt outputs and the memory its AXI masters reach.
+ */
+public interface IpContext {
+
+    /** The IP's ip_dict name, e.g. {@code axi_dma_0} or {@code video/axi_vdma}. */
+    String name();
+
+    /** The ip_dict entry: base address, range, parameters, registers from the {@code .hwh}. */
+    IpDescription description();
+
+    /** The MODULE of the block design: ports and bus interfaces, for wiring. */
+    ModuleDescription module();
+
+    /** A PARAMETER's value (e.g. {@code C_GPIO_WIDTH}), or {@code defaultValue} when absent. */
+    default String parameter(String name, String defaultValue) {
+        String v = description().parameter(name);
+        return v == null ? defaultValue : v;
+    }
+
+    /**
+     * A numeric PARAMETER, decimal or {@code 0x}-hex, or {@code defaultValue} when absent.
+     *
+     * @throws IllegalArgumentException naming the IP and parameter when the value is not a number
+     */
+    long parameterLong(String name, long defaultValue);
+
+    /** The IP's register storage, shared with every process on this board. */
+    RegisterStore registers();
+
+    /**
+     * 4 KiB of storage beside the registers that software cannot reach, for model state every
+     * process sharing the board must see (e.g. the levels on GPIO input pins). Zero after a download.
+     */
+    RegisterStore scratch();
+
+    /**
+     * The AXI4-Stream master interface of that name (e.g. {@code M_AXIS_MM2S}); one that is not
+     * connected in the design accepts nothing ({@link StreamOut#isConnected()} is false).
+     */
+    StreamOut streamOut(String masterInterface);
+
+    /** The AXI4-Stream slave interface of that name (e.g. {@code S_AXIS_S2MM}). */
+    StreamIn streamIn(String slaveInterface);
+
+    /** The interrupt output port of that name (e.g. {@code ip2intc_irpt}); a no-op where it is not wired. */
+    InterruptOut interrupt(String port);
+
+    /** The memory the IP's AXI masters reach: simulated DDR and the design's BRAM. */
+    MemoryBus memory();
+}
