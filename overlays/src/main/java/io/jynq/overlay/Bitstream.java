@@ -21,7 +21,7 @@ import java.util.Objects;
  * <li>at the path as given, with or without {@code .bit} (relative paths start at the working directory);
  * <li>in the working directory's {@code <name>/<name>.bit};
  * <li>among the overlays bundled on the class path ({@code io/jynq/overlays/<name>/<name>.bit}),
- *     extracted on first use to the cache directory ({@code JYNQ_CACHE_DIR}, default
+ *     extracted on first use to the cache directory ({@code -Djynq.cache.dir} or {@code JYNQ_CACHE_DIR}, default
  *     {@code ~/.jynq/cache}) under {@code overlays/<name>/};
  * <li>in each directory of {@code JYNQ_OVERLAY_PATH} (separated by {@code File.pathSeparator}):
  *     {@code <dir>/<name>.bit}, then {@code <dir>/<name>/<name>.bit}.
@@ -152,8 +152,12 @@ public final class Bitstream {
         return dir.resolve(stem + ".bit");
     }
 
-    /** {@code JYNQ_CACHE_DIR}, or {@code ~/.jynq/cache}. */
+    /** {@code -Djynq.cache.dir}, else {@code JYNQ_CACHE_DIR}, else {@code ~/.jynq/cache}. */
     static Path cacheDir() {
+        String prop = System.getProperty("jynq.cache.dir");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
         String env = System.getenv("JYNQ_CACHE_DIR");
         if (env != null && !env.isBlank()) {
             return Path.of(env);

@@ -1,0 +1,142 @@
+package io.jynq.drivers.dma;
+
+import io.jynq.device.HardwareTimeoutException;
+import io.jynq.ip.AxiDmaLayout;
+import io.jynq.metadata.IpDescription;
+import io.jynq.overlay.BindTo;
+import io.jynq.overlay.Deadline;
+import io.jynq.overlay.DefaultIp;
+import io.jynq.overlay.Overlay;
+import io.jynq.overlay.UnsupportedConfigurationException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Driver of the AXI DMA in simple (direct register) mode (PYNQ's {@code DMA}), PG021 v7.1.
+ * <pre>{@code
+ * AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
+ * dma.recvChannel().transfer(out);               // arm S2MM first
+ * dma.sendChannel().transfer(in);                // MM2S starts the stream
+ * dma.sendChannel().await(Duration.ofSeconds(1));
+ * dma.recvChannel().await(Duration.ofSeconds(1));
+ * }</pre>
+ *
+ * <p>Configuration from the {@code .hwh} PARAMETERs: {@code C_INCLUDE_SG} (1 is refused: this
+ * driver does not do scatter-gather, and the overlay falls back to {@link DefaultIp}),
+ * {@code C_INCLUDE_MM2S}/{@code C_INCLUDE_S2MM} (which channels exist),
+ * {@code C_SG_LENGTH_WIDTH} (LENGTH bits, default 26: {@link #bufferMaxSize()}),
+ * {@code C_M_AXI_MM2S_DATA_WIDTH}/{@code C_M_AXI_S2MM_DATA_WIDTH} with
+ * {@code C_INCLUDE_MM2S_DRE}/{@code C_INCLUDE_S2MM_DRE} (alignment), {@code C_ADDR_WIDTH}
+ * (above 32, the MSB address registers are written). Both channels are started on creation.
+ */
+@BindTo(AxiDmaLayout.VLNV)
+public class AxiDma extends DefaultIp {
+    private final int lengthWidthBits;
+    private final long bufferMaxSize;
+    private final DmaChannel send;
+    private final DmaChannel recv;
+
+    /**
+     * Binds to an AXI DMA and starts its channels.
+     *
+     * @throws UnsupportedConfigurationException if the DMA is built with scatter-gather
+     * @throws HardwareTimeoutException if a channel does not leave Halted
+     */
+    public AxiDma(Overlay overlay, IpDescription description) {
+        super(overlay, description);
+        if (parameter("C_INCLUDE_SG", 0) != 0) {
+            throw new UnsupportedConfigurationException(name() + " is built with scatter-gather (C_INCLUDE_SG=1);"
+                    + " AxiDma drives simple mode only. Use its registers() or rebuild with C_INCLUDE_SG=0");
+        }
+        lengthWidthBits = (int) parameter("C_SG_LENGTH_WIDTH", AxiDmaLayout.DEFAULT_LENGTH_WIDTH_BITS);
+        if (lengthWidthBits < 8 || lengthWidthBits > 26) {
+            throw new UnsupportedConfigurationException(name() + ": C_SG_LENGTH_WIDTH=" + lengthWidthBits
+                    + " is outside PG021's 8..26");
+        }
+        bufferMaxSize = (1L << lengthWidthBits) - 1;
+        boolean wide = parameter("C_ADDR_WIDTH", 32) > 32;
+        send = parameter("C_INCLUDE_MM2S", 1) != 0 ? channel(true, wide) : null;
+        recv = parameter("C_INCLUDE_S2MM", 1) != 0 ? channel(false, wide) : null;
+        if (send != null) {
+            send.start();
+        }
+        if (recv != null) {
+            recv.start();
+        }
+    }
+
+    private DmaChannel channel(boolean mm2s, boolean wide) {
+        String dir = mm2s ? "MM2S" : "S2MM";
+        long width = parameter("C_M_AXI_" + dir + "_DATA_WIDTH", 32);
+        boolean dre = parameter("C_INCLUDE_" + dir + "_DRE", 0) != 0;
+        int align = dre ? 1 : (int) Math.max(1, width / 8);
+        String reason = dre ? "DRE present" : dir + " data width " + width + " bits, no DRE";
+        return new DmaChannel(this, mmio(), mm2s, align, reason, wide, hasInterrupt(mm2s ? "mm2s_introut" : "s2mm_introut"));
+    }
+
+    /**
+     * The MM2S channel (memory to stream; PYNQ's {@code sendchannel}).
+     *
+     * @throws IllegalStateException if the DMA has no MM2S channel (C_INCLUDE_MM2S=0)
+     */
+    public DmaChannel sendChannel() {
+        if (send == null) {
+            throw new IllegalStateException(name() + " has no MM2S channel (C_INCLUDE_MM2S=0)");
+        }
+        return send;
+    }
+
+    /**
+     * The S2MM channel (stream to memory; PYNQ's {@code recvchannel}).
+     *
+     * @throws IllegalStateException if the DMA has no S2MM channel (C_INCLUDE_S2MM=0)
+     */
+    public DmaChannel recvChannel() {
+        if (recv == null) {
+            throw new IllegalStateException(name() + " has no S2MM channel (C_INCLUDE_S2MM=0)");
+        }
+        return recv;
+    }
+
+    /** The largest transfer in bytes, {@code 2^C_SG_LENGTH_WIDTH - 1} (PYNQ's {@code buffer_max_size}). */
+    public long bufferMaxSize() {
+        return bufferMaxSize;
+    }
+
+    /** {@code C_SG_LENGTH_WIDTH}, the LENGTH register's width in bits. */
+    public int lengthWidthBits() {
+        return lengthWidthBits;
+    }
+
+    /**
+     * Soft-resets the whole core (DMACR.Reset, PG021: resets both channels and aborts any
+     * transfer), then starts the channels again.
+     *
+     * @throws HardwareTimeoutException if the reset does not complete in 1 s
+     */
+    public synchronized void reset() {
+        int dmacr = send != null ? 0 : AxiDmaLayout.S2MM_OFFSET;
+        mmio().write32(dmacr, AxiDmaLayout.DMACR_RESET);
+        Deadline d = Deadline.after(Duration.ofSeconds(1));
+        while ((mmio().read32(dmacr) & AxiDmaLayout.DMACR_RESET) != 0) {
+            if (d.expired()) {
+                throw new HardwareTimeoutException(name() + " reset did not complete in PT1S",
+                        Duration.ofSeconds(1), Map.of("DMACR", mmio().read(dmacr)));
+            }
+            d.pause(name() + " reset");
+        }
+        if (send != null) {
+            send.start();
+        }
+        if (recv != null) {
+            recv.start();
+        }
+    }
+
+    /** One line, e.g. {@code AxiDma[axi_dma_0 @ 0x40400000, MM2S idle, S2MM idle]}. */
+    @Override
+    public String toString() {
+        return "AxiDma[" + name() + " @ 0x" + Long.toHexString(physicalAddress())
+                + (send == null ? "" : ", MM2S " + send.state()) + (recv == null ? "" : ", S2MM " + recv.state()) + "]";
+    }
+}

@@ -1,0 +1,15 @@
+package io.jynq.drivers.gpio;
+
+/**
+ * How software uses the pins of a {@link GpioChannel} (PYNQ's {@code Input}, {@code Output},
+ * {@code InOut} slice types). The hardware direction is the channel's TRI register (PG144:
+ * 1 = input).
+ */
+public enum Direction {
+    /** Pins are read from DATA; writes are refused. TRI is set to all ones. */
+    INPUT,
+    /** Pins are driven from a software copy; reads return that copy, as PYNQ's {@code Output} does. TRI is cleared. */
+    OUTPUT,
+    /** A read makes the slice an input (TRI bits set) first, a write makes it an output (TRI bits cleared). */
+    INOUT
+}
