@@ -1,6 +1,7 @@
 package io.jynq.plot;
 
 import io.jynq.render.DisplaySink;
+import io.jynq.render.DisplayTimer;
 import io.jynq.render.Displays;
 import io.jynq.render.UpdateThrottle;
 import java.util.LinkedHashMap;
@@ -20,9 +21,9 @@ import org.knowm.xchart.XYChart;
  * }
  * }</pre>
  * Updates are rate-limited ({@link LivePlotBuilder#maxUpdatesPerSecond}, default 5): a call
- * that comes too soon only stores the data, and the latest state is always shown by the next
- * allowed update, by {@link #flush()}, by {@link #close()}, or by the kernel's
- * {@link Displays#flushPending()} at the end of the cell. Data is kept in full (or the last
+ * that comes too soon only stores the data, and the latest state is always shown: by the next
+ * allowed update, by the {@link DisplayTimer} once the interval has passed, by {@link #flush()},
+ * by {@link #close()}, or by the kernel's {@link Displays#flushPending()} at the end of the cell. Data is kept in full (or the last
  * {@code window} samples) and decimated at each redraw. The output appears at the first redraw
  * that has data. After {@code close()} further calls throw {@link IllegalStateException}.
  * Thread-safe.
@@ -34,6 +35,8 @@ public final class LivePlot implements AutoCloseable {
     private final UpdateThrottle throttle;
     private final Map<String, GrowingSeries> series = new LinkedHashMap<>();
     private final Runnable flush = this::flush;
+    private final boolean trailing;
+    private boolean timerArmed;
     private XYChart chart;
     private String displayId;
     private int redraws;
@@ -41,7 +44,8 @@ public final class LivePlot implements AutoCloseable {
     private boolean closed;
 
     LivePlot(ChartLayout layout, Iterable<String> names, long window, DisplaySink sink,
-             double maxPerSecond, LongSupplier nanoClock) {
+             double maxPerSecond, LongSupplier nanoClock, boolean trailing) {
+        this.trailing = trailing;
         this.layout = layout;
         this.window = window;
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -139,8 +143,17 @@ public final class LivePlot implements AutoCloseable {
             redraw();
         } else {
             Displays.pending(flush);
+            if (trailing && !timerArmed) {
+                timerArmed = true;
+                DisplayTimer.schedule(this::timerFired, throttle.nanosUntilNext());
+            }
         }
         return this;
+    }
+
+    private synchronized void timerFired() {
+        timerArmed = false;
+        flush();
     }
 
     private void redraw() {

@@ -15,6 +15,7 @@ public final class LivePlotBuilder {
     private double maxPerSecond = 5;
     private DisplaySink sink;
     private LongSupplier nanoClock = System::nanoTime;
+    private boolean trailingFlush = true;
 
     LivePlotBuilder() {
     }
@@ -80,8 +81,18 @@ public final class LivePlotBuilder {
         return this;
     }
 
+    /**
+     * Whether a state that came too soon is drawn by the {@link io.jynq.render.DisplayTimer} once
+     * the interval has passed (default true). False draws it only at the next append,
+     * {@code flush}, {@code close} or the kernel's end-of-cell flush: deterministic, for tests.
+     */
+    public LivePlotBuilder trailingFlush(boolean on) {
+        trailingFlush = on;
+        return this;
+    }
+
     /** Opens the live plot; nothing is shown until the first data arrives. */
     public LivePlot start() {
-        return new LivePlot(layout, names, window, sink != null ? sink : Displays.sink(), maxPerSecond, nanoClock);
+        return new LivePlot(layout, names, window, sink != null ? sink : Displays.sink(), maxPerSecond, nanoClock, trailingFlush);
     }
 }

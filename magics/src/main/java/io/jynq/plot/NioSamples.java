@@ -33,7 +33,7 @@ final class NioSamples {
     }
 
     static Samples of(LongBuffer b) {
-        return longs(b, nonNull(b).slice());
+        return longs(b, nonNull(b).slice(), false);
     }
 
     static Samples of(IntBuffer b) {
@@ -60,7 +60,8 @@ final class NioSamples {
             case UINT16: return shorts(b, s.asShortBuffer(), true);
             case INT32: return ints(b, s.asIntBuffer(), false);
             case UINT32: return ints(b, s.asIntBuffer(), true);
-            case INT64: return longs(b, s.asLongBuffer());
+            case INT64: return longs(b, s.asLongBuffer(), false);
+            case UINT64: return longs(b, s.asLongBuffer(), true);
             case FLOAT32: return floats(b, s.asFloatBuffer());
             case FLOAT64: return of(s.asDoubleBuffer());
             default: throw new AssertionError(type);
@@ -85,15 +86,15 @@ final class NioSamples {
         };
     }
 
-    private static Samples longs(Buffer owner, LongBuffer v) {
+    private static Samples longs(Buffer owner, LongBuffer v, boolean unsigned) {
         return new View(owner, v.remaining()) {
-            @Override double at(int i) { return v.get(i); }
+            @Override double at(int i) { return unsigned ? unsignedToDouble(v.get(i)) : v.get(i); }
 
             @Override void bulk(int from, double[] dst, int off, int n) {
                 long[] tmp = new long[n];
                 v.get(from, tmp, 0, n);
                 for (int k = 0; k < n; k++) {
-                    dst[off + k] = tmp[k];
+                    dst[off + k] = unsigned ? unsignedToDouble(tmp[k]) : tmp[k];
                 }
             }
         };
@@ -139,6 +140,12 @@ final class NioSamples {
                 }
             }
         };
+    }
+
+    /** The value of {@code v} read as an unsigned 64-bit integer, rounded to a double. */
+    static double unsignedToDouble(long v) {
+        // halve, convert, double: exact up to the rounding any 64-bit value gets as a double
+        return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
     }
 
     /** Bounds checks in one place; subclasses read a zero-based view of the buffer. */

@@ -3,6 +3,7 @@ package io.jynq.plot;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
+import tech.tablesaw.columns.Column;
 
 /**
  * Plots for notebooks: line, scatter and histogram charts (XChart) over Java arrays, NIO
@@ -22,12 +23,13 @@ public final class Plot {
     }
 
     /**
-     * A line of {@code y} against its sample index, 800 x 400 px, series named "y".
+     * A line of {@code y} against its sample index, 800 x 400 px, series named "y" (a Tablesaw
+     * column keeps its own name).
      *
      * @throws IllegalArgumentException if the type is unsupported (the message lists the supported ones)
      */
     public static XYChart line(Object y) {
-        return lineChart().series("y", y).chart();
+        return lineChart().series(nameOf(y, "y"), y).chart();
     }
 
     /**
@@ -36,22 +38,22 @@ public final class Plot {
      * @throws IllegalArgumentException if a type is unsupported or the lengths differ
      */
     public static XYChart line(Object x, Object y) {
-        return lineChart().series("y", x, y).chart();
+        return lineChart().series(nameOf(y, "y"), x, y).chart();
     }
 
     /** Markers at {@code (i, y[i])}. */
     public static XYChart scatter(Object y) {
-        return scatterChart().series("y", y).chart();
+        return scatterChart().series(nameOf(y, "y"), y).chart();
     }
 
     /** Markers at {@code (x[i], y[i])}. */
     public static XYChart scatter(Object x, Object y) {
-        return scatterChart().series("y", x, y).chart();
+        return scatterChart().series(nameOf(y, "y"), x, y).chart();
     }
 
     /** A histogram in 10 bins over the data's finite min..max. */
     public static CategoryChart hist(Object data) {
-        return histChart().series("count", data).chart();
+        return histChart().series(nameOf(data, "count"), data).chart();
     }
 
     /**
@@ -60,13 +62,21 @@ public final class Plot {
      * @throws IllegalArgumentException if {@code bins} is outside 1..10000
      */
     public static CategoryChart hist(Object data, int bins) {
-        return histChart().bins(bins).series("count", data).chart();
+        return histChart().bins(bins).series(nameOf(data, "count"), data).chart();
     }
 
     /** The counts behind {@link #hist(Object, int)}, for computing with them. */
     public static HistogramCounts histogram(Object data, int bins) {
         Map<String, HistogramCounts> c = histChart().bins(bins).series("data", data).counts();
         return c.get("data");
+    }
+
+    /** A Tablesaw column plots under its own name; anything else under {@code fallback}. */
+    private static String nameOf(Object data, String fallback) {
+        if (data instanceof Column && !((Column<?>) data).name().isBlank()) {
+            return ((Column<?>) data).name();
+        }
+        return fallback;
     }
 
     /** A line chart with options and several series. */

@@ -8,7 +8,8 @@
  * ({@code long length()}, {@code double get(long)}, bulk {@code read}), obtained with
  * {@link io.jynq.plot.Samples#from(Object)}. Arrays, NIO buffers and Tablesaw numeric columns
  * are built in. A new type needs one adapter and no change to {@code Plot}. For the contiguous
- * buffer of {@code io.jynq.buffer} (typed get, little-endian NIO views):
+ * buffer of {@code io.jynq.buffer} (numpy-style {@code DType}, little-endian memory, a
+ * {@code byteBuffer()} view), the adapter is:
  * <pre>{@code
  * package io.jynq.plot;
  *
@@ -16,18 +17,21 @@
  *     public Optional<Samples> adapt(Object data) {
  *         if (!(data instanceof ContiguousBuffer)) return Optional.empty();
  *         ContiguousBuffer b = (ContiguousBuffer) data;
- *         // map the buffer's DType to an ElementType and reuse the NIO view, which reads
- *         // little-endian and bounds-checks every access:
- *         return Optional.of(Samples.of(b.byteBuffer().order(ByteOrder.LITTLE_ENDIAN), elementType(b.dtype())));
+ *         DType d = b.dtype();
+ *         // the NIO view bounds-checks every access and is read in bulk, 8192 elements a call
+ *         return Optional.of(Samples.of(b.byteBuffer().order(ByteOrder.LITTLE_ENDIAN),
+ *             ElementType.of(d.byteSize(), d.signed(), d.floating())));
  *     }
  *     public String describe() { return "ContiguousBuffer"; }
  * }
  * }</pre>
- * and list {@code io.jynq.plot.ContiguousBufferSamples} in
- * {@code src/main/resources/META-INF/services/io.jynq.plot.SamplesAdapter}. If the buffer is
- * larger than 2 GiB or has no NIO view, implement {@code Samples} over its typed
- * {@code get(long)} and override {@code read} to copy a chunk at a time (the decimator reads
- * 8192 elements per call).
+ * plus one line, {@code io.jynq.plot.ContiguousBufferSamples}, in
+ * {@code magics/src/main/resources/META-INF/services/io.jynq.plot.SamplesAdapter}. Then
+ * {@code Plot.line(buf)}, {@code Plot.hist(buf)}, {@code Stats.of("out", buf)} and
+ * {@code live.append("adc", buf)} all work. A buffer over 2 GiB (no single NIO view) would
+ * implement {@code Samples} over {@code getDouble(long)} and override {@code read} to copy a
+ * chunk at a time. Reading a closed buffer must throw {@code IllegalStateException}, never
+ * touch freed memory: the NIO view must be taken per call or checked with {@code checkOpen()}.
  *
  * <p>Outputs (live plots) go through {@link io.jynq.render.Displays}. This package may import
  * {@code io.jynq.render}, the overlay layer, XChart and Tablesaw; never {@code io.jynq.kernel},

@@ -7,9 +7,11 @@ package io.jynq.render;
  *
  * <p>Contract for implementations: render {@code o} before returning (callers mutate the same
  * chart or state object afterwards), never throw for an unknown type (fall back to
- * {@code toString()}), and accept calls from any thread. A Jupyter kernel can only publish
- * while a cell runs, so it should call {@link Displays#flushPending()} before each
- * execute_reply.
+ * {@code toString()}), and accept calls from any thread: trailing updates of rate-limited
+ * outputs come from the {@link DisplayTimer} thread. A Jupyter kernel can only publish while a
+ * cell runs (JJava drops display messages outside an execute_request), so it should call
+ * {@link Displays#flushPending()} before each execute_reply, and may drop updates that arrive
+ * between cells.
  */
 public interface DisplaySink {
 

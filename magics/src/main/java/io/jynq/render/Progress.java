@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * }
  * }</pre>
  * Updates are rate-limited (10 per second by default); the first frame and the final one are
- * always shown. States: running after {@code start}, finished after {@link #close()} (later
+ * always shown, and a frame that came too soon is shown when the interval has passed. States: running after {@code start}, finished after {@link #close()} (later
  * updates are ignored, so a listener that fires late cannot reopen a closed bar). Thread-safe:
  * the work may report from another thread than the one that opened the bar.
  */
@@ -26,11 +26,15 @@ public final class Progress implements AutoCloseable {
     private final long startNanos;
     private final String displayId;
     private final Runnable flush = this::flush;
+    private final boolean trailing;
+    private boolean timerArmed;
+    private boolean dirty;
     private long done;
     private long total;
     private boolean finished;
 
-    private Progress(String label, long total, boolean bytes, DisplaySink sink, double maxPerSecond, LongSupplier clock) {
+    private Progress(String label, long total, boolean bytes, DisplaySink sink, double maxPerSecond,
+                     LongSupplier clock, boolean trailing) {
         this.label = Objects.requireNonNull(label, "label");
         if (total < -1) {
             throw new IllegalArgumentException("progress total " + total + " is negative (use -1 for unknown)");
@@ -39,6 +43,7 @@ public final class Progress implements AutoCloseable {
         this.bytes = bytes;
         this.sink = Objects.requireNonNull(sink, "sink");
         this.nanoClock = clock;
+        this.trailing = trailing;
         this.throttle = new UpdateThrottle(maxPerSecond, clock);
         this.startNanos = clock.getAsLong();
         throttle.mark();
@@ -51,12 +56,12 @@ public final class Progress implements AutoCloseable {
      * @throws IllegalArgumentException if {@code total < -1}
      */
     public static Progress start(String label, long total) {
-        return new Progress(label, total, false, Displays.sink(), 10, System::nanoTime);
+        return new Progress(label, total, false, Displays.sink(), 10, System::nanoTime, true);
     }
 
     /** As {@link #start}, counting bytes (shown in KiB, MiB...). */
     public static Progress bytes(String label, long totalBytes) {
-        return new Progress(label, totalBytes, true, Displays.sink(), 10, System::nanoTime);
+        return new Progress(label, totalBytes, true, Displays.sink(), 10, System::nanoTime, true);
     }
 
     /**
@@ -64,10 +69,13 @@ public final class Progress implements AutoCloseable {
      *
      * @param maxPerSecond 0.1..1000 updates per second
      * @param nanoClock monotonic nanoseconds
+     * @param trailingFlush true to show a throttled frame from the {@link DisplayTimer} once the
+     *     interval has passed; false to show it only at the next update, {@link #close()} or
+     *     {@link Displays#flushPending()} (deterministic, for tests)
      */
     public static Progress start(String label, long total, boolean bytes, DisplaySink sink,
-                                 double maxPerSecond, LongSupplier nanoClock) {
-        return new Progress(label, total, bytes, sink, maxPerSecond, nanoClock);
+                                 double maxPerSecond, LongSupplier nanoClock, boolean trailingFlush) {
+        return new Progress(label, total, bytes, sink, maxPerSecond, nanoClock, trailingFlush);
     }
 
     /**
@@ -90,10 +98,22 @@ public final class Progress implements AutoCloseable {
         done = Math.max(0, doneSoFar);
         if (throttle.tryAcquire()) {
             Displays.done(flush);
+            dirty = false;
             sink.update(displayId, state());
         } else {
+            dirty = true;
             Displays.pending(flush);
+            if (trailing && !timerArmed) {
+                timerArmed = true;
+                DisplayTimer.schedule(this::timerFired, throttle.nanosUntilNext());
+            }
         }
+    }
+
+    private synchronized void timerFired() {
+        timerArmed = false;
+        Displays.done(flush);
+        flush();
     }
 
     /**
@@ -124,7 +144,8 @@ public final class Progress implements AutoCloseable {
     }
 
     private synchronized void flush() {
-        if (!finished) {
+        if (dirty && !finished) {
+            dirty = false;
             throttle.mark();
             sink.update(displayId, state());
         }

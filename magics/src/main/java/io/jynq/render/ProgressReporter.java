@@ -1,57 +1,75 @@
 package io.jynq.render;
 
+import java.util.Objects;
+
 /**
- * Adapts a {@code (done, total)} callback from the overlay layer to a {@link Progress} bar that
- * opens on the first call and closes when {@code done} reaches {@code total}. The overlay layer
- * cannot import magics, so it declares its own functional interface (proposed:
- * {@code io.jynq.overlay.ProgressListener#progress(long doneBytes, long totalBytes)}) and a
- * magic passes a method reference:
+ * Adapts the overlay layer's progress callback to {@link Progress} bars. The overlay layer cannot
+ * import magics, so it declares {@code io.jynq.overlay.ProgressListener}
+ * ({@code void progress(String task, long done, long total)}); a magic passes a method reference:
  * <pre>{@code
- * overlay.download(ProgressReporter.bytes("Downloading base.bit")::progress);
+ * Overlay ol = Overlay.load("base", ProgressReporter.bytes("base")::progress);
  * }</pre>
- * Call {@link #close()} when the work fails so the bar reads "stopped".
+ * A bar opens on the first report of a task, labelled {@code "<prefix>: <task>"}, and closes when
+ * {@code done} reaches {@code total} or when a different task starts reporting (steps run one
+ * after another: parse, then download). Call {@link #close()} in a {@code finally} so a failed
+ * step reads "stopped". Thread-safe.
  */
 public final class ProgressReporter implements AutoCloseable {
-    private final String label;
+    private final String prefix;
     private final boolean bytes;
     private Progress progress;
+    private String task;
 
-    private ProgressReporter(String label, boolean bytes) {
-        this.label = label;
+    private ProgressReporter(String prefix, boolean bytes) {
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.bytes = bytes;
     }
 
-    /** A reporter that counts bytes. */
-    public static ProgressReporter bytes(String label) {
-        return new ProgressReporter(label, true);
+    /** A reporter whose units are bytes (shown as KiB, MiB...). */
+    public static ProgressReporter bytes(String prefix) {
+        return new ProgressReporter(prefix, true);
     }
 
-    /** A reporter that counts items. */
-    public static ProgressReporter items(String label) {
-        return new ProgressReporter(label, false);
+    /** A reporter whose units are items or steps. */
+    public static ProgressReporter items(String prefix) {
+        return new ProgressReporter(prefix, false);
     }
 
     /**
-     * Reports progress; the first call shows the bar.
+     * Reports progress of {@code task}; the shape of {@code io.jynq.overlay.ProgressListener}.
      *
+     * @param task what is going on, e.g. "download"
      * @param done units done so far
      * @param total units in all, or -1 when unknown
      */
-    public synchronized void progress(long done, long total) {
+    public synchronized void progress(String task, long done, long total) {
+        if (progress != null && !Objects.equals(task, this.task)) {
+            progress.close();
+            progress = null;
+        }
         if (progress == null) {
+            this.task = task;
+            String label = task == null || task.isEmpty() ? prefix : prefix.isEmpty() ? task : prefix + ": " + task;
             progress = bytes ? Progress.bytes(label, total) : Progress.start(label, total);
         }
         progress.update(done, total);
         if (total >= 0 && done >= total) {
             progress.close();
+            progress = null;
         }
     }
 
-    /** Closes the bar if one was shown. */
+    /** Reports progress of a single, unnamed task. */
+    public void progress(long done, long total) {
+        progress(null, done, total);
+    }
+
+    /** Closes the open bar, if any (it reads "stopped" if its total was not reached). */
     @Override
     public synchronized void close() {
         if (progress != null) {
             progress.close();
+            progress = null;
         }
     }
 }

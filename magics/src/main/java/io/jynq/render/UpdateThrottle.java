@@ -36,6 +36,11 @@ public final class UpdateThrottle {
         return true;
     }
 
+    /** Nanoseconds until {@link #tryAcquire()} will allow the next update, 0 if it would now. */
+    public long nanosUntilNext() {
+        return started ? Math.max(0, last + intervalNanos - nanoClock.getAsLong()) : 0;
+    }
+
     /** Records an update that went out regardless (a final flush). */
     public void mark() {
         started = true;

@@ -64,7 +64,7 @@ class HistogramTest {
     void histOfATablesawColumnIsACategoryChartWithOneBarPerBin() {
         DoubleColumn col = DoubleColumn.create("code", 1, 2, 2, 3, 3, 3);
         CategoryChart c = Plot.hist(col, 3);
-        CategorySeries s = c.getSeriesMap().get("count");
+        CategorySeries s = c.getSeriesMap().get("code");
         List<Double> y = new ArrayList<>();
         s.getYData().forEach(n -> y.add(n.doubleValue()));
         assertEquals(List.of(1.0, 2.0, 3.0), y);

@@ -20,7 +20,7 @@ class LivePlotTest {
     private final FakeClock clock = new FakeClock();
 
     private LivePlotBuilder live() {
-        return Plot.live().sink(sink).clock(clock).maxUpdatesPerSecond(5);
+        return Plot.live().sink(sink).clock(clock).maxUpdatesPerSecond(5).trailingFlush(false);
     }
 
     @Test
@@ -59,6 +59,18 @@ class LivePlotTest {
         assertEquals(2, p.redraws());
         p.close();
         assertEquals(2, p.redraws(), "nothing new to draw");
+    }
+
+    @Test
+    void aStateThatCameTooSoonIsDrawnWhenTheIntervalHasPassed() throws InterruptedException {
+        LivePlot p = Plot.live().sink(sink).maxUpdatesPerSecond(20).start(); // real clock, timer on
+        p.append("a", 1.0);
+        p.append("a", 2.0); // within 50 ms: waits for the timer, no further call from the loop
+        sink.awaitCalls(2);
+        assertEquals(2, sink.size());
+        assertArrayEquals(new double[] {1, 2}, ((XYChart) sink.last().shown()).getSeriesMap().get("a").getYData());
+        p.close();
+        assertEquals(2, sink.size(), "close has nothing new to draw");
     }
 
     @Test

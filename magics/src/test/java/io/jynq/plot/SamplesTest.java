@@ -78,6 +78,9 @@ class SamplesTest {
         ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 0xFFFFFFFE);
         assertEquals(4294967294.0, Samples.of(word, ElementType.UINT32).get(0));
         assertEquals(-2.0, Samples.of(word, ElementType.INT32).get(0));
+        ByteBuffer wide = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, -1L);
+        assertEquals(18446744073709551615.0, Samples.of(wide, ElementType.UINT64).get(0));
+        assertEquals(-1.0, Samples.of(wide, ElementType.INT64).get(0));
         ByteBuffer big = ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putFloat(0, 1.5f);
         assertEquals(1.5, Samples.of(big, ElementType.FLOAT32).get(0));
     }
@@ -86,19 +89,29 @@ class SamplesTest {
     void directLittleEndianBufferFromItsPositionReadsInBulkLikeOneByOne() {
         ByteBuffer b = ByteBuffer.allocateDirect(2 + 2 * 20_000).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 20_000; i++) {
-            b.putShort(2 + 2 * i, (short) (i * 7 - 30_000));
+            b.putShort(2 + 2 * i, (short) (i - 10_000));
         }
         b.position(2);
         Samples s = Samples.of(b, ElementType.INT16);
         assertEquals(20_000, s.length());
         double[] bulk = all(s);
         for (int i = 0; i < 20_000; i++) {
-            assertEquals((short) (i * 7 - 30_000), bulk[i], "element " + i);
+            assertEquals((short) (i - 10_000), bulk[i], "element " + i);
             assertEquals(bulk[i], s.get(i));
         }
         assertEquals(2, b.position(), "position untouched");
         XyData d = MinMaxDecimator.decimate(s, 100);
-        assertEquals(-30_000.0, Arrays.stream(d.y()).min().getAsDouble());
+        assertEquals(-10_000.0, Arrays.stream(d.y()).min().getAsDouble());
+    }
+
+    @Test
+    void elementTypeFollowsANumpyStyleDtype() {
+        assertEquals(ElementType.INT16, ElementType.of(2, true, false));   // i2
+        assertEquals(ElementType.UINT32, ElementType.of(4, false, false)); // u4
+        assertEquals(ElementType.FLOAT64, ElementType.of(8, true, true));  // f8
+        var e = assertThrows(IllegalArgumentException.class, () -> ElementType.of(2, true, true));
+        assertEquals("no element type of 2 bytes, floating point (expected 1, 2, 4 or 8 bytes; 4 or 8 for floating point)",
+            e.getMessage());
     }
 
     @Test

@@ -33,6 +33,12 @@ class JupyterRenderersTest {
     }
 
     @Test
+    void warmUpRendersARealPng() throws IOException {
+        int size = ChartPng.warmUp();
+        assertTrue(size > 100, size + " bytes");
+    }
+
+    @Test
     void aHistogramIsAChartToo() {
         DisplayData d = renderer.render(Plot.hist(new double[] {1, 2, 2, 3}, 3));
         assertTrue(d.hasDataForType(MIMEType.IMAGE_PNG));

@@ -16,7 +16,7 @@ class ProgressTest {
 
     @Test
     void showsFirstFrameThenUpdatesByDisplayIdAtMostTenPerSecondAndAlwaysTheLast() {
-        try (Progress p = Progress.start("Downloading base.bit", 4_000_000, true, sink, 10, clock)) {
+        try (Progress p = Progress.start("Downloading base.bit", 4_000_000, true, sink, 10, clock, false)) {
             for (int i = 0; i < 1000; i++) {
                 clock.advanceMillis(1); // 1000 chunks in 1 s
                 p.advance(4000);
@@ -35,7 +35,7 @@ class ProgressTest {
 
     @Test
     void closingEarlyShowsStopped() {
-        Progress p = Progress.start("Transfer", 100, false, sink, 10, clock);
+        Progress p = Progress.start("Transfer", 100, false, sink, 10, clock, false);
         p.advance(40);
         p.close();
         p.advance(10); // ignored after close
@@ -47,12 +47,21 @@ class ProgressTest {
 
     @Test
     void throttledFrameIsFlushedByTheKernelAtCellEnd() {
-        Progress p = Progress.start("Transfer", 100, false, sink, 1, clock);
+        Progress p = Progress.start("Transfer", 100, false, sink, 1, clock, false);
         p.advance(10);
         p.advance(20); // too soon: pending
         assertEquals(30, p.done());
         Displays.flushPending();
         assertEquals(30, ((ProgressState) sink.last().shown()).done());
+        p.close();
+    }
+
+    @Test
+    void aFrameThatCameTooSoonIsShownWhenTheIntervalHasPassed() throws InterruptedException {
+        Progress p = Progress.start("Transfer", 100, false, sink, 20, System::nanoTime, true);
+        p.advance(10); // first update right after the display: throttled
+        sink.awaitCalls(2);
+        assertEquals(10, ((ProgressState) sink.last().shown()).done());
         p.close();
     }
 
@@ -76,7 +85,7 @@ class ProgressTest {
     void consoleRedrawsOneLineAndEndsItWhenFinished() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleSink console = new ConsoleSink(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try (Progress p = Progress.start("Copy", 2, false, console, 1000, clock)) {
+        try (Progress p = Progress.start("Copy", 2, false, console, 1000, clock, false)) {
             clock.advanceMillis(5);
             p.advance(1);
             clock.advanceMillis(5);
@@ -89,16 +98,21 @@ class ProgressTest {
     }
 
     @Test
-    void reporterOpensOnFirstCallAndClosesAtTotal() {
+    void reporterOpensABarPerTaskAndClosesEachAtItsTotal() {
         DisplaySink previous = Displays.install(sink);
-        try {
-            ProgressReporter r = ProgressReporter.bytes("Downloading");
+        try (ProgressReporter r = ProgressReporter.bytes("base")) {
             assertTrue(sink.calls.isEmpty(), "nothing shown before the first report");
-            r.progress(0, 1000);
-            r.progress(1000, 1000);
-            ProgressState last = (ProgressState) sink.last().shown();
-            assertTrue(last.finished());
-            assertEquals(1000, last.done());
+            r.progress("parse base.hwh", 0, 3);
+            r.progress("download", 0, 1000); // a new task closes the unfinished one
+            r.progress("download", 1000, 1000);
+            ProgressState parse = (ProgressState) sink.calls.stream().filter(c -> c.id().equals("d1"))
+                .reduce((a, b) -> b).orElseThrow().shown();
+            assertEquals("base: parse base.hwh", parse.label());
+            assertTrue(parse.stopped(), "parse never reported its end");
+            ProgressState download = (ProgressState) sink.last().shown();
+            assertEquals("d2", sink.last().id());
+            assertEquals("base: download", download.label());
+            assertTrue(download.finished() && !download.stopped());
         } finally {
             Displays.install(previous);
         }
@@ -106,8 +120,8 @@ class ProgressTest {
 
     @Test
     void negativeStepsAndTotalsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> Progress.start("x", -5, false, sink, 10, clock));
-        Progress p = Progress.start("x", 5, false, sink, 10, clock);
+        assertThrows(IllegalArgumentException.class, () -> Progress.start("x", -5, false, sink, 10, clock, false));
+        Progress p = Progress.start("x", 5, false, sink, 10, clock, false);
         var e = assertThrows(IllegalArgumentException.class, () -> p.advance(-1));
         assertEquals("progress cannot go back by -1", e.getMessage());
     }

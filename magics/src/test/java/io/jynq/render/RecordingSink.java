@@ -24,6 +24,18 @@ public final class RecordingSink implements DisplaySink {
         calls.add(new Call("update", displayId, o));
     }
 
+    public synchronized int size() {
+        return calls.size();
+    }
+
+    /** Waits up to 5 s for at least {@code n} calls (the display timer runs on its own thread). */
+    public void awaitCalls(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
     public synchronized Call last() {
         return calls.get(calls.size() - 1);
     }
