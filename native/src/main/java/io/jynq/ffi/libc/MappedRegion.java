@@ -63,7 +63,6 @@ public final class MappedRegion implements NativeMemory, AutoCloseable {
             throw new IllegalArgumentException("cannot map " + byteLength + " bytes at offset 0x"
                     + Long.toHexString(offset) + " of " + file + ": need offset >= 0 and 1 <= length <= 2^31-1");
         }
-        checkRegularFileLength(file, offset, byteLength);
         long page = Libc.pageSize();
         long pageBase = offset & -page;
         long delta = offset - pageBase;
@@ -71,6 +70,7 @@ public final class MappedRegion implements NativeMemory, AutoCloseable {
         int fd = Libc.open(file.toString(), Libc.O_RDWR | (sync ? Libc.O_SYNC : 0));
         long mapped;
         try {
+            checkRegularFileLength(file, offset, byteLength); // after open: a permission error comes first
             mapped = Libc.mmap(mapLength, Libc.PROT_READ | Libc.PROT_WRITE, fd, pageBase);
         } finally {
             Libc.close(fd); // the mapping keeps the file referenced

@@ -1,0 +1,347 @@
+package io.jynq.device.embedded;
+
+import io.jynq.device.Device;
+import io.jynq.device.DeviceException;
+import io.jynq.device.DeviceMemory;
+import io.jynq.device.IrqLine;
+import io.jynq.device.MemoryStats;
+import io.jynq.device.PlState;
+import io.jynq.device.PlStateStore;
+import io.jynq.device.RegisterSpace;
+import io.jynq.ffi.libc.MappedRegion;
+import io.jynq.ffi.libc.NativeException;
+import io.jynq.metadata.Arch;
+import io.jynq.metadata.OverlayMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code embedded} backend: a Zynq-7000 or ZynqMP board running Linux, driven through the
+ * kernel interfaces PYNQ uses (root required, as for PYNQ).
+ * <ul>
+ * <li>MMIO: {@code mmap} of {@code /dev/mem} with {@code O_SYNC}, page-aligned, every access
+ *     bounds-checked ({@link MappedRegion}).</li>
+ * <li>Download: {@code .bit} → {@code .bin} into {@code /lib/firmware}, FPGA Manager's
+ *     {@code flags} and {@code firmware}, then {@code state == operating}; a {@code .dtbo} beside the
+ *     bitstream is applied through configfs afterwards (the one a previous full download applied is
+ *     removed first). The PL state is recorded only when every step succeeded.</li>
+ * <li>Contiguous memory: blocks of a u-dma-buf buffer, flushed and invalidated through its sysfs
+ *     {@code sync_*} attributes.</li>
+ * <li>Interrupts: UIO ({@code /proc/interrupts} → {@code /sys/class/uio/uioN/name} → {@code /dev/uioN}).</li>
+ * <li>PL clocks: SLCR FPGAn_CLK_CTRL (Zynq-7000) or CRL_APB PLn_REF_CTRL (ZynqMP), PYNQ's divisor choice.</li>
+ * </ul>
+ * Every path is under the root of {@link BoardPaths} ({@code /} on a board), so the whole backend
+ * runs against a fake tree in tests. Thread-safe; after {@link #close()} every call throws
+ * {@link IllegalStateException}.
+ */
+public final class EmbeddedDevice implements Device {
+    /** The state file naming the device-tree overlay the last full download applied. */
+    static final String OVERLAY_RECORD = "device_tree_overlay";
+
+    private final BoardPaths paths;
+    private final SysfsIo io;
+    private final PollWaiter waiter;
+    private final Arch configuredArch;
+    private final FpgaManager fpga;
+    private final DeviceTreeOverlays overlays;
+    private final UioLocator uio;
+    private final PlStateStore store;
+    private final List<MmioRegisterSpace> windows = new ArrayList<>();
+    private final Map<Integer, UioIrqLine> irqs = new HashMap<>();
+    private UdmabufRegion udmabuf;
+    private PlClocks clocks;
+    private volatile boolean closed;
+
+    /** The board at the root given by {@code -Djynq.board.root} or {@code $JYNQ_BOARD_ROOT} (default {@code /}). */
+    public EmbeddedDevice() {
+        this(BoardPaths.fromEnvironment());
+    }
+
+    /** The board whose kernel interfaces hang from {@code root} (tests: a temporary directory). */
+    public EmbeddedDevice(Path root) {
+        this(BoardPaths.under(root));
+    }
+
+    /** The board at {@code paths}, with FPGA Manager given 10 s to reach {@code operating}. */
+    public EmbeddedDevice(BoardPaths paths) {
+        this(paths, new NativeSysfs(), PollWaiter.POLL, null, Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param arch the PS family, or null to read it from the device tree ({@code compatible})
+     */
+    EmbeddedDevice(BoardPaths paths, SysfsIo io, PollWaiter waiter, Arch arch, Duration programTimeout) {
+        this.paths = paths;
+        this.io = io;
+        this.waiter = waiter;
+        this.configuredArch = arch;
+        this.fpga = new FpgaManager(paths, io, programTimeout);
+        this.overlays = new DeviceTreeOverlays(paths, io);
+        this.uio = new UioLocator(paths, io);
+        this.store = new PlStateStore(paths.stateDirectory());
+    }
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    /** Where this backend finds the board's files. */
+    public BoardPaths paths() {
+        return paths;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the embedded device is closed");
+        }
+    }
+
+    @Override
+    public PlState plState() {
+        checkOpen();
+        return store.read();
+    }
+
+    @Override
+    public synchronized void download(Path bitstream, OverlayMetadata metadata, boolean partial) {
+        checkOpen();
+        Objects.requireNonNull(bitstream, "bitstream");
+        if (!Files.isRegularFile(bitstream)) {
+            throw new UncheckedIOException(new NoSuchFileException(bitstream.toString(), null, "no such bitstream file"));
+        }
+        byte[] bin = FirmwareImage.binOf(bitstream);
+        String firmware = FirmwareImage.firmwareName(bitstream);
+        Path dtbo = sibling(bitstream, ".dtbo");
+        byte[] dtboBytes = Files.isRegularFile(dtbo) ? readAll(dtbo) : null;
+        String hash = metadataSha256(metadata);
+        if (!partial) {
+            removeRecordedOverlay();
+            closeIrqs(); // UIO devices belong to the design being replaced
+        }
+        fpga.program(firmware, bin, partial);
+        if (dtboBytes != null) {
+            String name = stem(dtbo);
+            overlays.insert(name, dtboBytes);
+            if (!partial) {
+                recordOverlay(name);
+            }
+        }
+        store.write(new PlState(bitstream.toAbsolutePath().normalize().toString(), Instant.now(), hash, partial));
+    }
+
+    /**
+     * Applies a device-tree overlay ({@code .dtbo}) under the name of its file stem, replacing one
+     * of that name.
+     *
+     * @throws DeviceException if configfs is missing or the kernel rejects it
+     */
+    public synchronized void insertDeviceTreeOverlay(Path dtbo) {
+        checkOpen();
+        overlays.insert(stem(dtbo), readAll(dtbo));
+    }
+
+    /** Removes the device-tree overlay called {@code name}; harmless if it is not applied. */
+    public synchronized void removeDeviceTreeOverlay(String name) {
+        checkOpen();
+        overlays.remove(name);
+    }
+
+    /** Whether the device-tree overlay called {@code name} is applied. */
+    public boolean isDeviceTreeOverlayApplied(String name) {
+        checkOpen();
+        return overlays.isApplied(name);
+    }
+
+    private void removeRecordedOverlay() {
+        Path record = paths.stateDirectory().resolve(OVERLAY_RECORD);
+        try {
+            if (Files.exists(record)) {
+                overlays.remove(Files.readString(record, StandardCharsets.UTF_8).strip());
+                Files.delete(record);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + record, e);
+        }
+    }
+
+    private void recordOverlay(String name) {
+        try {
+            Files.createDirectories(paths.stateDirectory());
+            Files.writeString(paths.stateDirectory().resolve(OVERLAY_RECORD), name, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the device-tree overlay in " + paths.stateDirectory(), e);
+        }
+    }
+
+    @Override
+    public synchronized RegisterSpace map(long physicalAddress, long byteLength) {
+        checkOpen();
+        if (physicalAddress < 0 || byteLength <= 0 || physicalAddress + byteLength < physicalAddress) {
+            throw new IllegalArgumentException(String.format("cannot map %d bytes at 0x%x: need a positive length and"
+                    + " no overflow", byteLength, physicalAddress));
+        }
+        MappedRegion region;
+        try {
+            region = MappedRegion.map(paths.devMem(), physicalAddress, byteLength, true);
+        } catch (NativeException | IllegalArgumentException e) {
+            throw new DeviceException(String.format("cannot map [0x%x, 0x%x) through %s: %s", physicalAddress,
+                    physicalAddress + byteLength, paths.devMem(), e.getMessage()), e);
+        }
+        MmioRegisterSpace window = new MmioRegisterSpace(physicalAddress, region);
+        windows.add(window);
+        return window;
+    }
+
+    @Override
+    public DeviceMemory allocate(long byteSize, long alignment, boolean cacheable) {
+        checkOpen();
+        if (byteSize <= 0) {
+            throw new IllegalArgumentException("buffer size must be positive, got " + byteSize + " bytes");
+        }
+        if (alignment <= 0 || Long.bitCount(alignment) != 1) {
+            throw new IllegalArgumentException("alignment must be a power of two, got " + alignment);
+        }
+        return udmabuf().allocate(byteSize, alignment, cacheable);
+    }
+
+    private synchronized UdmabufRegion udmabuf() {
+        if (udmabuf == null) {
+            udmabuf = UdmabufRegion.claim(paths, io);
+        }
+        return udmabuf;
+    }
+
+    @Override
+    public MemoryStats memoryStats() {
+        checkOpen();
+        if (!Files.isDirectory(paths.udmabufClass())) {
+            return new MemoryStats(0, 0, 0, 0);
+        }
+        return udmabuf().stats();
+    }
+
+    @Override
+    public synchronized IrqLine irq(int rawIrq) {
+        checkOpen();
+        UioIrqLine line = irqs.get(rawIrq);
+        if (line == null) {
+            line = new UioIrqLine(rawIrq, uio.deviceFor(rawIrq), waiter);
+            irqs.put(rawIrq, line);
+        }
+        return line;
+    }
+
+    @Override
+    public double fclkMhz(int index) {
+        Objects.checkIndex(index, 4);
+        checkOpen();
+        return clocks().fclkMhz(index);
+    }
+
+    @Override
+    public void setFclkMhz(int index, double mhz) {
+        Objects.checkIndex(index, 4);
+        checkOpen();
+        clocks().setFclkMhz(index, mhz);
+    }
+
+    /**
+     * Sets PL clock {@code index} with explicit divisors (PYNQ's {@code set_pl_clk(i, div0, div1)}):
+     * the clock becomes source PLL / (divisor0 × divisor1).
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not 0..3
+     * @throws IllegalArgumentException if a divisor is not 1..63
+     */
+    public void setFclkDivisors(int index, int divisor0, int divisor1) {
+        Objects.checkIndex(index, 4);
+        checkOpen();
+        clocks().setDivisors(index, divisor0, divisor1);
+    }
+
+    private synchronized PlClocks clocks() {
+        if (clocks == null) {
+            Arch arch = configuredArch != null ? configuredArch : BoardArch.detect(paths);
+            clocks = arch == Arch.ZYNQ
+                    ? new ZynqClocks(map(ZynqClocks.SLCR_BASE, ZynqClocks.SLCR_SPAN))
+                    : new ZynqMpClocks(map(ZynqMpClocks.CRL_APB_BASE, ZynqMpClocks.SPAN),
+                            map(ZynqMpClocks.CRF_APB_BASE, ZynqMpClocks.SPAN));
+        }
+        return clocks;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        windows.forEach(MmioRegisterSpace::close);
+        windows.clear();
+        closeIrqs();
+        if (udmabuf != null) {
+            udmabuf.close();
+        }
+    }
+
+    private void closeIrqs() {
+        irqs.values().forEach(UioIrqLine::close);
+        irqs.clear();
+    }
+
+    private static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(stem(file) + suffix);
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** SHA-256 of the overlay's .hwh file when {@code metadata.source()} names a readable file, else "". */
+    private static String metadataSha256(OverlayMetadata metadata) {
+        if (metadata == null) {
+            return "";
+        }
+        Path hwh = Path.of(metadata.source());
+        if (!Files.isRegularFile(hwh)) {
+            return "";
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(hwh)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + hwh, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedDevice[root " + paths.root() + (fpga.isPresent() ? "" : ", no FPGA Manager")
+                + (closed ? ", closed]" : "]");
+    }
+}

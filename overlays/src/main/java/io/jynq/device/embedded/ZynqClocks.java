@@ -1,0 +1,39 @@
+package io.jynq.device.embedded;
+
+import io.jynq.device.RegisterSpace;
+
+/**
+ * Zynq-7000 PL clocks in the SLCR at 0xF8000000 (UG585, appendix B.28 "System Level Control
+ * Registers"): FPGAn_CLK_CTRL at 0x170 + 0x10·n with SRCSEL [5:4], DIVISOR0 [13:8], DIVISOR1
+ * [25:20]; the source PLL (SRCSEL 0/1 IO PLL at 0x108, 2 ARM PLL at 0x100, 3 DDR PLL at 0x104)
+ * runs at 50 MHz × PLL_FDIV [18:12], the PS_CLK PYNQ assumes.
+ */
+final class ZynqClocks extends PlClocks {
+    /** Physical address of the SLCR. */
+    static final long SLCR_BASE = 0xF800_0000L;
+    /** Bytes of the SLCR that are mapped. */
+    static final long SLCR_SPAN = 0x200;
+    static final double PS_CLK_MHZ = 50.0;
+    private static final long[] PLL_CTRL = {0x108, 0x108, 0x100, 0x104};
+
+    ZynqClocks(RegisterSpace slcr) {
+        super(slcr);
+    }
+
+    @Override
+    long controlOffset(int index) {
+        return 0x170 + 0x10L * index;
+    }
+
+    @Override
+    int divisor1Shift() {
+        return 20;
+    }
+
+    @Override
+    double sourceMhz(int controlValue) {
+        int srcsel = (controlValue >>> 4) & 0x3;
+        int fdiv = (control.read32(PLL_CTRL[srcsel]) >>> 12) & 0x7F;
+        return round6(PS_CLK_MHZ * fdiv);
+    }
+}
