@@ -5,17 +5,19 @@ import io.jynq.device.PlState;
 import io.jynq.overlay.LoadOptions;
 import io.jynq.overlay.Overlay;
 import io.jynq.render.Html;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code %overlay load NAME|PATH [as VAR] [--no-download] [--ignore-version]}: loads an overlay
- * (search order of {@code Overlay.load}), compiles its typed facade in the session and binds it
+ * {@code %overlay load NAME|PATH [as VAR] [--hwh PATH] [--no-download] [--ignore-version]}: loads
+ * an overlay (search order of {@code Overlay.load}; paths expand {@code ~}, {@code $VAR} and
+ * {@code ${VAR:-default}} as a shell would), compiles its typed facade in the session and binds it
  * to {@code VAR} (default {@code ol}); shows the overlay. {@code %overlay} alone shows the PL
  * state: which bitstream the board holds, since when, and the overlay this session loaded.
  */
 public final class OverlayMagic implements LineMagic {
-    static final String USAGE = "%overlay load NAME|PATH [as VAR] [--no-download] [--ignore-version]  |  %overlay";
+    static final String USAGE = "%overlay load NAME|PATH [as VAR] [--hwh PATH] [--no-download] [--ignore-version]  |  %overlay";
 
     @Override
     public String name() {
@@ -34,7 +36,7 @@ public final class OverlayMagic implements LineMagic {
 
     @Override
     public Object eval(MagicContext ctx, List<String> args) {
-        MagicArgs a = MagicArgs.parse(args, Set.of("--no-download", "--ignore-version"), Set.of(), USAGE);
+        MagicArgs a = MagicArgs.parse(args, Set.of("--no-download", "--ignore-version"), Set.of("--hwh"), USAGE);
         List<String> pos = a.positional();
         if (pos.isEmpty()) {
             return plState();
@@ -59,9 +61,13 @@ public final class OverlayMagic implements LineMagic {
         if (a.flag("--ignore-version")) {
             options = options.withIgnoreVersion();
         }
+        if (a.option("--hwh", null) != null) {
+            options = options.withHwh(Path.of(PathArgs.expand(a.option("--hwh", null), System.getenv())));
+        }
+        String target = PathArgs.expand(pos.get(1), System.getenv());
         Overlay ol;
         try {
-            ol = Overlay.load(pos.get(1), options);
+            ol = Overlay.load(target, options);
         } catch (IllegalArgumentException e) {
             throw new MagicUsageException(e.getMessage() + "; %overlays lists the overlays found");
         }
