@@ -138,6 +138,42 @@ class FacadeGeneratorTest {
         }
     }
 
+    /** The bundled overlay with the real drivers: the brief's {@code ol.axi_dma_0.sendChannel().transfer(buf)} compiles. */
+    @Test
+    void dspLoopbackFacadeTypesFieldsByTheRealDrivers() throws Exception {
+        byte[] hwh;
+        try (var in = getClass().getResourceAsStream("/io/jynq/overlays/dsp_loopback/dsp_loopback.hwh")) {
+            hwh = in.readAllBytes();
+        }
+        OverlayMetadata md = HwhParser.parse(hwh, "dsp_loopback.hwh");
+        DriverTypes real = ip -> {
+            switch (ip.vlnv().name()) {
+                case "axi_dma": return io.jynq.drivers.dma.AxiDma.class.getName();
+                case "axi_gpio": return io.jynq.drivers.gpio.AxiGpio.class.getName();
+                case "axi_intc": return io.jynq.drivers.intc.AxiIntc.class.getName();
+                default: return ip.vlnv().library().equals("hls") ? io.jynq.drivers.hls.HlsIp.class.getName()
+                        : io.jynq.overlay.DefaultIp.class.getName();
+            }
+        };
+        String src = new FacadeGenerator(real).generate(md, "DspLoopbackOverlay", "io.jynq.overlay.Overlay")
+                + "class Usage {\n"
+                + "    static long use(DspLoopbackOverlay ol, io.jynq.buffer.ContiguousBuffer buf) {\n"
+                + "        ol.axi_dma_0.sendChannel().transfer(buf);\n"
+                + "        ol.axi_gpio_0.channel1().write(1);\n"
+                + "        return ol.add_0.call(3, 4) + ol.axi_intc_0.pending();\n"
+                + "    }\n"
+                + "}\n";
+        Class<?> c = InMemoryCompiler.compile("DspLoopbackOverlay", src);
+        assertEquals(io.jynq.drivers.dma.AxiDma.class, c.getField("axi_dma_0").getType());
+        assertEquals(io.jynq.drivers.gpio.AxiGpio.class, c.getField("axi_gpio_0").getType());
+        assertEquals(io.jynq.drivers.intc.AxiIntc.class, c.getField("axi_intc_0").getType());
+        assertEquals(io.jynq.drivers.hls.HlsIp.class, c.getField("fir_0").getType());
+        assertEquals(io.jynq.drivers.hls.HlsIp.class, c.getField("add_0").getType());
+        assertEquals(io.jynq.overlay.DefaultIp.class, c.getField("axi_bram_ctrl_0").getType());
+        assertEquals(io.jynq.overlay.Overlay.class, c.getField("overlay").getType());
+        assertEquals(7, c.getFields().length, "overlay + 6 IP + no PS field: " + java.util.Arrays.toString(c.getFields()));
+    }
+
     @Test
     void badClassNameIsRefused() {
         OverlayMetadata md = HwhParser.parse(SharedData.hwh("ultra96_sensors96b.hwh"));
