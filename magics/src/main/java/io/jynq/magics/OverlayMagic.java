@@ -5,6 +5,7 @@ import io.jynq.device.PlState;
 import io.jynq.overlay.LoadOptions;
 import io.jynq.overlay.Overlay;
 import io.jynq.render.Html;
+import io.jynq.render.ProgressReporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -66,8 +67,9 @@ public final class OverlayMagic implements LineMagic {
         }
         String target = PathArgs.expand(pos.get(1), System.getenv());
         Overlay ol;
-        try {
-            ol = Overlay.load(target, options);
+        // a progress bar per step (parse, download), in the notebook or as a text bar in JShell
+        try (ProgressReporter progress = ProgressReporter.items(Path.of(target).getFileName().toString())) {
+            ol = Overlay.load(target, options.withProgress(progress::progress));
         } catch (IllegalArgumentException e) {
             throw new MagicUsageException(e.getMessage() + "; %overlays lists the overlays found");
         }
