@@ -1,6 +1,12 @@
 package io.jynq.kernel;
 
 import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +43,40 @@ public final class Startup {
         return sb.toString();
     }
 
-    /** True if the package has a directory entry (a jar or a classes folder) on the class path. */
+    /**
+     * True if the package has at least one class on the class path. A directory entry alone is
+     * not enough: a module may ship only a package-info.java, and importing a package without
+     * classes is a compile error in JShell.
+     */
     static boolean present(ClassLoader loader, String pkg) {
-        return loader.getResource(pkg.replace('.', '/') + "/") != null;
+        String dir = pkg.replace('.', '/') + "/";
+        URL url = loader.getResource(dir);
+        if (url == null) {
+            return false;
+        }
+        if (!pkg.startsWith("io.jynq.")) {
+            return true; // libraries we depend on: their packages have classes
+        }
+        try {
+            if ("file".equals(url.getProtocol())) {
+                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                    return files.anyMatch(f -> isClass(f.getFileName().toString()));
+                }
+            }
+            URLConnection c = url.openConnection();
+            if (c instanceof JarURLConnection) {
+                JarFile jar = ((JarURLConnection) c).getJarFile();
+                return jar.stream().anyMatch(e -> e.getName().startsWith(dir)
+                        && e.getName().indexOf('/', dir.length()) < 0 && isClass(e.getName().substring(dir.length())));
+            }
+            return true;
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isClass(String fileName) {
+        return fileName.endsWith(".class") && !fileName.equals("package-info.class");
     }
 
     /**

@@ -1,0 +1,98 @@
+"""Round-trip figures of the JYNQ kernel, measured through Debian's jupyter_client.
+
+Usage: /usr/bin/python3 kernel_bench.py [KERNEL_NAME] [--n 200] [--starts 5]
+Prints one line per figure and a JSON summary. Targets (issue 4): cold start <= 1.0 s,
+kernel_info RTT <= 2 ms, execute 1+1 median <= 25 ms, interrupt of a sleeping cell <= 200 ms.
+"""
+import json
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+from jupyter_client.manager import KernelManager  # noqa: E402
+
+
+def arg(name, default):
+    return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+
+
+def shell_reply(kc, mid, timeout=60):
+    while True:
+        m = kc.get_shell_msg(timeout=timeout)
+        if m["parent_header"].get("msg_id") == mid:
+            return m
+
+
+def cold_start(kernel):
+    km = KernelManager(kernel_name=kernel)
+    t0 = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    mid = kc.kernel_info()
+    shell_reply(kc, mid, 120)
+    t = time.perf_counter() - t0
+    return km, kc, t
+
+
+def pct(values, p):
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+
+
+def main():
+    kernel = next((a for a in sys.argv[1:] if not a.startswith("--") and not a.isdigit()), "jynq")
+    n = arg("--n", 200)
+    starts = arg("--starts", 5)
+    cold = []
+    for _ in range(starts):
+        km, kc, t = cold_start(kernel)
+        cold.append(t)
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    km, kc, _ = cold_start(kernel)
+    kc.wait_for_ready(timeout=120)
+    try:
+        for _ in range(20):  # warm-up: JIT and JShell caches
+            kc.execute_interactive("1+1", timeout=60, output_hook=lambda m: None)
+        info = []
+        for _ in range(50):
+            t = time.perf_counter()
+            shell_reply(kc, kc.kernel_info())
+            info.append((time.perf_counter() - t) * 1e3)
+        execs = []
+        for _ in range(n):
+            t = time.perf_counter()
+            shell_reply(kc, kc.execute("1+1"))
+            execs.append((time.perf_counter() - t) * 1e3)
+        interrupts = []
+        for _ in range(5):
+            mid = kc.execute("Thread.sleep(30000);")
+            time.sleep(0.5)
+            t = time.perf_counter()
+            km.interrupt_kernel()
+            shell_reply(kc, mid)
+            interrupts.append((time.perf_counter() - t) * 1e3)
+    finally:
+        km.shutdown_kernel(now=True)
+    res = {
+        "cold_start_s_median": statistics.median(cold), "cold_start_s_all": cold,
+        "kernel_info_rtt_ms_median": statistics.median(info), "kernel_info_rtt_ms_p90": pct(info, 90),
+        "execute_1p1_ms_median": statistics.median(execs), "execute_1p1_ms_p90": pct(execs, 90), "execute_n": n,
+        "interrupt_sleep_ms_median": statistics.median(interrupts), "interrupt_sleep_ms_all": interrupts,
+        "load_avg_1min": os.getloadavg()[0],
+    }
+    print("cold start to first kernel_info_reply: median %.3f s of %d (target <= 1.0 s)" % (res["cold_start_s_median"], starts))
+    print("kernel_info round trip: median %.2f ms, p90 %.2f ms of 50 (target <= 2 ms)" % (res["kernel_info_rtt_ms_median"], res["kernel_info_rtt_ms_p90"]))
+    print("execute 1+1 to execute_reply: median %.1f ms, p90 %.1f ms of %d (target <= 25 ms)" % (res["execute_1p1_ms_median"], res["execute_1p1_ms_p90"], n))
+    print("interrupt of a sleeping cell to its reply: median %.1f ms of 5 (target <= 200 ms)" % res["interrupt_sleep_ms_median"])
+    print("load average during the run: %.1f on %d cores" % (res["load_avg_1min"], os.cpu_count()))
+    print(json.dumps(res))
+    sys.stdout.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
