@@ -43,6 +43,22 @@ final class NotebookRunner {
     }
 
     /**
+     * Points Jupyter at the temporary kernelspec and the kernel at a private simulated board,
+     * overlay cache and C compile cache.
+     */
+    void environment(Map<String, String> e) {
+        e.put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+        e.put("JUPYTER_RUNTIME_DIR", work.resolve("runtime").toString());
+        e.put("JUPYTER_DATA_DIR", work.resolve("data").toString());
+        e.put("JUPYTER_CONFIG_DIR", work.resolve("config").toString());
+        e.put("JYNQ_DEVICE", "sim");
+        e.put("JYNQ_SIM_DIR", work.resolve("sim").toString());
+        e.put("JYNQ_CACHE_DIR", work.resolve("cache").toString());
+        e.put("JYNQ_CC_CACHE", work.resolve("cc").toString());
+        e.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+    }
+
+    /**
      * Runs {@code notebook} (errors allowed, so every failing cell is reported) and returns the
      * executed copy, written under {@code target/executed}.
      *
@@ -55,16 +71,8 @@ final class NotebookRunner {
             ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-m", "nbconvert", "--to", "notebook", "--execute",
                     "--allow-errors", "--ExecutePreprocessor.timeout=" + CELL_TIMEOUT_SECONDS,
                     "--ExecutePreprocessor.kernel_name=jynq", "--output-dir", outDir.toString(), notebook.toString());
-            Map<String, String> e = pb.environment();
-            e.put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
-            e.put("JUPYTER_RUNTIME_DIR", work.resolve("runtime").toString());
-            e.put("JUPYTER_DATA_DIR", work.resolve("data").toString());
-            e.put("JYNQ_DEVICE", "sim");
-            e.put("JYNQ_SIM_DIR", work.resolve("sim").toString());
-            e.put("JYNQ_CACHE_DIR", work.resolve("cache").toString());
-            e.put("JYNQ_CC_CACHE", work.resolve("cc").toString());
-            e.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
-            e.putAll(env);
+            environment(pb.environment());
+            pb.environment().putAll(env);
             pb.directory(notebook.getParent().toFile());
             Path log = work.resolve(notebook.getFileName() + ".log");
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
