@@ -47,10 +47,10 @@ import org.slf4j.LoggerFactory;
  * The JYNQ Jupyter kernel: jjava-jupyter's {@link BaseKernel} (message model, magics registry,
  * renderer, comms) over JYNQ's own wire layer and JShell evaluator.
  *
- * <p>Startup is in two steps so the frontend is answered at once: {@link #serve} binds the
- * channels (kernel_info is answered from then on), and the JShell session, startup imports,
- * {@code JYNQ_STARTUP} and extensions are set up on a background thread; requests that need
- * JShell wait for it.
+ * <p>Startup is in two steps so the frontend is answered at once: {@link #serve} registers the
+ * handlers, the connection binds (kernel_info is answered from then on), then
+ * {@link #startSession()} sets up the JShell session, startup imports, {@code JYNQ_STARTUP} and
+ * extensions on a background thread; requests that need JShell wait for it.
  */
 public final class JynqKernel extends BaseKernel implements DisplaySink {
     private static final Logger LOG = LoggerFactory.getLogger(JynqKernel.class);
@@ -78,8 +78,6 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
                 new StringStyler.Builder().build());
         this.timeout = timeout;
         this.compilerOptions = List.copyOf(compilerOptions);
-        Renderers.registerDefaults(renderer);
-        KernelMagics.register(magicsRegistry);
     }
 
     private static LanguageInfo languageInfo() {
@@ -111,13 +109,24 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         connection.setHandler(MessageType.COMM_MSG_COMMAND, commManager::handleCommMsgCommand);
         connection.setHandler(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
         connection.setHandler(MessageType.COMM_INFO_REQUEST, commManager::handleCommInfoRequest);
-        Thread init = new Thread(this::startSession, "jynq-startup");
+    }
+
+    /**
+     * Starts the JShell session on a background thread: renderers, magics, the JShell engine,
+     * startup imports, {@code JYNQ_STARTUP}, extensions. Call after
+     * {@link KernelConnection#connect()} so that this work does not delay the first reply;
+     * requests that need JShell wait for it.
+     */
+    public void startSession() {
+        Thread init = new Thread(this::initSession, "jynq-startup");
         init.setDaemon(true);
         init.start();
     }
 
-    private void startSession() {
+    private void initSession() {
         try {
+            Renderers.registerDefaults(renderer);
+            KernelMagics.register(magicsRegistry);
             JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
             for (String imp : Startup.imports(getClassLoader()).split("\n")) {
                 try {
@@ -158,6 +167,16 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             throw startupFailure;
         }
         return evaluator;
+    }
+
+    /**
+     * Blocks until the JShell session is ready (or failed), for callers outside a request such as
+     * the class-data-sharing training run.
+     *
+     * @throws IllegalStateException if the session failed to start or did not within 2 minutes
+     */
+    public void awaitSession() {
+        awaitEvaluator();
     }
 
     @Override

@@ -49,21 +49,33 @@ public final class InstallKernelCommand implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "extra JVM option for the kernel (repeatable)")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(names = "--no-cds", description = "skip the class-data-sharing archive (slower kernel start)")
+    boolean noCds;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Scope scope = where.sysPrefix ? Scope.SYS_PREFIX : where.prefix != null ? Scope.PREFIX : Scope.USER;
-        Path dir = KernelSpecInstaller.install(spec(), KernelSpecInstaller.kernelsDir(scope, where.prefix));
+        Path kernels = KernelSpecInstaller.kernelsDir(scope, where.prefix);
+        KernelSpec spec = spec(List.of());
+        if (!noCds) {
+            Path archive = kernels.resolve(name).resolve("jynq.jsa").toAbsolutePath();
+            if (CdsArchive.create(spec, archive)) {
+                spec = spec(List.of("-XX:SharedArchiveFile=" + archive));
+            }
+        }
+        Path dir = KernelSpecInstaller.install(spec, kernels);
         System.out.println("installed kernelspec " + name + " in " + dir);
         return 0;
     }
 
-    KernelSpec spec() {
+    KernelSpec spec(List<String> extraJvmOptions) {
         Path javaBin = java != null ? java.toAbsolutePath()
                 : Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath();
         String cp = classPath != null ? classPath : System.getProperty("java.class.path");
         List<String> entries = Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank())
                 .map(s -> s.endsWith("*") ? s : Path.of(s).toAbsolutePath().toString()).collect(Collectors.toList());
         List<String> opts = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        opts.addAll(extraJvmOptions);
         opts.addAll(jvmOptions);
         return new KernelSpec(name, displayName, javaBin, entries, opts);
     }

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * A plain main rather than a picocli command because every millisecond before the first
  * kernel_info_reply counts (the target is 1 s from process start).
  *
- * <p>Options: {@code --insecure-no-key} accepts a connection file with an empty key (no message
+ * <p>Options: {@code --train} runs a throw-away session for the class-data-sharing archive
+ * ({@code install-kernel} does this); {@code --insecure-no-key} accepts a connection file with an empty key (no message
  * is then authenticated). Environment: {@code JYNQ_TIMEOUT} (per-cell limit, e.g. {@code 30s}),
  * {@code JYNQ_STARTUP} (a .jsh file run at startup), {@code JYNQ_COMPILER_OPTS} (javac options for
  * snippets), {@code JYNQ_DEVICE} (device backend name, default {@code sim}).
@@ -31,6 +32,10 @@ public final class KernelMain {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("java.awt.headless", "true");
         List<String> argv = Arrays.asList(args);
+        if (argv.contains("--train")) {
+            CdsTraining.run();
+            System.exit(0);
+        }
         boolean insecure = argv.contains("--insecure-no-key");
         List<String> files = argv.stream().filter(a -> !a.startsWith("--")).collect(Collectors.toList());
         if (files.size() != 1) {
@@ -51,6 +56,7 @@ public final class KernelMain {
         KernelConnection connection = new KernelConnection(file);
         kernel.serve(connection);
         connection.connect();
+        kernel.startSession();
         connection.awaitClose();
         System.exit(0);
     }

@@ -26,9 +26,16 @@ public final class CodeAssist {
     public record Completion(List<String> options, int start, int end) {
     }
 
-    /** Completes Java at {@code cursor} (a char offset into {@code code}). */
+    /**
+     * Completes Java at {@code cursor} (a char offset into {@code code}); inside
+     * {@code var.ip("...} the IP names of that overlay variable (see {@link IpNames}).
+     */
     public Completion complete(String code, int cursor) {
         int at = Math.max(0, Math.min(cursor, code.length()));
+        Completion ips = IpNames.complete(evaluator, code, at);
+        if (ips != null) {
+            return ips;
+        }
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions =
                 evaluator.shell().sourceCodeAnalysis().completionSuggestions(blankMagics(code), at, anchor);

@@ -189,6 +189,21 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
+    /**
+     * The current value of a session variable, read without running any code (a static field
+     * read). For completion; call only when no cell is running.
+     *
+     * @return the value, or empty if there is no such variable or it has no value
+     */
+    public Optional<Object> variable(String name) {
+        Optional<VarSnippet> var = shell.variables().filter(v -> v.name().equals(name)).reduce((a, b) -> b);
+        if (var.isEmpty() || shell.status(var.get()) != Snippet.Status.VALID) {
+            return Optional.empty();
+        }
+        shell.varValue(var.get());
+        return Optional.ofNullable(control.captured());
+    }
+
     private void checkStop() {
         if (stopRequested) {
             throw new CellInterruptedException(stopReason);

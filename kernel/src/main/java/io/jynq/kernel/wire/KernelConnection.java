@@ -88,8 +88,14 @@ public final class KernelConnection {
         shellLoop.start();
         controlLoop.start();
         iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
-        LOG.info("kernel listening on {} (shell {}, control {}, iopub {}, stdin {}, hb {})", props.getIp(),
-                props.getShellPort(), props.getControlPort(), props.getIopubPort(), props.getStdinPort(), props.getHbPort());
+        if (LOG.isInfoEnabled()) {
+            ProcessHandle.Info self = ProcessHandle.current().info();
+            LOG.info("kernel listening on {} (shell {}, control {}, iopub {}, stdin {}, hb {}); {} ms after JVM start, {} ms CPU",
+                    props.getIp(), props.getShellPort(), props.getControlPort(), props.getIopubPort(), props.getStdinPort(),
+                    props.getHbPort(),
+                    self.startInstant().map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L),
+                    self.totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

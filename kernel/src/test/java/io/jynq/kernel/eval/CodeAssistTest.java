@@ -33,6 +33,17 @@ class CodeAssistTest {
     }
 
     @Test
+    void completesIpNamesOfAnOverlayVariable() {
+        ev.eval("public class FakeOverlay { public java.util.Map<String, Object> ipDict() {"
+                + " return java.util.Map.of(\"axi_dma_0\", 1, \"axi_gpio_0\", 2, \"leds\", 3); } }");
+        ev.eval("var ol = new FakeOverlay();");
+        String code = "var dma = ol.ip(\"axi_";
+        CodeAssist.Completion c = assist.complete(code, code.length());
+        assertEquals(List.of("axi_dma_0", "axi_gpio_0"), c.options());
+        assertEquals(code.length() - 4, c.start());
+    }
+
+    @Test
     void documentationFindsOverloadsFromInsideTheName() {
         String doc = assist.documentation("Math.max(1, 2)", 6);
         assertTrue(doc.contains("int Math.max(int a, int b)") && doc.contains("double Math.max(double a, double b)"), doc);

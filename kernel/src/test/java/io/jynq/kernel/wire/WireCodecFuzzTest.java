@@ -17,7 +17,7 @@ class WireCodecFuzzTest {
     private static final WireCodec OPEN = new WireCodec(null, new ReplayGuard(64));
     private static final WireCodec KEYED = new WireCodec(new SignatureCheck("hmac-sha256", "fuzz-key"), new ReplayGuard(64));
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void decode(byte[] input) {
         List<byte[]> frames = split(input);
         check(OPEN, frames);
