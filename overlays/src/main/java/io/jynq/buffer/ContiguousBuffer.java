@@ -75,7 +75,12 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
         return byteSize;
     }
 
-    /** The virtual address in this process where the device maps memory natively, else 0 (the simulator's heap-free files report their own). */
+    /**
+     * The virtual address of element 0 in this process, for native code (JNA), or 0 where the
+     * device gives no native address (then pass {@link #byteBuffer()} instead).
+     *
+     * @throws IllegalStateException if closed
+     */
     @Override
     public long address() {
         checkOpen();

@@ -20,6 +20,7 @@ final class HwhReader {
     private int moduleDepth;
     private int moduleOffset;
     private String[] moduleAttrs;
+    private String moduleFullpath;
     private Map<String, String> parameters;
     private Map<String, Register> registers;
     private Map<String, PortDescription> ports;
@@ -212,7 +213,7 @@ final class HwhReader {
                 openBus(d);
                 break;
             case "MODULE":
-                throw x.error(x.offset(), "MODULE inside MODULE " + moduleAttrs[1] + "; expected modules side by side under MODULES");
+                throw x.error(x.offset(), "MODULE inside MODULE " + moduleFullpath + "; expected modules side by side under MODULES");
             default:
                 break;
         }
@@ -289,6 +290,7 @@ final class HwhReader {
         if (moduleAttrs[1] == null) {
             throw x.error(moduleOffset, "MODULE " + moduleAttrs[0] + " without FULLNAME; expected FULLNAME=\"/path\"");
         }
+        moduleFullpath = stripSlashes(moduleAttrs[1]);
         parameters = new LinkedHashMap<>();
         registers = new LinkedHashMap<>();
         ports = new LinkedHashMap<>();
@@ -374,7 +376,7 @@ final class HwhReader {
 
     private void closeField() {
         fieldDepth = 0;
-        String where = "FIELD " + fieldName + " of register " + registerName + " in " + moduleAttrs[1];
+        String where = "FIELD " + fieldName + " of register " + registerName + " in " + moduleFullpath;
         int offset = (int) Numbers.integer(require(fieldProps[0], "BIT_OFFSET", where, fieldOffset), "BIT_OFFSET", x, fieldOffset);
         int width = (int) Numbers.integer(require(fieldProps[1], "BIT_WIDTH", where, fieldOffset), "BIT_WIDTH", x, fieldOffset);
         if (offset > 1023 || width > 1024) {
@@ -389,7 +391,7 @@ final class HwhReader {
         registerDepth = 0;
         fieldsDepth = 0;
         fieldDepth = 0;
-        String where = "REGISTER " + registerName + " in " + moduleAttrs[1];
+        String where = "REGISTER " + registerName + " in " + moduleFullpath;
         long offset = Numbers.integer(require(registerProps[0], "ADDRESS_OFFSET", where, registerOffset), "ADDRESS_OFFSET", x, registerOffset);
         long size = Numbers.integer(require(registerProps[1], "SIZE", where, registerOffset), "SIZE", x, registerOffset);
         if (size > 1024) {
@@ -448,8 +450,7 @@ final class HwhReader {
         moduleDepth = 0;
         paramsDepth = 0;
         registersDepth = 0;
-        String fullpath = stripSlashes(moduleAttrs[1]);
-        ModuleDescription m = new ModuleDescription(moduleAttrs[0], fullpath, Vlnv.tryParse(moduleAttrs[2]),
+        ModuleDescription m = new ModuleDescription(moduleAttrs[0], moduleFullpath, Vlnv.tryParse(moduleAttrs[2]),
                 moduleAttrs[2], moduleAttrs[3], moduleAttrs[4], moduleAttrs[5], moduleAttrs[6], false,
                 parameters, registers, ports, busInterfaces, memoryMap);
         out.modules.add(new ParsedHwh.Located(m, moduleOffset, List.copyOf(portsInOrder)));

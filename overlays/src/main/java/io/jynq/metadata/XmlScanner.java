@@ -33,13 +33,54 @@ final class XmlScanner {
     private String name;
     private int tagOffset;
     private int attrCount;
-    private String[] attrNames = new String[16];
+    private int[] attrNameStart = new int[16];
+    private int[] attrNameEnd = new int[16];
     private int[] attrStart = new int[16];
     private int[] attrEnd = new int[16];
     private byte[] attrFlags = new byte[16];
     private final String[] valueCache = new String[8192];
+    private final byte[][] valueKeys = new byte[8192][];
     private final StringCache names = new StringCache();
     private final int start;
+    /** Hash of the bytes of the name scanName last read, computed while scanning it. */
+    private int nameHash;
+
+    /** Values up to this many bytes are shared through the value cache (most repeat: "0", "read-write"). */
+    private static final int CACHE_MAX = 24;
+    private static final int C_QUOTE = 1;
+    private static final int C_AMP = 2;
+    private static final int C_LT = 3;
+    private static final int C_WS = 4;
+    private static final int C_HIGH = 5;
+    /** Per byte: 0 for plain attribute-value bytes, else what needs a look. */
+    private static final byte[] VALUE_CLASS = new byte[256];
+    /** Per byte: 1 where it may continue an XML name. */
+    private static final boolean[] NAME_CHAR = new boolean[256];
+
+    static {
+        VALUE_CLASS['"'] = C_QUOTE;
+        VALUE_CLASS['\''] = C_QUOTE;
+        VALUE_CLASS['&'] = C_AMP;
+        VALUE_CLASS['<'] = C_LT;
+        VALUE_CLASS['\n'] = C_WS;
+        VALUE_CLASS['\r'] = C_WS;
+        VALUE_CLASS['\t'] = C_WS;
+        for (int i = 0x80; i < 0x100; i++) {
+            VALUE_CLASS[i] = C_HIGH;
+            NAME_CHAR[i] = true;
+        }
+        for (int c = 'a'; c <= 'z'; c++) {
+            NAME_CHAR[c] = true;
+            NAME_CHAR[c - 'a' + 'A'] = true;
+        }
+        for (int c = '0'; c <= '9'; c++) {
+            NAME_CHAR[c] = true;
+        }
+        NAME_CHAR['_'] = true;
+        NAME_CHAR[':'] = true;
+        NAME_CHAR['-'] = true;
+        NAME_CHAR['.'] = true;
+    }
 
     private static final byte HAS_AMP = 1;
     private static final byte HAS_HIGH = 2;
@@ -75,18 +116,31 @@ final class XmlScanner {
     }
 
     String attributeName(int i) {
-        return attrNames[i];
+        return new String(buf, attrNameStart[i], attrNameEnd[i] - attrNameStart[i], StandardCharsets.UTF_8);
     }
 
-    /** The value of the attribute of that name on the current START element, or null. */
+    /**
+     * The value of the attribute of that (ASCII) name on the current START element, or null.
+     * Attribute names are compared in the buffer, never made into Strings: most are never asked for.
+     */
     String attr(String attrName) {
+        int len = attrName.length();
         for (int i = 0; i < attrCount; i++) {
-            String n = attrNames[i];
-            if (n == attrName || n.equals(attrName)) {
+            int ns = attrNameStart[i];
+            if (attrNameEnd[i] - ns == len && sameAscii(attrName, ns)) {
                 return attributeValue(i);
             }
         }
         return null;
+    }
+
+    private boolean sameAscii(String a, int at) {
+        for (int k = 0; k < a.length(); k++) {
+            if (buf[at + k] != a.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String attributeValue(int i) {
@@ -94,7 +148,7 @@ final class XmlScanner {
         int e = attrEnd[i];
         byte flags = attrFlags[i];
         if (flags == 0) {
-            return e - s <= 24 ? cachedAscii(s, e) : new String(buf, s, e - s, StandardCharsets.ISO_8859_1);
+            return e - s <= CACHE_MAX ? cachedAscii(s, e) : new String(buf, s, e - s, StandardCharsets.ISO_8859_1);
         }
         return decode(s, e, flags);
     }
@@ -182,7 +236,7 @@ final class XmlScanner {
         tagOffset = lt;
         int p = lt + 1;
         int nameEnd = scanName(p);
-        name = names.get(buf, p, nameEnd);
+        name = names.get(buf, p, nameEnd, nameHash);
         p = nameEnd;
         attrCount = 0;
         while (true) {
@@ -214,78 +268,95 @@ final class XmlScanner {
 
     private int attribute(int p) {
         int nameEnd = scanName(p);
-        String an = names.get(buf, p, nameEnd);
         int q = skipWs(nameEnd);
         if (q >= limit || buf[q] != '=') {
-            throw error(q, "expected '=' after attribute " + an + " of <" + name + ">");
+            throw error(q, "expected '=' after attribute " + attrText(p, nameEnd) + " of <" + name + ">");
         }
         q = skipWs(q + 1);
         if (q >= limit || (buf[q] != '"' && buf[q] != '\'')) {
-            throw error(q, "expected a quoted value for attribute " + an + " of <" + name + ">");
+            throw error(q, "expected a quoted value for attribute " + attrText(p, nameEnd) + " of <" + name + ">");
         }
         byte quote = buf[q];
         int s = q + 1;
         int e = s;
         byte flags = 0;
+        byte[] b = buf;
+        int lim = limit;
         while (true) {
-            if (e >= limit) {
-                throw error(q, "unterminated value of attribute " + an + " of <" + name + ">");
+            int cls = 0;
+            while (e < lim && (cls = VALUE_CLASS[b[e] & 0xFF]) == 0) {
+                e++;
             }
-            byte b = buf[e];
-            if (b == quote) {
+            if (e >= lim) {
+                throw error(q, "unterminated value of attribute " + attrText(p, nameEnd) + " of <" + name + ">");
+            }
+            byte c = b[e];
+            if (c == quote) {
                 break;
             }
-            if (b < 0) {
+            if (cls == C_HIGH) {
                 flags |= HAS_HIGH;
-            } else if (b == '&') {
+            } else if (cls == C_AMP) {
                 flags |= HAS_AMP;
-            } else if (b == '<') {
-                throw error(e, "'<' inside the value of attribute " + an + " of <" + name + ">; expected &lt;");
-            } else if (b == '\n' || b == '\r' || b == '\t') {
+            } else if (cls == C_LT) {
+                throw error(e, "'<' inside the value of attribute " + attrText(p, nameEnd) + " of <" + name
+                        + ">; expected &lt;");
+            } else if (cls == C_WS) {
                 flags |= HAS_WS;
             }
             e++;
         }
         for (int i = 0; i < attrCount; i++) {
-            if (attrNames[i].equals(an)) {
-                throw error(p, "duplicate attribute " + an + " in <" + name + ">");
+            int os = attrNameStart[i];
+            if (attrNameEnd[i] - os == nameEnd - p && Arrays.equals(buf, os, attrNameEnd[i], buf, p, nameEnd)) {
+                throw error(p, "duplicate attribute " + attrText(p, nameEnd) + " in <" + name + ">");
             }
         }
-        if (attrCount == attrNames.length) {
+        if (attrCount == attrNameStart.length) {
             int n = attrCount * 2;
-            attrNames = Arrays.copyOf(attrNames, n);
+            attrNameStart = Arrays.copyOf(attrNameStart, n);
+            attrNameEnd = Arrays.copyOf(attrNameEnd, n);
             attrStart = Arrays.copyOf(attrStart, n);
             attrEnd = Arrays.copyOf(attrEnd, n);
             attrFlags = Arrays.copyOf(attrFlags, n);
         }
-        attrNames[attrCount] = an;
+        attrNameStart[attrCount] = p;
+        attrNameEnd[attrCount] = nameEnd;
         attrStart[attrCount] = s;
         attrEnd[attrCount] = e;
         attrFlags[attrCount] = flags;
         attrCount++;
         int after = e + 1;
         if (after < limit && buf[after] != '>' && buf[after] != '/' && !isWs(buf[after])) {
-            throw error(after, "expected whitespace, '>' or '/>' after attribute " + an + " of <" + name + ">");
+            throw error(after, "expected whitespace, '>' or '/>' after attribute " + attrText(p, nameEnd) + " of <"
+                    + name + ">");
         }
         return after;
+    }
+
+    private String attrText(int s, int e) {
+        return new String(buf, s, e - s, StandardCharsets.UTF_8);
     }
 
     private int endTag(int lt) {
         tagOffset = lt;
         int p = lt + 2;
         int nameEnd = scanName(p);
-        String n = names.get(buf, p, nameEnd);
         int q = skipWs(nameEnd);
         if (q >= limit || buf[q] != '>') {
-            throw error(q, "expected '>' closing </" + n + ">");
+            throw error(q, "expected '>' closing </" + attrText(p, nameEnd) + ">");
         }
         if (depth == 0) {
-            throw error(lt, "</" + n + "> without a matching start tag");
+            throw error(lt, "</" + attrText(p, nameEnd) + "> without a matching start tag");
         }
         String open = stack[depth - 1];
-        if (!open.equals(n)) {
+        // Compare with the start tag's bytes: no lookup needed for the 12,000 end tags of a large file.
+        int os = stackOffsets[depth - 1] + 1;
+        int len = nameEnd - p;
+        if (os + len > limit || !Arrays.equals(buf, os, os + len, buf, p, nameEnd)
+                || (os + len < limit && NAME_CHAR[buf[os + len] & 0xFF])) {
             throw error(lt, "expected </" + open + "> closing the element at " + position(stackOffsets[depth - 1])
-                    + ", found </" + n + ">");
+                    + ", found </" + attrText(p, nameEnd) + ">");
         }
         depth--;
         name = open;
@@ -313,15 +384,14 @@ final class XmlScanner {
             throw error(p, "expected an XML name, found " + describeByte(b));
         }
         int e = p + 1;
-        while (e < limit) {
-            b = buf[e];
-            if (b < 0 || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
-                    || b == '_' || b == ':' || b == '-' || b == '.') {
-                e++;
-            } else {
-                break;
-            }
+        byte[] bb = buf;
+        int lim = limit;
+        int h = b;
+        while (e < lim && NAME_CHAR[bb[e] & 0xFF]) {
+            h = 31 * h + bb[e];
+            e++;
         }
+        nameHash = h;
         return e;
     }
 
@@ -372,21 +442,23 @@ final class XmlScanner {
             h = 31 * h + buf[i];
         }
         int slot = (h ^ (h >>> 13)) & (valueCache.length - 1);
-        String c = valueCache[slot];
-        if (c != null && sameAscii(c, s, e)) {
-            return c;
+        byte[] k = valueKeys[slot];
+        if (k != null && same(k, buf, s, e)) {
+            return valueCache[slot];
         }
         String v = new String(buf, s, e - s, StandardCharsets.ISO_8859_1);
         valueCache[slot] = v;
+        valueKeys[slot] = Arrays.copyOfRange(buf, s, e);
         return v;
     }
 
-    private boolean sameAscii(String c, int s, int e) {
-        if (c.length() != e - s) {
+    /** Short-key comparison; a plain loop beats the vectorized mismatch call at these lengths. */
+    static boolean same(byte[] key, byte[] b, int s, int e) {
+        if (key.length != e - s) {
             return false;
         }
-        for (int i = 0; i < c.length(); i++) {
-            if (c.charAt(i) != buf[s + i]) {
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != b[s + i]) {
                 return false;
             }
         }
@@ -394,60 +466,74 @@ final class XmlScanner {
     }
 
     private String decode(int s, int e, byte flags) {
-        String raw = (flags & HAS_HIGH) != 0 ? new String(buf, s, e - s, StandardCharsets.UTF_8)
-                : new String(buf, s, e - s, StandardCharsets.ISO_8859_1);
-        StringBuilder sb = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char ch = raw.charAt(i);
+        byte[] out = new byte[e - s];
+        int n = 0;
+        for (int i = s; i < e; i++) {
+            byte ch = buf[i];
             if (ch == '&') {
-                int semi = raw.indexOf(';', i);
-                if (semi < 0) {
-                    throw error(s, "'&' without ';' in an attribute value; expected an entity such as &amp;");
+                int semi = i + 1;
+                while (semi < e && semi - i < 12 && buf[semi] != ';') {
+                    semi++;
                 }
-                sb.appendCodePoint(entity(raw.substring(i + 1, semi), s));
+                if (semi >= e || buf[semi] != ';') {
+                    throw error(i, "'&' without ';' in an attribute value; expected an entity such as &amp;");
+                }
+                int cp = entity(i + 1, semi);
+                if (cp < 0x80) {
+                    out[n++] = (byte) cp;
+                } else {
+                    byte[] u = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                    if (n + u.length > out.length) {
+                        out = Arrays.copyOf(out, out.length + u.length + 8);
+                    }
+                    System.arraycopy(u, 0, out, n, u.length);
+                    n += u.length;
+                }
                 i = semi;
             } else if (ch == '\r') {
                 // XML end-of-line handling: CR LF and lone CR become LF, then whitespace becomes a space.
-                sb.append(' ');
-                if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+                out[n++] = ' ';
+                if (i + 1 < e && buf[i + 1] == '\n') {
                     i++;
                 }
             } else if (ch == '\n' || ch == '\t') {
-                sb.append(' ');
+                out[n++] = ' ';
             } else {
-                sb.append(ch);
+                out[n++] = ch;
             }
         }
-        return sb.toString();
+        return (flags & HAS_HIGH) != 0 ? new String(out, 0, n, StandardCharsets.UTF_8)
+                : new String(out, 0, n, StandardCharsets.ISO_8859_1);
     }
 
-    private int entity(String ref, int at) {
-        switch (ref) {
-            case "lt": return '<';
-            case "gt": return '>';
-            case "amp": return '&';
-            case "quot": return '"';
-            case "apos": return '\'';
-            default:
-                break;
-        }
-        try {
-            int cp;
-            if (ref.startsWith("#x")) {
-                cp = Integer.parseInt(ref.substring(2), 16);
-            } else if (ref.startsWith("#")) {
-                cp = Integer.parseInt(ref.substring(1), 10);
-            } else {
-                cp = -1;
+    /** The code point of the entity between '&' and ';' (exclusive bounds {@code s..e}). */
+    private int entity(int s, int e) {
+        int len = e - s;
+        if (len >= 2 && buf[s] == '#') {
+            boolean hex = buf[s + 1] == 'x';
+            int from = hex ? s + 2 : s + 1;
+            int cp = 0;
+            boolean ok = from < e;
+            for (int i = from; i < e && ok; i++) {
+                int d = Character.digit((char) (buf[i] & 0xFF), hex ? 16 : 10);
+                ok = d >= 0 && cp <= 0x10FFFF;
+                cp = cp * (hex ? 16 : 10) + Math.max(d, 0);
             }
-            if (Character.isValidCodePoint(cp) && cp != 0 && ref.length() <= 10 && ref.indexOf('-') < 0
-                    && ref.indexOf('+') < 0) {
+            if (ok && cp > 0 && Character.isValidCodePoint(cp)) {
                 return cp;
             }
-        } catch (NumberFormatException e) {
-            // reported below with the entity text
+        } else if (len == 2 && buf[s] == 'l' && buf[s + 1] == 't') {
+            return '<';
+        } else if (len == 2 && buf[s] == 'g' && buf[s + 1] == 't') {
+            return '>';
+        } else if (len == 3 && buf[s] == 'a' && buf[s + 1] == 'm' && buf[s + 2] == 'p') {
+            return '&';
+        } else if (len == 4 && sameAscii("quot", s)) {
+            return '"';
+        } else if (len == 4 && sameAscii("apos", s)) {
+            return '\'';
         }
-        throw error(at, "unknown entity &" + (ref.length() > 20 ? ref.substring(0, 20) + "..." : ref)
+        throw error(s - 1, "unknown entity &" + attrText(s, e)
                 + "; expected &lt; &gt; &amp; &quot; &apos; or a character reference");
     }
 
@@ -487,39 +573,25 @@ final class XmlScanner {
     /** Element and attribute names: few and repeated, so each distinct name is one String. */
     private static final class StringCache {
         private final String[] table = new String[512];
+        private final byte[][] keys = new byte[512][];
 
-        String get(byte[] b, int s, int e) {
-            int h = 0;
-            for (int i = s; i < e; i++) {
-                h = 31 * h + b[i];
-            }
+        String get(byte[] b, int s, int e, int h) {
             int mask = table.length - 1;
             int slot = (h ^ (h >>> 11)) & mask;
             for (int probe = 0; probe < 8; probe++) {
-                String c = table[slot];
-                if (c == null) {
+                byte[] k = keys[slot];
+                if (k == null) {
                     String v = new String(b, s, e - s, StandardCharsets.UTF_8).intern();
                     table[slot] = v;
+                    keys[slot] = Arrays.copyOfRange(b, s, e);
                     return v;
                 }
-                if (same(c, b, s, e)) {
-                    return c;
+                if (same(k, b, s, e)) {
+                    return table[slot];
                 }
                 slot = (slot + 1) & mask;
             }
             return new String(b, s, e - s, StandardCharsets.UTF_8);
-        }
-
-        private static boolean same(String c, byte[] b, int s, int e) {
-            if (c.length() != e - s) {
-                return false;
-            }
-            for (int i = 0; i < c.length(); i++) {
-                if (c.charAt(i) != b[s + i]) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -28,8 +28,8 @@ import java.util.Objects;
 public class DefaultIp {
     private final Overlay overlay;
     private final IpDescription description;
-    private Mmio mmio;
-    private RegisterMap registers;
+    private volatile Mmio mmio;
+    private volatile RegisterMap registers;
 
     /**
      * Binds to {@code description}, an entry of {@code overlay.ipDict()}.
@@ -97,7 +97,12 @@ public class DefaultIp {
      *
      * @throws IllegalStateException for the processing system's entry, which has no address range
      */
-    public synchronized Mmio mmio() {
+    public Mmio mmio() {
+        Mmio m = mmio;
+        return m != null ? m : mapMmio();
+    }
+
+    private synchronized Mmio mapMmio() {
         if (mmio == null) {
             if (description.processingSystem() || description.addrRange() <= 0) {
                 throw new IllegalStateException(name() + " (" + description.type() + ") has no address range to map");
@@ -112,7 +117,12 @@ public class DefaultIp {
      *
      * @throws IllegalArgumentException if the {@code .hwh} lists none
      */
-    public synchronized RegisterMap registers() {
+    public RegisterMap registers() {
+        RegisterMap r = registers;
+        return r != null ? r : buildRegisters();
+    }
+
+    private synchronized RegisterMap buildRegisters() {
         if (registers == null) {
             registers = RegisterMap.of(description, mmio());
         }

@@ -56,6 +56,21 @@ public final class DriverRegistry {
         addHierarchy(driver);
     }
 
+    /**
+     * Forgets a driver or hierarchy class registered earlier (e.g. a notebook cell's, before it is
+     * redefined); VLNVs it had taken over from another class fall back to {@link DefaultIp}.
+     *
+     * @return whether the class was registered
+     */
+    public static synchronized boolean unregister(Class<?> driver) {
+        ensureLoaded();
+        boolean removed = EXACT.values().removeIf(c -> c == driver);
+        removed |= BY_NAME.values().removeIf(c -> c == driver);
+        removed |= BY_LIBRARY.values().removeIf(c -> c == driver);
+        removed |= HIERARCHIES.remove(driver);
+        return removed;
+    }
+
     private static void add(Class<? extends DefaultIp> driver) {
         BindTo b = driver.getAnnotation(BindTo.class);
         if (b == null) {

@@ -9,6 +9,7 @@ import io.jynq.metadata.Hierarchy;
 import io.jynq.metadata.InterruptController;
 import io.jynq.metadata.InterruptPin;
 import io.jynq.metadata.IpDescription;
+import io.jynq.metadata.MetadataCache;
 import io.jynq.metadata.OverlayMetadata;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public final class Overlay {
     public static Overlay load(String pathOrName, LoadOptions options) {
         Bitstream b = Bitstream.find(pathOrName, options.hwh());
         options.progress().progress("parse " + b.hwh().getFileName(), 0, 1);
-        OverlayMetadata md = MetadataFiles.parse(b.hwh());
+        OverlayMetadata md = MetadataCache.shared().get(b.hwh());
         options.progress().progress("parse " + b.hwh().getFileName(), 1, 1);
         return open(b, md, options);
     }
@@ -106,7 +107,7 @@ public final class Overlay {
         drivers.clear();
         p.progress("download " + bitstream.name(), 1, 2);
         for (ClockInfo c : metadata.clockDict().values()) {
-            if (c.enabled() && c.frequencyMhz() != null) {
+            if (c.enabled() && c.frequencyMhz() != null && Math.abs(device.fclkMhz(c.index()) - c.frequencyMhz()) > 1e-6) {
                 try {
                     device.setFclkMhz(c.index(), c.frequencyMhz());
                 } catch (DeviceException | IllegalArgumentException e) {

@@ -113,6 +113,20 @@ class DriverTrafficTest {
     }
 
     @Test
+    void anInterruptWaitAcksStaleCapturesEnablesItsIntcInputAndAcksOnWake() {
+        long intc = 0x4180_0000L;
+        dev.strict()
+                .expectWrite(intc + 0x0C, 0x8)
+                .expectWrite(intc + 0x08, 0x0)
+                .expectWrite(intc + 0x1C, 0x3)
+                .expectWrite(intc + 0x10, 0x8)
+                .expectRead(intc + 0x04, 0x8)
+                .expectWrite(intc + 0x0C, 0x8);
+        assertTrue(ol.interrupt("add_0/interrupt").tryAwait(Duration.ZERO));
+        dev.verify();
+    }
+
+    @Test
     void hlsStartOnABusyIpIsRefusedBeforeAnyArgumentIsWritten() {
         HlsIp add = ol.ip("add_0", HlsIp.class);
         dev.poke(ADD, 0x1);

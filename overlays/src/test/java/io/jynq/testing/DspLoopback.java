@@ -4,9 +4,13 @@ import io.jynq.device.sim.SimConfig;
 import io.jynq.device.sim.SimDevice;
 import io.jynq.metadata.HwhParser;
 import io.jynq.metadata.OverlayMetadata;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The bundled {@code dsp_loopback} overlay on a fresh simulated board: the fixture for tests of
@@ -58,9 +62,25 @@ public final class DspLoopback {
             throw new IllegalStateException("dsp_loopback/" + name + " is not on the classpath");
         }
         try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            // inside a jar (failsafe, or another module using the test-jar): copy it out once
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "jynq-dsp_loopback-" + ProcessHandle.current().pid());
+            Path file = dir.resolve(name);
+            if (!Files.exists(file)) {
+                Files.createDirectories(dir);
+                try (InputStream in = url.openStream()) {
+                    Path tmp = Files.createTempFile(dir, name, ".tmp");
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+            }
+            return file;
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read dsp_loopback/" + name + " from " + url, e);
         }
     }
 }

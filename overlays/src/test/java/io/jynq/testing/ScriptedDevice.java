@@ -44,6 +44,7 @@ public final class ScriptedDevice implements Device {
     private long used;
     private PlState plState = PlState.EMPTY;
     private final List<Path> downloads = new ArrayList<>();
+    private final double[] fclk = {100, 100, 100, 100};
 
     /** Expects the next bus access to be a 32-bit read of {@code address}, which returns {@code value}. */
     public synchronized ScriptedDevice expectRead(long address, long value) {
@@ -272,12 +273,18 @@ public final class ScriptedDevice implements Device {
         if (index < 0 || index > 3) {
             throw new IndexOutOfBoundsException(index);
         }
-        return 100.0;
+        return fclk[index];
     }
 
     @Override
     public void setFclkMhz(int index, double mhz) {
-        throw new DeviceException("scripted device has fixed clocks");
+        if (index < 0 || index > 3) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        if (mhz <= 0) {
+            throw new DeviceException("clock must be positive, got " + mhz);
+        }
+        fclk[index] = mhz;
     }
 
     @Override

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jynq", mixinStandardHelpOptions = true, version = "jynq 0.1.0",
         description = "The PYNQ notebook workflow in Java.",
-        subcommands = {InstallKernelCommand.class, ShellStartupCommand.class})
+        subcommands = {InstallKernelCommand.class, ShellStartupCommand.class, io.jynq.cli.HwhCommand.class,
+                io.jynq.cli.BitCommand.class})
 public final class JynqMain implements Runnable {
 
     @CommandLine.Spec

@@ -3,27 +3,28 @@ package io.jynq.device.sim;
 import io.jynq.device.DeviceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import io.jynq.metadata.BitFile;
+import io.jynq.metadata.MetadataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * What the simulated board checks of a bitstream before "programming": a {@code .bit} must have
- * Xilinx's header (the 9-byte magic, fields a..d, and an {@code e} length that ends exactly at the
- * end of the file, as PYNQ's {@code parse_bit_header} demands) and a configuration containing the
- * sync word {@code AA 99 55 66}; a {@code .bin} must be whole 32-bit words containing the
- * byte-swapped sync word {@code 66 55 99 AA}. To be replaced by {@code io.jynq.metadata.BitFile}
- * once that exists.
+ * Xilinx's header as {@link BitFile} reads it (PYNQ's {@code parse_bit_header} rules: the data
+ * length ends exactly at the end of the file) and a configuration containing the sync word
+ * {@code AA 99 55 66}; a {@code .bin} must be whole 32-bit words containing the byte-swapped sync
+ * word {@code 66 55 99 AA}.
  */
 final class BitstreamCheck {
-    private static final byte[] MAGIC = {0x00, 0x09, 0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0,
-        0x0F, (byte) 0xF0, 0x00, 0x00, 0x01};
     private static final byte[] SYNC = {(byte) 0xAA, (byte) 0x99, 0x55, 0x66};
     private static final byte[] SYNC_SWAPPED = {0x66, 0x55, (byte) 0x99, (byte) 0xAA};
 
     private BitstreamCheck() {}
 
-    /** @throws DeviceException naming the file and byte offset of the first problem */
+    /**
+     * @throws DeviceException naming the file and byte offset of the first problem
+     * @throws UncheckedIOException if the file cannot be read
+     */
     static void check(Path file) {
         byte[] b;
         try {
@@ -31,7 +32,15 @@ final class BitstreamCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bitstream " + file, e);
         }
-        String name = file.getFileName().toString();
+        check(b, file.getFileName().toString());
+    }
+
+    /**
+     * Checks bitstream content; {@code name} ending in {@code .bin} selects the raw format.
+     *
+     * @throws DeviceException naming {@code name} and the byte offset of the first problem
+     */
+    static void check(byte[] b, String name) {
         if (name.endsWith(".bin")) {
             if (b.length == 0 || b.length % 4 != 0) {
                 throw new DeviceException(name + ": a .bin must be whole 32-bit words, got " + b.length + " bytes");
@@ -41,28 +50,13 @@ final class BitstreamCheck {
             }
             return;
         }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (i >= b.length || b[i] != MAGIC[i]) {
-                throw new DeviceException(name + ": byte " + i + ": Xilinx .bit header 00 09 0F F0 0F F0 0F F0 0F F0 00 00 01 expected");
-            }
+        BitFile header;
+        try {
+            header = BitFile.parse(b, name);
+        } catch (MetadataException e) {
+            throw new DeviceException(e.getMessage(), e);
         }
-        ByteBuffer buf = ByteBuffer.wrap(b);
-        int at = MAGIC.length;
-        for (char key = 'a'; key <= 'd'; key++) {
-            if (at + 3 > b.length || b[at] != key) {
-                throw new DeviceException(name + ": byte " + at + ": header field '" + key + "' expected");
-            }
-            at += 3 + (buf.getShort(at + 1) & 0xFFFF);
-        }
-        if (at + 5 > b.length || b[at] != 'e') {
-            throw new DeviceException(name + ": byte " + at + ": header field 'e' (data length) expected");
-        }
-        long length = buf.getInt(at + 1) & 0xFFFF_FFFFL;
-        int data = at + 5;
-        if (data + length != b.length) {
-            throw new DeviceException(name + ": byte " + (at + 1) + ": data length " + length + " does not end at the end"
-                    + " of the file (" + (b.length - data) + " bytes follow the header)");
-        }
+        int data = (int) header.dataOffset();
         if (indexOf(b, SYNC, data) < 0) {
             throw new DeviceException(name + ": byte " + data + ": no sync word AA 99 55 66 in the configuration data");
         }

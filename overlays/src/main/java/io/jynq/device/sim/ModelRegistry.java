@@ -4,6 +4,7 @@ import io.jynq.device.sim.model.AxiDmaModel;
 import io.jynq.device.sim.model.AxiGpioModel;
 import io.jynq.device.sim.model.AxiIntcModel;
 import io.jynq.device.sim.model.IpModelFactory;
+import io.jynq.device.sim.model.TraceCntrlModel;
 import io.jynq.ip.AxiDmaLayout;
 import io.jynq.ip.AxiGpioLayout;
 import io.jynq.ip.AxiIntcLayout;
@@ -27,6 +28,8 @@ final class ModelRegistry {
         BUILTIN.put(AxiDmaLayout.VLNV, AxiDmaModel::new);
         BUILTIN.put(AxiGpioLayout.VLNV, AxiGpioModel::new);
         BUILTIN.put(AxiIntcLayout.VLNV, AxiIntcModel::new);
+        BUILTIN.put(TraceCntrlModel.VLNV_64, TraceCntrlModel::new);
+        BUILTIN.put(TraceCntrlModel.VLNV_32, TraceCntrlModel::new);
     }
 
     private ModelRegistry() {}

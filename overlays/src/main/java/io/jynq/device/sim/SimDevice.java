@@ -46,6 +46,10 @@ import java.util.NoSuchElementException;
  * Behaviour (a DMA transfer in flight, interrupt lines, stream queues) runs in the process that
  * touches the registers; another process sees its register results.
  *
+ * <p>A partial (DFX) download stacks the partial design's IPs on the loaded one in this process;
+ * another process cannot attach to a board whose last download was partial (it gets a
+ * {@link DeviceException} saying so).
+ *
  * <p>States: before any download {@link #map} and {@link #irq} throw {@link DeviceException};
  * after {@link #close()} every call throws {@link IllegalStateException}.
  */
@@ -136,8 +140,12 @@ public final class SimDevice implements Device {
             PlState state = new PlState(bitstream.toAbsolutePath().normalize().toString(), now, sha, partial);
             Path regs = regsFile(state);
             SimPl built;
+            SimPl base = partial ? pl : null;
             try {
                 built = SimPl.build(metadata, state, RegisterWindows.open(regs, metadata, true), this, true);
+                if (base != null) {
+                    built.stackOn(base);
+                }
                 if (hwh != null) {
                     writeAtomically(designFile(sha), hwh);
                 }
@@ -147,8 +155,10 @@ public final class SimDevice implements Device {
             }
             plStore.write(state);
             pl = built;
-            setClocks(metadata);
-            deleteOldRegisterFiles(regs);
+            if (!partial) {
+                setClocks(metadata);
+                deleteOldRegisterFiles(regs);
+            }
         }
     }
 
@@ -387,6 +397,10 @@ public final class SimDevice implements Device {
                 allocator.releaseAll();
             }
         }
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     private void checkOpen() {

@@ -87,6 +87,11 @@ final class SimIpContext implements IpContext {
     }
 
     @Override
+    public Object lock() {
+        return pl.lock();
+    }
+
+    @Override
     public MemoryBus memory() {
         return pl::memoryWindow;
     }

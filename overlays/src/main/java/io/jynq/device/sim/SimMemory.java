@@ -101,6 +101,10 @@ final class SimMemory implements DeviceMemory {
             throw new IllegalStateException("simulated DDR block at 0x" + Long.toHexString(physicalAddress)
                     + " (" + byteSize + " bytes) is closed");
         }
+        if (device.isClosed()) {
+            throw new IllegalStateException("simulated DDR block at 0x" + Long.toHexString(physicalAddress)
+                    + " (" + byteSize + " bytes) belongs to a simulated board that was closed");
+        }
     }
 
     @Override

@@ -41,12 +41,21 @@ final class SimPl {
     private final Map<Integer, SimIrqLine> irqLines = new TreeMap<>();
     private final List<IpModel> clocked = new ArrayList<>();
     private final InterruptRouter router;
+    private SimPl parent;
 
     private SimPl(OverlayMetadata md, PlState state, SimDevice device) {
         this.md = md;
         this.state = state;
         this.device = device;
         this.router = new InterruptRouter(md);
+    }
+
+    /**
+     * Puts this (partial, DFX) design on top of {@code base}: its IPs answer first, the rest of
+     * the base design stays as it was (PYNQ's {@code pr_download} into a region).
+     */
+    void stackOn(SimPl base) {
+        this.parent = base;
     }
 
     /**
@@ -194,7 +203,7 @@ final class SimPl {
                 return w.slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
             }
         }
-        return null;
+        return parent == null ? null : parent.memoryWindow(phys, length);
     }
 
     Object lock() {
@@ -235,20 +244,26 @@ final class SimPl {
         if (e != null && phys - e.getKey() < e.getValue().addrRange()) {
             return e.getValue();
         }
-        return null;
+        return parent == null ? null : parent.at(phys);
     }
 
     SimIp byName(String name) {
-        return byName.get(name);
+        SimIp s = byName.get(name);
+        return s != null || parent == null ? s : parent.byName(name);
     }
 
     Map<String, SimIp> ips() {
-        return Collections.unmodifiableMap(byName);
+        if (parent == null) {
+            return Collections.unmodifiableMap(byName);
+        }
+        Map<String, SimIp> all = new LinkedHashMap<>(parent.ips());
+        all.putAll(byName);
+        return Collections.unmodifiableMap(all);
     }
 
     /** The IPs nearest to {@code phys}, for error messages. */
     List<SimIp> nearest(long phys, int count) {
-        List<SimIp> all = new ArrayList<>(byAddress.values());
+        List<SimIp> all = new ArrayList<>(ips().values());
         all.sort((a, b) -> Long.compare(distance(a, phys), distance(b, phys)));
         return all.subList(0, Math.min(count, all.size()));
     }
@@ -261,10 +276,15 @@ final class SimPl {
     }
 
     SimIrqLine irqLine(int raw) {
-        return irqLines.get(raw);
+        SimIrqLine l = irqLines.get(raw);
+        return l != null || parent == null ? l : parent.irqLine(raw);
     }
 
     java.util.Set<Integer> irqNumbers() {
-        return irqLines.keySet();
+        java.util.Set<Integer> all = new java.util.TreeSet<>(irqLines.keySet());
+        if (parent != null) {
+            all.addAll(parent.irqNumbers());
+        }
+        return all;
     }
 }

@@ -106,7 +106,7 @@ class SimDeviceTest {
     }
 
     @Test
-    void bramIsByteAddressableMemory() {
+    void pg078BramIsByteAddressableMemoryOverItsWholeRange() {
         try (SimDevice board = DspLoopback.board(dir)) {
             RegisterSpace bram = board.map(DspLoopback.BRAM, 0x2000);
             bram.write64(0x1FF8, 0x0123_4567_89AB_CDEFL);
@@ -187,9 +187,12 @@ class SimDeviceTest {
     }
 
     @Test
-    void closedBoardRefusesCalls() {
+    void closedBoardRefusesCallsAndItsBuffers() {
         SimDevice board = SimDevice.open(SimConfig.at(dir));
+        var m = board.allocate(64, 64, false);
         board.close();
+        assertThrows(IllegalStateException.class, m::buffer);
+        m.close();
         assertThrows(IllegalStateException.class, board::plState);
         assertThrows(IllegalStateException.class, () -> board.allocate(64, 64, false));
     }

@@ -141,13 +141,15 @@ public final class AxiGpioModel implements IpModel {
             throw new IllegalArgumentException(ctx.name() + " has no GPIO channel " + channel
                     + (dual ? " (channels 1 and 2)" : " (single channel: C_IS_DUAL=0)"));
         }
-        int slot = PINS + 4 * (channel - 1);
-        int old = pins.get(slot) & mask(channel);
-        int now = bits & mask(channel);
-        pins.put(slot, now);
-        if (old != now && interruptPresent) {
-            regs.put(IP_ISR, regs.get(IP_ISR) | (CHANNEL1_INT << (channel - 1)));
-            updateIrq();
+        synchronized (ctx.lock()) {
+            int slot = PINS + 4 * (channel - 1);
+            int old = pins.get(slot) & mask(channel);
+            int now = bits & mask(channel);
+            pins.put(slot, now);
+            if (old != now && interruptPresent) {
+                regs.put(IP_ISR, regs.get(IP_ISR) | (CHANNEL1_INT << (channel - 1)));
+                updateIrq();
+            }
         }
     }
 

@@ -54,4 +54,11 @@ public interface IpContext {
 
     /** The memory the IP's AXI masters reach: simulated DDR and the design's BRAM. */
     MemoryBus memory();
+
+    /**
+     * The lock the simulator holds around every call into the design's models. A model's own
+     * public methods that outside code calls (driving an input pin, say) synchronise on it, so
+     * they never interleave with register traffic from another thread.
+     */
+    Object lock();
 }
