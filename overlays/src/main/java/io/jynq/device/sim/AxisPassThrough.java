@@ -21,6 +21,7 @@ final class AxisPassThrough implements IpModel {
     AxisPassThrough(StreamIn in, StreamOut out) {
         this.in = in;
         this.out = out;
+        out.onRoom(() -> streamArrived("S_AXIS"));
     }
 
     @Override
@@ -35,11 +36,8 @@ final class AxisPassThrough implements IpModel {
 
     @Override
     public void streamArrived(String slaveInterface) {
-        if (!out.isConnected()) {
-            return;
-        }
-        StreamChunk c;
-        while ((c = in.take(Integer.MAX_VALUE)) != null) {
+        while (in.available() > 0 && out.room() > 0) {
+            StreamChunk c = in.take((int) Math.min(out.room(), Integer.MAX_VALUE));
             out.send(c.data(), c.last());
         }
     }

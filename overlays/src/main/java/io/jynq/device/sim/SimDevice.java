@@ -18,16 +18,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -56,6 +51,7 @@ import java.util.NoSuchElementException;
 public final class SimDevice implements Device {
     private final SimConfig config;
     private final PlStateStore plStore;
+    private final BoardFiles files;
     private final ByteBuffer ddr;
     private final long ddrBytes;
     private final DdrAllocator allocator;
@@ -66,6 +62,7 @@ public final class SimDevice implements Device {
     private SimDevice(SimConfig config, ByteBuffer ddr, long ddrBytes) {
         this.config = config;
         this.plStore = new PlStateStore(config.stateDirectory());
+        this.files = new BoardFiles(config.stateDirectory());
         this.ddr = ddr;
         this.ddrBytes = ddrBytes;
         this.allocator = new DdrAllocator(new ArenaTable(config.stateDirectory().resolve("ddr.arenas"), ddrBytes), ddrBytes);
@@ -130,7 +127,7 @@ public final class SimDevice implements Device {
         BitstreamCheck.check(bitstream);
         checkAddressMap(metadata);
         byte[] hwh = readHwh(metadata);
-        String sha = sha256(hwh != null ? hwh : metadata.toPynqJson().getBytes(StandardCharsets.UTF_8));
+        String sha = BoardFiles.sha256(hwh != null ? hwh : metadata.toPynqJson().getBytes(StandardCharsets.UTF_8));
         synchronized (this) {
             Instant now = Instant.now();
             PlState old = plStore.read();
@@ -138,7 +135,7 @@ public final class SimDevice implements Device {
                 now = old.timestamp().plusNanos(1);
             }
             PlState state = new PlState(bitstream.toAbsolutePath().normalize().toString(), now, sha, partial);
-            Path regs = regsFile(state);
+            Path regs = files.regsFile(state);
             SimPl built;
             SimPl base = partial ? pl : null;
             try {
@@ -147,17 +144,17 @@ public final class SimDevice implements Device {
                     built.stackOn(base);
                 }
                 if (hwh != null) {
-                    writeAtomically(designFile(sha), hwh);
+                    files.writeAtomically(files.designFile(sha), hwh);
                 }
             } catch (RuntimeException e) {
-                deleteQuietly(regs);
+                BoardFiles.deleteQuietly(regs);
                 throw e;
             }
             plStore.write(state);
             pl = built;
             if (!partial) {
                 setClocks(metadata);
-                deleteOldRegisterFiles(regs);
+                files.deleteOldRegisterFiles(regs);
             }
         }
     }
@@ -199,14 +196,14 @@ public final class SimDevice implements Device {
                 pl = null;
                 return null;
             }
-            Path design = designFile(s.metadataSha256());
+            Path design = files.designFile(s.metadataSha256());
             if (s.partial() || !Files.isRegularFile(design)) {
                 throw new DeviceException("the simulated PL was programmed by another process with " + s.bitfileName()
                         + (s.partial() ? " (a partial bitstream)" : "") + " and its design is not available in "
                         + config.stateDirectory() + "; download the overlay in this process");
             }
             OverlayMetadata md = HwhParser.parse(design);
-            pl = SimPl.build(md, s, RegisterWindows.open(regsFile(s), md, false), this, false);
+            pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, false), this, false);
             setClocks(md);
             return pl;
         }
@@ -342,6 +339,22 @@ public final class SimDevice implements Device {
     }
 
     /**
+     * How each IP of the loaded design is simulated, in address order, for a {@code %sim} view:
+     * IP name to the model's simple class name, {@code "register file"} or {@code "memory"}.
+     * Empty when nothing is downloaded.
+     */
+    public java.util.Map<String, String> modelSummary() {
+        SimPl p = current();
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (p != null) {
+            p.ips().values().stream().sorted(java.util.Comparator.comparingLong(SimIp::baseAddress)).forEach(ip ->
+                    out.put(ip.name(), ip.model() != null ? ip.model().getClass().getSimpleName()
+                            : ip.isMemory() ? "memory" : "register file"));
+        }
+        return out;
+    }
+
+    /**
      * Runs {@code action} on the loaded design's models while holding its lock: use it from a
      * thread of your own to drive inputs consistently with register traffic.
      */
@@ -350,9 +363,7 @@ public final class SimDevice implements Device {
         if (p == null) {
             throw new DeviceException("no overlay is downloaded to the simulated PL");
         }
-        synchronized (p.lock()) {
-            action.run();
-        }
+        p.step(action);
     }
 
     @Override
@@ -406,55 +417,6 @@ public final class SimDevice implements Device {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the simulated board in " + config.stateDirectory() + " is closed");
-        }
-    }
-
-    private Path designFile(String sha) {
-        return config.stateDirectory().resolve("design-" + sha + ".hwh");
-    }
-
-    private Path regsFile(PlState s) {
-        String sha = s.metadataSha256();
-        return config.stateDirectory().resolve("pl-" + s.timestamp().getEpochSecond() + "-" + s.timestamp().getNano()
-                + "-" + sha.substring(0, Math.min(12, sha.length())) + ".regs");
-    }
-
-    private void deleteOldRegisterFiles(Path keep) {
-        // Safe while another process maps them: unlinking leaves existing mappings valid.
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(config.stateDirectory(), "pl-*.regs")) {
-            for (Path p : ds) {
-                if (!p.equals(keep)) {
-                    deleteQuietly(p);
-                }
-            }
-        } catch (IOException e) {
-            // stale files only cost disk space (they are sparse)
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // best effort: a leftover sparse file does no harm
-        }
-    }
-
-    private void writeAtomically(Path target, byte[] content) {
-        try {
-            Path tmp = Files.createTempFile(config.stateDirectory(), target.getFileName().toString(), ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the design in " + config.stateDirectory(), e);
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
     }
 

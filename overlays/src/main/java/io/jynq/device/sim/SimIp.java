@@ -61,15 +61,25 @@ final class SimIp {
 
     int read(int offset) {
         synchronized (pl.lock()) {
-            pl.tick();
-            return model.read(offset);
+            pl.enter();
+            try {
+                pl.tick();
+                return model.read(offset);
+            } finally {
+                pl.leave();  // delivers the stream events the access caused
+            }
         }
     }
 
     void write(int offset, int value, int strobe) {
         synchronized (pl.lock()) {
-            pl.tick();
-            model.write(offset, value, strobe);
+            pl.enter();
+            try {
+                pl.tick();
+                model.write(offset, value, strobe);
+            } finally {
+                pl.leave();
+            }
         }
     }
 

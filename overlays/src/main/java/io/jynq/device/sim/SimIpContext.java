@@ -92,6 +92,11 @@ final class SimIpContext implements IpContext {
     }
 
     @Override
+    public void atomically(Runnable action) {
+        pl.step(action);
+    }
+
+    @Override
     public MemoryBus memory() {
         return pl::memoryWindow;
     }

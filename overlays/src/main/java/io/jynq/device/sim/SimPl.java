@@ -42,6 +42,8 @@ final class SimPl {
     private final List<IpModel> clocked = new ArrayList<>();
     private final InterruptRouter router;
     private SimPl parent;
+    private final java.util.ArrayDeque<Runnable> work = new java.util.ArrayDeque<>();
+    private int depth;
 
     private SimPl(OverlayMetadata md, PlState state, SimDevice device) {
         this.md = md;
@@ -107,7 +109,8 @@ final class SimPl {
             }
         }
         for (ModuleDescription m : md.modules().values()) {
-            if (AxisPassThrough.MODTYPES.contains(m.modType()) && !pl.byFullpath.containsKey(m.fullpath())) {
+            boolean plumbing = m.modType() != null && AxisPassThrough.MODTYPES.contains(m.modType());
+            if (plumbing && !pl.byFullpath.containsKey(m.fullpath())) {
                 pl.plumbing.put(m.fullpath(), new AxisPassThrough(pl.streamIn(m.fullpath(), "S_AXIS"),
                         pl.streamOut(m.fullpath(), "M_AXIS")));
             }
@@ -127,7 +130,7 @@ final class SimPl {
     private void wireStreams() {
         for (BusConnection c : md.streamConnections()) {
             String slavePath = c.slaveFullpath();
-            StreamChannel ch = new StreamChannel(() -> modelAt(slavePath), c.slaveInterface(), c.toString());
+            StreamChannel ch = new StreamChannel(() -> modelAt(slavePath), c.slaveInterface(), c.toString(), this::post);
             byMaster.put(c.masterFullpath() + "/" + c.masterInterface(), ch);
             bySlave.put(slavePath + "/" + c.slaveInterface(), ch);
         }
@@ -163,7 +166,8 @@ final class SimPl {
     }
 
     StreamChannel streamIn(String fullpath, String intf) {
-        return bySlave.computeIfAbsent(fullpath + "/" + intf, k -> new StreamChannel(null, intf, k + " (unconnected)"));
+        return bySlave.computeIfAbsent(fullpath + "/" + intf, k -> new StreamChannel(null, intf, k + " (unconnected)",
+                this::post));
     }
 
     InterruptWire interruptWire(String fullpath, String port) {
@@ -208,6 +212,55 @@ final class SimPl {
 
     Object lock() {
         return lock;
+    }
+
+    /**
+     * Runs one step of the simulation under the lock: {@code action}, then every model call it
+     * caused (stream data arriving, room freeing), in order, until none is left. Calls caused
+     * while a step runs are queued, never nested, so a long transfer cannot deepen the stack.
+     */
+    void step(Runnable action) {
+        synchronized (lock) {
+            enter();
+            try {
+                action.run();
+            } finally {
+                leave();
+            }
+        }
+    }
+
+    /** Starts a step; the caller holds {@link #lock()} and calls {@link #leave()} in a finally. */
+    void enter() {
+        depth++;
+    }
+
+    /** Ends a step: the outermost one runs the queued model calls (more may queue meanwhile). */
+    void leave() {
+        try {
+            if (depth == 1) {
+                Runnable r;
+                while ((r = work.poll()) != null) {
+                    r.run();
+                }
+            }
+        } finally {
+            depth--;
+            if (depth == 0) {
+                work.clear();  // after an exception, forget what the failed step queued
+            }
+        }
+    }
+
+    /** Queues a model call for the running step, or runs it as a step of its own. */
+    void post(Runnable r) {
+        synchronized (lock) {
+            if (depth > 0) {
+                work.add(r);
+            } else {
+                step(r);
+            }
+        }
     }
 
     /** Lets clocked models advance one cycle (called before each register access). */

@@ -53,6 +53,10 @@ class PynqZ1BaseOnSimTest {
             n++;
         }
         assertTrue(n > 20, n + " IPs");
+        // the VDMA has no model: a register file starting at the .hwh's RESET_VALUEs
+        RegisterSpace vdma = board.map(md.ip("video/axi_vdma").physAddr(), 0x1000);
+        assertEquals(0x10042, vdma.read32(0x00), "MM2S_VDMACR RESET_VALUE");
+        assertEquals(0x6200_0000, vdma.read32(0x2C), "VDMA_VERSION RESET_VALUE");
         // audio_direct_0 has no model: its registers read their last write
         IpDescription audio = md.ip("audio_direct_0");
         RegisterSpace a = board.map(audio.physAddr(), audio.addrRange());

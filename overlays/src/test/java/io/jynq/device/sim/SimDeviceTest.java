@@ -75,6 +75,60 @@ class SimDeviceTest {
     }
 
     @Test
+    void plClocksTakeTheNearestDivisorsOfTheIoPll() {
+        try (SimDevice board = DspLoopback.board(dir)) {
+            board.setFclkMhz(1, 142);
+            assertEquals(1000.0 / 7, board.fclkMhz(1), 1e-9, "IO PLL 1000 MHz / 7 / 1, as PYNQ-Z1's fclk1");
+            assertThrows(IndexOutOfBoundsException.class, () -> board.fclkMhz(4));
+            assertThrows(IllegalArgumentException.class, () -> board.setFclkMhz(0, -5));
+        }
+    }
+
+    @Test
+    void aDesignOverlappingSimulatedDdrIsRefusedAndKeepsThePl() throws Exception {
+        Path file = dir.resolve("clash.hwh");
+        Files.writeString(file, Files.readString(DspLoopback.hwh())
+                .replace("BASEVALUE=\"0x40000000\" HIGHNAME=\"C_S_AXI_HIGHADDR\" HIGHVALUE=\"0x40001FFF\"",
+                        "BASEVALUE=\"0x10000000\" HIGHNAME=\"C_S_AXI_HIGHADDR\" HIGHVALUE=\"0x10001FFF\""));
+        try (SimDevice board = DspLoopback.board(dir.resolve("board"))) {
+            PlState before = board.plState();
+            var e = assertThrows(DeviceException.class,
+                    () -> board.download(DspLoopback.bit(), io.jynq.metadata.HwhParser.parse(file), false));
+            assertTrue(e.getMessage().contains("axi_bram_ctrl_0") && e.getMessage().contains("overlaps simulated DDR"),
+                    e.getMessage());
+            assertEquals(before, board.plState());
+        }
+    }
+
+    @Test
+    void aFailingModelFactoryNamesTheIpAndKeepsThePl() throws Exception {
+        try (SimDevice board = DspLoopback.board(dir.resolve("board"))) {
+            board.map(DspLoopback.GPIO, 0x10000).write32(AxiGpioLayout.GPIO_DATA, 0xC);
+            PlState before = board.plState();
+            long regsFiles;
+            try (var files = Files.list(dir.resolve("board"))) {
+                regsFiles = files.filter(p -> p.toString().endsWith(".regs")).count();
+            }
+            Sim.register("xilinx.com:hls:add:1.0", ctx -> {
+                throw new IllegalStateException("broken model");
+            });
+            try {
+                var e = assertThrows(DeviceException.class,
+                        () -> board.download(DspLoopback.bit(), DspLoopback.metadata(), false));
+                assertTrue(e.getMessage().contains("add_0") && e.getMessage().contains("broken model"), e.getMessage());
+            } finally {
+                Sim.unregister("xilinx.com:hls:add:1.0");
+            }
+            assertEquals(before, board.plState());
+            assertEquals(0xC, board.map(DspLoopback.GPIO, 0x10000).read32(AxiGpioLayout.GPIO_DATA));
+            try (var files = Files.list(dir.resolve("board"))) {
+                assertEquals(regsFiles, files.filter(p -> p.toString().endsWith(".regs")).count(),
+                        "the failed download left no register file behind");
+            }
+        }
+    }
+
+    @Test
     void mapBeforeAnyDownloadSaysSo() {
         try (SimDevice board = SimDevice.open(SimConfig.at(dir))) {
             var e = assertThrows(DeviceException.class, () -> board.map(DspLoopback.GPIO, 4));
@@ -179,6 +233,9 @@ class SimDeviceTest {
     @Test
     void modelLookupNamesWhatExists() {
         try (SimDevice board = DspLoopback.board(dir)) {
+            assertEquals(java.util.List.of("axi_bram_ctrl_0=memory", "axi_dma_0=AxiDmaModel", "axi_gpio_0=AxiGpioModel",
+                    "axi_intc_0=AxiIntcModel", "fir_0=FirModel", "add_0=AddModel"),
+                    board.modelSummary().entrySet().stream().map(Object::toString).toList());
             var e = assertThrows(java.util.NoSuchElementException.class, () -> board.model("gpio", AxiGpioModel.class));
             assertTrue(e.getMessage().contains("axi_gpio_0"), e.getMessage());
             var e2 = assertThrows(IllegalArgumentException.class, () -> board.model("axi_dma_0", AxiGpioModel.class));
@@ -195,5 +252,36 @@ class SimDeviceTest {
         m.close();
         assertThrows(IllegalStateException.class, board::plState);
         assertThrows(IllegalStateException.class, () -> board.allocate(64, 64, false));
+    }
+
+    @Test
+    void mm2sWiredStraightToS2mmCopiesABufferThroughTheStream() throws Exception {
+        String hwh = Files.readString(DspLoopback.hwh())
+                .replace("BUSNAME=\"axi_dma_0_M_AXIS_MM2S\" NAME=\"in_stream\"", "BUSNAME=\"unused_in\" NAME=\"in_stream\"")
+                .replace("BUSNAME=\"fir_0_out_stream\" NAME=\"out_stream\"", "BUSNAME=\"unused_out\" NAME=\"out_stream\"")
+                .replace("BUSNAME=\"fir_0_out_stream\" NAME=\"S_AXIS_S2MM\"", "BUSNAME=\"axi_dma_0_M_AXIS_MM2S\" NAME=\"S_AXIS_S2MM\"");
+        Path file = dir.resolve("loop.hwh");
+        Files.writeString(file, hwh);
+        try (SimDevice board = SimDevice.open(SimConfig.at(dir.resolve("board")))) {
+            board.download(DspLoopback.bit(), io.jynq.metadata.HwhParser.parse(file), false);
+            RegisterSpace dma = board.map(DspLoopback.DMA, 0x10000);
+            int n = 3 << 20;
+            try (var src = board.allocate(n, 64, false); var dst = board.allocate(n, 64, false)) {
+                for (int i = 0; i < n; i += 4) {
+                    src.buffer().putInt(i, i * 31);
+                }
+                dma.write32(0x00, 1);
+                dma.write32(0x30, 1);
+                dma.write32(0x18, (int) src.physicalAddress());
+                dma.write32(0x28, n);
+                assertEquals(0, dma.read32(0x04) & 2, "the stream is full and S2MM is not armed: MM2S busy");
+                dma.write32(0x48, (int) dst.physicalAddress());
+                dma.write32(0x58, n);
+                assertEquals(2, dma.read32(0x04) & 2, "MM2S idle");
+                assertEquals(2, dma.read32(0x34) & 2, "S2MM idle");
+                assertEquals(n, dma.read32(0x58));
+                assertEquals(0, src.buffer().compareTo(dst.buffer()), "same bytes");
+            }
+        }
     }
 }

@@ -69,6 +69,11 @@ public final class AxiDmaModel implements IpModel {
         }
     }
 
+    @Override
+    public int streamAccept(String slaveInterface, java.nio.ByteBuffer data, boolean last) {
+        return "S_AXIS_S2MM".equalsIgnoreCase(slaveInterface) ? s2mm.accept(data, last) : 0;
+    }
+
     /** Bytes moved by the last completed transfer of a channel (for tests and the {@code %sim} view). */
     public long lastTransferBytes(boolean mm2sChannel) {
         return (mm2sChannel ? mm2s : s2mm).lastTransferBytes();

@@ -141,7 +141,7 @@ public final class AxiGpioModel implements IpModel {
             throw new IllegalArgumentException(ctx.name() + " has no GPIO channel " + channel
                     + (dual ? " (channels 1 and 2)" : " (single channel: C_IS_DUAL=0)"));
         }
-        synchronized (ctx.lock()) {
+        ctx.atomically(() -> {
             int slot = PINS + 4 * (channel - 1);
             int old = pins.get(slot) & mask(channel);
             int now = bits & mask(channel);
@@ -150,7 +150,7 @@ public final class AxiGpioModel implements IpModel {
                 regs.put(IP_ISR, regs.get(IP_ISR) | (CHANNEL1_INT << (channel - 1)));
                 updateIrq();
             }
-        }
+        });
     }
 
     /** The levels the simulator last drove on a channel's input pins. */

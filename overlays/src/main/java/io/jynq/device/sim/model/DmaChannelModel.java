@@ -40,6 +40,8 @@ final class DmaChannelModel {
     private long address;
     private int capacity;
     private int received;
+    private int sent;
+    private ByteBuffer source;
     private long lastBytes;
 
     DmaChannelModel(IpContext ctx, int base, boolean mm2s, int lengthBits, boolean sg) {
@@ -52,6 +54,9 @@ final class DmaChannelModel {
         this.out = mm2s ? ctx.streamOut("M_AXIS_MM2S") : null;
         this.in = mm2s ? null : ctx.streamIn("S_AXIS_S2MM");
         this.memory = ctx.memory();
+        if (mm2s) {
+            out.onRoom(this::pump);
+        }
     }
 
     void reset() {
@@ -63,6 +68,7 @@ final class DmaChannelModel {
         regs.put(base + DMACR, DMACR_RESET_VALUE);
         regs.put(base + DMASR, DMASR_HALTED | (sg ? DMASR_SG_INCLD : 0));
         busy = false;
+        source = null;
         updateIrq();
     }
 
@@ -86,6 +92,7 @@ final class DmaChannelModel {
             regs.put(base + DMASR, sr & ~DMASR_HALTED);
         } else if ((v & DMACR_RS) == 0) {
             busy = false;  // PG021: pending transfers are flushed, streams may be cut short
+            source = null;
             regs.put(base + DMASR, sr | DMASR_HALTED);
         }
         updateIrq();
@@ -126,16 +133,54 @@ final class DmaChannelModel {
             return;
         }
         if (mm2s) {
-            if (!out.isConnected()) {
-                return;  // nobody takes the stream: TREADY never comes, the channel stays busy
-            }
-            byte[] data = new byte[length];
-            window.get(0, data);
-            out.send(data, true);
-            complete(length);
+            source = window;
+            sent = 0;
+            pump();
         } else {
             receive();
         }
+    }
+
+    /**
+     * Sends as much of the MM2S buffer as the stream takes; runs again when room frees. An
+     * unconnected stream, or one nobody drains, never takes the rest: the channel stays busy.
+     */
+    void pump() {
+        if (!mm2s || !busy || source == null) {
+            return;
+        }
+        while (sent < capacity) {
+            int n = out.offer(source.duplicate().position(sent), true);
+            if (n <= 0) {
+                return;
+            }
+            sent += n;
+        }
+        source = null;
+        complete(capacity);
+    }
+
+    /** S2MM: writes offered bytes straight to the armed buffer (nothing is queued before them). */
+    int accept(ByteBuffer data, boolean last) {
+        if (mm2s || !busy || in.available() > 0) {
+            return 0;
+        }
+        int n = Math.min(data.remaining(), capacity - received);
+        if (n <= 0) {
+            return 0;
+        }
+        ByteBuffer w = memory.window(address + received, n);
+        if (w == null) {
+            fail(DMASR_DMA_DEC_ERR);
+            return 0;
+        }
+        w.put(data.duplicate().limit(data.position() + n));
+        received += n;
+        if (last && n == data.remaining()) {
+            regs.put(base + LENGTH, received);
+            complete(received);
+        }
+        return n;
     }
 
     /** Moves queued stream bytes into the armed S2MM buffer. */
@@ -178,6 +223,7 @@ final class DmaChannelModel {
 
     private void fail(int errorBit) {
         busy = false;
+        source = null;
         regs.put(base + DMASR, regs.get(base + DMASR) | errorBit | DMASR_ERR_IRQ | DMASR_HALTED);
         regs.put(base + DMACR, regs.get(base + DMACR) & ~DMACR_RS);  // PG021: RS is cleared on error
         updateIrq();

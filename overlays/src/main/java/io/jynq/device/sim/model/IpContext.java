@@ -61,4 +61,11 @@ public interface IpContext {
      * they never interleave with register traffic from another thread.
      */
     Object lock();
+
+    /**
+     * Runs {@code action} as one step of the simulation: under {@link #lock()}, with the stream
+     * and interrupt events it causes delivered after it returns, as for a register access. A
+     * model's public input methods (driving a pin, say) wrap their work in it.
+     */
+    void atomically(Runnable action);
 }

@@ -45,6 +45,20 @@ public interface IpModel {
     default void streamArrived(String slaveInterface) {}
 
     /**
+     * Takes stream bytes straight from the sender's memory view, when the model can do so with
+     * nothing queued before them (an armed DMA S2MM writing them to memory): one copy instead of
+     * three. Must not send on any stream. The default takes nothing.
+     *
+     * @param slaveInterface the receiving interface
+     * @param data the bytes from its position to its limit; read, do not keep
+     * @param last whether the packet ends with the last byte of {@code data}
+     * @return bytes taken from the front of {@code data}, 0..{@code data.remaining()}
+     */
+    default int streamAccept(String slaveInterface, java.nio.ByteBuffer data, boolean last) {
+        return 0;
+    }
+
+    /**
      * An interrupt input changed level; e.g. an AXI INTC's {@code intr} port, bit 2.
      *
      * @param port the input port, e.g. {@code intr}

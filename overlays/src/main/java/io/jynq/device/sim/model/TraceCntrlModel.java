@@ -21,41 +21,56 @@ public final class TraceCntrlModel extends HlsModel {
     private final int sampleBytes;
     private final StreamOut capture;
     private long probe;
+    private int remaining = -1;
 
     /** @param ctx the IP's context */
     public TraceCntrlModel(IpContext ctx) {
         super(ctx);
         this.sampleBytes = ctx.description().registers().containsKey("trigger_V_1") ? 8 : 4;
         this.capture = ctx.streamOut(sampleBytes == 8 ? "capture_64" : "capture_32");
+        capture.onRoom(() -> streamArrived("capture"));
     }
 
     /** Sets the level of the probed pins (bit i = pin i) and lets a waiting capture trigger. */
     public void setProbe(long pins) {
-        synchronized (context.lock()) {
+        context.atomically(() -> {
             probe = pins;
             streamArrived("trace");
-        }
+        });
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        remaining = -1;
     }
 
     @Override
     protected boolean compute() {
-        int trigger = arg(sampleBytes == 8 ? "trigger_V_1" : "trigger_V");
-        if ((trigger & (int) probe) != trigger || !capture.isConnected()) {
-            return false;  // waits for the trigger (or for someone to take the stream)
-        }
-        int length = arg("length_r");
-        if (length <= 0) {
-            return true;
-        }
-        ByteBuffer b = ByteBuffer.allocate(length * sampleBytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < length; i++) {
-            if (sampleBytes == 8) {
-                b.putLong(probe);
-            } else {
-                b.putInt((int) probe);
+        if (remaining < 0) {
+            int trigger = arg(sampleBytes == 8 ? "trigger_V_1" : "trigger_V");
+            if ((trigger & (int) probe) != trigger) {
+                return false;  // waits for the trigger
             }
+            remaining = Math.max(0, arg("length_r"));
         }
-        capture.send(b.array(), true);
+        while (remaining > 0) {
+            int n = (int) Math.min(capture.room() / sampleBytes, remaining);
+            if (n <= 0) {
+                return false;  // back-pressure: resumes when the stream has room
+            }
+            ByteBuffer b = ByteBuffer.allocate(n * sampleBytes).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < n; i++) {
+                if (sampleBytes == 8) {
+                    b.putLong(probe);
+                } else {
+                    b.putInt((int) probe);
+                }
+            }
+            remaining -= n;
+            capture.send(b.array(), remaining == 0);
+        }
+        remaining = -1;
         return true;
     }
 }

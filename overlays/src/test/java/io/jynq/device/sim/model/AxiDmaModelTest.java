@@ -109,7 +109,7 @@ class AxiDmaModelTest {
         for (int k = 0; k < coef.length; k++) {
             fir.write32(0x10 + 8 * k, coef[k]);
         }
-        int n = 4096;
+        int n = 1 << 18;  // 1 MiB: many rounds of back-pressure through the links
         int[] x = new Random(42).ints(n).toArray();
         x[0] = Integer.MIN_VALUE;
         x[1] = Integer.MAX_VALUE;
@@ -145,6 +145,26 @@ class AxiDmaModelTest {
             dma.write32(S2MM_LENGTH, 256);
             assertTrue((dma.read32(S2MM_DMASR) & AxiDmaLayout.DMASR_IDLE) != 0);
             assertEquals(63 * 7, dst.buffer().getInt(4 * 63));
+        }
+    }
+
+    @Test
+    void pg021Mm2sIntoAStreamNobodyDrainsStaysBusyUntilS2mmIsArmed() {
+        fir.write32(0x10, 1);
+        int n = 1 << 20;  // far more than the links' FIFOs hold
+        try (DeviceMemory src = board.allocate(n, 64, false); DeviceMemory dst = board.allocate(n, 64, false)) {
+            for (int i = 0; i < n / 4; i++) {
+                src.buffer().putInt(4 * i, i);
+            }
+            start(AxiDmaLayout.DMACR_RS);
+            dma.write32(MM2S_SA, (int) src.physicalAddress());
+            dma.write32(MM2S_LENGTH, n);
+            assertEquals(0, dma.read32(MM2S_DMASR), "back-pressure: running, not idle, no error");
+            dma.write32(S2MM_DA, (int) dst.physicalAddress());
+            dma.write32(S2MM_LENGTH, n);
+            assertEquals(AxiDmaLayout.DMASR_IDLE | AxiDmaLayout.DMASR_IOC_IRQ, dma.read32(MM2S_DMASR), "drained");
+            assertEquals(n, dma.read32(S2MM_LENGTH));
+            assertEquals(n / 4 - 1, dst.buffer().getInt(n - 4));
         }
     }
 

@@ -50,10 +50,21 @@ final class FakeIpContext implements IpContext {
     static final class Queue implements StreamOut, StreamIn {
         final ArrayDeque<StreamChunk> chunks = new ArrayDeque<>();
         boolean connected = true;
+        Runnable onRoom;
 
         @Override
         public boolean isConnected() {
             return connected;
+        }
+
+        @Override
+        public long room() {
+            return connected ? Long.MAX_VALUE : 0;
+        }
+
+        @Override
+        public void onRoom(Runnable resume) {
+            onRoom = resume;
         }
 
         @Override
@@ -155,5 +166,12 @@ final class FakeIpContext implements IpContext {
     @Override
     public Object lock() {
         return lock;
+    }
+
+    @Override
+    public void atomically(Runnable action) {
+        synchronized (lock) {
+            action.run();
+        }
     }
 }

@@ -103,4 +103,27 @@ class ModelConfigurationsTest {
         dma.write(AxiDmaLayout.MM2S_DMASR, AxiDmaLayout.DMASR_IOC_IRQ, 0xF);
         assertFalse(ctx.level("mm2s_introut").high, "IOC_Irq cleared: the line falls");
     }
+
+    @Test
+    void pg021ArmedS2mmTakesOfferedBytesStraightIntoItsBufferAndReportsTheLength() {
+        FakeIpContext ctx = new FakeIpContext("dma", Map.of(), Map.of());
+        AxiDmaModel dma = new AxiDmaModel(ctx);
+        dma.reset();
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        assertEquals(0, dma.streamAccept("S_AXIS_S2MM", data, true), "not armed: takes nothing");
+        dma.write(AxiDmaLayout.S2MM_DMACR, AxiDmaLayout.DMACR_RS, 0xF);
+        dma.write(AxiDmaLayout.S2MM_DA, (int) FakeIpContext.MEMORY_BASE + 64, 0xF);
+        dma.write(AxiDmaLayout.S2MM_LENGTH, 6, 0xF);
+        assertEquals(6, dma.streamAccept("S_AXIS_S2MM", data, false), "only as much as the buffer holds");
+        assertEquals(6, ctx.memory.get(64 + 5));
+        assertEquals(0, dma.read(AxiDmaLayout.S2MM_DMASR) & AxiDmaLayout.DMASR_IDLE, "no TLAST yet");
+        dma.write(AxiDmaLayout.S2MM_LENGTH, 100, 0xF);
+        dma.write(AxiDmaLayout.S2MM_DMACR, AxiDmaLayout.DMACR_RESET, 0xF);
+        dma.write(AxiDmaLayout.S2MM_DMACR, AxiDmaLayout.DMACR_RS, 0xF);
+        dma.write(AxiDmaLayout.S2MM_DA, (int) FakeIpContext.MEMORY_BASE, 0xF);
+        dma.write(AxiDmaLayout.S2MM_LENGTH, 100, 0xF);
+        assertEquals(8, dma.streamAccept("S_AXIS_S2MM", data, true));
+        assertEquals(8, dma.read(AxiDmaLayout.S2MM_LENGTH), "TLAST after 8 bytes");
+        assertTrue((dma.read(AxiDmaLayout.S2MM_DMASR) & AxiDmaLayout.DMASR_IDLE) != 0);
+    }
 }

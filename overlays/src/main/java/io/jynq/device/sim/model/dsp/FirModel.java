@@ -19,8 +19,8 @@ import java.util.Set;
  *   y[n] = sum_{k=0..7} coef_k * x[n-k]   (32-bit two's complement, wrapping)
  * </pre>
  * with {@code x[n < 0] = 0} in each packet: the delay line clears after TLAST. Each output packet
- * has its input's length and ends with TLAST. If nobody takes {@code out_stream}, input stays
- * queued (back-pressure). The dsp_loopback README shows the HLS source.
+ * has its input's length and ends with TLAST. The core takes input only as far as
+ * {@code out_stream} has room, so back-pressure travels upstream as in the RTL. The dsp_loopback README shows the HLS source.
  */
 public final class FirModel extends HlsModel {
     /** The FIR's VLNV. */
@@ -38,6 +38,7 @@ public final class FirModel extends HlsModel {
         super(ctx);
         in = ctx.streamIn("in_stream");
         out = ctx.streamOut("out_stream");
+        out.onRoom(() -> streamArrived("out_stream"));
         for (int k = 0; k < TAPS; k++) {
             coefOffsets[k] = (int) ctx.description().register("coef_" + k).byteOffset();
         }
@@ -45,10 +46,7 @@ public final class FirModel extends HlsModel {
 
     @Override
     protected boolean compute() {
-        if (!out.isConnected()) {
-            return false;
-        }
-        int words = (int) Math.min(in.available() / 4, 1 << 20);
+        int words = (int) Math.min(Math.min(in.available(), out.room()) / 4, 1 << 18);
         if (words == 0) {
             return false;
         }

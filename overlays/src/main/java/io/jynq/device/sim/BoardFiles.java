@@ -1,0 +1,75 @@
+package io.jynq.device.sim;
+
+import io.jynq.device.PlState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The files of a simulated board's state directory besides the PL state and DDR: the design
+ * copies ({@code design-<sha256>.hwh}) and the register files of downloads
+ * ({@code pl-<seconds>-<nanos>-<sha12>.regs}), named from the {@link PlState} so that every
+ * process finds the same ones.
+ */
+final class BoardFiles {
+    private final Path dir;
+
+    BoardFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    Path designFile(String sha) {
+        return dir.resolve("design-" + sha + ".hwh");
+    }
+
+    Path regsFile(PlState s) {
+        String sha = s.metadataSha256();
+        return dir.resolve("pl-" + s.timestamp().getEpochSecond() + "-" + s.timestamp().getNano()
+                + "-" + sha.substring(0, Math.min(12, sha.length())) + ".regs");
+    }
+
+    void deleteOldRegisterFiles(Path keep) {
+        // Safe while another process maps them: unlinking leaves existing mappings valid.
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "pl-*.regs")) {
+            for (Path p : ds) {
+                if (!p.equals(keep)) {
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException e) {
+            // stale files only cost disk space (they are sparse)
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // best effort: a leftover sparse file does no harm
+        }
+    }
+
+    void writeAtomically(Path target, byte[] content) {
+        try {
+            Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+            Files.write(tmp, content);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the design in " + dir, e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+}
