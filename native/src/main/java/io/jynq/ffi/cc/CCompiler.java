@@ -2,6 +2,7 @@ package io.jynq.ffi.cc;
 
 import io.jynq.ffi.cheader.CDeclaration;
 import io.jynq.ffi.cheader.CHeader;
+import io.jynq.ffi.cheader.CHeaderException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -105,18 +108,96 @@ public final class CCompiler {
         return build(sourceName, source, flags, CHeader.parse(sourceName + " declarations", headerText));
     }
 
-    private CompiledLibrary build(String sourceName, String source, List<String> flags, List<CDeclaration> declared) {
+    private List<String> command(List<String> flags) {
         List<String> command = new ArrayList<>();
         command.add(compiler);
         command.addAll(BASE_FLAGS);
         command.add("-fdiagnostics-color=never");
         command.addAll(flags);
-        String key = cacheKey(command, source);
-        Path library = cacheDir.resolve(key + ".so");
+        return command;
+    }
+
+    private CompiledLibrary build(String sourceName, String source, List<String> flags, List<CDeclaration> declared) {
+        List<String> command = command(flags);
+        Path library = cacheDir.resolve(cacheKey(command, source) + ".so");
         boolean cached = Files.isRegularFile(library);
-        List<CDiagnostic> warnings = cached ? List.of() : run(command, sourceName, source, library);
+        List<CDiagnostic> warnings = List.of();
+        if (!cached) {
+            String quoted = sourceName.replace("\\", "\\\\").replace("\"", "\\\"");
+            String text = PRELUDE + "#line 1 \"" + quoted + "\"\n" + source + "\n";
+            warnings = run(command, sourceName, null, Map.of("source.c", text), library);
+        }
         List<CDeclaration> functions = declared != null ? declared : CHeader.parseDefinitions(sourceName, source);
         return new CompiledLibrary(sourceName, library, functions, cached, warnings);
+    }
+
+    /**
+     * Compiles the {@code .c} files among {@code files} into one library (D2L native operations:
+     * an overlay package's C sources). Headers ({@code .h}) in the list are not compiled but are
+     * part of the cache key, so editing one rebuilds. gcc runs in the files' common directory, so
+     * messages name them as {@code dsp.c:12:5}. The library's functions are the exported
+     * definitions of every {@code .c} file.
+     *
+     * @param files sources and headers of one library
+     * @param flags extra gcc flags
+     * @throws IllegalArgumentException if there is no {@code .c} file, or two files define one function
+     * @throws CCompileException if gcc fails
+     * @throws java.io.UncheckedIOException if a file cannot be read
+     */
+    public CompiledLibrary compileFiles(List<Path> files, List<String> flags) {
+        List<Path> absolute = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+        Path base = absolute.stream().map(Path::getParent).reduce(CCompiler::commonParent)
+                .orElseThrow(() -> new IllegalArgumentException("no source files given"));
+        Map<String, String> contents = new LinkedHashMap<>();
+        for (Path f : absolute) {
+            try {
+                contents.put(base.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read C source " + f, e);
+            }
+        }
+        List<String> cFiles = contents.keySet().stream().filter(n -> n.endsWith(".c")).toList();
+        if (cFiles.isEmpty()) {
+            throw new IllegalArgumentException("no .c file among " + files);
+        }
+        List<String> command = command(flags);
+        StringBuilder keyed = new StringBuilder();
+        contents.forEach((name, text) -> keyed.append(name).append('\0').append(text).append('\0'));
+        Path library = cacheDir.resolve(cacheKey(command, keyed.toString()) + ".so");
+        String sourceName = cFiles.size() == 1 ? cFiles.get(0) : base.getFileName() + "/*.c";
+        // functions first, so a clash between files is named before the linker's less direct message;
+        // a parse error waits until gcc has had its say, since gcc explains a broken source better
+        Map<String, CDeclaration> functions = new LinkedHashMap<>();
+        Map<String, String> definedIn = new LinkedHashMap<>();
+        CHeaderException unreadable = null;
+        for (String c : cFiles) {
+            try {
+                for (CDeclaration d : CHeader.parseDefinitions(c, contents.get(c))) {
+                    String other = definedIn.putIfAbsent(d.name(), c);
+                    if (other != null) {
+                        throw new IllegalArgumentException("function '" + d.name() + "' is defined in both " + other
+                                + " and " + c);
+                    }
+                    functions.put(d.name(), d);
+                }
+            } catch (CHeaderException e) {
+                unreadable = unreadable == null ? e : unreadable;
+            }
+        }
+        boolean cached = Files.isRegularFile(library);
+        List<CDiagnostic> warnings = cached ? List.of() : run(command, sourceName, base, contents, library);
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        return new CompiledLibrary(sourceName, library, List.copyOf(functions.values()), cached, warnings);
+    }
+
+    private static Path commonParent(Path a, Path b) {
+        Path p = a;
+        while (p != null && !b.startsWith(p)) {
+            p = p.getParent();
+        }
+        return p;
     }
 
     private static String cacheKey(List<String> command, String source) {
@@ -129,18 +210,27 @@ public final class CCompiler {
         }
     }
 
-    private List<CDiagnostic> run(List<String> command, String sourceName, String source, Path library) {
+    /**
+     * Runs gcc. {@code sources} maps file names to text: written into a temporary build directory
+     * when {@code directory} is null, else already present there (only the {@code .c} ones are compiled).
+     */
+    private List<CDiagnostic> run(List<String> command, String sourceName, Path directory, Map<String, String> sources,
+            Path library) {
         Path work = null;
         try {
             Files.createDirectories(cacheDir);
             work = Files.createTempDirectory(cacheDir, "build-");
-            Path src = work.resolve("source.c");
-            Files.writeString(src, PRELUDE + "#line 1 \"" + sourceName.replace("\\", "\\\\").replace("\"", "\\\"")
-                    + "\"\n" + source + "\n", StandardCharsets.UTF_8);
+            if (directory == null) {
+                for (Map.Entry<String, String> e : sources.entrySet()) {
+                    Files.writeString(work.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+                }
+            }
             Path out = work.resolve("out.so");
             List<String> full = new ArrayList<>(command);
-            full.addAll(List.of("-o", out.toString(), src.toString(), "-lm"));
-            String output = exec(full, work);
+            full.addAll(List.of("-o", out.toString()));
+            sources.keySet().stream().filter(n -> n.endsWith(".c")).forEach(full::add);
+            full.add("-lm");
+            String output = exec(full, directory == null ? work : directory);
             List<CDiagnostic> diagnostics = GccOutput.diagnostics(output, work);
             if (!Files.isRegularFile(out)) {
                 throw GccOutput.failure(compiler, sourceName, output, work, diagnostics);

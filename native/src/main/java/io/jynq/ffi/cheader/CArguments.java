@@ -18,9 +18,17 @@ final class CArguments {
 
     private CArguments() {}
 
+    /** Names the argument in messages: {@code argument 'data' (const uint8_t *) of <signature> (file:line)}. */
+    private record Context(CParameter parameter, String where) {
+        @Override
+        public String toString() {
+            return "argument '" + parameter.name() + "' (" + parameter.type().spelling() + ") of " + where;
+        }
+    }
+
     static Object toNative(CParameter p, Object value, String where) {
         CType t = p.type();
-        String context = "argument '" + p.name() + "' (" + t.spelling() + ") of " + where;
+        Object context = new Context(p, where); // rendered only when a message needs it
         if (t.isPointer()) {
             return pointer(t, value, context);
         }
@@ -44,7 +52,7 @@ final class CArguments {
         }
     }
 
-    private static Object integerArgument(CKind kind, String context, Object value) {
+    private static Object integerArgument(CKind kind, Object context, Object value) {
         return switch (kind) {
             case CHAR -> (int) (byte) integer(context, value, -128, 255);
             case INT8 -> (int) integer(context, value, Byte.MIN_VALUE, Byte.MAX_VALUE);
@@ -63,7 +71,7 @@ final class CArguments {
         };
     }
 
-    private static long unsigned64(String context, Object value) {
+    private static long unsigned64(Object context, Object value) {
         if (value instanceof BigInteger big) {
             if (big.signum() < 0 || big.bitLength() > 64) {
                 throw new IllegalArgumentException(context + ": " + big + " is out of range [0, 2^64-1]");
@@ -73,7 +81,7 @@ final class CArguments {
         return integer(context, value, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    private static long integer(String context, Object value, long min, long max) {
+    private static long integer(Object context, Object value, long min, long max) {
         long v;
         if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
             v = ((Number) value).longValue();
@@ -90,7 +98,7 @@ final class CArguments {
         return v;
     }
 
-    private static Object pointer(CType t, Object value, String context) {
+    private static Object pointer(CType t, Object value, Object context) {
         if (value == null || value instanceof Pointer) {
             return value;
         }
@@ -141,7 +149,7 @@ final class CArguments {
         };
     }
 
-    private static IllegalArgumentException mismatch(String context, String expected, Object value) {
+    private static IllegalArgumentException mismatch(Object context, String expected, Object value) {
         String got = value == null ? "null" : value.getClass().getSimpleName() + " " + value;
         return new IllegalArgumentException(context + ": expected " + expected + ", got " + got);
     }

@@ -22,11 +22,15 @@ public final class CFunction {
     private final CLibrary library;
     private final CDeclaration declaration;
     private final Function function;
+    private final String where;
+    private final Class<?> returnClass;
 
     CFunction(CLibrary library, CDeclaration declaration, Function function) {
         this.library = library;
         this.declaration = declaration;
         this.function = function;
+        this.where = declaration.signature() + " (" + library.sourceName() + ":" + declaration.line() + ")";
+        this.returnClass = CArguments.nativeReturnType(declaration.returnType());
     }
 
     /** The declaration this function was bound from. */
@@ -49,7 +53,6 @@ public final class CFunction {
         library.checkOpen();
         Object[] values = args == null ? new Object[] {null} : args;
         int n = declaration.parameters().size();
-        String where = declaration.signature() + " (" + library.sourceName() + ":" + declaration.line() + ")";
         if (values.length != n) {
             throw new IllegalArgumentException(where + " takes " + n + " argument" + (n == 1 ? "" : "s")
                     + ", got " + values.length);
@@ -58,7 +61,7 @@ public final class CFunction {
         for (int k = 0; k < n; k++) {
             converted[k] = CArguments.toNative(declaration.parameters().get(k), values[k], where);
         }
-        Object raw = function.invoke(CArguments.nativeReturnType(declaration.returnType()), converted);
+        Object raw = function.invoke(returnClass, converted);
         return CArguments.fromNative(declaration.returnType(), raw);
     }
 

@@ -12,19 +12,13 @@ import io.jynq.ffi.libc.MappedRegion;
 import io.jynq.ffi.libc.NativeException;
 import io.jynq.metadata.Arch;
 import io.jynq.metadata.OverlayMetadata;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,8 +29,11 @@ import java.util.Objects;
  * <ul>
  * <li>MMIO: {@code mmap} of {@code /dev/mem} with {@code O_SYNC}, page-aligned, every access
  *     bounds-checked ({@link MappedRegion}).</li>
- * <li>Download: {@code .bit} → {@code .bin} into {@code /lib/firmware}, FPGA Manager's
- *     {@code flags} and {@code firmware}, then {@code state == operating}; a {@code .dtbo} beside the
+ * <li>Download: for a full bitstream the PL clocks are first set to the design's divisors
+ *     ({@code clock_dict}, as PYNQ's {@code Overlay.download}) and the loaded design's DFX shutdown
+ *     managers are quiesced ({@link ShutdownManagers}); then {@code .bit} → {@code .bin} into {@code /lib/firmware}, FPGA Manager's
+ *     {@code flags} and {@code firmware}, then {@code state == operating}; on ZynqMP a full download
+ *     then sets the PS-PL AXI port widths of the design ({@link AxiPortWidths}); a {@code .dtbo} beside the
  *     bitstream is applied through configfs afterwards (the one a previous full download applied is
  *     removed first). The PL state is recorded only when every step succeeded.</li>
  * <li>Contiguous memory: blocks of a u-dma-buf buffer, flushed and invalidated through its sysfs
@@ -49,9 +46,6 @@ import java.util.Objects;
  * {@link IllegalStateException}.
  */
 public final class EmbeddedDevice implements Device {
-    /** The state file naming the device-tree overlay the last full download applied. */
-    static final String OVERLAY_RECORD = "device_tree_overlay";
-
     private final BoardPaths paths;
     private final SysfsIo io;
     private final PollWaiter waiter;
@@ -60,6 +54,7 @@ public final class EmbeddedDevice implements Device {
     private final DeviceTreeOverlays overlays;
     private final UioLocator uio;
     private final PlStateStore store;
+    private final BoardDownload download;
     private final List<MmioRegisterSpace> windows = new ArrayList<>();
     private final Map<Integer, UioIrqLine> irqs = new HashMap<>();
     private UdmabufRegion udmabuf;
@@ -93,6 +88,8 @@ public final class EmbeddedDevice implements Device {
         this.overlays = new DeviceTreeOverlays(paths, io);
         this.uio = new UioLocator(paths, io);
         this.store = new PlStateStore(paths.stateDirectory());
+        this.download = new BoardDownload(paths, fpga, overlays, new ShutdownManagers(paths, Duration.ofMillis(200)),
+                store, this::clocks);
     }
 
     @Override
@@ -124,24 +121,7 @@ public final class EmbeddedDevice implements Device {
         if (!Files.isRegularFile(bitstream)) {
             throw new UncheckedIOException(new NoSuchFileException(bitstream.toString(), null, "no such bitstream file"));
         }
-        byte[] bin = FirmwareImage.binOf(bitstream);
-        String firmware = FirmwareImage.firmwareName(bitstream);
-        Path dtbo = sibling(bitstream, ".dtbo");
-        byte[] dtboBytes = Files.isRegularFile(dtbo) ? readAll(dtbo) : null;
-        String hash = metadataSha256(metadata);
-        if (!partial) {
-            removeRecordedOverlay();
-            closeIrqs(); // UIO devices belong to the design being replaced
-        }
-        fpga.program(firmware, bin, partial);
-        if (dtboBytes != null) {
-            String name = stem(dtbo);
-            overlays.insert(name, dtboBytes);
-            if (!partial) {
-                recordOverlay(name);
-            }
-        }
-        store.write(new PlState(bitstream.toAbsolutePath().normalize().toString(), Instant.now(), hash, partial));
+        download.run(bitstream, metadata, partial, this::closeIrqs); // UIO devices belong to the replaced design
     }
 
     /**
@@ -152,7 +132,7 @@ public final class EmbeddedDevice implements Device {
      */
     public synchronized void insertDeviceTreeOverlay(Path dtbo) {
         checkOpen();
-        overlays.insert(stem(dtbo), readAll(dtbo));
+        overlays.insert(BoardDownload.stem(dtbo), BoardDownload.readAll(dtbo));
     }
 
     /** Removes the device-tree overlay called {@code name}; harmless if it is not applied. */
@@ -165,27 +145,6 @@ public final class EmbeddedDevice implements Device {
     public boolean isDeviceTreeOverlayApplied(String name) {
         checkOpen();
         return overlays.isApplied(name);
-    }
-
-    private void removeRecordedOverlay() {
-        Path record = paths.stateDirectory().resolve(OVERLAY_RECORD);
-        try {
-            if (Files.exists(record)) {
-                overlays.remove(Files.readString(record, StandardCharsets.UTF_8).strip());
-                Files.delete(record);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + record, e);
-        }
-    }
-
-    private void recordOverlay(String name) {
-        try {
-            Files.createDirectories(paths.stateDirectory());
-            Files.writeString(paths.stateDirectory().resolve(OVERLAY_RECORD), name, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the device-tree overlay in " + paths.stateDirectory(), e);
-        }
     }
 
     @Override
@@ -301,42 +260,6 @@ public final class EmbeddedDevice implements Device {
     private void closeIrqs() {
         irqs.values().forEach(UioIrqLine::close);
         irqs.clear();
-    }
-
-    private static Path sibling(Path file, String suffix) {
-        return file.resolveSibling(stem(file) + suffix);
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static byte[] readAll(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    /** SHA-256 of the overlay's .hwh file when {@code metadata.source()} names a readable file, else "". */
-    private static String metadataSha256(OverlayMetadata metadata) {
-        if (metadata == null) {
-            return "";
-        }
-        Path hwh = Path.of(metadata.source());
-        if (!Files.isRegularFile(hwh)) {
-            return "";
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(hwh)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + hwh, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 
     @Override

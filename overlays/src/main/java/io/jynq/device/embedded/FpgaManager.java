@@ -3,6 +3,7 @@ package io.jynq.device.embedded;
 import io.jynq.device.DeviceException;
 import io.jynq.ffi.libc.NativeException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,17 +37,18 @@ final class FpgaManager {
     /**
      * Loads {@code bin} into the PL.
      *
-     * @param firmwareName the file name in /lib/firmware, e.g. {@code base.bin}
+     * @param image the bitstream; written to /lib/firmware under {@link FirmwareImage#firmwareName()}
      * @throws DeviceException naming the step that failed (no FPGA Manager, firmware file, flags,
      *         firmware, state)
      */
-    void program(String firmwareName, byte[] bin, boolean partial) {
+    void program(FirmwareImage image, boolean partial) {
+        String firmwareName = image.firmwareName();
         Path fpga = paths.fpgaManager();
         if (!isPresent()) {
             throw new DeviceException("no FPGA Manager at " + fpga + ": this kernel cannot program the PL (is this a"
                     + " Zynq or ZynqMP board image with CONFIG_FPGA_MGR? off the board, use JYNQ_DEVICE=sim)");
         }
-        writeFirmware(firmwareName, bin);
+        writeFirmware(firmwareName, image);
         try {
             io.writeText(fpga.resolve("flags"), partial ? "1" : "0");
         } catch (NativeException e) {
@@ -60,15 +62,15 @@ final class FpgaManager {
         awaitOperating(firmwareName);
     }
 
-    private void writeFirmware(String firmwareName, byte[] bin) {
+    private void writeFirmware(String firmwareName, FirmwareImage image) {
         Path dir = paths.firmwareDirectory();
         Path target = dir.resolve(firmwareName);
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, firmwareName, ".tmp");
-            Files.write(tmp, bin);
+            image.writeTo(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
             throw new DeviceException("cannot write the bitstream to " + target + " (" + e
                     + "); FPGA Manager loads firmware only from there, and writing it needs root", e);
         } finally {

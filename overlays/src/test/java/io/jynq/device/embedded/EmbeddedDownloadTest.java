@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jynq.device.DeviceException;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.jynq.device.PlState;
+import io.jynq.metadata.MetadataException;
+import io.jynq.testing.SharedData;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +54,35 @@ class EmbeddedDownloadTest {
             assertEquals(bit.toAbsolutePath().toString(), s.bitfileName());
             assertFalse(s.partial());
             assertTrue(s.isProgrammed());
+        }
+    }
+
+    @Test
+    void aRealBitIsConvertedToTheBinPynqMakes() throws Exception {
+        Path bit = SharedData.bit("pynqz1_base.bit");
+        JsonObject golden = JsonParser.parseString(Files.readString(SharedData.bit("pynqz1_base.bit.pynq.json")))
+                .getAsJsonObject();
+        try (EmbeddedDevice dev = board.device()) {
+            dev.download(bit, null, false);
+            Path bin = board.paths.firmwareDirectory().resolve("pynqz1_base.bin");
+            assertEquals(golden.get("bin_length").getAsLong(), Files.size(bin));
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bin)));
+            assertEquals(golden.get("bin_sha256").getAsString(), sha);
+            assertEquals("write sys/class/fpga_manager/fpga0/firmware pynqz1_base.bin", board.kernel.log.get(1));
+            try (var left = Files.list(board.paths.firmwareDirectory())) {
+                assertEquals(List.of(bin), left.toList(), "no temporary file left in /lib/firmware");
+            }
+        }
+    }
+
+    @Test
+    void aCorruptBitIsRefusedBeforeTheBoardIsTouched() throws IOException {
+        Path bit = Files.write(overlays.resolve("corrupt.bit"), new byte[] {0, 9, 1, 2, 3});
+        try (EmbeddedDevice dev = board.device()) {
+            MetadataException e = assertThrows(MetadataException.class, () -> dev.download(bit, null, false));
+            assertTrue(e.getMessage().contains("corrupt.bit"), e.getMessage());
+            assertEquals(List.of(), board.kernel.log);
+            assertNothingRecorded(dev, PlState.EMPTY);
         }
     }
 

@@ -8,6 +8,8 @@ import io.jynq.device.DeviceException;
 import io.jynq.device.DeviceMemory;
 import io.jynq.device.MemoryStats;
 import io.jynq.device.OutOfDeviceMemoryException;
+import io.jynq.ffi.cc.CCompiler;
+import io.jynq.ffi.cheader.CLibrary;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -53,6 +55,25 @@ class EmbeddedMemoryTest {
             assertEquals(100, a.buffer().capacity());
             assertTrue(a.address() != 0);
             assertEquals(new MemoryStats(FakeBoard.UDMABUF_SIZE, 128 + 4096, FakeBoard.UDMABUF_SIZE - 8192, 2), dev.memoryStats());
+        }
+    }
+
+    @Test
+    void aCFunctionWorksOnABlockInPlace() {
+        CCompiler cc = new CCompiler(tmp.resolve("cc"), "gcc", java.time.Duration.ofMinutes(1));
+        String source = "void scale(int32_t *x, size_t n, int32_t k) { for (size_t i = 0; i < n; i++) x[i] *= k; }";
+        try (EmbeddedDevice dev = board.device(); CLibrary lib = cc.compile("scale.c", source, List.of()).load()) {
+            DeviceMemory m = dev.allocate(64 * 4, 64, true);
+            var ints = m.buffer().asIntBuffer();
+            for (int i = 0; i < 64; i++) {
+                ints.put(i, i);
+            }
+            lib.function("scale").invoke(m, 64L, 3);
+            for (int i = 0; i < 64; i++) {
+                assertEquals(3 * i, ints.get(i));
+            }
+            m.close();
+            assertThrows(IllegalStateException.class, () -> lib.function("scale").invoke(m, 64L, 3));
         }
     }
 

@@ -70,6 +70,17 @@ final class FakeBoard {
         }
     }
 
+    /** Turns the board into a ZynqMP one: device-tree compatible and an IOPLL of 1499.985 MHz. */
+    FakeBoard zynqMp() {
+        try {
+            Files.write(paths.deviceTreeCompatible(), "xlnx,zynqmp\0".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        setMemWord(0xFF5E_0020L, 1 << 16 | 90 << 8);
+        return this;
+    }
+
     EmbeddedDevice device() {
         return device(Duration.ofSeconds(2), null);
     }
