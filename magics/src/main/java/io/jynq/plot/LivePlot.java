@@ -16,15 +16,16 @@ import org.knowm.xchart.XYChart;
  * <pre>{@code
  * try (LivePlot live = Plot.live().title("ADC").labels("sample", "code").window(5000).start()) {
  *     for (int i = 0; i < 100; i++) {
- *         live.append("adc", dma.receive(buf));   // any type Samples.from accepts
+ *         int[] block = readAdcBlock();      // your capture, e.g. a DMA receive
+ *         live.append("adc", block);         // any type Samples.from accepts
  *     }
  * }
  * }</pre>
  * Updates are rate-limited ({@link LivePlotBuilder#maxUpdatesPerSecond}, default 5): a call
  * that comes too soon only stores the data, and the latest state is always shown: by the next
  * allowed update, by the {@link DisplayTimer} once the interval has passed, by {@link #flush()},
- * by {@link #close()}, or by the kernel's {@link Displays#flushPending()} at the end of the cell. Data is kept in full (or the last
- * {@code window} samples) and decimated at each redraw. The output appears at the first redraw
+ * by {@link #close()}, or by the kernel's {@link Displays#flushPending()} at the end of the
+ * cell. Data is kept in full (or the last {@code window} samples) and decimated at each redraw. The output appears at the first redraw
  * that has data. After {@code close()} further calls throw {@link IllegalStateException}.
  * Thread-safe.
  */
@@ -176,6 +177,7 @@ public final class LivePlot implements AutoCloseable {
         if (!any) {
             return;
         }
+        next.getStyler().setLegendVisible(next.getSeriesMap().size() > 1);
         chart = next;
         dirty = false;
         redraws++;

@@ -45,7 +45,8 @@ public interface Samples {
 
     /**
      * Adapts any supported value: the arrays, NIO buffers and columns of the {@code of}
-     * factories, a {@code Samples} itself, or a type a registered {@link SamplesAdapter} handles.
+     * factories, a collection or array of {@link Number}s (null reads as NaN), a {@code Samples}
+     * itself, or a type a registered {@link SamplesAdapter} handles.
      *
      * @throws IllegalArgumentException if {@code data} is null or of no supported type; the
      *     message lists the supported types

@@ -6,6 +6,8 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -15,7 +17,8 @@ import tech.tablesaw.api.NumericColumn;
 /** Turns a value of any supported type into {@link Samples}: built-in types, then adapters. */
 final class SamplesResolver {
     private static final String BUILT_IN = "double[], float[], long[], int[], short[], byte[], "
-        + "DoubleBuffer, FloatBuffer, LongBuffer, IntBuffer, ShortBuffer, a Tablesaw NumericColumn, Samples";
+        + "DoubleBuffer, FloatBuffer, LongBuffer, IntBuffer, ShortBuffer, a Tablesaw NumericColumn, "
+        + "a Collection or array of Numbers, Samples";
 
     /** Loaded once: adapters come from the class path, which does not change in a session. */
     private static final List<SamplesAdapter> ADAPTERS = ServiceLoader
@@ -61,6 +64,8 @@ final class SamplesResolver {
         if (d instanceof IntBuffer) return Samples.of((IntBuffer) d);
         if (d instanceof ShortBuffer) return Samples.of((ShortBuffer) d);
         if (d instanceof NumericColumn) return Samples.of((NumericColumn<?>) d);
+        if (d instanceof Number[]) return ListSamples.of(Arrays.asList((Number[]) d));
+        if (d instanceof Collection) return ListSamples.of((Collection<?>) d);
         return null;
     }
 

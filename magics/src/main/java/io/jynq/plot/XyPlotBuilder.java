@@ -111,6 +111,7 @@ public final class XyPlotBuilder {
             throw new IllegalStateException("no series: add one with series(name, data)");
         }
         XYChart chart = newChart(layout, scatter);
+        chart.getStyler().setLegendVisible(series.size() > 1); // a lone "y" legend only takes width
         for (Entry e : series) {
             XyData d = points(e.x(), e.y());
             chart.addSeries(e.name(), d.x(), d.y());
@@ -133,7 +134,6 @@ public final class XyPlotBuilder {
             .title(layout.title()).xAxisTitle(layout.xLabel()).yAxisTitle(layout.yLabel()).build();
         chart.getStyler().setDefaultSeriesRenderStyle(scatter ? XYSeriesRenderStyle.Scatter : XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(scatter ? 3 : 0);
-        chart.getStyler().setLegendVisible(true);
         if (!scatter) {
             chart.getStyler().setSeriesMarkers(new Marker[] {SeriesMarkers.NONE});
         }

@@ -2,6 +2,7 @@ package io.jynq.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ class PlotTest {
         assertArrayEquals(new double[] {0, 1, 2}, s.getXData());
         assertArrayEquals(new double[] {5, 6, 7}, s.getYData());
         assertEquals(XYSeriesRenderStyle.Line, c.getStyler().getDefaultSeriesRenderStyle());
+        assertFalse(c.getStyler().isLegendVisible(), "no legend for a single series");
     }
 
     @Test
@@ -40,6 +42,7 @@ class PlotTest {
         assertEquals(1000, c.getWidth());
         assertEquals(300, c.getHeight());
         assertEquals(1000, c.getSeriesMap().get("output").getYData().length, "short series drawn as is");
+        assertTrue(c.getStyler().isLegendVisible());
     }
 
     @Test

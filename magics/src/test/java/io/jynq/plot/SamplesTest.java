@@ -37,7 +37,10 @@ class SamplesTest {
             Arguments.of("IntBuffer", IntBuffer.wrap(new int[] {1, -2, 3})),
             Arguments.of("ShortBuffer", ShortBuffer.wrap(new short[] {1, -2, 3})),
             Arguments.of("Tablesaw DoubleColumn", DoubleColumn.create("v", 1, -2, 3.5)),
-            Arguments.of("Tablesaw IntColumn", IntColumn.create("v", 1, -2, 3)));
+            Arguments.of("Tablesaw IntColumn", IntColumn.create("v", 1, -2, 3)),
+            Arguments.of("List<Double>", java.util.List.of(1.0, -2.0, 3.5)),
+            Arguments.of("Integer[]", new Integer[] {1, -2, 3}),
+            Arguments.of("Set of mixed Numbers", new java.util.LinkedHashSet<Number>(java.util.List.of(1, -2L, 3.5f))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -146,6 +149,13 @@ class SamplesTest {
         // TestSignalAdapter is registered in src/test/resources/META-INF/services: Plot is unchanged
         var chart = Plot.line(new TestSignalAdapter.TestSignal(5));
         assertArrayEquals(new double[] {0, 2, 4, 6, 8}, chart.getSeriesMap().get("y").getYData());
+    }
+
+    @Test
+    void aListWithSomethingElseNamesTheElement() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Samples.from(java.util.List.of(1, "two")));
+        assertEquals("cannot plot element 1 of the collection: java.lang.String is not a Number", e.getMessage());
+        assertTrue(Double.isNaN(Samples.from(java.util.Arrays.asList(1.0, null)).get(1)));
     }
 
     @Test

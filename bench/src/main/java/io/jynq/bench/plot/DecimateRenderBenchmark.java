@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * min/max per pixel column, build the XChart chart, encode the PNG with BitmapEncoder);
  * {@code decimateOnly} isolates the decimation; {@code ...Int16LittleEndian} reads 16-bit ADC
  * codes from a little-endian ByteBuffer, the shape of a contiguous buffer filled by the DMA.
+ * Each also reports its thread CPU time ({@link CpuTime}), which the machine's load does not inflate.
  * Run with {@code ./jynq bench plot}.
  */
 @State(Scope.Benchmark)
@@ -59,20 +60,29 @@ public class DecimateRenderBenchmark {
     }
 
     @Benchmark
-    public XyData decimateOnly() {
-        return MinMaxDecimator.decimate(Samples.of(signal), widthPx);
+    public XyData decimateOnly(CpuTime cpu) {
+        long t = cpu.start();
+        XyData d = MinMaxDecimator.decimate(Samples.of(signal), widthPx);
+        cpu.stop(t);
+        return d;
     }
 
     @Benchmark
-    public byte[] decimateAndRenderPng() {
+    public byte[] decimateAndRenderPng(CpuTime cpu) {
+        long t = cpu.start();
         XYChart chart = Plot.lineChart().title("10 M samples").size(widthPx, 400).series("adc", signal).chart();
-        return ChartPng.encode(chart);
+        byte[] png = ChartPng.encode(chart);
+        cpu.stop(t);
+        return png;
     }
 
     @Benchmark
-    public byte[] decimateAndRenderPngInt16LittleEndian() {
+    public byte[] decimateAndRenderPngInt16LittleEndian(CpuTime cpu) {
+        long t = cpu.start();
         XYChart chart = Plot.lineChart().title("10 M samples").size(widthPx, 400)
             .series("adc", Samples.of(adcCodes, ElementType.INT16)).chart();
-        return ChartPng.encode(chart);
+        byte[] png = ChartPng.encode(chart);
+        cpu.stop(t);
+        return png;
     }
 }
