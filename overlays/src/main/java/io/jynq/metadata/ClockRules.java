@@ -16,12 +16,15 @@ final class ClockRules {
         Map<Integer, ClockInfo> out = new LinkedHashMap<>();
         boolean zynq = arch == Arch.ZYNQ;
         for (int i = 0; i < 4; i++) {
-            String enable = zynq ? "PCW_FPGA_FCLK" + i + "_ENABLE" : "PSU__FPGA_PL" + i + "_ENABLE";
-            String div = zynq ? "PCW_FCLK" + i + "_PERIPHERAL_DIVISOR" : "PSU__CRL_APB__PL" + i + "_REF_CTRL__DIVISOR";
-            String freq = zynq ? "PCW_ACT_FPGA" + i + "_PERIPHERAL_FREQMHZ" : "PSU__CRL_APB__PL" + i + "_REF_CTRL__ACT_FREQMHZ";
+            String n = Integer.toString(i);
+            String enable = zynq ? "PCW_FPGA_FCLK".concat(n).concat("_ENABLE") : "PSU__FPGA_PL".concat(n).concat("_ENABLE");
+            String div = zynq ? "PCW_FCLK".concat(n).concat("_PERIPHERAL_DIVISOR")
+                    : "PSU__CRL_APB__PL".concat(n).concat("_REF_CTRL__DIVISOR");
+            String freq = zynq ? "PCW_ACT_FPGA".concat(n).concat("_PERIPHERAL_FREQMHZ")
+                    : "PSU__CRL_APB__PL".concat(n).concat("_REF_CTRL__ACT_FREQMHZ");
             int en = intParam(ps, enable, p);
-            int d0 = intParam(ps, div + "0", p);
-            int d1 = intParam(ps, div + "1", p);
+            int d0 = intParam(ps, div.concat("0"), p);
+            int d1 = intParam(ps, div.concat("1"), p);
             out.put(i, new ClockInfo(i, en != 0, d0, d1, mhz(ps.module().parameter(freq))));
         }
         return out;

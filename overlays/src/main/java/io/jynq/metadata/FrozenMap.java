@@ -33,6 +33,15 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
         return new FrozenMap<>(new LinkedHashMap<>(m));
     }
 
+    /**
+     * Wraps a map the caller built and hands over: no copy. Only for parser-internal maps that no
+     * other code holds a reference to afterwards.
+     */
+    @SuppressWarnings("unchecked")
+    static <K, V> Map<K, V> adopt(LinkedHashMap<K, V> owned) {
+        return owned.isEmpty() ? (Map<K, V>) EMPTY : new FrozenMap<>(owned);
+    }
+
     @Override
     public V get(Object key) {
         return view.get(key);

@@ -30,6 +30,13 @@ final class HierarchyRules {
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
 
+    private static final Comparator<Node> DEEPEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Node a, Node b) {
+            return Integer.compare(slashes(b.fullpath), slashes(a.fullpath));
+        }
+    };
+
     /** Builds the hierarchies and attaches interrupts and GPIO, as PYNQ's last two steps. */
     void build(Map<String, IpBuilder> ipDict, Map<String, IpBuilder> memDict, Map<String, InterruptPin> interruptPins,
             Map<String, GpioEntry> gpioDict) {
@@ -92,20 +99,26 @@ final class HierarchyRules {
     /** Freezes bottom-up (deepest first), so no recursion however deep the paths. */
     Map<String, Hierarchy> freeze() {
         List<Node> order = new ArrayList<>(nodes.values());
-        order.sort(Comparator.comparingInt((Node n) -> -slashes(n.fullpath)));
+        order.sort(DEEPEST_FIRST);
         for (Node n : order) {
             Map<String, Hierarchy> subs = new LinkedHashMap<>();
-            n.hierarchies.forEach((k, v) -> subs.put(k, v.frozen));
+            for (Map.Entry<String, Node> e : n.hierarchies.entrySet()) {
+                subs.put(e.getKey(), e.getValue().frozen);
+            }
             n.frozen = new Hierarchy(n.fullpath, frozen(n.ip), subs, n.interrupts, n.gpio, frozen(n.memories));
         }
         Map<String, Hierarchy> out = new LinkedHashMap<>();
-        nodes.forEach((k, v) -> out.put(k, v.frozen));
+        for (Map.Entry<String, Node> e : nodes.entrySet()) {
+            out.put(e.getKey(), e.getValue().frozen);
+        }
         return out;
     }
 
     static Map<String, IpDescription> frozen(Map<String, IpBuilder> m) {
         Map<String, IpDescription> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, v.freeze()));
+        for (Map.Entry<String, IpBuilder> e : m.entrySet()) {
+            out.put(e.getKey(), e.getValue().freeze());
+        }
         return out;
     }
 

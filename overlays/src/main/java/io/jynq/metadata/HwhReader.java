@@ -3,7 +3,6 @@ package io.jynq.metadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The single streaming pass over a {@code .hwh}: collects SYSTEMINFO, every MODULE (parameters,
@@ -21,23 +20,14 @@ final class HwhReader {
     private int moduleOffset;
     private String[] moduleAttrs;
     private String moduleFullpath;
-    private Map<String, String> parameters;
-    private Map<String, Register> registers;
-    private Map<String, PortDescription> ports;
-    private Map<String, BusInterfaceDescription> busInterfaces;
+    private LinkedHashMap<String, String> parameters;
+    private LinkedHashMap<String, Register> registers;
+    private LinkedHashMap<String, PortDescription> ports;
+    private LinkedHashMap<String, BusInterfaceDescription> busInterfaces;
     private List<MemRange> memoryMap;
     private int paramsDepth;
     private int registersDepth;
-    private int registerDepth;
-    private int registerOffset;
-    private String registerName;
-    private final String[] registerProps = new String[5];
-    private Map<String, RegisterField> fields;
-    private int fieldsDepth;
-    private int fieldDepth;
-    private int fieldOffset;
-    private String fieldName;
-    private final String[] fieldProps = new String[4];
+    private final RegisterReader register;
     private int portDepth;
     private int portOffset;
     private String[] portAttrs;
@@ -45,19 +35,18 @@ final class HwhReader {
     private int busDepth;
     private int busOffset;
     private String[] busAttrs;
-    private Map<String, String> busParams;
-    private Map<String, String> portMaps;
+    private LinkedHashMap<String, String> busParams;
+    private LinkedHashMap<String, String> portMaps;
     private int extPortsDepth;
     private int extIfDepth;
 
-    private static final String[] REG_PROPS = {"ADDRESS_OFFSET", "SIZE", "ACCESS", "DESCRIPTION", "RESET_VALUE"};
-    private static final String[] FIELD_PROPS = {"BIT_OFFSET", "BIT_WIDTH", "ACCESS", "DESCRIPTION"};
     private static final String[] MODULE_ATTRS = {"INSTANCE", "FULLNAME", "VLNV", "MODTYPE", "IPTYPE", "MODCLASS", "BDTYPE"};
     private static final String[] PORT_ATTRS = {"NAME", "DIR", "SIGIS", "SIGNAME", "LEFT", "RIGHT", "SENSITIVITY", "CLKFREQUENCY"};
     private static final String[] BUS_ATTRS = {"NAME", "TYPE", "VLNV", "BUSNAME"};
 
     private HwhReader(XmlScanner x) {
         this.x = x;
+        this.register = new RegisterReader(x);
         this.out = new ParsedHwh(x);
     }
 
@@ -160,8 +149,8 @@ final class HwhReader {
     }
 
     private void inModule(String n, int d) {
-        if (registerDepth != 0) {
-            inRegister(n, d);
+        if (register.isOpen()) {
+            register.start(n, d);
             return;
         }
         if (portDepth != 0) {
@@ -187,11 +176,7 @@ final class HwhReader {
         if (registersDepth != 0 && d == registersDepth + 1) {
             String rn = x.attr("NAME");
             if (rn != null) {
-                registerDepth = d;
-                registerOffset = x.offset();
-                registerName = rn;
-                java.util.Arrays.fill(registerProps, null);
-                fields = new LinkedHashMap<>();
+                register.open(rn, d, moduleFullpath);
             }
             return;
         }
@@ -216,43 +201,6 @@ final class HwhReader {
                 throw x.error(x.offset(), "MODULE inside MODULE " + moduleFullpath + "; expected modules side by side under MODULES");
             default:
                 break;
-        }
-    }
-
-    private void inRegister(String n, int d) {
-        if ("PROPERTY".equals(n)) {
-            if (d == registerDepth + 1) {
-                keepFirst(REG_PROPS, registerProps);
-            } else if (fieldDepth != 0 && d == fieldDepth + 1) {
-                keepFirst(FIELD_PROPS, fieldProps);
-            }
-        } else if ("FIELDS".equals(n) && d == registerDepth + 1) {
-            fieldsDepth = d;
-        } else if ("FIELD".equals(n) && fieldsDepth != 0 && d == fieldsDepth + 1) {
-            String fn = x.attr("NAME");
-            if (fn != null) {
-                fieldDepth = d;
-                fieldOffset = x.offset();
-                fieldName = fn;
-                java.util.Arrays.fill(fieldProps, null);
-            }
-        }
-    }
-
-    private void keepFirst(String[] names, String[] values) {
-        String pn = x.attr("NAME");
-        if (pn == null) {
-            return;
-        }
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(pn)) {
-                if (values[i] == null) {
-                    String v = x.attr("VALUE");
-                    // ElementTree's find(...).get('VALUE') on a PROPERTY without VALUE gives None.
-                    values[i] = v;
-                }
-                return;
-            }
         }
     }
 
@@ -291,7 +239,8 @@ final class HwhReader {
             throw x.error(moduleOffset, "MODULE " + moduleAttrs[0] + " without FULLNAME; expected FULLNAME=\"/path\"");
         }
         moduleFullpath = stripSlashes(moduleAttrs[1]);
-        parameters = new LinkedHashMap<>();
+        // Sized for a typical IP (tens of parameters, a PS has hundreds): fewer rehashes.
+        parameters = new LinkedHashMap<>(128);
         registers = new LinkedHashMap<>();
         ports = new LinkedHashMap<>();
         busInterfaces = new LinkedHashMap<>();
@@ -351,12 +300,11 @@ final class HwhReader {
     }
 
     private void end(int d) {
-        if (d == fieldDepth) {
-            closeField();
-        } else if (d == fieldsDepth) {
-            fieldsDepth = 0;
-        } else if (d == registerDepth) {
-            closeRegister();
+        if (register.isOpen()) {
+            Register r = register.end(d);
+            if (r != null) {
+                registers.put(r.name(), r);
+            }
         } else if (d == registersDepth) {
             registersDepth = 0;
         } else if (d == paramsDepth) {
@@ -372,50 +320,6 @@ final class HwhReader {
         } else if (d == extIfDepth) {
             extIfDepth = 0;
         }
-    }
-
-    private void closeField() {
-        fieldDepth = 0;
-        String where = "FIELD " + fieldName + " of register " + registerName + " in " + moduleFullpath;
-        int offset = (int) Numbers.integer(require(fieldProps[0], "BIT_OFFSET", where, fieldOffset), "BIT_OFFSET", x, fieldOffset);
-        int width = (int) Numbers.integer(require(fieldProps[1], "BIT_WIDTH", where, fieldOffset), "BIT_WIDTH", x, fieldOffset);
-        if (offset > 1023 || width > 1024) {
-            throw x.error(fieldOffset, where + ": BIT_OFFSET " + offset + " / BIT_WIDTH " + width + " out of range; expected bits of a register");
-        }
-        Access access = access(require(fieldProps[2], "ACCESS", where, fieldOffset), where, fieldOffset);
-        String desc = fieldProps[3] == null ? "" : fieldProps[3];
-        fields.put(fieldName, new RegisterField(fieldName, offset, width, access, desc));
-    }
-
-    private void closeRegister() {
-        registerDepth = 0;
-        fieldsDepth = 0;
-        fieldDepth = 0;
-        String where = "REGISTER " + registerName + " in " + moduleFullpath;
-        long offset = Numbers.integer(require(registerProps[0], "ADDRESS_OFFSET", where, registerOffset), "ADDRESS_OFFSET", x, registerOffset);
-        long size = Numbers.integer(require(registerProps[1], "SIZE", where, registerOffset), "SIZE", x, registerOffset);
-        if (size > 1024) {
-            throw x.error(registerOffset, where + ": SIZE " + size + " bits; expected at most 1024");
-        }
-        Access access = access(require(registerProps[2], "ACCESS", where, registerOffset), where, registerOffset);
-        String desc = registerProps[3] == null ? "" : registerProps[3];
-        Long reset = registerProps[4] == null ? null : Numbers.integerOrNull(registerProps[4]);
-        registers.put(registerName, new Register(registerName, offset, (int) size, access, reset, desc, fields));
-    }
-
-    private String require(String value, String prop, String where, int at) {
-        if (value == null) {
-            throw x.error(at, where + " has no PROPERTY NAME=\"" + prop + "\" with a VALUE; PYNQ needs it");
-        }
-        return value;
-    }
-
-    private Access access(String text, String where, int at) {
-        Access a = Access.fromHwh(text);
-        if (a == null) {
-            throw x.error(at, where + ": ACCESS \"" + text + "\"; expected read-write, read-only, write-only, read-writeOnce or writeOnce");
-        }
-        return a;
     }
 
     private void closePort() {
@@ -436,7 +340,7 @@ final class HwhReader {
     private void closeBus() {
         busDepth = 0;
         BusInterfaceDescription b = new BusInterfaceDescription(busAttrs[0], busAttrs[1], Vlnv.tryParse(busAttrs[2]),
-                busAttrs[3], busParams, portMaps);
+                busAttrs[3], FrozenMap.adopt(busParams), FrozenMap.adopt(portMaps));
         if (moduleDepth != 0) {
             busInterfaces.put(b.name(), b);
         } else {
@@ -452,7 +356,8 @@ final class HwhReader {
         registersDepth = 0;
         ModuleDescription m = new ModuleDescription(moduleAttrs[0], moduleFullpath, Vlnv.tryParse(moduleAttrs[2]),
                 moduleAttrs[2], moduleAttrs[3], moduleAttrs[4], moduleAttrs[5], moduleAttrs[6], false,
-                parameters, registers, ports, busInterfaces, memoryMap);
+                FrozenMap.adopt(parameters), FrozenMap.adopt(registers), FrozenMap.adopt(ports),
+                FrozenMap.adopt(busInterfaces), memoryMap);
         out.modules.add(new ParsedHwh.Located(m, moduleOffset, List.copyOf(portsInOrder)));
         portsInOrder.clear();
     }

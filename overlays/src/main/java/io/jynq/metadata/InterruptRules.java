@@ -95,7 +95,7 @@ final class InterruptRules {
             family.put("pl_ps_irq1", new int[] {136, 137, 138, 139, 140, 141, 142, 143});
         }
         for (Map.Entry<String, int[]> e : family.entrySet()) {
-            String pin = r.psName + "/" + e.getKey();
+            String pin = PynqRules.join(r.psName, e.getKey());
             if (r.pins.containsKey(pin)) {
                 addPins(r.pins.get(pin), "", 0, e.getValue(), pin);
             }
@@ -117,7 +117,7 @@ final class InterruptRules {
                 String name = pin.substring(0, at);
                 if (r.intcNames.contains(name)) {
                     enter(name);
-                    addPins(r.pins.get(name + "/intr"), name, 0, null, psPin);
+                    addPins(r.pins.get(name.concat("/intr")), name, 0, null, psPin);
                     walking.remove(name);
                     controllers.put(name, new InterruptController(name, parent, offset, raw(rawMap, offset, psPin)));
                     return offset + 1;
@@ -145,7 +145,7 @@ final class InterruptRules {
         }
         enter(name);
         for (int i = 0; i < numPorts; i++) {
-            offset = addPins(r.pins.get(name + "/In" + i), parent, offset, rawMap, psPin);
+            offset = addPins(r.pins.get(name.concat("/In").concat(Integer.toString(i))), parent, offset, rawMap, psPin);
         }
         walking.remove(name);
         return offset;

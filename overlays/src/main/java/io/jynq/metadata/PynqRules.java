@@ -29,8 +29,8 @@ final class PynqRules {
     final Map<String, String> concatCells = new LinkedHashMap<>();
     final Set<String> intcNames = new LinkedHashSet<>();
     /** SIGNAME (null for ports without one, as PYNQ's None key) to member pins. */
-    final Map<String, Set<String>> nets = new LinkedHashMap<>();
-    final Map<String, String> pins = new HashMap<>();
+    final Map<String, Set<String>> nets = new LinkedHashMap<>(4096);
+    final Map<String, String> pins = new HashMap<>(8192);
     String psName = "";
     ParsedHwh.Located ps;
     boolean partial = true;
@@ -75,18 +75,34 @@ final class PynqRules {
             } else if ("axi_intc".equals(type)) {
                 intcNames.add(m.fullpath());
             }
+            String prefix = m.fullpath().concat("/");
             for (PortDescription port : lm.allPorts()) {
-                nets.computeIfAbsent(port.signame(), k -> new LinkedHashSet<>()).add(m.fullpath() + "/" + port.name());
+                net(port.signame()).add(prefix.concat(port.name()));
             }
         }
         for (PortDescription port : p.externalPorts) {
-            nets.computeIfAbsent(port.signame(), k -> new LinkedHashSet<>()).add(port.name());
+            net(port.signame()).add(port.name());
         }
         for (Map.Entry<String, Set<String>> e : nets.entrySet()) {
             for (String pin : e.getValue()) {
                 pins.put(pin, e.getKey());
             }
         }
+    }
+
+    // Plain code rather than lambdas and '+' here: each first use of those costs a bootstrap,
+    // which counts in the cold (first) parse.
+    private Set<String> net(String signame) {
+        Set<String> s = nets.get(signame);
+        if (s == null) {
+            s = new LinkedHashSet<>();
+            nets.put(signame, s);
+        }
+        return s;
+    }
+
+    static String join(String a, String b) {
+        return a.concat("/").concat(String.valueOf(b));
     }
 
     private void parseIpDict(List<ParsedHwh.LocatedRange> ranges, boolean master) {
@@ -106,13 +122,13 @@ final class PynqRules {
             String fullName = m.fullpath();
             IpBuilder existing = ipDict.get(fullName);
             if (existing != null && truthy(existing.memId) && truthy(intfId)) {
-                String rename = fullName + "/" + existing.memId;
+                String rename = join(fullName, existing.memId);
                 ipDict.put(rename, existing.copyAs(rename));
                 toPop.add(fullName);
-                fullName = fullName + "/" + intfId;
+                fullName = join(fullName, intfId);
             } else if (m.vlnv() != null && "xilinx.com".equals(m.vlnv().vendor())
                     && "module_ref".equals(m.vlnv().library()) && truthy(m.bdtype())) {
-                fullName = fullName + "/" + intfId;
+                fullName = join(fullName, intfId);
             }
             IpBuilder b = new IpBuilder(fullName, m, false);
             b.physAddr = r.baseAddress();

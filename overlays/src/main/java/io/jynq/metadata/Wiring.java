@@ -17,11 +17,11 @@ final class Wiring {
 
     static Map<String, Net> nets(PynqRules r) {
         Map<String, Net> out = new LinkedHashMap<>();
-        r.nets.forEach((name, pins) -> {
-            if (name != null) {
-                out.put(name, new Net(name, InterruptRules.sorted(pins)));
+        for (Map.Entry<String, java.util.Set<String>> e : r.nets.entrySet()) {
+            if (e.getKey() != null) {
+                out.put(e.getKey(), new Net(e.getKey(), InterruptRules.sorted(e.getValue())));
             }
-        });
+        }
         return out;
     }
 
@@ -54,8 +54,7 @@ final class Wiring {
         if (bus == null || bus.isEmpty() || (!b.isMaster() && !b.isSlave())) {
             return;
         }
-        (b.isMaster() ? masters : slaves).computeIfAbsent(bus, k -> new ArrayList<>())
-                .add(new String[] {fullpath, b.name()});
+        add(b.isMaster() ? masters : slaves, bus, new String[] {fullpath, b.name()});
         if (b.vlnv() != null && (b.isMaster() || !types.containsKey(bus))) {
             types.put(bus, b.vlnv());
         }
@@ -66,20 +65,23 @@ final class Wiring {
         for (ParsedHwh.Located lm : p.modules) {
             for (PortDescription port : lm.allPorts()) {
                 if (port.signame() != null && !port.signame().isEmpty()) {
-                    byNet.computeIfAbsent(port.signame(), k -> new ArrayList<>())
-                            .add(new Member(lm.module().fullpath(), port, false));
+                    add(byNet, port.signame(), new Member(lm.module().fullpath(), port, false));
                 }
             }
         }
         for (PortDescription port : p.externalPorts) {
             if (port.signame() != null && !port.signame().isEmpty()) {
-                byNet.computeIfAbsent(port.signame(), k -> new ArrayList<>()).add(new Member("", port, true));
+                add(byNet, port.signame(), new Member("", port, true));
             }
         }
         List<InterruptConnection> out = new ArrayList<>();
         for (Map.Entry<String, List<Member>> e : byNet.entrySet()) {
             List<Member> members = e.getValue();
-            if (members.stream().noneMatch(m -> m.port().isInterrupt())) {
+            boolean interrupt = false;
+            for (Member m : members) {
+                interrupt |= m.port().isInterrupt();
+            }
+            if (!interrupt) {
                 continue;
             }
             for (Member src : members) {
@@ -95,6 +97,16 @@ final class Wiring {
             }
         }
         return out;
+    }
+
+    // A loop, not computeIfAbsent with a lambda: lambda bootstraps count in the first parse.
+    private static <T> void add(Map<String, List<T>> map, String key, T value) {
+        List<T> l = map.get(key);
+        if (l == null) {
+            l = new ArrayList<>();
+            map.put(key, l);
+        }
+        l.add(value);
     }
 
     /** A module output, or a top-level input port (driven from outside the design). */

@@ -38,15 +38,11 @@ final class XmlScanner {
     private int[] attrStart = new int[16];
     private int[] attrEnd = new int[16];
     private byte[] attrFlags = new byte[16];
-    private final String[] valueCache = new String[8192];
-    private final byte[][] valueKeys = new byte[8192][];
-    private final StringCache names = new StringCache();
+    private final XmlValues values;
     private final int start;
     /** Hash of the bytes of the name scanName last read, computed while scanning it. */
     private int nameHash;
 
-    /** Values up to this many bytes are shared through the value cache (most repeat: "0", "read-write"). */
-    private static final int CACHE_MAX = 24;
     private static final int C_QUOTE = 1;
     private static final int C_AMP = 2;
     private static final int C_LT = 3;
@@ -83,7 +79,7 @@ final class XmlScanner {
     }
 
     private static final byte HAS_AMP = 1;
-    private static final byte HAS_HIGH = 2;
+    private static final byte HAS_HIGH = XmlValues.HAS_HIGH;
     private static final byte HAS_WS = 4;
 
     XmlScanner(byte[] buf, String file) {
@@ -94,6 +90,7 @@ final class XmlScanner {
             pos = 3;
         }
         start = pos;
+        values = new XmlValues(buf, this);
     }
 
     /** The element name of the current START or END event. */
@@ -134,7 +131,7 @@ final class XmlScanner {
         return null;
     }
 
-    private boolean sameAscii(String a, int at) {
+    boolean sameAscii(String a, int at) {
         for (int k = 0; k < a.length(); k++) {
             if (buf[at + k] != a.charAt(k)) {
                 return false;
@@ -148,9 +145,9 @@ final class XmlScanner {
         int e = attrEnd[i];
         byte flags = attrFlags[i];
         if (flags == 0) {
-            return e - s <= CACHE_MAX ? cachedAscii(s, e) : new String(buf, s, e - s, StandardCharsets.ISO_8859_1);
+            return values.plain(s, e);
         }
-        return decode(s, e, flags);
+        return values.decode(s, e, flags);
     }
 
     /** Advances to the next START or END event, or EOF after the root element closed. */
@@ -236,7 +233,7 @@ final class XmlScanner {
         tagOffset = lt;
         int p = lt + 1;
         int nameEnd = scanName(p);
-        name = names.get(buf, p, nameEnd, nameHash);
+        name = values.name(p, nameEnd, nameHash);
         p = nameEnd;
         attrCount = 0;
         while (true) {
@@ -334,7 +331,7 @@ final class XmlScanner {
         return after;
     }
 
-    private String attrText(int s, int e) {
+    String attrText(int s, int e) {
         return new String(buf, s, e - s, StandardCharsets.UTF_8);
     }
 
@@ -436,107 +433,6 @@ final class XmlScanner {
         throw error(start, "unterminated " + what + "; expected '" + terminator + "'");
     }
 
-    private String cachedAscii(int s, int e) {
-        int h = 0;
-        for (int i = s; i < e; i++) {
-            h = 31 * h + buf[i];
-        }
-        int slot = (h ^ (h >>> 13)) & (valueCache.length - 1);
-        byte[] k = valueKeys[slot];
-        if (k != null && same(k, buf, s, e)) {
-            return valueCache[slot];
-        }
-        String v = new String(buf, s, e - s, StandardCharsets.ISO_8859_1);
-        valueCache[slot] = v;
-        valueKeys[slot] = Arrays.copyOfRange(buf, s, e);
-        return v;
-    }
-
-    /** Short-key comparison; a plain loop beats the vectorized mismatch call at these lengths. */
-    static boolean same(byte[] key, byte[] b, int s, int e) {
-        if (key.length != e - s) {
-            return false;
-        }
-        for (int i = 0; i < key.length; i++) {
-            if (key[i] != b[s + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private String decode(int s, int e, byte flags) {
-        byte[] out = new byte[e - s];
-        int n = 0;
-        for (int i = s; i < e; i++) {
-            byte ch = buf[i];
-            if (ch == '&') {
-                int semi = i + 1;
-                while (semi < e && semi - i < 12 && buf[semi] != ';') {
-                    semi++;
-                }
-                if (semi >= e || buf[semi] != ';') {
-                    throw error(i, "'&' without ';' in an attribute value; expected an entity such as &amp;");
-                }
-                int cp = entity(i + 1, semi);
-                if (cp < 0x80) {
-                    out[n++] = (byte) cp;
-                } else {
-                    byte[] u = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                    if (n + u.length > out.length) {
-                        out = Arrays.copyOf(out, out.length + u.length + 8);
-                    }
-                    System.arraycopy(u, 0, out, n, u.length);
-                    n += u.length;
-                }
-                i = semi;
-            } else if (ch == '\r') {
-                // XML end-of-line handling: CR LF and lone CR become LF, then whitespace becomes a space.
-                out[n++] = ' ';
-                if (i + 1 < e && buf[i + 1] == '\n') {
-                    i++;
-                }
-            } else if (ch == '\n' || ch == '\t') {
-                out[n++] = ' ';
-            } else {
-                out[n++] = ch;
-            }
-        }
-        return (flags & HAS_HIGH) != 0 ? new String(out, 0, n, StandardCharsets.UTF_8)
-                : new String(out, 0, n, StandardCharsets.ISO_8859_1);
-    }
-
-    /** The code point of the entity between '&' and ';' (exclusive bounds {@code s..e}). */
-    private int entity(int s, int e) {
-        int len = e - s;
-        if (len >= 2 && buf[s] == '#') {
-            boolean hex = buf[s + 1] == 'x';
-            int from = hex ? s + 2 : s + 1;
-            int cp = 0;
-            boolean ok = from < e;
-            for (int i = from; i < e && ok; i++) {
-                int d = Character.digit((char) (buf[i] & 0xFF), hex ? 16 : 10);
-                ok = d >= 0 && cp <= 0x10FFFF;
-                cp = cp * (hex ? 16 : 10) + Math.max(d, 0);
-            }
-            if (ok && cp > 0 && Character.isValidCodePoint(cp)) {
-                return cp;
-            }
-        } else if (len == 2 && buf[s] == 'l' && buf[s + 1] == 't') {
-            return '<';
-        } else if (len == 2 && buf[s] == 'g' && buf[s + 1] == 't') {
-            return '>';
-        } else if (len == 3 && buf[s] == 'a' && buf[s + 1] == 'm' && buf[s + 2] == 'p') {
-            return '&';
-        } else if (len == 4 && sameAscii("quot", s)) {
-            return '"';
-        } else if (len == 4 && sameAscii("apos", s)) {
-            return '\'';
-        }
-        throw error(s - 1, "unknown entity &" + attrText(s, e)
-                + "; expected &lt; &gt; &amp; &quot; &apos; or a character reference");
-    }
-
     private static String describeByte(byte b) {
         return b >= 0x20 && b < 0x7F ? "'" + (char) b + "'" : String.format("byte 0x%02X", b & 0xFF);
     }
@@ -568,30 +464,5 @@ final class XmlScanner {
             }
         }
         return new int[] {line, col};
-    }
-
-    /** Element and attribute names: few and repeated, so each distinct name is one String. */
-    private static final class StringCache {
-        private final String[] table = new String[512];
-        private final byte[][] keys = new byte[512][];
-
-        String get(byte[] b, int s, int e, int h) {
-            int mask = table.length - 1;
-            int slot = (h ^ (h >>> 11)) & mask;
-            for (int probe = 0; probe < 8; probe++) {
-                byte[] k = keys[slot];
-                if (k == null) {
-                    String v = new String(b, s, e - s, StandardCharsets.UTF_8).intern();
-                    table[slot] = v;
-                    keys[slot] = Arrays.copyOfRange(b, s, e);
-                    return v;
-                }
-                if (same(k, b, s, e)) {
-                    return table[slot];
-                }
-                slot = (slot + 1) & mask;
-            }
-            return new String(b, s, e - s, StandardCharsets.UTF_8);
-        }
     }
 }

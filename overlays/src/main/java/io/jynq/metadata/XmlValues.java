@@ -1,0 +1,167 @@
+package io.jynq.metadata;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Turns the byte ranges {@link XmlScanner} finds into Strings: attribute values (entities and
+ * XML whitespace normalisation, UTF-8) and element names. Repeated short values and every
+ * element name come back as one shared String, so a 3.3 MB {@code .hwh} does not allocate a
+ * "read-write" per register.
+ */
+final class XmlValues {
+    static final byte HAS_HIGH = 2;
+    /**
+     * Values up to this many bytes are shared (most repeat: "0", "32", "true"). Longer ones are
+     * rarely equal, and hashing and comparing them cost more than the allocation they saved.
+     */
+    private static final int CACHE_MAX = 8;
+
+    private final byte[] buf;
+    private final XmlScanner owner;
+    private final String[] valueCache = new String[2048];
+    private final byte[][] valueKeys = new byte[2048][];
+    private final StringCache names = new StringCache();
+
+    XmlValues(byte[] buf, XmlScanner owner) {
+        this.buf = buf;
+        this.owner = owner;
+    }
+
+    /** The element name in {@code buf[s..e)}, whose hash the scanner computed while reading it. */
+    String name(int s, int e, int hash) {
+        return names.get(buf, s, e, hash);
+    }
+
+    /** An attribute value without entities, CR, LF, TAB or non-ASCII bytes: shared when short. */
+    String plain(int s, int e) {
+        return e - s <= CACHE_MAX ? cachedAscii(s, e) : new String(buf, s, e - s, StandardCharsets.ISO_8859_1);
+    }
+
+    private String cachedAscii(int s, int e) {
+        int h = 0;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + buf[i];
+        }
+        int slot = (h ^ (h >>> 13)) & (valueCache.length - 1);
+        byte[] k = valueKeys[slot];
+        if (k != null && same(k, buf, s, e)) {
+            return valueCache[slot];
+        }
+        String v = new String(buf, s, e - s, StandardCharsets.ISO_8859_1);
+        valueCache[slot] = v;
+        valueKeys[slot] = Arrays.copyOfRange(buf, s, e);
+        return v;
+    }
+
+    /** Short-key comparison; a plain loop beats the vectorized mismatch call at these lengths. */
+    static boolean same(byte[] key, byte[] b, int s, int e) {
+        if (key.length != e - s) {
+            return false;
+        }
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != b[s + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A value with entity references, whitespace to normalise or UTF-8 bytes. */
+    String decode(int s, int e, byte flags) {
+        byte[] out = new byte[e - s];
+        int n = 0;
+        for (int i = s; i < e; i++) {
+            byte ch = buf[i];
+            if (ch == '&') {
+                int semi = i + 1;
+                while (semi < e && semi - i < 12 && buf[semi] != ';') {
+                    semi++;
+                }
+                if (semi >= e || buf[semi] != ';') {
+                    throw owner.error(i, "'&' without ';' in an attribute value; expected an entity such as &amp;");
+                }
+                int cp = entity(i + 1, semi);
+                if (cp < 0x80) {
+                    out[n++] = (byte) cp;
+                } else {
+                    byte[] u = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                    if (n + u.length > out.length) {
+                        out = Arrays.copyOf(out, out.length + u.length + 8);
+                    }
+                    System.arraycopy(u, 0, out, n, u.length);
+                    n += u.length;
+                }
+                i = semi;
+            } else if (ch == '\r') {
+                // XML end-of-line handling: CR LF and lone CR become LF, then whitespace becomes a space.
+                out[n++] = ' ';
+                if (i + 1 < e && buf[i + 1] == '\n') {
+                    i++;
+                }
+            } else if (ch == '\n' || ch == '\t') {
+                out[n++] = ' ';
+            } else {
+                out[n++] = ch;
+            }
+        }
+        return (flags & HAS_HIGH) != 0 ? new String(out, 0, n, StandardCharsets.UTF_8)
+                : new String(out, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The code point of the entity between '&' and ';' (exclusive bounds {@code s..e}). */
+    private int entity(int s, int e) {
+        int len = e - s;
+        if (len >= 2 && buf[s] == '#') {
+            boolean hex = buf[s + 1] == 'x';
+            int from = hex ? s + 2 : s + 1;
+            int cp = 0;
+            boolean ok = from < e;
+            for (int i = from; i < e && ok; i++) {
+                int d = Character.digit((char) (buf[i] & 0xFF), hex ? 16 : 10);
+                ok = d >= 0 && cp <= 0x10FFFF;
+                cp = cp * (hex ? 16 : 10) + Math.max(d, 0);
+            }
+            if (ok && cp > 0 && Character.isValidCodePoint(cp)) {
+                return cp;
+            }
+        } else if (len == 2 && buf[s] == 'l' && buf[s + 1] == 't') {
+            return '<';
+        } else if (len == 2 && buf[s] == 'g' && buf[s + 1] == 't') {
+            return '>';
+        } else if (len == 3 && buf[s] == 'a' && buf[s + 1] == 'm' && buf[s + 2] == 'p') {
+            return '&';
+        } else if (len == 4 && owner.sameAscii("quot", s)) {
+            return '"';
+        } else if (len == 4 && owner.sameAscii("apos", s)) {
+            return '\'';
+        }
+        throw owner.error(s - 1, "unknown entity &" + owner.attrText(s, e)
+                + "; expected &lt; &gt; &amp; &quot; &apos; or a character reference");
+    }
+
+    /** Element and attribute names: few and repeated, so each distinct name is one String. */
+    private static final class StringCache {
+        private final String[] table = new String[512];
+        private final byte[][] keys = new byte[512][];
+
+        String get(byte[] b, int s, int e, int h) {
+            int mask = table.length - 1;
+            int slot = (h ^ (h >>> 11)) & mask;
+            for (int probe = 0; probe < 8; probe++) {
+                byte[] k = keys[slot];
+                if (k == null) {
+                    String v = new String(b, s, e - s, StandardCharsets.UTF_8).intern();
+                    table[slot] = v;
+                    keys[slot] = Arrays.copyOfRange(b, s, e);
+                    return v;
+                }
+                if (same(k, b, s, e)) {
+                    return table[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            return new String(b, s, e - s, StandardCharsets.UTF_8);
+        }
+    }
+}
