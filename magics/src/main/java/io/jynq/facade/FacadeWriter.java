@@ -50,7 +50,7 @@ final class FacadeWriter {
             line(2, h.className() + "(" + LOOKUP + " ips) {");
             assignments(h);
             line(2, "}");
-            line(2, "@Override public String toString() { return \"Hierarchy[" + escape(h.path()) + "]\"; }");
+            line(2, "@Override public String toString() { return " + JavaNames.literal("Hierarchy[" + h.path() + "]") + "; }");
             line(1, "}");
             nested(h);
         }
@@ -72,7 +72,7 @@ final class FacadeWriter {
         int indent = node.path().isEmpty() ? 2 : 3;
         for (FacadeNode.Field f : node.fields()) {
             if (f.ip() != null) {
-                line(indent, "this." + f.name() + " = (" + f.type() + ") ips.ip(\"" + escape(f.ip().name()) + "\");");
+                line(indent, "this." + f.name() + " = (" + f.type() + ") ips.ip(" + JavaNames.literal(f.ip().name()) + ");");
             } else {
                 line(indent, "this." + f.name() + " = new " + f.type() + "(ips);");
             }
@@ -85,14 +85,8 @@ final class FacadeWriter {
         return comment(ip.name() + ": " + (ip.type() == null ? "no VLNV" : ip.type()) + where);
     }
 
-    /** Javadoc-safe text: no comment terminator, no unicode escapes. */
     private static String comment(String s) {
-        return String.valueOf(s).replace("*/", "* /").replace("\\u", "\\ u").replace('\n', ' ');
-    }
-
-    /** Text for a Java string literal. */
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        return JavaNames.comment(s);
     }
 
     private void line(int indent, String text) {

@@ -66,6 +66,38 @@ public final class JavaNames {
         return b.toString();
     }
 
+    /**
+     * {@code s} as a Java string literal, quotes included, safe whatever it holds: backslash and
+     * quote escaped, control characters as octal escapes, and no backslash left that javac could
+     * read as the start of a {@code \\u} escape (those are decoded before lexing).
+     */
+    public static String literal(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '"') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7F) {
+                b.append(String.format("\\%03o", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /**
+     * {@code s} as text safe inside a Javadoc or block comment: no comment terminator, no line
+     * break, no backslash javac could decode as a unicode escape.
+     */
+    public static String comment(String s) {
+        StringBuilder b = new StringBuilder(String.valueOf(s).length());
+        for (char c : String.valueOf(s).toCharArray()) {
+            b.append(c == '\\' ? '/' : c < 0x20 || c == 0x7F ? ' ' : c);
+        }
+        return b.toString().replace("*/", "* /");
+    }
+
     /** True if {@code s} is a Java identifier that is not a keyword. */
     public static boolean isIdentifier(String s) {
         if (s == null || s.isEmpty() || KEYWORDS.contains(s) || !Character.isJavaIdentifierStart(s.charAt(0))) {

@@ -24,7 +24,7 @@ final class CBindingWriter {
     static String write(String className, String cellName, List<CDeclaration> functions) {
         StringBuilder b = new StringBuilder();
         String lib = CLibrary.class.getName();
-        b.append("/** The C functions of cell ").append(cellName).append(", compiled with gcc -O2 and loaded with JNA. */\n");
+        b.append("/** The C functions of cell ").append(JavaNames.comment(cellName)).append(", compiled with gcc -O2 and loaded with JNA. */\n");
         b.append("public class ").append(className).append(" {\n");
         b.append("    private final ").append(lib).append(" lib;\n");
         b.append("    public ").append(className).append("(").append(lib).append(" lib) { this.lib = lib; }\n");
@@ -33,14 +33,14 @@ final class CBindingWriter {
         for (CDeclaration f : functions) {
             method(b, f);
         }
-        b.append("    @Override public String toString() { return \"").append(escape(cellName))
-                .append(": \" + lib.functions().values(); }\n");
+        b.append("    @Override public String toString() { return ").append(JavaNames.literal(cellName + ": "))
+                .append(" + lib.functions().values(); }\n");
         return b.append("}\n").toString();
     }
 
     private static void method(StringBuilder b, CDeclaration f) {
         String ret = javaReturn(f.returnType());
-        b.append("    /** {@code ").append(f.signature().replace("*/", "* /")).append("} (cell line ").append(f.line() + 1)
+        b.append("    /** {@code ").append(JavaNames.comment(f.signature())).append("} (cell line ").append(f.line() + 1)
                 .append(") */\n");
         b.append("    public ").append(ret).append(' ').append(JavaNames.field(f.name())).append('(');
         List<CParameter> ps = f.parameters();
@@ -51,7 +51,7 @@ final class CBindingWriter {
             call.append(", ").append(ps.get(i).type().isPointer() ? CPointers.class.getName() + ".arg(" + name + ")" : name);
         }
         b.append(") {\n        ");
-        String invoke = "lib.function(\"" + escape(f.name()) + "\").invoke(new Object[] {" + (call.length() == 0 ? "" : call.substring(2)) + "})";
+        String invoke = "lib.function(" + JavaNames.literal(f.name()) + ").invoke(new Object[] {" + (call.length() == 0 ? "" : call.substring(2)) + "})";
         switch (ret) {
             case "void":
                 b.append(invoke).append(';');
@@ -107,7 +107,4 @@ final class CBindingWriter {
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
 }

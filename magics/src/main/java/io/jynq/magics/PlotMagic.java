@@ -79,15 +79,6 @@ public final class PlotMagic implements LineMagic {
 
     /** A Java string literal of {@code s}. */
     static String literal(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"': b.append("\\\""); break;
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                default: b.append(c);
-            }
-        }
-        return b.append('"').toString();
+        return io.jynq.facade.JavaNames.literal(s);
     }
 }

@@ -38,6 +38,23 @@ class JavaNamesTest {
         assertEquals("variable name \"my-ol\" is not a Java identifier; try my_ol", e.getMessage());
     }
 
+    /** Hostile names as javac sees them: every literal compiles back to its text. */
+    @Test
+    void literalsOfHostileNamesCompileToTheSameText() throws Exception {
+        String[] names = {"a\"b", "back\\slash", "\\u0022 quote by escape", "line\nbreak\r\t", "*/ end", "\u0000nul", "été €"};
+        StringBuilder src = new StringBuilder("public class Lits { public static final String[] V = {");
+        for (String n : names) {
+            src.append(JavaNames.literal(n)).append(", ");
+        }
+        src.append("}; /** ");
+        for (String n : names) {
+            src.append(JavaNames.comment(n)).append(' ');
+        }
+        src.append("*/ }");
+        String[] back = (String[]) InMemoryCompiler.compile("Lits", src.toString()).getField("V").get(null);
+        assertEquals(java.util.List.of(names), java.util.List.of(back));
+    }
+
     @Test
     void emptyNameIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> JavaNames.field(""));
