@@ -50,7 +50,21 @@ public final class FacadeGenerator {
     public String generate(OverlayMetadata md, String className, String overlayType) {
         JavaNames.requireIdentifier(className, "facade class name");
         FacadeNode root = tree(md, className);
-        return new FacadeWriter(md, overlayType).write(root);
+        return new FacadeWriter(md, overlayType, List.of()).write(root);
+    }
+
+    /**
+     * The facade's source, with methods forwarding to the overlay: every public instance method
+     * {@code overlayType} declares (e.g. {@code ol.ip("axi_dma_0", AxiDma.class)},
+     * {@code ol.ipDict()}, {@code ol.isLoaded()}), so the facade can be used wherever code expects
+     * the overlay's own calls.
+     *
+     * @throws IllegalArgumentException if {@code className} is not a Java identifier
+     */
+    public String generate(OverlayMetadata md, String className, Class<?> overlayType) {
+        JavaNames.requireIdentifier(className, "facade class name");
+        FacadeNode root = tree(md, className);
+        return new FacadeWriter(md, overlayType.getCanonicalName(), DelegateWriter.methods(overlayType)).write(root);
     }
 
     /** The class name {@link #generate} uses by default for an overlay name, e.g. {@code DspLoopback}. */

@@ -2,6 +2,7 @@ package io.jynq.facade;
 
 import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.OverlayMetadata;
+import java.util.List;
 
 /** Prints a {@link FacadeNode} tree as Java source (the layout {@link FacadeGenerator} documents). */
 final class FacadeWriter {
@@ -10,11 +11,13 @@ final class FacadeWriter {
 
     private final OverlayMetadata md;
     private final String overlayType;
+    private final List<String> delegates;
     private final StringBuilder out = new StringBuilder(4096);
 
-    FacadeWriter(OverlayMetadata md, String overlayType) {
+    FacadeWriter(OverlayMetadata md, String overlayType, List<String> delegates) {
         this.md = md;
         this.overlayType = overlayType;
+        this.delegates = delegates;
     }
 
     String write(FacadeNode root) {
@@ -32,6 +35,9 @@ final class FacadeWriter {
         line(0, "");
         line(1, "@Override public Object overlay() { return overlay; }");
         line(1, "@Override public String toString() { return String.valueOf(overlay); }");
+        for (String d : delegates) {
+            line(1, d);
+        }
         nested(root);
         line(0, "}");
         return out.toString();

@@ -26,7 +26,7 @@ public final class FacadeBinder {
     static String bind(MagicContext ctx, Overlay ol, String variable) {
         String cls = FacadeGenerator.defaultClassName(ol.name());
         DriverTypes types = ip -> sourceName(driver(ol, ip.name()).getClass());
-        ctx.evalJava(new FacadeGenerator(types).generate(ol.metadata(), cls, Overlay.class.getName()));
+        ctx.evalJava(new FacadeGenerator(types).generate(ol.metadata(), cls, Overlay.class));
         String key = Handoff.put(ol);
         ctx.evalJava(cls + " " + variable + " = " + FacadeBinder.class.getName() + ".facade(" + cls + ".class, \"" + key + "\");");
         return cls;

@@ -155,12 +155,15 @@ class FacadeGeneratorTest {
                         : io.jynq.overlay.DefaultIp.class.getName();
             }
         };
-        String src = new FacadeGenerator(real).generate(md, "DspLoopbackOverlay", "io.jynq.overlay.Overlay")
+        String src = new FacadeGenerator(real).generate(md, "DspLoopbackOverlay", io.jynq.overlay.Overlay.class)
                 + "class Usage {\n"
                 + "    static long use(DspLoopbackOverlay ol, io.jynq.buffer.ContiguousBuffer buf) {\n"
                 + "        ol.axi_dma_0.sendChannel().transfer(buf);\n"
                 + "        ol.axi_gpio_0.channel1().write(1);\n"
-                + "        return ol.add_0.call(3, 4) + ol.axi_intc_0.pending();\n"
+                + "        io.jynq.drivers.dma.AxiDma dma = ol.ip(\"axi_dma_0\", io.jynq.drivers.dma.AxiDma.class);\n"
+                + "        java.util.Map<String, io.jynq.metadata.IpDescription> dict = ol.ipDict();\n"
+                + "        if (!ol.isLoaded()) ol.download();\n"
+                + "        return ol.add_0.call(3, 4) + ol.axi_intc_0.pending() + dict.size() + dma.bufferMaxSize();\n"
                 + "    }\n"
                 + "}\n";
         Class<?> c = InMemoryCompiler.compile("DspLoopbackOverlay", src);

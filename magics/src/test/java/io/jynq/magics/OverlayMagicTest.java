@@ -48,6 +48,10 @@ class OverlayMagicTest {
             assertEquals("\"" + FacadeBinder.sourceName(ol.ip(ip).getClass()) + "\"",
                     ctx.eval("DspLoopbackOverlay.class.getField(\"" + ip + "\").getType().getCanonicalName()"), ip);
         }
+        // the overlay's own calls work on the facade too
+        assertEquals("true", ctx.eval("ol.ip(\"axi_dma_0\", io.jynq.drivers.dma.AxiDma.class) == ol.axi_dma_0"));
+        assertEquals("true", ctx.eval("ol.isLoaded()"));
+        assertEquals("7", ctx.eval("ol.ipDict().size()"));
         List<String> completions = ctx.complete("ol.axi_");
         assertTrue(completions.containsAll(List.of("axi_dma_0", "axi_gpio_0", "axi_intc_0", "axi_bram_ctrl_0")), completions.toString());
         assertFalse(ctx.complete("ol.").contains("processing_system7_0"));
