@@ -64,16 +64,22 @@ public final class PlotMagic implements LineMagic {
      *
      * @param kind line, scatter or hist
      * @param series the series name (the expression's text)
+     * @throws MagicUsageException if {@code data}'s type cannot be plotted
      */
     public static Chart<?, ?> chart(Object data, String kind, String title, String series, int bins) {
         Object d = data instanceof ContiguousBuffer ? ((ContiguousBuffer) data).toDoubleArray() : data;
-        switch (kind) {
-            case "scatter":
-                return Plot.scatterChart().title(title).series(series, d).chart();
-            case "hist":
-                return Plot.histChart().title(title).bins(bins).series(series, d).chart();
-            default:
-                return Plot.lineChart().title(title).series(series, d).chart();
+        try {
+            switch (kind) {
+                case "scatter":
+                    return Plot.scatterChart().title(title).series(series, d).chart();
+                case "hist":
+                    return Plot.histChart().title(title).bins(bins).series(series, d).chart();
+                default:
+                    return Plot.lineChart().title(title).series(series, d).chart();
+            }
+        } catch (IllegalArgumentException e) {
+            // runs in the user's snippet: one line, not the plot package's frames
+            throw new MagicUsageException("%plot " + series + ": " + e.getMessage());
         }
     }
 

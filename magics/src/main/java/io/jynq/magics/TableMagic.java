@@ -1,6 +1,7 @@
 package io.jynq.magics;
 
 import io.jynq.buffer.ContiguousBuffer;
+import io.jynq.plot.Stats;
 import io.jynq.render.Displays;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class TableMagic implements LineMagic {
     public Object eval(MagicContext ctx, List<String> args) {
         MagicArgs a = MagicArgs.parse(args, Set.of(), Set.of(), USAGE);
         if (a.positional().isEmpty()) {
-            throw new MagicUsageException("%table needs an expression: " + USAGE + ", e.g. %table ol.overlay.ipDict()");
+            throw new MagicUsageException("%table needs an expression: " + USAGE + ", e.g. %table ol.ipDict()");
         }
         String expr = String.join(" ", a.positional());
         ctx.evalJava(Displays.class.getName() + ".sink().display(" + TableMagic.class.getName() + ".table((" + expr + "), "
@@ -49,11 +50,14 @@ public final class TableMagic implements LineMagic {
     /**
      * The table for {@code data}; called by the snippet {@link #eval} submits.
      *
-     * @throws IllegalArgumentException naming the supported types if {@code data}'s is not one
+     * @throws MagicUsageException naming the supported types if {@code data}'s is not one
      */
     public static Table table(Object data, String name) {
         if (data instanceof Table) {
             return (Table) data;
+        }
+        if (data instanceof Stats) {
+            return ((Stats) data).table();
         }
         if (data instanceof Map) {
             StringColumn k = StringColumn.create("key");
@@ -71,8 +75,8 @@ public final class TableMagic implements LineMagic {
         }
         double[] values = numbers(data);
         if (values == null) {
-            throw new IllegalArgumentException("%table cannot show " + (data == null ? "null" : data.getClass().getName())
-                    + ": give a Tablesaw Table, Map, Collection, numeric array or ContiguousBuffer");
+            throw new MagicUsageException("%table cannot show " + (data == null ? "null" : data.getClass().getName())
+                    + ": give a Tablesaw Table, Stats, Map, Collection, numeric array or ContiguousBuffer");
         }
         return Table.create(name, IntColumn.indexColumn("index", values.length, 0), DoubleColumn.create("value", values));
     }

@@ -64,6 +64,9 @@ class PlotTableMagicTest {
         assertEquals("--kind pie is not one of line|scatter|hist: " + PlotMagic.USAGE, kind.getMessage());
         assertThrows(MagicUsageException.class, () -> new PlotMagic().eval(ctx, List.of()));
         assertThrows(MagicUsageException.class, () -> new PlotMagic().eval(ctx, List.of("x", "--bins", "0")));
+        MagicUsageException type = assertThrows(MagicUsageException.class,
+                () -> PlotMagic.chart("text", "line", "t", "word", 10));
+        assertTrue(type.getMessage().startsWith("%plot word: cannot plot java.lang.String"), type.getMessage());
     }
 
     @Test
@@ -79,7 +82,9 @@ class PlotTableMagicTest {
         assertEquals(3, arr.rowCount());
         assertEquals(7.0, arr.doubleColumn("value").get(2));
         assertEquals(2, arr.intColumn("index").get(2));
-        assertThrows(IllegalArgumentException.class, () -> TableMagic.table(new Object(), "o"));
+        MagicUsageException bad = assertThrows(MagicUsageException.class, () -> TableMagic.table(new Object(), "o"));
+        assertEquals(0, bad.getStackTrace().length);
+        assertEquals(2, TableMagic.table(io.jynq.plot.Stats.of("a", new double[] {1, 2}).and("b", new int[] {3}), "s").rowCount());
         Table same = Table.create("t");
         assertTrue(same == TableMagic.table(same, "t"));
         assertEquals(1, TableMagic.table(Map.of("k", "v"), "m").rowCount());
