@@ -89,6 +89,18 @@ class OverlayMagicTest {
     }
 
     @Test
+    void withoutDownloadOnAnEmptyPlTheOverlayIsBoundUntyped() {
+        Object shown = new OverlayMagic().eval(ctx, List.of("load", "dsp_loopback", "--no-download"));
+        assertFalse(((Overlay) shown).isLoaded());
+        assertEquals(0, board.downloads().size());
+        assertEquals("\"Overlay\"", ctx.eval("ol.getClass().getSimpleName()"));
+        assertTrue(ctx.printed().contains("not loaded on the PL: ol.download(), then %overlay load dsp_loopback"), ctx.printed());
+        MagicUsageException regs = assertThrows(MagicUsageException.class,
+                () -> new RegistersMagic().eval(ctx, List.of("axi_gpio_0")));
+        assertTrue(regs.getMessage().contains("%overlay load dsp_loopback downloads it"), regs.getMessage());
+    }
+
+    @Test
     void plStateSaysWhatTheBoardHolds() {
         View before = (View) new OverlayMagic().eval(ctx, List.of());
         assertTrue(before.text().contains("PL holds nothing"), before.text());
