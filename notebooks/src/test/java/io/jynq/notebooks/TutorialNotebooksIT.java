@@ -96,6 +96,7 @@ class TutorialNotebooksIT {
         var nb = run("06-real-overlay.ipynb", Map.of("JYNQ_SHARED_DIR", shared.toString()));
         assertShows(nb, "base = Pynqz1BaseOverlay", "24 entries in ip_dict", "video/hdmi_in/frontend",
                 "btns_gpio/ip2intc_irpt", "HlsIp video/hdmi_in/color_convert", "AxiDma trace_analyzer_pmoda/axi_dma_0",
-                "driver AxiGpio", "LEDs = 0b1001", "buttons = 0b101");
+                "system_interrupts: InterruptController", "controller=system_interrupts, index=11", "driver AxiGpio",
+                "LEDs = 0b1011", "buttons = 0b101", "button interrupt; buttons = 0b100");
     }
 }
