@@ -67,7 +67,7 @@ final class DelegateWriter {
         Type[] types = m.getGenericParameterTypes();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < ps.length; i++) {
-            String name = ps[i].isNamePresent() ? ps[i].getName() : "arg" + i;
+            String name = ps[i].isNamePresent() ? ps[i].getName() : guess(ps[i].getType(), names);
             names.add(name);
             String t = source(types[i]);
             if (m.isVarArgs() && i == ps.length - 1 && t.endsWith("[]")) {
@@ -83,6 +83,25 @@ final class DelegateWriter {
         b.append(" { ").append(m.getReturnType() == void.class ? "" : "return ").append("overlay.").append(m.getName())
                 .append('(').append(String.join(", ", names)).append("); }");
         return b.toString();
+    }
+
+    /**
+     * A readable parameter name when the class was compiled without {@code -parameters}:
+     * {@code name} for a String, {@code type} for a Class, else the type's simple name in lower
+     * camel case ({@code duration}); {@code 2}, {@code 3}... appended on a repeat.
+     */
+    private static String guess(Class<?> type, List<String> taken) {
+        String base = type == String.class ? "name" : type == Class.class ? "type"
+                : type.isPrimitive() ? "value" : Character.toLowerCase(type.getSimpleName().charAt(0))
+                        + type.getSimpleName().substring(1).replace("[]", "s");
+        if (!JavaNames.isIdentifier(base)) {
+            base = "arg";
+        }
+        String name = base;
+        for (int i = 2; taken.contains(name); i++) {
+            name = base + i;
+        }
+        return name;
     }
 
     /** A type as Java source spells it (canonical names, not binary {@code Outer$Inner} ones). */

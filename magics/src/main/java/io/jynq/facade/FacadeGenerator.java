@@ -30,7 +30,13 @@ import java.util.Set;
  * snippet as well as with {@code javax.tools}.
  */
 public final class FacadeGenerator {
-    private static final Set<String> RESERVED = Set.of("overlay", "toString", "hashCode", "equals", "getClass");
+    /**
+     * Names a field may not take: the facade's own members, and the first segments of the
+     * packages its source names (a field {@code io} would obscure the package {@code io} in
+     * {@code io.jynq.overlay.DefaultIp}, JLS 6.4.2).
+     */
+    private static final Set<String> RESERVED = Set.of("overlay", "toString", "hashCode", "equals", "getClass",
+            "io", "java", "javax", "com", "org");
 
     private final DriverTypes types;
 

@@ -185,6 +185,23 @@ class FacadeGeneratorTest {
         assertTrue(e.getMessage().contains("dsp_loopback"), e.getMessage());
     }
 
+    /** An IP called {@code io} must not obscure the package {@code io} the facade's types live in. */
+    @Test
+    void ipNamedLikeAPackageStillCompiles() throws Exception {
+        byte[] hwh;
+        try (var in = getClass().getResourceAsStream("/io/jynq/overlays/dsp_loopback/dsp_loopback.hwh")) {
+            hwh = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("axi_gpio_0", "io").replace("add_0", "java")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        OverlayMetadata md = HwhParser.parse(hwh, "renamed.hwh");
+        assertTrue(md.ipDict().containsKey("io") && md.ipDict().containsKey("java"), md.ipDict().keySet().toString());
+        String src = new FacadeGenerator(ip -> StubIp.class.getCanonicalName()).generate(md, "Renamed", io.jynq.overlay.Overlay.class);
+        Class<?> c = InMemoryCompiler.compile("Renamed", src);
+        assertEquals(StubIp.class, c.getField("io_2").getType());
+        assertEquals(StubIp.class, c.getField("java_2").getType());
+    }
+
     @Test
     void defaultClassNameIsCamelCase() {
         assertEquals("DspLoopbackOverlay", FacadeGenerator.defaultClassName("dsp_loopback"));
