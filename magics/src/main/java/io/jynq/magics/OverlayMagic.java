@@ -68,7 +68,8 @@ public final class OverlayMagic implements LineMagic {
         String target = PathArgs.expand(pos.get(1), System.getenv());
         Overlay ol;
         // a progress bar per step (parse, download), in the notebook or as a text bar in JShell
-        try (ProgressReporter progress = ProgressReporter.items(Path.of(target).getFileName().toString())) {
+        Path file = Path.of(target).getFileName();
+        try (ProgressReporter progress = ProgressReporter.items(file == null ? target : file.toString())) {
             ol = Overlay.load(target, options.withProgress(progress::progress));
         } catch (IllegalArgumentException e) {
             throw new MagicUsageException(e.getMessage() + "; %overlays lists the overlays found");
