@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Executes a tutorial with the real kernel through Debian's Jupyter ({@code /usr/bin/python3 -m
  * nbconvert --execute}), the way CI and {@code ./jynq run} do. The kernel is installed as
  * kernelspec {@code jynq} (the name the notebooks ask for) under a temporary prefix, never in the
- * user's Jupyter folders, started with this test JVM's java and class path. The simulated board,
+ * user's Jupyter folders, started with this test JVM's class path and {@link #kernelJava()}. The simulated board,
  * the overlay cache and the C compile cache live in the same temporary folder.
  */
 final class NotebookRunner {
@@ -37,9 +37,19 @@ final class NotebookRunner {
         this.work = work;
         this.prefix = work.resolve("prefix");
         List<String> cp = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-        KernelSpec spec = new KernelSpec("jynq", "Java (JYNQ, IT)", Path.of(System.getProperty("java.home"), "bin", "java"),
-                cp, List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        KernelSpec spec = new KernelSpec("jynq", "Java (JYNQ, IT)", kernelJava(), cp,
+                List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true"));
         KernelSpecInstaller.install(spec, KernelSpecInstaller.kernelsDir(KernelSpecInstaller.Scope.PREFIX, prefix));
+    }
+
+    /**
+     * The kernel's java: system property {@code jynq.it.java} or {@code JYNQ_IT_JAVA} (as the kernel
+     * ITs take it, e.g. the newest LTS JDK), else the JDK running the tests.
+     */
+    static Path kernelJava() {
+        String java = System.getProperty("jynq.it.java", System.getenv("JYNQ_IT_JAVA"));
+        return java == null || java.isBlank() ? Path.of(System.getProperty("java.home"), "bin", "java")
+                : Path.of(java).toAbsolutePath();
     }
 
     /**
