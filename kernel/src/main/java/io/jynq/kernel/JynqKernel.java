@@ -63,6 +63,8 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private volatile JShellEvaluator evaluator;
     private volatile CodeAssist assist;
     private volatile RuntimeException startupFailure;
+    private volatile Thread startupThread;
+    private volatile String banner;
     private IoPublisher publisher;
 
     /**
@@ -120,6 +122,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     public void startSession() {
         Thread init = new Thread(this::initSession, "jynq-startup");
         init.setDaemon(true);
+        startupThread = init;
         init.start();
     }
 
@@ -130,7 +133,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
             for (String imp : Startup.imports(getClassLoader()).split("\n")) {
                 try {
-                    ev.eval(imp);
+                    ev.eval(imp, null);
                 } catch (CellException e) {
                     LOG.info("startup import skipped: {}: {}", imp, e.evalue());
                 }
@@ -140,7 +143,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             String script = Startup.userScript();
             if (script != null) {
                 try {
-                    ev.eval(script);
+                    ev.eval(script, null); // startup is not a cell: JYNQ_TIMEOUT does not apply
                 } catch (CellException e) {
                     startupProblems.add("JYNQ_STARTUP failed: " + e.ename() + ": " + e.evalue() + "\n");
                 }
@@ -155,6 +158,9 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     }
 
     private JShellEvaluator awaitEvaluator() {
+        if (Thread.currentThread() == startupThread && evaluator != null) {
+            return evaluator; // an extension's install() running code during startup
+        }
         try {
             if (!ready.await(STARTUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("JShell did not start within " + STARTUP_WAIT.toSeconds() + " s");
@@ -181,7 +187,12 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
 
     @Override
     public String getBanner() {
-        return KernelInfo.banner();
+        String b = banner;
+        if (b == null) {
+            b = KernelInfo.banner();
+            banner = b;
+        }
+        return b;
     }
 
     @Override

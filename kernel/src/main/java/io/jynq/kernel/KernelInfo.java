@@ -14,8 +14,19 @@ public final class KernelInfo {
     private KernelInfo() {
     }
 
-    /** JYNQ's version as built, e.g. {@code 0.1.0-SNAPSHOT}. */
+    private static volatile String version;
+
+    /** JYNQ's version as built, e.g. {@code 0.1.0-SNAPSHOT} (read once). */
     public static String version() {
+        String v = version;
+        if (v == null) {
+            v = readVersion();
+            version = v;
+        }
+        return v;
+    }
+
+    private static String readVersion() {
         try (InputStream in = KernelInfo.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "dev";

@@ -94,13 +94,23 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws SnippetException          if a snippet throws
      * @throws CellInterruptedException  if {@link #stop} was called while the cell ran
      */
-    public synchronized Object eval(String cell) {
+    public Object eval(String cell) {
+        return eval(cell, timeout);
+    }
+
+    /**
+     * Runs a cell with its own time limit (the session's startup code runs without one).
+     *
+     * @param limit the time after which the cell is stopped, or null for none
+     * @see #eval(String)
+     */
+    public synchronized Object eval(String cell, Duration limit) {
         stopRequested = false;
         running = true;
         evalThread = Thread.currentThread();
-        ScheduledFuture<?> timer = timeout == null ? null
-                : watchdog.schedule(() -> stop("cell exceeded JYNQ_TIMEOUT=" + Timeouts.format(timeout)),
-                        timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer = limit == null ? null
+                : watchdog.schedule(() -> stop("cell exceeded JYNQ_TIMEOUT=" + Timeouts.format(limit)),
+                        limit.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return runCell(cell);
         } finally {

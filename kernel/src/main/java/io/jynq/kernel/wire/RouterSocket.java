@@ -29,31 +29,33 @@ public final class RouterSocket extends ShellChannel {
         bind(Endpoints.address(props, control ? props.getControlPort() : props.getShellPort()));
     }
 
-    /** The ZeroMQ context the socket lives in, for the loop's poller. */
-    ZMQ.Context context() {
-        return ctx;
-    }
-
     /** The channel name used in log lines: {@code shell} or {@code control}. */
     public String channelName() {
         return control ? "control" : "shell";
     }
 
     /**
-     * Receives all frames of the next message (blocking) and checks them.
+     * Receives all frames of the next message and checks them; blocks up to the socket's receive
+     * timeout for the first frame.
      *
+     * @return the message, or null if none arrived within the receive timeout
      * @throws WireException if the message is refused; its frames have been consumed
      */
     @Override
     public synchronized Message<?> readMessage() {
+        byte[] first = recv(0);
+        if (first == null) {
+            return null; // receive timeout: nothing arrived
+        }
         List<byte[]> frames = new ArrayList<>(8);
-        do {
+        frames.add(first);
+        while (hasReceiveMore()) {
             byte[] frame = recv(0);
             if (frame == null) {
-                throw new WireException("receive failed on " + channelName() + " (socket closing?)");
+                throw new WireException("receive failed mid-message on " + channelName() + " (socket closing?)");
             }
             frames.add(frame);
-        } while (hasReceiveMore());
+        }
         return codec.decode(frames);
     }
 }

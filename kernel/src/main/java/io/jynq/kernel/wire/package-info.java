@@ -7,7 +7,7 @@
  * that must not hang a notebook (measured, see {@code notes/kernel.md} §4–5):
  * <ul>
  *   <li>the channel loop: jjava sleeps 50 ms between polls; {@link io.jynq.kernel.wire.ChannelLoop}
- *       blocks in {@code poll} and wakes on the first frame;</li>
+ *       blocks in a receive and wakes on the first frame;</li>
  *   <li>signature checking: jjava throws out of its loop on one bad signature and the shell
  *       thread dies; here a bad, missing or replayed signature drops that message with a log line
  *       ({@link io.jynq.kernel.wire.WireCodec}), signatures are compared in constant time, and a

@@ -61,10 +61,10 @@ class KernelProtocolIT {
     void compileErrorGivesLineColumnAndCaret() {
         JsonObject err = first(run("compile_error"), "error");
         assertEquals("CompileError", err.get("ename").getAsString());
-        assertTrue(err.get("evalue").getAsString().startsWith("line 2, column 12: incompatible types"), err.toString());
+        assertTrue(err.get("evalue").getAsString().startsWith("line 2, column 11: incompatible types"), err.toString());
         JsonArray tb = err.getAsJsonArray("traceback");
         assertEquals("    int bad = \"text\";", tb.get(1).getAsString());
-        assertEquals("    " + " ".repeat(11) + "^", tb.get(2).getAsString());
+        assertEquals("    " + " ".repeat(10) + "^", tb.get(2).getAsString());
         assertEquals("error", run("compile_error").getAsJsonObject("reply").get("status").getAsString());
     }
 

@@ -29,9 +29,9 @@ class KernelStartupIT {
     void timeoutStopsTheCellAndKernelGoesOn() {
         JsonObject err = first(r.getAsJsonObject("timeout"), "error");
         assertEquals("Interrupted", err.get("ename").getAsString());
-        assertEquals("cell exceeded JYNQ_TIMEOUT=1s", err.get("evalue").getAsString());
+        assertEquals("cell exceeded JYNQ_TIMEOUT=3s", err.get("evalue").getAsString());
         double took = r.get("timeout_s").getAsDouble();
-        assertTrue(took >= 0.9 && took < 3.0, "took " + took + " s");
+        assertTrue(took >= 2.9 && took < 8.0, "took " + took + " s");
         assertEquals("2", result(r.getAsJsonObject("after")));
     }
 }

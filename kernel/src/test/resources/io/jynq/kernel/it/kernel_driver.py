@@ -253,7 +253,7 @@ def startup(kernel):
     script = os.path.join(os.environ.get("TMPDIR", "/tmp"), "jynq-startup-%d.jsh" % os.getpid())
     with open(script, "w") as f:
         f.write('String greeting = "hello from startup";\n')
-    km, kc = start(kernel, {"JYNQ_TIMEOUT": "1s", "JYNQ_STARTUP": script, "JYNQ_DEVICE": "sim"})
+    km, kc = start(kernel, {"JYNQ_TIMEOUT": "3s", "JYNQ_STARTUP": script, "JYNQ_DEVICE": "sim"})
     r = {}
     try:
         r["kernel_info"] = kc.kernel_info(reply=True, timeout=30)["content"]

@@ -1,0 +1,59 @@
+package io.jynq.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jynq.kernel.eval.JShellEvaluator;
+import java.util.List;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The session and the extension point, without sockets. */
+class JynqKernelTest {
+    private static JynqKernel kernel;
+
+    @BeforeAll
+    static void start() {
+        kernel = new JynqKernel(null, List.of());
+        kernel.startSession();
+        kernel.awaitSession();
+    }
+
+    @AfterAll
+    static void stop() {
+        kernel.onShutdown(false);
+    }
+
+    @Test
+    void extensionsLoadAfterTheSessionExistsAndCanRunCode() {
+        assertEquals(1, kernel.evalRaw("fromExtension"));
+        assertTrue(kernel.getMagicsRegistry().getLineMagicNames().containsAll(List.of("defx", "lsmagic", "help", "time")));
+    }
+
+    @Test
+    void aMagicDefinesAVariableTheNextLineOfTheSameCellUses() {
+        assertEquals(42, kernel.evalRaw("%defx 41\nfromMagic + fromExtension"));
+    }
+
+    @Test
+    void aMagicReturningNullShowsNothing() {
+        assertSame(JShellEvaluator.NO_VALUE, kernel.evalRaw("%defx 5"));
+    }
+
+    @Test
+    void registeredRendererIsUsedForItsClass() {
+        DisplayData d = kernel.getRenderer().render(new TestExtension.Widget());
+        assertEquals("<b>widget</b>", d.getData(MIMEType.TEXT_HTML));
+        assertEquals("Widget[]", d.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void arraysShowTheirElements() {
+        assertEquals("[1, 2, 3]", JynqKernel.arrayText(new int[] {1, 2, 3}));
+        assertEquals("[[a], [b, c]]", JynqKernel.arrayText(new String[][] {{"a"}, {"b", "c"}}));
+    }
+}
