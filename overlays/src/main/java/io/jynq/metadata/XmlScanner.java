@@ -265,13 +265,18 @@ final class XmlScanner {
 
     private int attribute(int p) {
         int nameEnd = scanName(p);
-        int q = skipWs(nameEnd);
-        if (q >= limit || buf[q] != '=') {
-            throw error(q, "expected '=' after attribute " + attrText(p, nameEnd) + " of <" + name + ">");
-        }
-        q = skipWs(q + 1);
-        if (q >= limit || (buf[q] != '"' && buf[q] != '\'')) {
-            throw error(q, "expected a quoted value for attribute " + attrText(p, nameEnd) + " of <" + name + ">");
+        int q;
+        if (nameEnd + 1 < limit && buf[nameEnd] == '=' && buf[nameEnd + 1] == '"') {
+            q = nameEnd + 1; // the usual NAME="...": no whitespace to skip
+        } else {
+            q = skipWs(nameEnd);
+            if (q >= limit || buf[q] != '=') {
+                throw error(q, "expected '=' after attribute " + attrText(p, nameEnd) + " of <" + name + ">");
+            }
+            q = skipWs(q + 1);
+            if (q >= limit || (buf[q] != '"' && buf[q] != '\'')) {
+                throw error(q, "expected a quoted value for attribute " + attrText(p, nameEnd) + " of <" + name + ">");
+            }
         }
         byte quote = buf[q];
         int s = q + 1;
@@ -305,7 +310,8 @@ final class XmlScanner {
         }
         for (int i = 0; i < attrCount; i++) {
             int os = attrNameStart[i];
-            if (attrNameEnd[i] - os == nameEnd - p && Arrays.equals(buf, os, attrNameEnd[i], buf, p, nameEnd)) {
+            if (attrNameEnd[i] - os == nameEnd - p && buf[os] == buf[p]
+                    && Arrays.equals(buf, os, attrNameEnd[i], buf, p, nameEnd)) {
                 throw error(p, "duplicate attribute " + attrText(p, nameEnd) + " in <" + name + ">");
             }
         }

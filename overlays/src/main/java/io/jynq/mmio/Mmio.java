@@ -27,6 +27,8 @@ public final class Mmio {
     private final RegisterSpace space;
     private final long base;
     private final long length;
+    /** The last legal 32-bit offset, {@code length - 4}; one sign test covers range and alignment (see read32). */
+    private final long last32;
     private final String ipName;
 
     /**
@@ -66,6 +68,7 @@ public final class Mmio {
         this.space = Objects.requireNonNull(space, "space");
         this.base = space.physicalAddress();
         this.length = Math.min(byteLength, space.byteSize());
+        this.last32 = length - 4;
         this.ipName = ipName == null ? "MMIO" : ipName;
     }
 
@@ -103,7 +106,8 @@ public final class Mmio {
      * @throws MmioException if {@code offset} is outside {@code [0, byteLength() - 4]} or not 4-aligned
      */
     public int read32(long offset) {
-        if ((offset | (length - 4 - offset)) < 0 || (offset & 3) != 0) {
+        // Negative iff offset < 0, offset > length - 4, or offset not 4-aligned ((offset & 3) + MAX overflows).
+        if ((offset | (last32 - offset) | ((offset & 3) + Long.MAX_VALUE)) < 0) {
             throw refused("read32", offset, 4);
         }
         return space.read32(offset);
@@ -115,7 +119,7 @@ public final class Mmio {
      * @throws MmioException if {@code offset} is outside {@code [0, byteLength() - 4]} or not 4-aligned
      */
     public void write32(long offset, int value) {
-        if ((offset | (length - 4 - offset)) < 0 || (offset & 3) != 0) {
+        if ((offset | (last32 - offset) | ((offset & 3) + Long.MAX_VALUE)) < 0) {
             throw refused("write32", offset, 4);
         }
         space.write32(offset, value);

@@ -127,6 +127,22 @@ class DriverTrafficTest {
     }
 
     @Test
+    void aTransferLongerThanTheLengthRegisterAllowsIsRefusedBeforeAnyWrite() {
+        String hwh = Designs.dspLoopbackHwh().replace("\"C_SG_LENGTH_WIDTH\" VALUE=\"26\"", "\"C_SG_LENGTH_WIDTH\" VALUE=\"8\"");
+        Overlay small = Overlay.of(Designs.placeholderBit(dir, "small.bit"), Designs.parse(hwh, "small.hwh"),
+                LoadOptions.defaults().withDevice(dev));
+        AxiDma dma = small.ip("axi_dma_0", AxiDma.class);
+        assertEquals(255, dma.bufferMaxSize());
+        ContiguousBuffer buf = Buffers.allocate(dev, new long[] {64}, DType.U4, false);
+        dev.clearTraffic();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dma.sendChannel().transfer(buf));
+        assertEquals("MM2S of axi_dma_0: a transfer of 256 bytes exceeds the maximum of 255 bytes (C_SG_LENGTH_WIDTH=8);"
+                + " split it", e.getMessage());
+        assertTrue(dev.traffic().isEmpty());
+        dma.sendChannel().transfer(buf, 0, 252);
+    }
+
+    @Test
     void hlsStartOnABusyIpIsRefusedBeforeAnyArgumentIsWritten() {
         HlsIp add = ol.ip("add_0", HlsIp.class);
         dev.poke(ADD, 0x1);

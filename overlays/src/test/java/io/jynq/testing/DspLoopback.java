@@ -75,8 +75,8 @@ public final class DspLoopback {
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
+                dir.toFile().deleteOnExit();   // runs last: deleteOnExit goes in reverse order
                 file.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
             }
             return file;
         } catch (URISyntaxException | IOException e) {

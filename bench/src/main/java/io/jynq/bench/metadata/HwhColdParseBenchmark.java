@@ -23,7 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HwhColdParseBenchmark {
 
     @Benchmark
-    public OverlayMetadata firstParse() {
-        return HwhParser.parse(SharedFiles.testdata("hwh/pynqz1_base.hwh"));
+    public OverlayMetadata firstParse(CpuClock cpu) {
+        long t = cpu.start();
+        OverlayMetadata md = HwhParser.parse(SharedFiles.testdata("hwh/pynqz1_base.hwh"));
+        cpu.stop(t);
+        return md;
     }
 }

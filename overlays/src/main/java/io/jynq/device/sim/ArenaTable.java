@@ -126,6 +126,7 @@ final class ArenaTable {
         long[] apply(List<Entry> entries);
     }
 
+    @SuppressWarnings("try")  // the lock is held for the body, never referenced
     private long[] lockedArray(Update f, boolean write) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
