@@ -1,0 +1,58 @@
+package io.jynq.facade;
+
+import io.jynq.metadata.IpDescription;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One class of a facade: the overlay's root or one hierarchy, with its fields in ip_dict order.
+ * Field names are unique within a node (a clash after sanitising gets {@code _2}, {@code _3}).
+ */
+final class FacadeNode {
+    /** A field: an IP (ip set, type the driver) or a sub-hierarchy (child set). */
+    record Field(String name, String type, IpDescription ip, FacadeNode child) {
+    }
+
+    private final String path;
+    private final String className;
+    private final List<Field> fields = new ArrayList<>();
+    private final Set<String> taken = new HashSet<>();
+
+    FacadeNode(String path, String className, Set<String> reserved) {
+        this.path = path;
+        this.className = className;
+        this.taken.addAll(reserved);
+    }
+
+    /** The hierarchy path ("" for the root), e.g. {@code video/hdmi_in}. */
+    String path() {
+        return path;
+    }
+
+    String className() {
+        return className;
+    }
+
+    List<Field> fields() {
+        return Collections.unmodifiableList(fields);
+    }
+
+    void addIp(String relativeName, String type, IpDescription ip) {
+        fields.add(new Field(unique(JavaNames.field(relativeName)), type, ip, null));
+    }
+
+    void addHierarchy(String relativeName, FacadeNode child) {
+        fields.add(new Field(unique(JavaNames.field(relativeName)), child.className(), null, child));
+    }
+
+    private String unique(String base) {
+        String name = base;
+        for (int i = 2; !taken.add(name); i++) {
+            name = base + "_" + i;
+        }
+        return name;
+    }
+}

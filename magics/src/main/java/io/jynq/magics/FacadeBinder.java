@@ -1,0 +1,90 @@
+package io.jynq.magics;
+
+import io.jynq.facade.DriverTypes;
+import io.jynq.facade.FacadeGenerator;
+import io.jynq.facade.IpLookup;
+import io.jynq.facade.OverlayFacade;
+import io.jynq.overlay.DefaultIp;
+import io.jynq.overlay.Overlay;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+
+/**
+ * Compiles an overlay's typed facade in the session and binds it to a variable: the class (e.g.
+ * {@code DspLoopbackOverlay}) is one snippet, then {@code DspLoopbackOverlay ol =
+ * FacadeBinder.facade(DspLoopbackOverlay.class, "h1");} another, both run right after the magic.
+ */
+public final class FacadeBinder {
+    private FacadeBinder() {
+    }
+
+    /**
+     * Submits the facade class of {@code ol} and the declaration of {@code variable}.
+     *
+     * @return the facade's class name
+     */
+    static String bind(MagicContext ctx, Overlay ol, String variable) {
+        String cls = FacadeGenerator.defaultClassName(ol.name());
+        DriverTypes types = ip -> sourceName(driver(ol, ip.name()).getClass());
+        ctx.evalJava(new FacadeGenerator(types).generate(ol.metadata(), cls, Overlay.class));
+        String key = Handoff.put(ol);
+        ctx.evalJava(cls + " " + variable + " = " + FacadeBinder.class.getName() + ".facade(" + cls + ".class, \"" + key + "\");");
+        return cls;
+    }
+
+    /**
+     * Builds the facade object: called by the snippet {@link #bind} submits, with the facade class
+     * JShell just compiled.
+     *
+     * @param key the {@link Handoff} key of the overlay
+     * @throws IllegalStateException if the class is not a facade or its constructor failed
+     */
+    public static <T> T facade(Class<T> facadeClass, String key) {
+        Overlay ol = (Overlay) Handoff.take(key);
+        if (!OverlayFacade.class.isAssignableFrom(facadeClass)) {
+            throw new IllegalStateException(facadeClass.getName() + " is not a generated overlay facade");
+        }
+        IpLookup lookup = name -> driver(ol, name);
+        try {
+            return facadeClass.getConstructor(Overlay.class, IpLookup.class).newInstance(ol, lookup);
+        } catch (InvocationTargetException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException ? (RuntimeException) c : new IllegalStateException(c);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("facade " + facadeClass.getName() + " has no (Overlay, IpLookup) constructor", e);
+        }
+    }
+
+    /**
+     * The driver the overlay binds to {@code name}; a {@link DefaultIp} with a warning on the cell's
+     * stderr if the bound driver fails to start, so one faulty driver does not lose the others.
+     */
+    static DefaultIp driver(Overlay ol, String name) {
+        try {
+            return ol.ip(name);
+        } catch (IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
+            if (!ol.isLoaded()) {
+                throw e;
+            }
+            System.err.println(name + ": driver failed (" + e.getMessage() + "); using DefaultIp");
+            return new DefaultIp(ol, ol.metadata().ip(name));
+        }
+    }
+
+    /**
+     * How JShell source names a driver class: its canonical name, the simple name for a class a
+     * cell declared (JShell's {@code REPL.$JShell$N} wrapper cannot be named), the nearest public
+     * superclass for a class that is not public.
+     */
+    static String sourceName(Class<?> c) {
+        Class<?> k = c;
+        while (k != null && (!Modifier.isPublic(k.getModifiers()) || k.getCanonicalName() == null)) {
+            k = k.getSuperclass();
+        }
+        if (k == null) {
+            return DefaultIp.class.getName();
+        }
+        String name = k.getCanonicalName();
+        return name.startsWith("REPL.") ? k.getSimpleName() : name;
+    }
+}
