@@ -10,6 +10,7 @@ import io.jynq.kernel.eval.CodeAssist;
 import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.magic.KernelMagics;
 import io.jynq.kernel.wire.KernelConnection;
+import io.jynq.render.Displays;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -250,6 +251,8 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         try {
             reportStartupProblems();
             Object value = evalRaw(request.getCode());
+            // the last frame of a throttled live plot or progress bar goes out with its cell
+            Displays.flushPending();
             publisher.flush(cell);
             if (value != JShellEvaluator.NO_VALUE && !request.isSilent()) {
                 DisplayData data = value == null ? new DisplayData("null")
@@ -286,6 +289,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
 
     private void replyError(ShellReplyEnvironment env, CellContext cell, int count, String ename, String evalue,
                             List<String> traceback) {
+        Displays.flushPending();
         publisher.flush(cell);
         env.publish(new PublishError(ename, evalue, traceback));
         ErrorReply error = new ErrorReply(ename, evalue, traceback);

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jynq.kernel.eval.JShellEvaluator;
+import java.util.ArrayList;
 import java.util.List;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,17 @@ class JynqKernelTest {
         DisplayData d = kernel.getRenderer().render(new TestExtension.Widget());
         assertEquals("<b>widget</b>", d.getData(MIMEType.TEXT_HTML));
         assertEquals("Widget[]", d.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void helpAsksACellMagicForItsUsageToo() {
+        List<List<String>> seen = new ArrayList<>();
+        kernel.getMagicsRegistry().registerCellMagic("probe", (CellMagic<Object, BaseKernel>) (k, args, body) -> {
+            seen.add(List.copyOf(args));
+            return null;
+        });
+        kernel.evalRaw("%help probe");
+        assertEquals(List.of(List.of("--help")), seen);
     }
 
     @Test

@@ -66,6 +66,8 @@ public final class KernelMagics {
             System.out.println(HELP.get(name));
         } else if (kernel.getMagicsRegistry().getLineMagicNames().contains(name)) {
             kernel.getMagicsRegistry().evalLineMagic(kernel, name, List.of("--help"));
+        } else if (kernel.getMagicsRegistry().getCellMagicNames().contains(name)) {
+            kernel.getMagicsRegistry().evalCellMagic(kernel, name, List.of("--help"), "");
         } else {
             throw new IllegalArgumentException("no magic %" + name + "; %lsmagic lists them");
         }
