@@ -33,11 +33,7 @@ public final class IpMagic implements LineMagic {
     public Object eval(MagicContext ctx, List<String> args) {
         MagicArgs a = MagicArgs.parse(args, Set.of(), Set.of(), USAGE);
         Overlay ol = LoadedOverlay.require("%ip");
-        if (a.positional().size() != 1) {
-            throw new MagicUsageException("%ip needs one IP name: " + USAGE + ", e.g. %ip "
-                    + ol.ipDict().keySet().stream().filter(n -> !ol.ipDict().get(n).processingSystem()).findFirst().orElse("NAME"));
-        }
-        IpDescription d = LoadedOverlay.ip(ol, a.positional().get(0), USAGE);
+        IpDescription d = LoadedOverlay.oneIp(ol, a.positional(), "%ip", USAGE);
         String driver = ol.isLoaded() ? ol.ip(d.name()).getClass().getSimpleName() : null;
         return new View(IpHtml.html(d, driver), IpHtml.text(d, driver));
     }

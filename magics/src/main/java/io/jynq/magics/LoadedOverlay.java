@@ -41,6 +41,21 @@ public final class LoadedOverlay {
     }
 
     /**
+     * The one IP a magic such as {@code %ip NAME} names in {@code positional}.
+     *
+     * @throws MagicUsageException if there is not exactly one name (the message shows the usage
+     *         with a real IP of this overlay), or no IP has it
+     */
+    static IpDescription oneIp(Overlay ol, List<String> positional, String magic, String usage) {
+        if (positional.size() != 1) {
+            String example = ol.ipDict().values().stream().filter(d -> !d.processingSystem())
+                    .map(IpDescription::name).findFirst().orElse("NAME");
+            throw new MagicUsageException(magic + " needs one IP name: " + usage + ", e.g. " + magic + " " + example);
+        }
+        return ip(ol, positional.get(0), usage);
+    }
+
+    /**
      * The ip_dict entry for a name as typed: {@code axi_dma_0}, {@code video/hdmi_in/color_convert}
      * or the facade's {@code video.hdmi_in.color_convert}.
      *

@@ -33,10 +33,7 @@ public final class RegistersMagic implements LineMagic {
     public Object eval(MagicContext ctx, List<String> args) {
         MagicArgs a = MagicArgs.parse(args, Set.of(), Set.of(), USAGE);
         Overlay ol = LoadedOverlay.require("%registers");
-        if (a.positional().size() != 1) {
-            throw new MagicUsageException("%registers needs one IP name: " + USAGE + ", e.g. %registers axi_dma_0");
-        }
-        IpDescription d = LoadedOverlay.ip(ol, a.positional().get(0), USAGE);
+        IpDescription d = LoadedOverlay.oneIp(ol, a.positional(), "%registers", USAGE);
         if (!ol.isLoaded()) {
             throw new MagicUsageException(ol.name() + " is not on the PL, its registers cannot be read; %overlay load " + ol.name()
                     + " downloads it");
