@@ -8,6 +8,8 @@ import io.jynq.kernel.display.RoutedOutputStream;
 import io.jynq.kernel.eval.CellException;
 import io.jynq.kernel.eval.CodeAssist;
 import io.jynq.kernel.eval.JShellEvaluator;
+import io.jynq.kernel.history.HistoryReplyOk;
+import io.jynq.kernel.history.SessionHistory;
 import io.jynq.kernel.magic.KernelMagics;
 import io.jynq.kernel.wire.KernelConnection;
 import io.jynq.render.Displays;
@@ -18,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
@@ -29,6 +33,9 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
@@ -41,6 +48,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +84,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         super("jynq", KernelInfo.version(), languageInfo(), List.of(
                         new HelpLink("JYNQ", "https://github.com/"),
                         new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
-                null, new JynqIO(), new CommManager(), new Renderer(),
+                new SessionHistory(), new JynqIO(), new CommManager(), new Renderer(),
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new JynqTranspiler()), new MagicsRegistry(), true,
                 new StringStyler.Builder().build());
         this.timeout = timeout;
@@ -106,6 +114,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         connection.setHandler(MessageType.COMPLETE_REQUEST, this::handleCompleteRequest);
         connection.setHandler(MessageType.IS_COMPLETE_REQUEST, this::handleIsCodeCompeteRequest);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfoRequest);
+        connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
         connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::handleShutdownRequest);
         connection.setHandler(MessageType.INTERRUPT_REQUEST, this::handleInterruptRequest);
         connection.setHandler(MessageType.COMM_OPEN_COMMAND, commManager::handleCommOpenCommand);
@@ -254,15 +263,19 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             // the last frame of a throttled live plot or progress bar goes out with its cell
             Displays.flushPending();
             publisher.flush(cell);
+            String output = null;
             if (value != JShellEvaluator.NO_VALUE && !request.isSilent()) {
                 DisplayData data = value == null ? new DisplayData("null")
                         : value instanceof DisplayData ? (DisplayData) value
                         : value.getClass().isArray() ? new DisplayData(arrayText(value))
                         : renderer.render(value);
                 env.publish(new PublishExecuteResult(count, data));
+                output = data.getData(MIMEType.TEXT_PLAIN) instanceof String ? (String) data.getData(MIMEType.TEXT_PLAIN) : null;
             }
+            remember(request, count, output);
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (CellException e) {
+            remember(request, count, null);
             replyError(env, cell, count, e.ename(), e.evalue(), e.traceback());
         } catch (RuntimeException | LinkageError e) {
             StringWriter trace = new StringWriter();
@@ -272,6 +285,39 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         } finally {
             CellContext.exit();
         }
+    }
+
+    /** Adds the cell to the session's history unless the client asked not to (store_history false). */
+    private void remember(ExecuteRequest request, int count, String output) {
+        if (request.shouldStoreHistory() && !request.isSilent()) {
+            ((SessionHistory) historyManager).add(count, request.getCode(), output);
+        }
+    }
+
+    /**
+     * history_request: tail, range and search over this session's cells (see {@link SessionHistory});
+     * unlike jjava's handler it honours search's {@code unique} and always replies.
+     */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        SessionHistory history = (SessionHistory) historyManager;
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries;
+        if (request instanceof HistoryRequest.Tail) {
+            entries = history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+        } else if (request instanceof HistoryRequest.Range) {
+            HistoryRequest.Range r = (HistoryRequest.Range) request;
+            entries = history.lookupRange(r.getSessionIndex(), r.getStart(), r.getStop(), flags);
+        } else {
+            HistoryRequest.Search q = (HistoryRequest.Search) request;
+            entries = history.search(q.getPattern(), q.getMaxReturnLength(), q.filterUnique(), flags);
+        }
+        env.setBusyDeferIdle();
+        env.defer().reply(new HistoryReplyOk(entries));
     }
 
     /** {@code [1, 2, 3]} rather than {@code [I@1b6d3586} for an array result. */

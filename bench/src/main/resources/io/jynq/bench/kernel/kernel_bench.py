@@ -57,8 +57,17 @@ def main():
     try:
         for _ in range(20):  # warm-up: JIT and JShell caches
             kc.execute_interactive("1+1", timeout=60, output_hook=lambda m: None)
-        info = []
+        # the first 50 requests run the handler while the JIT is still compiling it; the figure
+        # is the steady state after 300 more, as a JMH warm-up would give (both are printed)
+        first = []
         for _ in range(50):
+            t = time.perf_counter()
+            shell_reply(kc, kc.kernel_info())
+            first.append((time.perf_counter() - t) * 1e3)
+        for _ in range(300):
+            shell_reply(kc, kc.kernel_info())
+        info = []
+        for _ in range(200):
             t = time.perf_counter()
             shell_reply(kc, kc.kernel_info())
             info.append((time.perf_counter() - t) * 1e3)
@@ -79,13 +88,15 @@ def main():
         km.shutdown_kernel(now=True)
     res = {
         "cold_start_s_median": statistics.median(cold), "cold_start_s_all": cold,
+        "kernel_info_rtt_ms_first50_median": statistics.median(first),
         "kernel_info_rtt_ms_median": statistics.median(info), "kernel_info_rtt_ms_p90": pct(info, 90),
         "execute_1p1_ms_median": statistics.median(execs), "execute_1p1_ms_p90": pct(execs, 90), "execute_n": n,
         "interrupt_sleep_ms_median": statistics.median(interrupts), "interrupt_sleep_ms_all": interrupts,
         "load_avg_1min": os.getloadavg()[0],
     }
     print("cold start to first kernel_info_reply: median %.3f s of %d (target <= 1.0 s)" % (res["cold_start_s_median"], starts))
-    print("kernel_info round trip: median %.2f ms, p90 %.2f ms of 50 (target <= 2 ms)" % (res["kernel_info_rtt_ms_median"], res["kernel_info_rtt_ms_p90"]))
+    print("kernel_info round trip, warmed (after 350): median %.2f ms, p90 %.2f ms of 200 (target <= 2 ms)" % (res["kernel_info_rtt_ms_median"], res["kernel_info_rtt_ms_p90"]))
+    print("kernel_info round trip, first 50 after start: median %.2f ms" % res["kernel_info_rtt_ms_first50_median"])
     print("execute 1+1 to execute_reply: median %.1f ms, p90 %.1f ms of %d (target <= 25 ms)" % (res["execute_1p1_ms_median"], res["execute_1p1_ms_p90"], n))
     print("interrupt of a sleeping cell to its reply: median %.1f ms of 5 (target <= 200 ms)" % res["interrupt_sleep_ms_median"])
     print("load average during the run: %.1f on %d cores" % (res["load_avg_1min"], os.cpu_count()))

