@@ -12,6 +12,24 @@ import java.util.List;
  * and {@code ./FIELDS/FIELD[@NAME]}, its ports every {@code PORT} inside it.
  */
 final class HwhReader {
+    private static final XmlName A_ADDRESSBLOCK = XmlName.of("ADDRESSBLOCK");
+    private static final XmlName A_ARCH = XmlName.of("ARCH");
+    private static final XmlName A_BASEVALUE = XmlName.of("BASEVALUE");
+    private static final XmlName A_BOARD = XmlName.of("BOARD");
+    private static final XmlName A_DEVICE = XmlName.of("DEVICE");
+    private static final XmlName A_HIGHVALUE = XmlName.of("HIGHVALUE");
+    private static final XmlName A_INSTANCE = XmlName.of("INSTANCE");
+    private static final XmlName A_LOGICAL = XmlName.of("LOGICAL");
+    private static final XmlName A_MASTERBUSINTERFACE = XmlName.of("MASTERBUSINTERFACE");
+    private static final XmlName A_MEMTYPE = XmlName.of("MEMTYPE");
+    private static final XmlName A_NAME = XmlName.of("NAME");
+    private static final XmlName A_PACKAGE = XmlName.of("PACKAGE");
+    private static final XmlName A_PHYSICAL = XmlName.of("PHYSICAL");
+    private static final XmlName A_PORT = XmlName.of("PORT");
+    private static final XmlName A_SLAVEBUSINTERFACE = XmlName.of("SLAVEBUSINTERFACE");
+    private static final XmlName A_SPEEDGRADE = XmlName.of("SPEEDGRADE");
+    private static final XmlName A_VALUE = XmlName.of("VALUE");
+    private static final XmlName A_VIVADOVERSION = XmlName.of("VIVADOVERSION");
     private final XmlScanner x;
     private final ParsedHwh out;
 
@@ -40,9 +58,9 @@ final class HwhReader {
     private int extPortsDepth;
     private int extIfDepth;
 
-    private static final String[] MODULE_ATTRS = {"INSTANCE", "FULLNAME", "VLNV", "MODTYPE", "IPTYPE", "MODCLASS", "BDTYPE"};
-    private static final String[] PORT_ATTRS = {"NAME", "DIR", "SIGIS", "SIGNAME", "LEFT", "RIGHT", "SENSITIVITY", "CLKFREQUENCY"};
-    private static final String[] BUS_ATTRS = {"NAME", "TYPE", "VLNV", "BUSNAME"};
+    private static final XmlName[] MODULE_ATTRS = XmlName.of("INSTANCE", "FULLNAME", "VLNV", "MODTYPE", "IPTYPE", "MODCLASS", "BDTYPE");
+    private static final XmlName[] PORT_ATTRS = XmlName.of("NAME", "DIR", "SIGIS", "SIGNAME", "LEFT", "RIGHT", "SENSITIVITY", "CLKFREQUENCY");
+    private static final XmlName[] BUS_ATTRS = XmlName.of("NAME", "TYPE", "VLNV", "BUSNAME");
 
     private HwhReader(XmlScanner x) {
         this.x = x;
@@ -88,7 +106,7 @@ final class HwhReader {
         }
         if (portDepth != 0) {
             if ("CONNECTION".equals(n)) {
-                connections.add(new PortRef(x.attr("INSTANCE"), x.attr("PORT")));
+                connections.add(new PortRef(x.attr(A_INSTANCE), x.attr(A_PORT)));
             }
             return;
         }
@@ -99,18 +117,18 @@ final class HwhReader {
         switch (n) {
             case "EDKSYSTEM":
                 if (d == 1) {
-                    out.vivadoVersion = x.attr("VIVADOVERSION");
+                    out.vivadoVersion = x.attr(A_VIVADOVERSION);
                 }
                 break;
             case "SYSTEMINFO":
                 if (d == 2 && out.systemInfoOffset < 0) {
                     out.systemInfoOffset = x.offset();
-                    out.archName = x.attr("ARCH");
-                    out.device = x.attr("DEVICE");
-                    out.packageName = x.attr("PACKAGE");
-                    out.speedGrade = x.attr("SPEEDGRADE");
-                    out.designName = x.attr("NAME");
-                    out.board = x.attr("BOARD");
+                    out.archName = x.attr(A_ARCH);
+                    out.device = x.attr(A_DEVICE);
+                    out.packageName = x.attr(A_PACKAGE);
+                    out.speedGrade = x.attr(A_SPEEDGRADE);
+                    out.designName = x.attr(A_NAME);
+                    out.board = x.attr(A_BOARD);
                 }
                 break;
             case "MODULES":
@@ -155,7 +173,7 @@ final class HwhReader {
         }
         if (portDepth != 0) {
             if ("CONNECTION".equals(n)) {
-                connections.add(new PortRef(x.attr("INSTANCE"), x.attr("PORT")));
+                connections.add(new PortRef(x.attr(A_INSTANCE), x.attr(A_PORT)));
             }
             return;
         }
@@ -165,8 +183,8 @@ final class HwhReader {
         }
         if (paramsDepth != 0) {
             if (d == paramsDepth + 1) {
-                String pn = x.attr("NAME");
-                String pv = x.attr("VALUE");
+                String pn = x.attr(A_NAME);
+                String pv = x.attr(A_VALUE);
                 if (pn != null && pv != null) {
                     parameters.put(pn, pv);
                 }
@@ -174,7 +192,7 @@ final class HwhReader {
             return;
         }
         if (registersDepth != 0 && d == registersDepth + 1) {
-            String rn = x.attr("NAME");
+            String rn = x.attr(A_NAME);
             if (rn != null) {
                 register.open(rn, d, moduleFullpath);
             }
@@ -206,21 +224,21 @@ final class HwhReader {
 
     private void inBus(String n) {
         if ("PARAMETER".equals(n)) {
-            String pn = x.attr("NAME");
-            String pv = x.attr("VALUE");
+            String pn = x.attr(A_NAME);
+            String pv = x.attr(A_VALUE);
             if (pn != null && pv != null) {
                 busParams.put(pn, pv);
             }
         } else if ("PORTMAP".equals(n)) {
-            String l = x.attr("LOGICAL");
-            String p = x.attr("PHYSICAL");
+            String l = x.attr(A_LOGICAL);
+            String p = x.attr(A_PHYSICAL);
             if (l != null && p != null) {
                 portMaps.put(l, p);
             }
         }
     }
 
-    private String[] attrs(String[] names) {
+    private String[] attrs(XmlName[] names) {
         String[] v = new String[names.length];
         for (int i = 0; i < names.length; i++) {
             v[i] = x.attr(names[i]);
@@ -270,17 +288,17 @@ final class HwhReader {
 
     private void memRange(int owner) {
         int at = x.offset();
-        String instance = x.attr("INSTANCE");
+        String instance = x.attr(A_INSTANCE);
         if (instance == null) {
             throw x.error(at, "MEMRANGE without INSTANCE; expected the INSTANCE name of the addressed module");
         }
-        long base = Numbers.hex(x.attr("BASEVALUE"), "BASEVALUE", x, at);
-        long high = Numbers.hex(x.attr("HIGHVALUE"), "HIGHVALUE", x, at);
+        long base = Numbers.hex(x.attr(A_BASEVALUE), "BASEVALUE", x, at);
+        long high = Numbers.hex(x.attr(A_HIGHVALUE), "HIGHVALUE", x, at);
         if (Long.compareUnsigned(high, base) < 0) {
             throw x.error(at, "MEMRANGE of " + instance + ": HIGHVALUE 0x" + Long.toHexString(high)
                     + " below BASEVALUE 0x" + Long.toHexString(base) + "; expected HIGHVALUE >= BASEVALUE");
         }
-        String mt = x.attr("MEMTYPE");
+        String mt = x.attr(A_MEMTYPE);
         MemType memtype = null;
         if (mt != null) {
             if ("REGISTER".equals(mt)) {
@@ -291,8 +309,8 @@ final class HwhReader {
                 throw x.error(at, "MEMRANGE of " + instance + ": MEMTYPE \"" + mt + "\"; expected REGISTER or MEMORY");
             }
         }
-        MemRange r = new MemRange(instance, base, high, memtype, x.attr("MASTERBUSINTERFACE"),
-                x.attr("SLAVEBUSINTERFACE"), x.attr("ADDRESSBLOCK"));
+        MemRange r = new MemRange(instance, base, high, memtype, x.attr(A_MASTERBUSINTERFACE),
+                x.attr(A_SLAVEBUSINTERFACE), x.attr(A_ADDRESSBLOCK));
         out.ranges.add(new ParsedHwh.LocatedRange(r, at, owner));
         if (owner >= 0) {
             memoryMap.add(r);

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
  * ACCESS; BIT_OFFSET, BIT_WIDTH, ACCESS.
  */
 final class RegisterReader {
-    private static final String[] REG_PROPS = {"ADDRESS_OFFSET", "SIZE", "ACCESS", "DESCRIPTION", "RESET_VALUE"};
-    private static final String[] FIELD_PROPS = {"BIT_OFFSET", "BIT_WIDTH", "ACCESS", "DESCRIPTION"};
+    private static final XmlName A_NAME = XmlName.of("NAME");
+    private static final XmlName A_VALUE = XmlName.of("VALUE");
+    private static final XmlName[] REG_PROPS = XmlName.of("ADDRESS_OFFSET", "SIZE", "ACCESS", "DESCRIPTION", "RESET_VALUE");
+    private static final XmlName[] FIELD_PROPS = XmlName.of("BIT_OFFSET", "BIT_WIDTH", "ACCESS", "DESCRIPTION");
 
     private final XmlScanner x;
     private String moduleFullpath;
@@ -67,7 +69,7 @@ final class RegisterReader {
         } else if ("FIELDS".equals(n) && d == registerDepth + 1) {
             fieldsDepth = d;
         } else if ("FIELD".equals(n) && fieldsDepth != 0 && d == fieldsDepth + 1) {
-            String fn = x.attr("NAME");
+            String fn = x.attr(A_NAME);
             if (fn != null) {
                 fieldDepth = d;
                 fieldOffset = x.offset();
@@ -77,11 +79,11 @@ final class RegisterReader {
         }
     }
 
-    private void keepFirst(String[] names, String[] values) {
-        int i = x.attrChoice("NAME", names);
+    private void keepFirst(XmlName[] names, String[] values) {
+        int i = x.attrChoice(A_NAME, names);
         if (i >= 0 && values[i] == null) {
             // ElementTree's find(...).get('VALUE') on a PROPERTY without VALUE gives None.
-            values[i] = x.attr("VALUE");
+            values[i] = x.attr(A_VALUE);
         }
     }
 

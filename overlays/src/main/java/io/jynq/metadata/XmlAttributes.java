@@ -64,17 +64,17 @@ final class XmlAttributes {
     }
 
     /** The value of the attribute of that (ASCII) name, or null. */
-    String get(String attrName) {
+    String get(XmlName attrName) {
         int i = index(attrName);
         return i < 0 ? null : value(i);
     }
 
     /**
-     * The index in {@code choices} (ASCII strings) of the value of attribute {@code attrName}, or
+     * The index in {@code choices} (ASCII names) of the value of attribute {@code attrName}, or
      * -1 when the attribute is absent or its value is none of them. Compared in the buffer, so the
      * 13,000 PROPERTY names of a large file are never made into Strings just to be compared.
      */
-    int choice(String attrName, String[] choices) {
+    int choice(XmlName attrName, XmlName[] choices) {
         int i = index(attrName);
         if (i < 0) {
             return -1;
@@ -82,7 +82,7 @@ final class XmlAttributes {
         if (flags[i] != 0) {
             String v = value(i);
             for (int k = 0; k < choices.length; k++) {
-                if (choices[k].equals(v)) {
+                if (choices[k].text.equals(v)) {
                     return k;
                 }
             }
@@ -91,19 +91,20 @@ final class XmlAttributes {
         int s = valueStart[i];
         int len = valueEnd[i] - s;
         for (int k = 0; k < choices.length; k++) {
-            String c = choices[k];
-            if (c.length() == len && sameAscii(c, s)) {
+            byte[] c = choices[k].ascii;
+            if (c.length == len && sameAscii(c, s)) {
                 return k;
             }
         }
         return -1;
     }
 
-    private int index(String attrName) {
-        int len = attrName.length();
+    private int index(XmlName attrName) {
+        byte[] a = attrName.ascii;
+        int len = a.length;
         for (int i = 0; i < count; i++) {
             int ns = nameStart[i];
-            if (nameEnd[i] - ns == len && sameAscii(attrName, ns)) {
+            if (nameEnd[i] - ns == len && sameAscii(a, ns)) {
                 return i;
             }
         }
@@ -117,10 +118,11 @@ final class XmlAttributes {
         return f == 0 ? values.plain(s, e) : values.decode(s, e, f);
     }
 
-    /** Whether the buffer holds the ASCII string {@code a} at {@code at}. */
-    boolean sameAscii(String a, int at) {
-        for (int k = 0; k < a.length(); k++) {
-            if (buf[at + k] != a.charAt(k)) {
+    /** Whether the buffer holds the ASCII bytes {@code a} at {@code at} (the caller checked the length). */
+    boolean sameAscii(byte[] a, int at) {
+        byte[] b = buf;
+        for (int k = 0; k < a.length; k++) {
+            if (b[at + k] != a[k]) {
                 return false;
             }
         }

@@ -69,18 +69,15 @@ final class XmlScanner {
      * The value of the attribute of that (ASCII) name on the current START element, or null.
      * Attribute names are compared in the buffer, never made into Strings: most are never asked for.
      */
-    String attr(String attrName) {
+    String attr(XmlName attrName) {
         return attrs.get(attrName);
     }
 
     /** See {@link XmlAttributes#choice}: which of {@code choices} the attribute's value is, or -1. */
-    int attrChoice(String attrName, String[] choices) {
+    int attrChoice(XmlName attrName, XmlName[] choices) {
         return attrs.choice(attrName, choices);
     }
 
-    boolean sameAscii(String a, int at) {
-        return attrs.sameAscii(a, at);
-    }
 
     /** Advances to the next START or END event, or EOF after the root element closed. */
     int next() {

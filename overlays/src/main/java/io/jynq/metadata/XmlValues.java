@@ -148,9 +148,9 @@ final class XmlValues {
             return '>';
         } else if (len == 3 && buf[s] == 'a' && buf[s + 1] == 'm' && buf[s + 2] == 'p') {
             return '&';
-        } else if (len == 4 && owner.sameAscii("quot", s)) {
+        } else if (len == 4 && buf[s] == 'q' && buf[s + 1] == 'u' && buf[s + 2] == 'o' && buf[s + 3] == 't') {
             return '"';
-        } else if (len == 4 && owner.sameAscii("apos", s)) {
+        } else if (len == 4 && buf[s] == 'a' && buf[s + 1] == 'p' && buf[s + 2] == 'o' && buf[s + 3] == 's') {
             return '\'';
         }
         throw owner.error(s - 1, "unknown entity &" + owner.attrText(s, e)
