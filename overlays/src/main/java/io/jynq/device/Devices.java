@@ -1,7 +1,5 @@
 package io.jynq.device;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +10,7 @@ import java.util.ServiceLoader;
  * Tests and tools may replace it with {@link #setActive}.
  */
 public final class Devices {
-    /** Where FPGA Manager lives on a Linux board; its presence selects {@code embedded}. */
-    static final Path FPGA_MANAGER = Path.of("/sys/class/fpga_manager/fpga0");
-
+    private static final String SIM = "sim";
     private static Device active;
 
     private Devices() {}
@@ -34,16 +30,29 @@ public final class Devices {
         active = device;
     }
 
-    /** The name from {@code JYNQ_DEVICE} or {@code -Djynq.device}, else by probing, lower case. */
+    /**
+     * The name from {@code JYNQ_DEVICE} or {@code -Djynq.device}, else the first backend other
+     * than {@code sim} that reports itself available ({@code embedded} where FPGA Manager exists
+     * under the board root, {@code JYNQ_BOARD_ROOT}), else {@code sim}; lower case.
+     */
     public static String requestedName() {
         String name = System.getenv("JYNQ_DEVICE");
         if (name == null || name.isBlank()) {
             name = System.getProperty("jynq.device");
         }
         if (name == null || name.isBlank()) {
-            name = Files.exists(FPGA_MANAGER) ? "embedded" : "sim";
+            name = probe();
         }
         return name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String probe() {
+        for (DeviceProvider p : ServiceLoader.load(DeviceProvider.class, Devices.class.getClassLoader())) {
+            if (!SIM.equals(p.name()) && p.isAvailable()) {
+                return p.name();
+            }
+        }
+        return SIM;
     }
 
     /**

@@ -38,6 +38,22 @@ class EmbeddedDeviceProviderTest {
     }
 
     @Test
+    void withNoDeviceNamedTheProbeLooksForFpgaManagerUnderTheBoardRoot() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("JYNQ_DEVICE") == null, "JYNQ_DEVICE is set");
+        System.setProperty("jynq.board.root", tmp.toString());
+        assertEquals("sim", Devices.requestedName(), "no FPGA Manager under the root: the simulator");
+        FakeBoard board = new FakeBoard(tmp.resolve("board"));
+        System.setProperty("jynq.board.root", board.root.toString());
+        assertEquals("embedded", Devices.requestedName(), "FPGA Manager under JYNQ_BOARD_ROOT: the board");
+        System.setProperty("jynq.device", "SIM");
+        try {
+            assertEquals("sim", Devices.requestedName(), "a named backend wins over the probe");
+        } finally {
+            System.clearProperty("jynq.device");
+        }
+    }
+
+    @Test
     void theStateDirectoryCanBeMovedOnItsOwn() {
         FakeBoard board = new FakeBoard(tmp.resolve("root"));
         System.setProperty("jynq.board.root", board.root.toString());
