@@ -1,5 +1,7 @@
 package io.jynq.magics;
 
+import io.jynq.d2l.DeviceDescription;
+import io.jynq.facade.DeviceLookup;
 import io.jynq.facade.DriverTypes;
 import io.jynq.facade.FacadeGenerator;
 import io.jynq.facade.IpLookup;
@@ -8,28 +10,38 @@ import io.jynq.overlay.DefaultIp;
 import io.jynq.overlay.Overlay;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles an overlay's typed facade in the session and binds it to a variable: the class (e.g.
  * {@code DspLoopbackOverlay}) is one snippet, then {@code DspLoopbackOverlay ol =
  * FacadeBinder.facade(DspLoopbackOverlay.class, "h1");} another, both run right after the magic.
+ * Where the overlay's package describes devices, the facade has a member per device
+ * ({@code ol.dsp_loopback}) backed by a {@link LazyDevice}, opened on its first call.
  */
 public final class FacadeBinder {
     private FacadeBinder() {
     }
 
+    /** What {@link #bind} made: the class name and the field of each device (device name → field). */
+    record Bound(String className, Map<String, String> deviceFields) {
+    }
+
     /**
      * Submits the facade class of {@code ol} and the declaration of {@code variable}.
      *
-     * @return the facade's class name
+     * @return the facade's class name and device fields
      */
-    static String bind(MagicContext ctx, Overlay ol, String variable) {
+    static Bound bind(MagicContext ctx, Overlay ol, String variable) {
         String cls = FacadeGenerator.defaultClassName(ol.name());
         DriverTypes types = ip -> sourceName(driver(ol, ip.name()).getClass());
-        ctx.evalJava(new FacadeGenerator(types).generate(ol.metadata(), cls, Overlay.class));
+        List<DeviceDescription> devices = PackageDevices.of(ol, ctx.err());
+        FacadeGenerator generator = new FacadeGenerator(types);
+        ctx.evalJava(generator.generate(ol.metadata(), cls, Overlay.class, devices));
         String key = Handoff.put(ol);
         ctx.evalJava(cls + " " + variable + " = " + FacadeBinder.class.getName() + ".facade(" + cls + ".class, \"" + key + "\");");
-        return cls;
+        return new Bound(cls, generator.deviceFields(ol.metadata(), cls, devices));
     }
 
     /**
@@ -45,7 +57,13 @@ public final class FacadeBinder {
             throw new IllegalStateException(facadeClass.getName() + " is not a generated overlay facade");
         }
         IpLookup lookup = name -> driver(ol, name);
+        DeviceLookup devices = (name, type) -> LazyDevice.of(ol, name, type);
         try {
+            for (java.lang.reflect.Constructor<?> c : facadeClass.getConstructors()) {
+                if (c.getParameterCount() == 3) { // the facade of an overlay with devices
+                    return facadeClass.cast(c.newInstance(ol, lookup, devices));
+                }
+            }
             return facadeClass.getConstructor(Overlay.class, IpLookup.class).newInstance(ol, lookup);
         } catch (InvocationTargetException e) {
             Throwable c = e.getCause();

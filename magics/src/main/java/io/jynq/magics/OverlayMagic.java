@@ -76,8 +76,14 @@ public final class OverlayMagic implements LineMagic {
         }
         LoadedOverlay.set(ol);
         if (ol.isLoaded()) {
-            String cls = FacadeBinder.bind(ctx, ol, variable);
-            ctx.out().println(variable + " = " + cls + " (typed facade; Tab after " + variable + ". lists the IP)");
+            FacadeBinder.Bound bound = FacadeBinder.bind(ctx, ol, variable);
+            StringBuilder line = new StringBuilder(variable + " = " + bound.className() + " (typed facade; Tab after "
+                    + variable + ". lists the IP");
+            for (var d : bound.deviceFields().entrySet()) {
+                line.append("; ").append(variable).append('.').append(d.getValue()).append(" calls the operations of device ")
+                        .append(d.getKey());
+            }
+            ctx.out().println(line.append(')'));
         } else {
             ctx.bind(variable, Overlay.class.getName(), ol);
             ctx.out().println(variable + " = Overlay, not loaded on the PL: " + variable
