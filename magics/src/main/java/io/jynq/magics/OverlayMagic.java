@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code %overlay load NAME|PATH [as VAR] [--hwh PATH] [--no-download] [--ignore-version]}: loads
  * an overlay (search order of {@code Overlay.load}; paths expand {@code ~}, {@code $VAR} and
  * {@code ${VAR:-default}} as a shell would), compiles its typed facade in the session and binds it
- * to {@code VAR} (default {@code ol}); shows the overlay. {@code %overlay} alone shows the PL
+ * to {@code VAR} (default {@code ol}), with a typed member per device of the overlay's package
+ * ({@code ol.dsp_loopback.add(2, 40)}, opened on first call); shows the overlay. {@code %overlay} alone shows the PL
  * state: which bitstream the board holds, since when, and the overlay this session loaded.
  */
 public final class OverlayMagic implements LineMagic {

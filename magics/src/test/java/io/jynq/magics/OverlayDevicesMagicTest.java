@@ -100,6 +100,11 @@ class OverlayDevicesMagicTest {
         assertTrue(methods.containsAll(List.of("add(", "checksum(", "scale(", "setTaps(", "readWord(", "writeWord(")),
                 methods.toString());
         assertTrue(ctx.complete("ol.dsp").contains("dsp_loopback"), ctx.complete("ol.dsp").toString());
+        // what inspection (Shift-Tab) shows: the signature with the description's argument names
+        String code = "ol.dsp_loopback.writeWord(";
+        List<String> signatures = ctx.shell.sourceCodeAnalysis().documentation(code, code.length(), false).stream()
+                .map(d -> d.signature()).toList();
+        assertEquals(List.of("void DspLoopbackOverlay.DspLoopback.writeWord(long index, int value)"), signatures);
     }
 
     static long fnv1a(byte[] data) {
