@@ -46,7 +46,7 @@ public final class FacadeBinder {
 
     /**
      * Builds the facade object: called by the snippet {@link #bind} submits, with the facade class
-     * JShell just compiled.
+     * JShell just compiled. Its device members are {@link LazyDevice}s: nothing is opened here.
      *
      * @param key the {@link Handoff} key of the overlay
      * @throws IllegalStateException if the class is not a facade or its constructor failed
@@ -59,17 +59,17 @@ public final class FacadeBinder {
         IpLookup lookup = name -> driver(ol, name);
         DeviceLookup devices = (name, type) -> LazyDevice.of(ol, name, type);
         try {
-            for (java.lang.reflect.Constructor<?> c : facadeClass.getConstructors()) {
-                if (c.getParameterCount() == 3) { // the facade of an overlay with devices
-                    return facadeClass.cast(c.newInstance(ol, lookup, devices));
-                }
+            try {
+                return facadeClass.getConstructor(Overlay.class, IpLookup.class, DeviceLookup.class)
+                        .newInstance(ol, lookup, devices);
+            } catch (NoSuchMethodException noDevices) {
+                return facadeClass.getConstructor(Overlay.class, IpLookup.class).newInstance(ol, lookup);
             }
-            return facadeClass.getConstructor(Overlay.class, IpLookup.class).newInstance(ol, lookup);
         } catch (InvocationTargetException e) {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException ? (RuntimeException) c : new IllegalStateException(c);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("facade " + facadeClass.getName() + " has no (Overlay, IpLookup) constructor", e);
+            throw new IllegalStateException("facade " + facadeClass.getName() + " has no (Overlay, IpLookup[, DeviceLookup]) constructor", e);
         }
     }
 
