@@ -1,11 +1,13 @@
 package io.jynq.facade;
 
+import io.jynq.d2l.DeviceDescription;
 import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.OverlayMetadata;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,6 +28,20 @@ import java.util.Set;
  * Names: an IP {@code video/hdmi_in/color_convert} inside hierarchies {@code video} and
  * {@code video/hdmi_in} becomes {@code ol.video.hdmi_in.color_convert}; names are sanitised as
  * {@link JavaNames#field} says. The processing system's entry is left out (it has no registers).
+ *
+ * <p>Devices: given the device descriptions of the overlay's package ({@code .d2l.yaml}), the
+ * facade also gets, per device, a nested interface with one typed method per operation (see
+ * {@link OperationMethods} for names, types and overloads) and a root field of that type named
+ * after the device in lower case ({@code DSP_LOOPBACK} → {@code ol.dsp_loopback}, {@code _2}
+ * appended if an IP or hierarchy has the name). The constructor then takes a third argument, a
+ * {@link DeviceLookup} that makes each field's object:
+ * <pre>{@code
+ * //     public final DspLoopback dsp_loopback;
+ * //     public DspLoopbackOverlay(io.jynq.overlay.Overlay overlay, io.jynq.facade.IpLookup ips,
+ * //             io.jynq.facade.DeviceLookup devices) { ... }
+ * //     public interface DspLoopback { int add(int a, int b); long checksum(io.jynq.buffer.ContiguousBuffer data); ... }
+ * }</pre>
+ * Without devices the source is exactly what it was before devices existed.
  * The source has no package and only fully qualified references, so it compiles as a JShell
  * snippet as well as with {@code javax.tools}.
  */
@@ -37,6 +53,8 @@ public final class FacadeGenerator {
      */
     private static final Set<String> RESERVED = Set.of("overlay", "toString", "hashCode", "equals", "getClass",
             "io", "java", "javax", "com", "org");
+    /** Simple names the facade's source uses unqualified, which a nested type must not shadow. */
+    private static final Set<String> RESERVED_TYPES = Set.of("String", "Object", "Override");
 
     private final DriverTypes types;
 
@@ -54,8 +72,18 @@ public final class FacadeGenerator {
      * @throws IllegalArgumentException if {@code className} is not a Java identifier
      */
     public String generate(OverlayMetadata md, String className, String overlayType) {
+        return generate(md, className, overlayType, List.of());
+    }
+
+    /**
+     * The facade's source with a typed member per device (see the class comment).
+     *
+     * @param devices the device descriptions of the overlay's package, in file order; empty for none
+     * @throws IllegalArgumentException if {@code className} is not a Java identifier
+     */
+    public String generate(OverlayMetadata md, String className, String overlayType, List<DeviceDescription> devices) {
         JavaNames.requireIdentifier(className, "facade class name");
-        FacadeNode root = tree(md, className);
+        FacadeNode root = tree(md, className, devices);
         return new FacadeWriter(md, overlayType, List.of()).write(root);
     }
 
@@ -68,9 +96,34 @@ public final class FacadeGenerator {
      * @throws IllegalArgumentException if {@code className} is not a Java identifier
      */
     public String generate(OverlayMetadata md, String className, Class<?> overlayType) {
+        return generate(md, className, overlayType, List.of());
+    }
+
+    /**
+     * The facade's source with methods forwarding to the overlay and a typed member per device
+     * (see the class comment).
+     *
+     * @param devices the device descriptions of the overlay's package, in file order; empty for none
+     * @throws IllegalArgumentException if {@code className} is not a Java identifier
+     */
+    public String generate(OverlayMetadata md, String className, Class<?> overlayType, List<DeviceDescription> devices) {
         JavaNames.requireIdentifier(className, "facade class name");
-        FacadeNode root = tree(md, className);
+        FacadeNode root = tree(md, className, devices);
         return new FacadeWriter(md, overlayType.getCanonicalName(), DelegateWriter.methods(overlayType)).write(root);
+    }
+
+    /**
+     * The facade field of each device, e.g. {@code DSP_LOOPBACK} → {@code dsp_loopback}, as
+     * {@link #generate(OverlayMetadata, String, Class, List)} names them, in device order.
+     */
+    public Map<String, String> deviceFields(OverlayMetadata md, String className, List<DeviceDescription> devices) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FacadeNode.Field f : tree(md, className, devices).fields()) {
+            if (f.device() != null) {
+                out.put(f.device().name(), f.name());
+            }
+        }
+        return out;
     }
 
     /** The class name {@link #generate} uses by default for an overlay name, e.g. {@code DspLoopback}. */
@@ -78,8 +131,9 @@ public final class FacadeGenerator {
         return JavaNames.type(overlayName) + "Overlay";
     }
 
-    private FacadeNode tree(OverlayMetadata md, String className) {
-        Set<String> classNames = new HashSet<>(Set.of(className));
+    private FacadeNode tree(OverlayMetadata md, String className, List<DeviceDescription> devices) {
+        Set<String> classNames = new HashSet<>(RESERVED_TYPES);
+        classNames.add(className);
         FacadeNode root = new FacadeNode("", className, RESERVED);
         Map<String, FacadeNode> nodes = new LinkedHashMap<>();
         nodes.put("", root);
@@ -98,6 +152,9 @@ public final class FacadeGenerator {
             }
             String parent = enclosing(ip.name(), nodes);
             nodes.get(parent).addIp(relative(parent, ip.name()), types.driverClassName(ip), ip);
+        }
+        for (DeviceDescription d : devices) {
+            root.addDevice(d, uniqueClass(JavaNames.type(d.name().toLowerCase(Locale.ROOT)), classNames));
         }
         return root;
     }

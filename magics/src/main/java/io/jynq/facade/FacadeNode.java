@@ -1,5 +1,6 @@
 package io.jynq.facade;
 
+import io.jynq.d2l.DeviceDescription;
 import io.jynq.metadata.IpDescription;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,12 +9,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One class of a facade: the overlay's root or one hierarchy, with its fields in ip_dict order.
- * Field names are unique within a node (a clash after sanitising gets {@code _2}, {@code _3}).
+ * One class of a facade: the overlay's root or one hierarchy, with its fields in ip_dict order,
+ * then (at the root) one per device of the overlay's package. Field names are unique within a
+ * node (a clash after sanitising gets {@code _2}, {@code _3}); IPs and hierarchies are added
+ * first, so a device never takes an IP's name.
  */
 final class FacadeNode {
-    /** A field: an IP (ip set, type the driver) or a sub-hierarchy (child set). */
-    record Field(String name, String type, IpDescription ip, FacadeNode child) {
+    /**
+     * A field: an IP (ip set, type the driver), a sub-hierarchy (child set) or a device (device
+     * set, type the interface generated for it).
+     */
+    record Field(String name, String type, IpDescription ip, FacadeNode child, DeviceDescription device) {
     }
 
     private final String path;
@@ -41,11 +47,22 @@ final class FacadeNode {
     }
 
     void addIp(String relativeName, String type, IpDescription ip) {
-        fields.add(new Field(unique(JavaNames.field(relativeName)), type, ip, null));
+        fields.add(new Field(unique(JavaNames.field(relativeName)), type, ip, null, null));
     }
 
     void addHierarchy(String relativeName, FacadeNode child) {
-        fields.add(new Field(unique(JavaNames.field(relativeName)), child.className(), null, child));
+        fields.add(new Field(unique(JavaNames.field(relativeName)), child.className(), null, child, null));
+    }
+
+    /** A device member: field {@code dsp_loopback} for device {@code DSP_LOOPBACK}, of type {@code interfaceName}. */
+    void addDevice(DeviceDescription device, String interfaceName) {
+        String base = JavaNames.field(device.name().toLowerCase(java.util.Locale.ROOT));
+        fields.add(new Field(unique(base), interfaceName, null, null, device));
+    }
+
+    /** True if a field of this node is a device. */
+    boolean hasDevices() {
+        return fields.stream().anyMatch(f -> f.device() != null);
     }
 
     private String unique(String base) {

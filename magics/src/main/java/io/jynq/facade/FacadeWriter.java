@@ -1,13 +1,19 @@
 package io.jynq.facade;
 
+import io.jynq.d2l.DeviceDescription;
+import io.jynq.d2l.Operation;
 import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.OverlayMetadata;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Prints a {@link FacadeNode} tree as Java source (the layout {@link FacadeGenerator} documents). */
 final class FacadeWriter {
     private static final String LOOKUP = IpLookup.class.getName();
     private static final String FACADE = OverlayFacade.class.getName();
+    private static final String DEVICES = DeviceLookup.class.getName();
 
     private final OverlayMetadata md;
     private final String overlayType;
@@ -28,7 +34,9 @@ final class FacadeWriter {
         line(1, "public final " + overlayType + " overlay;");
         fields(root);
         line(0, "");
-        line(1, "public " + cls + "(" + overlayType + " overlay, " + LOOKUP + " ips) {");
+        // an overlay without devices keeps the two-argument constructor it always had
+        line(1, "public " + cls + "(" + overlayType + " overlay, " + LOOKUP + " ips"
+                + (root.hasDevices() ? ", " + DEVICES + " devices" : "") + ") {");
         line(2, "this.overlay = overlay;");
         assignments(root);
         line(1, "}");
@@ -39,6 +47,11 @@ final class FacadeWriter {
             line(1, d);
         }
         nested(root);
+        for (FacadeNode.Field f : root.fields()) {
+            if (f.device() != null) {
+                deviceInterface(f.type(), f.device());
+            }
+        }
         line(0, "}");
         return out.toString();
     }
@@ -46,7 +59,7 @@ final class FacadeWriter {
     private void nested(FacadeNode node) {
         for (FacadeNode.Field f : node.fields()) {
             if (f.child() == null) {
-                continue;
+                continue; // an IP or a device
             }
             FacadeNode h = f.child();
             line(0, "");
@@ -67,6 +80,8 @@ final class FacadeWriter {
         for (FacadeNode.Field f : node.fields()) {
             if (f.ip() != null) {
                 line(indent, "/** " + describe(f.ip()) + " */");
+            } else if (f.device() != null) {
+                line(indent, "/** " + describe(f.device()) + " */");
             } else {
                 line(indent, "/** Hierarchy " + comment(f.child().path()) + ". */");
             }
@@ -79,10 +94,52 @@ final class FacadeWriter {
         for (FacadeNode.Field f : node.fields()) {
             if (f.ip() != null) {
                 line(indent, "this." + f.name() + " = (" + f.type() + ") ips.ip(" + JavaNames.literal(f.ip().name()) + ");");
+            } else if (f.device() != null) {
+                line(indent, "this." + f.name() + " = (" + f.type() + ") devices.device(" + JavaNames.literal(f.device().name())
+                        + ", " + f.type() + ".class);");
             } else {
                 line(indent, "this." + f.name() + " = new " + f.type() + "(ips);");
             }
         }
+    }
+
+    /**
+     * A device's interface: one method per operation (see {@link OperationMethods}); an operation
+     * that cannot be a Java method is named in the Javadoc with the untyped call that reaches it.
+     */
+    private void deviceInterface(String name, DeviceDescription d) {
+        Set<String> taken = new HashSet<>();
+        List<String> skipped = new ArrayList<>();
+        List<Operation> typed = new ArrayList<>();
+        for (Operation op : d.operations()) {
+            String problem = OperationMethods.problem(op, taken);
+            if (problem == null) {
+                typed.add(op);
+            } else {
+                skipped.add(op.name() + " (" + problem + ")");
+            }
+        }
+        line(0, "");
+        line(1, "/**");
+        line(1, " * Operations of device " + comment(d.name()) + " (" + comment(d.at().toString()) + ")"
+                + (d.description().isEmpty() ? "." : ": " + comment(OperationMethods.sentence(d.description()))));
+        if (!skipped.isEmpty()) {
+            line(1, " * <p>Not typed here: " + comment(String.join(", ", skipped)) + "; call them with "
+                    + "{@code DeviceOps.open(ol.overlay, " + comment(JavaNames.literal(d.name())) + ").call(NAME, args)}.");
+        }
+        line(1, " */");
+        line(1, "public interface " + name + " {");
+        for (Operation op : typed) {
+            for (String s : OperationMethods.declarations(op, d.name())) {
+                line(2, s);
+            }
+        }
+        line(1, "}");
+    }
+
+    private static String describe(DeviceDescription d) {
+        return comment("Device " + d.name() + (d.description().isEmpty() ? "" : ": " + d.description()) + " ("
+                + d.at().file() + "); opened on the first call, when its AT_INIT operations run.");
     }
 
     private static String describe(IpDescription ip) {

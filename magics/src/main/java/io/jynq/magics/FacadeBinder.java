@@ -1,5 +1,7 @@
 package io.jynq.magics;
 
+import io.jynq.d2l.DeviceDescription;
+import io.jynq.facade.DeviceLookup;
 import io.jynq.facade.DriverTypes;
 import io.jynq.facade.FacadeGenerator;
 import io.jynq.facade.IpLookup;
@@ -8,33 +10,43 @@ import io.jynq.overlay.DefaultIp;
 import io.jynq.overlay.Overlay;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles an overlay's typed facade in the session and binds it to a variable: the class (e.g.
  * {@code DspLoopbackOverlay}) is one snippet, then {@code DspLoopbackOverlay ol =
  * FacadeBinder.facade(DspLoopbackOverlay.class, "h1");} another, both run right after the magic.
+ * Where the overlay's package describes devices, the facade has a member per device
+ * ({@code ol.dsp_loopback}) backed by a {@link LazyDevice}, opened on its first call.
  */
 public final class FacadeBinder {
     private FacadeBinder() {
     }
 
+    /** What {@link #bind} made: the class name and the field of each device (device name → field). */
+    record Bound(String className, Map<String, String> deviceFields) {
+    }
+
     /**
      * Submits the facade class of {@code ol} and the declaration of {@code variable}.
      *
-     * @return the facade's class name
+     * @return the facade's class name and device fields
      */
-    static String bind(MagicContext ctx, Overlay ol, String variable) {
+    static Bound bind(MagicContext ctx, Overlay ol, String variable) {
         String cls = FacadeGenerator.defaultClassName(ol.name());
         DriverTypes types = ip -> sourceName(driver(ol, ip.name()).getClass());
-        ctx.evalJava(new FacadeGenerator(types).generate(ol.metadata(), cls, Overlay.class));
+        List<DeviceDescription> devices = PackageDevices.of(ol, ctx.err());
+        FacadeGenerator generator = new FacadeGenerator(types);
+        ctx.evalJava(generator.generate(ol.metadata(), cls, Overlay.class, devices));
         String key = Handoff.put(ol);
         ctx.evalJava(cls + " " + variable + " = " + FacadeBinder.class.getName() + ".facade(" + cls + ".class, \"" + key + "\");");
-        return cls;
+        return new Bound(cls, generator.deviceFields(ol.metadata(), cls, devices));
     }
 
     /**
      * Builds the facade object: called by the snippet {@link #bind} submits, with the facade class
-     * JShell just compiled.
+     * JShell just compiled. Its device members are {@link LazyDevice}s: nothing is opened here.
      *
      * @param key the {@link Handoff} key of the overlay
      * @throws IllegalStateException if the class is not a facade or its constructor failed
@@ -45,13 +57,19 @@ public final class FacadeBinder {
             throw new IllegalStateException(facadeClass.getName() + " is not a generated overlay facade");
         }
         IpLookup lookup = name -> driver(ol, name);
+        DeviceLookup devices = (name, type) -> LazyDevice.of(ol, name, type);
         try {
-            return facadeClass.getConstructor(Overlay.class, IpLookup.class).newInstance(ol, lookup);
+            try {
+                return facadeClass.getConstructor(Overlay.class, IpLookup.class, DeviceLookup.class)
+                        .newInstance(ol, lookup, devices);
+            } catch (NoSuchMethodException noDevices) {
+                return facadeClass.getConstructor(Overlay.class, IpLookup.class).newInstance(ol, lookup);
+            }
         } catch (InvocationTargetException e) {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException ? (RuntimeException) c : new IllegalStateException(c);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("facade " + facadeClass.getName() + " has no (Overlay, IpLookup) constructor", e);
+            throw new IllegalStateException("facade " + facadeClass.getName() + " has no (Overlay, IpLookup[, DeviceLookup]) constructor", e);
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code %overlay load NAME|PATH [as VAR] [--hwh PATH] [--no-download] [--ignore-version]}: loads
  * an overlay (search order of {@code Overlay.load}; paths expand {@code ~}, {@code $VAR} and
  * {@code ${VAR:-default}} as a shell would), compiles its typed facade in the session and binds it
- * to {@code VAR} (default {@code ol}); shows the overlay. {@code %overlay} alone shows the PL
+ * to {@code VAR} (default {@code ol}), with a typed member per device of the overlay's package
+ * ({@code ol.dsp_loopback.add(2, 40)}, opened on first call); shows the overlay. {@code %overlay} alone shows the PL
  * state: which bitstream the board holds, since when, and the overlay this session loaded.
  */
 public final class OverlayMagic implements LineMagic {
@@ -76,8 +77,14 @@ public final class OverlayMagic implements LineMagic {
         }
         LoadedOverlay.set(ol);
         if (ol.isLoaded()) {
-            String cls = FacadeBinder.bind(ctx, ol, variable);
-            ctx.out().println(variable + " = " + cls + " (typed facade; Tab after " + variable + ". lists the IP)");
+            FacadeBinder.Bound bound = FacadeBinder.bind(ctx, ol, variable);
+            StringBuilder line = new StringBuilder(variable + " = " + bound.className() + " (typed facade; Tab after "
+                    + variable + ". lists the IP");
+            for (var d : bound.deviceFields().entrySet()) {
+                line.append("; ").append(variable).append('.').append(d.getValue()).append(" calls the operations of device ")
+                        .append(d.getKey());
+            }
+            ctx.out().println(line.append(')'));
         } else {
             ctx.bind(variable, Overlay.class.getName(), ol);
             ctx.out().println(variable + " = Overlay, not loaded on the PL: " + variable

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Tab in a notebook, through the real kernel and Debian's jupyter_client: after
  * {@code %overlay load dsp_loopback}, {@code ol.axi_} completes to the facade's IP fields,
- * a driver's methods complete on its typed field, and {@code ol.ip("ax} completes IP names.
+ * a driver's methods complete on its typed field, {@code ol.ip("ax} completes IP names, and
+ * {@code ol.dsp_loopback.} completes to the operations of the package's device DSP_LOOPBACK.
  */
 @Tag("slow")
 class FacadeCompletionIT {
@@ -48,6 +49,9 @@ class FacadeCompletionIT {
                 r.toString());
         assertTrue(strings(r, "dma").stream().anyMatch(s -> s.startsWith("transfer(")), r.toString());
         assertTrue(strings(r, "ip_names").containsAll(List.of("axi_dma_0", "axi_gpio_0")), r.toString());
+        for (String op : List.of("add(", "addWithDriver(", "checksum(", "scale(", "setTaps(", "readWord(", "writeWord(")) {
+            assertTrue(strings(r, "device").stream().anyMatch(s -> s.startsWith(op)), op + " in " + r);
+        }
     }
 
     private static List<String> strings(JsonObject r, String key) {

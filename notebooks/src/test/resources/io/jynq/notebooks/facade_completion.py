@@ -1,5 +1,5 @@
 """Loads dsp_loopback in a real JYNQ kernel through jupyter_client and asks for completions as the
-notebook's Tab does. Prints one JSON line: {"fields": [...], "dma": [...], "ip_names": [...], "status": ...}.
+notebook's Tab does. Prints one JSON line: {"fields": [...], "dma": [...], "ip_names": [...], "device": [...], "status": ...}.
 Usage: /usr/bin/python3 facade_completion.py KERNEL_NAME"""
 import json
 import sys
@@ -18,6 +18,7 @@ try:
     out["fields"] = complete("ol.axi_")
     out["dma"] = complete("ol.axi_dma_0.sendChannel().tra")
     out["ip_names"] = complete('ol.ip("ax')
+    out["device"] = complete("ol.dsp_loopback.")
     print(json.dumps(out))
 finally:
     kc.stop_channels()
