@@ -1,7 +1,10 @@
 package io.jynq.metadata;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -85,6 +88,17 @@ public final class HwhParser {
 
     static byte[] read(Path file) {
         try {
+            if (file.getFileSystem() == FileSystems.getDefault()) {
+                // java.io, not Files.readAllBytes: in a fresh JVM the NIO channel classes this
+                // file would load first cost 11-16 ms against 6.5-8.4 ms (3.3 MB pynqz1_base.hwh)
+                File f = file.toFile();
+                if (!f.exists()) {
+                    throw new NoSuchFileException(file.toString());
+                }
+                try (FileInputStream in = new FileInputStream(f)) {
+                    return in.readAllBytes();
+                }
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("no such file: " + file, e);
