@@ -38,7 +38,8 @@ final class XmlAttributes {
     boolean contains(int s, int e) {
         for (int i = 0; i < count; i++) {
             int os = nameStart[i];
-            if (nameEnd[i] - os == e - s && buf[os] == buf[s] && Arrays.equals(buf, os, nameEnd[i], buf, s, e)) {
+            // no first-byte shortcut: its branch, rarely taken, deoptimised the compiled method
+            if (nameEnd[i] - os == e - s && Arrays.equals(buf, os, nameEnd[i], buf, s, e)) {
                 return true;
             }
         }

@@ -3,35 +3,30 @@ package io.jynq.metadata;
 /**
  * Byte classes of the XML that {@link XmlScanner} reads, as lookup tables: one array load per
  * byte in the scanner's two hot loops (attribute values and names) instead of a chain of
- * comparisons.
+ * comparisons or branches.
  */
 final class XmlChars {
-    /** {@link #VALUE_CLASS} of a quote, which may end the value. */
-    static final int C_QUOTE = 1;
-    /** {@link #VALUE_CLASS} of '&amp;', which starts an entity reference. */
-    static final int C_AMP = 2;
-    /** {@link #VALUE_CLASS} of '&lt;', which no attribute value may contain. */
-    static final int C_LT = 3;
-    /** {@link #VALUE_CLASS} of CR, LF and TAB, which attribute-value normalisation turns into spaces. */
-    static final int C_WS = 4;
-    /** {@link #VALUE_CLASS} of a byte of a multi-byte UTF-8 sequence. */
-    static final int C_HIGH = 5;
+    /** {@link #VALUE_FLAGS} bit of '&lt;', which no attribute value may contain. */
+    static final int LT_SEEN = 8;
 
-    /** Per byte: 0 for plain attribute-value bytes, else what needs a look. */
-    static final byte[] VALUE_CLASS = new byte[256];
+    /**
+     * Per byte of an attribute value: the {@link XmlAttributes} flag bits it sets
+     * ({@code HAS_AMP} for '&amp;', {@code HAS_HIGH} for a byte of a multi-byte UTF-8 sequence,
+     * {@code HAS_WS} for CR, LF and TAB, which normalisation turns into spaces) or
+     * {@link #LT_SEEN}; 0 for plain bytes and for both quotes.
+     */
+    static final byte[] VALUE_FLAGS = new byte[256];
     /** Per byte: true where it may continue an XML name. */
     static final boolean[] NAME_CHAR = new boolean[256];
 
     static {
-        VALUE_CLASS['"'] = C_QUOTE;
-        VALUE_CLASS['\''] = C_QUOTE;
-        VALUE_CLASS['&'] = C_AMP;
-        VALUE_CLASS['<'] = C_LT;
-        VALUE_CLASS['\n'] = C_WS;
-        VALUE_CLASS['\r'] = C_WS;
-        VALUE_CLASS['\t'] = C_WS;
+        VALUE_FLAGS['&'] = XmlAttributes.HAS_AMP;
+        VALUE_FLAGS['<'] = LT_SEEN;
+        VALUE_FLAGS['\n'] = XmlAttributes.HAS_WS;
+        VALUE_FLAGS['\r'] = XmlAttributes.HAS_WS;
+        VALUE_FLAGS['\t'] = XmlAttributes.HAS_WS;
         for (int i = 0x80; i < 0x100; i++) {
-            VALUE_CLASS[i] = C_HIGH;
+            VALUE_FLAGS[i] = XmlAttributes.HAS_HIGH;
             NAME_CHAR[i] = true;
         }
         for (int c = 'a'; c <= 'z'; c++) {

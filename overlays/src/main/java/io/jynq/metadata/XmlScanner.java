@@ -210,33 +210,33 @@ final class XmlScanner {
         byte quote = buf[q];
         int s = q + 1;
         int e = s;
-        byte flags = 0;
+        int seen = 0;
         byte[] b = buf;
         int lim = limit;
-        while (true) {
-            int cls = 0;
-            while (e < lim && (cls = XmlChars.VALUE_CLASS[b[e] & 0xFF]) == 0) {
-                e++;
-            }
-            if (e >= lim) {
-                throw error(q, "unterminated value of attribute " + attrText(p, nameEnd) + " of <" + name + ">");
-            }
+        // The only branch per byte is the closing quote, which every document takes both ways;
+        // rare bytes ('&', non-ASCII, CR/LF/TAB, '<') just set flag bits. A branch on them, first
+        // taken deep into a file, made C2 throw this method's compiled code away mid-parse
+        // (an unstable_if trap, seen in -XX:+LogCompilation), which cost the cold parse.
+        while (e < lim) {
             byte c = b[e];
             if (c == quote) {
                 break;
             }
-            if (cls == XmlChars.C_HIGH) {
-                flags |= XmlAttributes.HAS_HIGH;
-            } else if (cls == XmlChars.C_AMP) {
-                flags |= XmlAttributes.HAS_AMP;
-            } else if (cls == XmlChars.C_LT) {
-                throw error(e, "'<' inside the value of attribute " + attrText(p, nameEnd) + " of <" + name
-                        + ">; expected &lt;");
-            } else if (cls == XmlChars.C_WS) {
-                flags |= XmlAttributes.HAS_WS;
-            }
+            seen |= XmlChars.VALUE_FLAGS[c & 0xFF];
             e++;
         }
+        if ((seen & XmlChars.LT_SEEN) != 0) {
+            int lt = s;
+            while (b[lt] != '<') {
+                lt++;
+            }
+            throw error(lt, "'<' inside the value of attribute " + attrText(p, nameEnd) + " of <" + name
+                    + ">; expected &lt;");
+        }
+        if (e >= lim) {
+            throw error(q, "unterminated value of attribute " + attrText(p, nameEnd) + " of <" + name + ">");
+        }
+        byte flags = (byte) seen;
         if (attrs.contains(p, nameEnd)) {
             throw error(p, "duplicate attribute " + attrText(p, nameEnd) + " in <" + name + ">");
         }
