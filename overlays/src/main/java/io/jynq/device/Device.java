@@ -97,7 +97,8 @@ public interface Device extends AutoCloseable {
     /**
      * The backend of this process, created on first use: {@code JYNQ_DEVICE} (environment) or
      * the system property {@code jynq.device} names it ({@code sim} or {@code embedded}); else
-     * {@code embedded} where {@code /sys/class/fpga_manager/fpga0} exists; else {@code sim}.
+     * {@code embedded} where {@code sys/class/fpga_manager/fpga0} exists under the board root
+     * ({@code /} or {@code JYNQ_BOARD_ROOT}); else {@code sim}.
      *
      * @throws DeviceException if the named backend is unknown (the message lists the known ones)
      *         or cannot start here

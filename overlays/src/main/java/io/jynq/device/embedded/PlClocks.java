@@ -1,5 +1,6 @@
 package io.jynq.device.embedded;
 
+import io.jynq.device.ClockDivisors;
 import io.jynq.device.RegisterSpace;
 import java.util.Objects;
 

@@ -1,14 +1,17 @@
 package io.jynq.device.sim;
 
+import io.jynq.device.ClockDivisors;
 import io.jynq.metadata.ClockInfo;
 import io.jynq.metadata.OverlayMetadata;
 import java.util.Objects;
 
 /**
  * The four PL clocks (fclk0..3) of the simulated board, in MHz: 100 MHz each until a download
- * sets them from the design's {@code clock_dict}. A requested frequency becomes the nearest one a
- * Zynq IO PLL at 1000 MHz reaches through two divisors 1..63 (DIVISOR0 and DIVISOR1). Not
- * synchronised: a clock set on one thread may be seen late by another, as with a plain field.
+ * sets them from the design's {@code clock_dict}. A requested frequency becomes what a Zynq IO PLL
+ * at 1000 MHz reaches through the two divisors 1..63 (DIVISOR0 and DIVISOR1) that PYNQ chooses
+ * ({@link ClockDivisors}, the same choice and the same refusals as on a board), rounded to 1 Hz as
+ * the board backend reports it. Not synchronised: a clock set on one thread may be seen late by
+ * another, as with a plain field.
  */
 final class SimClocks {
     private static final double IO_PLL_MHZ = 1000;
@@ -23,26 +26,16 @@ final class SimClocks {
     }
 
     /**
-     * Sets fclk{@code index} to the reachable frequency nearest {@code requestedMhz}.
+     * Sets fclk{@code index} through the divisors PYNQ chooses for {@code requestedMhz}.
      *
      * @throws IndexOutOfBoundsException unless {@code 0 <= index < 4}
-     * @throws IllegalArgumentException unless {@code requestedMhz} is in (0, 1000]
+     * @throws IllegalArgumentException if {@code requestedMhz} is not positive, above the PLL, or
+     *         more than 1% from every reachable frequency (the message names the closest)
      */
     void set(int index, double requestedMhz) {
         Objects.checkIndex(index, 4);
-        if (!(requestedMhz > 0) || requestedMhz > IO_PLL_MHZ) {
-            throw new IllegalArgumentException("fclk" + index + " must be in (0, 1000] MHz, got " + requestedMhz);
-        }
-        double best = 0;
-        for (int d0 = 1; d0 <= 63; d0++) {
-            for (int d1 = 1; d1 <= 63; d1++) {
-                double f = IO_PLL_MHZ / (d0 * d1);
-                if (Math.abs(f - requestedMhz) < Math.abs(best - requestedMhz)) {
-                    best = f;
-                }
-            }
-        }
-        mhz[index] = best;
+        int[] d = ClockDivisors.choose(IO_PLL_MHZ, requestedMhz);
+        mhz[index] = Math.round(IO_PLL_MHZ / (d[0] * d[1]) * 1e6) / 1e6;
     }
 
     /** Takes the design's clocks: its frequency, or IO PLL / DIVISOR0 / DIVISOR1; 0 for a disabled clock. */

@@ -75,10 +75,17 @@ class SimDeviceTest {
     }
 
     @Test
-    void plClocksTakeTheNearestDivisorsOfTheIoPll() {
+    void plClocksTakePynqsDivisorsOfTheIoPllAndRefuseWhatABoardRefuses() {
         try (SimDevice board = DspLoopback.board(dir)) {
             board.setFclkMhz(1, 142);
-            assertEquals(1000.0 / 7, board.fclkMhz(1), 1e-9, "IO PLL 1000 MHz / 7 / 1, as PYNQ-Z1's fclk1");
+            assertEquals(142.857143, board.fclkMhz(1), "IO PLL 1000 MHz / 7 / 1, as PYNQ-Z1's fclk1 reads back");
+            board.setFclkMhz(2, 3);
+            assertEquals(3.003003, board.fclkMhz(2), "divisors 37 and 9, as the embedded backend writes them");
+            IllegalArgumentException low = assertThrows(IllegalArgumentException.class, () -> board.setFclkMhz(0, 0.1));
+            assertTrue(low.getMessage().endsWith("the closest is 0.25195 MHz"), low.getMessage());
+            IllegalArgumentException high = assertThrows(IllegalArgumentException.class, () -> board.setFclkMhz(0, 2500));
+            assertTrue(high.getMessage().contains("above the source PLL"), high.getMessage());
+            assertEquals(100.0, board.fclkMhz(0), "a refused request leaves the clock as it was");
             assertThrows(IndexOutOfBoundsException.class, () -> board.fclkMhz(4));
             assertThrows(IllegalArgumentException.class, () -> board.setFclkMhz(0, -5));
         }

@@ -1,4 +1,4 @@
-package io.jynq.device.embedded;
+package io.jynq.device;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +9,11 @@ import java.util.Map;
  * the order PYNQ's dict comprehension first produces it, keeping the last {@code (i, j)} that gives
  * it; the product nearest to {@code source / desired} wins, the first listed on a tie. So 100 MHz
  * from a 1000 MHz IO PLL is {@code (10, 1)} and 142.857 MHz is {@code (7, 1)}, as on a PYNQ board.
+ *
+ * <p>Shared by every backend, so that a notebook that sets a clock gets the same frequency, or
+ * the same refusal, on the simulated board as on a real one.
  */
-final class ClockDivisors {
+public final class ClockDivisors {
     /** Product to (divisor0, divisor1), in PYNQ's key order. */
     private static final Map<Integer, int[]> PRODUCTS = new LinkedHashMap<>();
 
@@ -31,7 +34,7 @@ final class ClockDivisors {
      * @throws IllegalArgumentException if {@code desiredMhz} is not positive, or the nearest
      *         reachable frequency is more than 1% away (where PYNQ warns and sets it anyway)
      */
-    static int[] choose(double sourceMhz, double desiredMhz) {
+    public static int[] choose(double sourceMhz, double desiredMhz) {
         if (!(desiredMhz > 0) || Double.isInfinite(desiredMhz)) {
             throw new IllegalArgumentException("PL clock frequency must be positive, got " + desiredMhz + " MHz");
         }
