@@ -77,14 +77,24 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private IoPublisher publisher;
 
     /**
+     * A kernel whose history is {@link SessionHistory#fromEnvironment()}.
+     *
      * @param timeout         per-cell limit ({@code JYNQ_TIMEOUT}) or null for none
      * @param compilerOptions extra javac options for snippets
      */
     public JynqKernel(Duration timeout, List<String> compilerOptions) {
+        this(timeout, compilerOptions, SessionHistory.fromEnvironment());
+    }
+
+    /**
+     * As {@link #JynqKernel(Duration, List)} with its own history (the CDS training run and
+     * tests use {@link SessionHistory#inMemory()}, so they leave no session in the user's file).
+     */
+    public JynqKernel(Duration timeout, List<String> compilerOptions, SessionHistory history) {
         super("jynq", KernelInfo.version(), languageInfo(), List.of(
                         new HelpLink("JYNQ", "https://github.com/"),
                         new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
-                new SessionHistory(), new JynqIO(), new CommManager(), new Renderer(),
+                history, new JynqIO(), new CommManager(), new Renderer(),
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new JynqTranspiler()), new MagicsRegistry(), true,
                 new StringStyler.Builder().build());
         this.timeout = timeout;

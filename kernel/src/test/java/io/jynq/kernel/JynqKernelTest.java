@@ -21,7 +21,7 @@ class JynqKernelTest {
 
     @BeforeAll
     static void start() {
-        kernel = new JynqKernel(null, List.of());
+        kernel = new JynqKernel(null, List.of(), io.jynq.kernel.history.SessionHistory.inMemory());
         kernel.startSession();
         kernel.awaitSession();
     }

@@ -1,6 +1,7 @@
 package io.jynq.kernel.cli;
 
 import io.jynq.kernel.JynqKernel;
+import io.jynq.kernel.history.SessionHistory;
 import io.jynq.kernel.wire.ConnectionFile;
 import io.jynq.kernel.wire.KernelConnection;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class CdsTraining {
                     + ",\"control_port\":" + ports[1] + ",\"iopub_port\":" + ports[2] + ",\"stdin_port\":" + ports[3]
                     + ",\"hb_port\":" + ports[4] + ",\"signature_scheme\":\"hmac-sha256\",\"key\":\""
                     + UUID.randomUUID() + "\"}");
-            JynqKernel kernel = new JynqKernel(null, List.of());
+            JynqKernel kernel = new JynqKernel(null, List.of(), SessionHistory.inMemory());
             KernelConnection connection = new KernelConnection(ConnectionFile.read(conn, false));
             kernel.serve(connection);
             connection.connect();

@@ -1,29 +1,84 @@
 package io.jynq.kernel.history;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 
 /**
- * The inputs (and text outputs) of this kernel session's cells, served to {@code history_request}
- * the way ipykernel answers it: {@code tail} (the last n cells, oldest first), {@code range}
- * (cells {@code start} to {@code stop - 1} of the current session, session 0 or
- * {@value #SESSION}) and {@code search} (a glob with {@code *} and {@code ?}, matched against the
- * whole input, newest n matches, optionally unique by input). Jupyter console uses it for its
- * up-arrow history.
+ * The inputs of the kernels' cells (and the text outputs of this session's), served to
+ * {@code history_request} the way ipykernel answers it: {@code tail} (the last n cells of all
+ * sessions, oldest first), {@code range} (cells {@code start} to {@code stop - 1} of a session:
+ * 0 is this one, -1 the one before, a positive number that session) and {@code search} (a glob
+ * with {@code *} and {@code ?} matched against the whole input, the newest n matches, optionally
+ * unique by input). Jupyter console fills its up-arrow history from {@code tail}.
  *
- * <p>Kept in memory for the kernel's lifetime only: unlike ipykernel's SQLite file, nothing is
- * written to disk, so earlier sessions are not served. Thread-safe.
+ * <p>Like ipykernel's SQLite file, inputs outlive the kernel: they go to
+ * {@code ~/.jynq/history.jsonl} ({@link HistoryFile}), or the file {@code JYNQ_HISTORY} names;
+ * {@code JYNQ_HISTORY=off} keeps them in memory only. A history file that cannot be read or
+ * written is reported once in the log and the kernel goes on with its history in memory.
+ * Thread-safe.
  */
 public final class SessionHistory implements HistoryManager {
-    /** The number this kernel reports for its own session (ipykernel numbers sessions from 1). */
-    public static final int SESSION = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(SessionHistory.class);
 
+    private final int session;
     private final List<HistoryEntry> entries = new ArrayList<>();
+    private HistoryFile file;
+
+    private SessionHistory(int session, HistoryFile file) {
+        this.session = session;
+        this.file = file;
+    }
+
+    /** A history of this session only, never written: session 1. */
+    public static SessionHistory inMemory() {
+        return new SessionHistory(1, null);
+    }
+
+    /**
+     * The history kept in {@code path}: earlier sessions' cells are loaded (the newest
+     * {@value HistoryFile#MAX_LOADED}) and this kernel claims the next session number. If the
+     * file cannot be used, a warning is logged and the history is kept in memory.
+     */
+    public static SessionHistory open(Path path) {
+        HistoryFile file = new HistoryFile(path);
+        try {
+            HistoryFile.Loaded loaded = file.claimSession();
+            SessionHistory h = new SessionHistory(loaded.session(), file);
+            for (HistoryFile.Record r : loaded.entries()) {
+                h.entries.add(new HistoryEntry(r.session, r.line, r.input, null));
+            }
+            if (loaded.unreadable() > 0) {
+                LOG.warn("history {}: skipped {} unreadable line(s)", path, loaded.unreadable());
+            }
+            return h;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("history {} cannot be used ({}); this session's history stays in memory", path, e.toString());
+            return inMemory();
+        }
+    }
+
+    /** {@code JYNQ_HISTORY} (a file, or {@code off}), else {@code ~/.jynq/history.jsonl}. */
+    public static SessionHistory fromEnvironment() {
+        String setting = System.getenv("JYNQ_HISTORY");
+        if (setting != null && (setting.isBlank() || setting.strip().equalsIgnoreCase("off"))) {
+            return inMemory();
+        }
+        return open(setting != null ? Path.of(setting) : Path.of(System.getProperty("user.home"), ".jynq", "history.jsonl"));
+    }
+
+    /** This kernel's session number, as history entries and {@code range} requests use it. */
+    public int session() {
+        return session;
+    }
 
     /**
      * Records one executed cell.
@@ -33,7 +88,16 @@ public final class SessionHistory implements HistoryManager {
      * @param output the text/plain of its result, or null when it had none
      */
     public synchronized void add(int line, String input, String output) {
-        entries.add(new HistoryEntry(SESSION, line, input, output));
+        entries.add(new HistoryEntry(session, line, input, output));
+        if (file != null) {
+            try {
+                file.append(session, line, input);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("history {} cannot be written ({}); the rest of this session's history stays in memory",
+                        file.path(), e.toString());
+                file = null;
+            }
+        }
     }
 
     @Override
@@ -43,18 +107,16 @@ public final class SessionHistory implements HistoryManager {
     }
 
     /**
-     * Cells {@code start} (inclusive) to {@code stop} (exclusive) by execution count; a
-     * {@code stop} of 0 or less means "to the last cell". Another session's number gives an
-     * empty list, as for a session ipykernel has no record of.
+     * Cells {@code start} (inclusive) to {@code stop} (exclusive) by execution count of session
+     * {@code which}: 0 for this one, negative counting back from it, positive that number. A
+     * {@code stop} of 0 or less means "to the last cell"; a session with no record gives an empty list.
      */
     @Override
-    public synchronized List<HistoryEntry> lookupRange(int session, int start, int stop, Set<ResultFlag> flags) {
-        if (session != 0 && session != SESSION) {
-            return List.of();
-        }
+    public synchronized List<HistoryEntry> lookupRange(int which, int start, int stop, Set<ResultFlag> flags) {
+        int wanted = which == 0 ? session : which < 0 ? session + which : which;
         List<HistoryEntry> out = new ArrayList<>();
         for (HistoryEntry e : entries) {
-            if (e.getCellNumber() >= start && (stop <= 0 || e.getCellNumber() < stop)) {
+            if (e.getSession() == wanted && e.getCellNumber() >= start && (stop <= 0 || e.getCellNumber() < stop)) {
                 out.add(e);
             }
         }

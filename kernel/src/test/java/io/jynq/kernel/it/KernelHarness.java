@@ -87,6 +87,7 @@ final class KernelHarness {
             pb.environment().put("JUPYTER_RUNTIME_DIR", prefix.resolve("runtime").toString());
             pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
             pb.environment().put("TMPDIR", prefix.toString());
+            pb.environment().put("JYNQ_HISTORY", prefix.resolve(scenario + "-history.jsonl").toString());
             File log = prefix.resolve(scenario + ".log").toFile();
             pb.redirectError(log);
             Process p = pb.start();

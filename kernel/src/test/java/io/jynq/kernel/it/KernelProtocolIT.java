@@ -158,6 +158,13 @@ class KernelProtocolIT {
         List<String> inputs = new ArrayList<>();
         found.forEach(e -> inputs.add(e.getAsJsonArray().get(2).getAsString()));
         assertEquals(List.of("x * 2", "x + 1"), inputs, "glob 'x *' matches whole inputs, oldest first");
+
+        JsonArray restarted = r.getAsJsonObject("history_after_restart").getAsJsonArray("history");
+        assertEquals(2, restarted.size(), restarted.toString());
+        JsonArray lastCell = restarted.get(1).getAsJsonArray();
+        assertEquals("x + 1", lastCell.get(2).getAsString(), "the previous kernel's last stored cell");
+        assertEquals(range.get(0).getAsJsonArray().get(0).getAsInt(), lastCell.get(0).getAsInt(),
+                "numbered with the previous kernel's session");
     }
 
     @Test

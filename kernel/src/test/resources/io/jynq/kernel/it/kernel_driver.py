@@ -160,6 +160,13 @@ def protocol(kernel):
                                          reply=True, timeout=30)["content"]
     finally:
         km.shutdown_kernel(now=False)
+    # a new kernel (a restart) serves the cells of the one before from the history file
+    km, kc = start(kernel)
+    try:
+        r["history_after_restart"] = kc.history(hist_access_type="tail", n=2, raw=True, reply=True,
+                                                timeout=30)["content"]
+    finally:
+        km.shutdown_kernel(now=True)
     return r
 
 
