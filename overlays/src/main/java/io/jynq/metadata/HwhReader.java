@@ -32,6 +32,7 @@ final class HwhReader {
     private static final XmlName A_VIVADOVERSION = XmlName.of("VIVADOVERSION");
     private final XmlScanner x;
     private final ParsedHwh out;
+    private boolean rootChecked;
 
     // Open contexts, by the depth of their element (0 = not open).
     private int moduleDepth;
@@ -75,22 +76,37 @@ final class HwhReader {
     }
 
     private void run() {
-        int ev;
-        boolean first = true;
-        while ((ev = x.next()) != XmlScanner.EOF) {
-            if (ev == XmlScanner.START) {
-                if (first && !"EDKSYSTEM".equals(x.name())) {
-                    throw x.error(x.offset(), "root element <" + x.name() + ">; expected <EDKSYSTEM> of a .hwh file");
-                }
-                first = false;
-                start(x.name(), x.depth());
-            } else {
-                end(x.depth() + 1);
-            }
+        while (step()) {
+            // one event per call, see step()
         }
         if (out.modulesOffset < 0) {
             throw x.error(x.offset(), "no MODULES element; expected EDKSYSTEM/MODULES listing the design's cells");
         }
+    }
+
+    /**
+     * Handles the next event; false at the end of the document. One event per call, not a loop
+     * body of run(): the JIT compiles a method after a few hundred calls, but a loop in a method
+     * called once only after 60,000 iterations (HotSpot's back-edge threshold), so run()'s loop
+     * body stayed interpreted through most of a first parse (JFR: 5% of it).
+     */
+    private boolean step() {
+        int ev = x.next();
+        if (ev == XmlScanner.EOF) {
+            return false;
+        }
+        if (ev == XmlScanner.START) {
+            if (!rootChecked) {
+                if (!"EDKSYSTEM".equals(x.name())) {
+                    throw x.error(x.offset(), "root element <" + x.name() + ">; expected <EDKSYSTEM> of a .hwh file");
+                }
+                rootChecked = true;
+            }
+            start(x.name(), x.depth());
+        } else {
+            end(x.depth() + 1);
+        }
+        return true;
     }
 
     private void start(String n, int d) {

@@ -77,16 +77,26 @@ final class PynqRules {
             }
             String prefix = m.fullpath().concat("/");
             for (PortDescription port : lm.allPorts()) {
-                net(port.signame()).add(prefix.concat(port.name()));
+                pin(port.signame(), prefix.concat(port.name()));
             }
         }
         for (PortDescription port : p.externalPorts) {
-            net(port.signame()).add(port.name());
+            pin(port.signame(), port.name());
         }
         for (Map.Entry<String, Set<String>> e : nets.entrySet()) {
-            for (String pin : e.getValue()) {
-                pins.put(pin, e.getKey());
-            }
+            pins(e.getKey(), e.getValue());
+        }
+    }
+
+    // pin and pins are the bodies of run()'s loops, as methods so that the JIT compiles them
+    // within a first parse (see HwhReader.step).
+    private void pin(String signame, String pin) {
+        net(signame).add(pin);
+    }
+
+    private void pins(String signame, Set<String> members) {
+        for (String pin : members) {
+            pins.put(pin, signame);
         }
     }
 

@@ -60,43 +60,54 @@ final class Wiring {
         }
     }
 
+    // The loop bodies below are methods of their own (member, connect) because these loops run
+    // once per parse: a method called a few thousand times is compiled after its first few
+    // hundred calls, a loop body only after 60,000 iterations, so inline they stayed interpreted
+    // through a first parse.
     static List<InterruptConnection> interruptConnections(ParsedHwh p) {
         Map<String, List<Member>> byNet = new LinkedHashMap<>();
         for (ParsedHwh.Located lm : p.modules) {
+            String fullpath = lm.module().fullpath();
             for (PortDescription port : lm.allPorts()) {
-                if (port.signame() != null && !port.signame().isEmpty()) {
-                    add(byNet, port.signame(), new Member(lm.module().fullpath(), port, false));
-                }
+                member(byNet, fullpath, port, false);
             }
         }
         for (PortDescription port : p.externalPorts) {
-            if (port.signame() != null && !port.signame().isEmpty()) {
-                add(byNet, port.signame(), new Member("", port, true));
-            }
+            member(byNet, "", port, true);
         }
         List<InterruptConnection> out = new ArrayList<>();
         for (Map.Entry<String, List<Member>> e : byNet.entrySet()) {
-            List<Member> members = e.getValue();
-            boolean interrupt = false;
-            for (Member m : members) {
-                interrupt |= m.port().isInterrupt();
-            }
-            if (!interrupt) {
+            connect(e.getKey(), e.getValue(), out);
+        }
+        return out;
+    }
+
+    private static void member(Map<String, List<Member>> byNet, String fullpath, PortDescription port, boolean external) {
+        if (port.signame() != null && !port.signame().isEmpty()) {
+            add(byNet, port.signame(), new Member(fullpath, port, external));
+        }
+    }
+
+    /** Every driver-to-driven hop of {@code net}, if one of its members is an interrupt port. */
+    private static void connect(String net, List<Member> members, List<InterruptConnection> out) {
+        boolean interrupt = false;
+        for (Member m : members) {
+            interrupt |= m.port().isInterrupt();
+        }
+        if (!interrupt) {
+            return;
+        }
+        for (Member src : members) {
+            if (!drives(src)) {
                 continue;
             }
-            for (Member src : members) {
-                if (!drives(src)) {
-                    continue;
-                }
-                for (Member sink : members) {
-                    if (sink != src && driven(sink)) {
-                        out.add(new InterruptConnection(e.getKey(), src.fullpath(), src.port().name(),
-                                sink.fullpath(), sink.port().name()));
-                    }
+            for (Member sink : members) {
+                if (sink != src && driven(sink)) {
+                    out.add(new InterruptConnection(net, src.fullpath(), src.port().name(), sink.fullpath(),
+                            sink.port().name()));
                 }
             }
         }
-        return out;
     }
 
     // A loop, not computeIfAbsent with a lambda: lambda bootstraps count in the first parse.
