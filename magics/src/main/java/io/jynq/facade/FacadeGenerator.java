@@ -107,23 +107,31 @@ public final class FacadeGenerator {
      * @throws IllegalArgumentException if {@code className} is not a Java identifier
      */
     public String generate(OverlayMetadata md, String className, Class<?> overlayType, List<DeviceDescription> devices) {
-        JavaNames.requireIdentifier(className, "facade class name");
-        FacadeNode root = tree(md, className, devices);
-        return new FacadeWriter(md, overlayType.getCanonicalName(), DelegateWriter.methods(overlayType)).write(root);
+        return facade(md, className, overlayType, devices).source();
+    }
+
+    /** A generated facade: its source and the field of each device (device name → field, in device order). */
+    public record Facade(String source, Map<String, String> deviceFields) {
     }
 
     /**
-     * The facade field of each device, e.g. {@code DSP_LOOPBACK} → {@code dsp_loopback}, as
-     * {@link #generate(OverlayMetadata, String, Class, List)} names them, in device order.
+     * As {@link #generate(OverlayMetadata, String, Class, List)}, with the field each device got
+     * ({@code DSP_LOOPBACK} → {@code dsp_loopback}), from the same pass: building the tree asks
+     * {@link DriverTypes} for every IP's driver, which a caller may not want done twice.
+     *
+     * @throws IllegalArgumentException if {@code className} is not a Java identifier
      */
-    public Map<String, String> deviceFields(OverlayMetadata md, String className, List<DeviceDescription> devices) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (FacadeNode.Field f : tree(md, className, devices).fields()) {
+    public Facade facade(OverlayMetadata md, String className, Class<?> overlayType, List<DeviceDescription> devices) {
+        JavaNames.requireIdentifier(className, "facade class name");
+        FacadeNode root = tree(md, className, devices);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FacadeNode.Field f : root.fields()) {
             if (f.device() != null) {
-                out.put(f.device().name(), f.name());
+                fields.put(f.device().name(), f.name());
             }
         }
-        return out;
+        String source = new FacadeWriter(md, overlayType.getCanonicalName(), DelegateWriter.methods(overlayType)).write(root);
+        return new Facade(source, fields);
     }
 
     /** The class name {@link #generate} uses by default for an overlay name, e.g. {@code DspLoopback}. */

@@ -37,11 +37,11 @@ public final class FacadeBinder {
         String cls = FacadeGenerator.defaultClassName(ol.name());
         DriverTypes types = ip -> sourceName(driver(ol, ip.name()).getClass());
         List<DeviceDescription> devices = PackageDevices.of(ol, ctx.err());
-        FacadeGenerator generator = new FacadeGenerator(types);
-        ctx.evalJava(generator.generate(ol.metadata(), cls, Overlay.class, devices));
+        FacadeGenerator.Facade facade = new FacadeGenerator(types).facade(ol.metadata(), cls, Overlay.class, devices);
+        ctx.evalJava(facade.source());
         String key = Handoff.put(ol);
         ctx.evalJava(cls + " " + variable + " = " + FacadeBinder.class.getName() + ".facade(" + cls + ".class, \"" + key + "\");");
-        return new Bound(cls, generator.deviceFields(ol.metadata(), cls, devices));
+        return new Bound(cls, facade.deviceFields());
     }
 
     /**

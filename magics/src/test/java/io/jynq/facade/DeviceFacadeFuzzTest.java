@@ -38,9 +38,9 @@ class DeviceFacadeFuzzTest {
             return; // the parser's job, fuzzed by D2lFuzzTest
         }
         FacadeGenerator g = new FacadeGenerator(ip -> StubIp.class.getCanonicalName());
-        String src = g.generate(MD, "FuzzOverlay", io.jynq.overlay.Overlay.class, devices);
-        Class<?> c = InMemoryCompiler.compile("FuzzOverlay", src); // AssertionError with javac's messages if not
-        Map<String, String> fields = g.deviceFields(MD, "FuzzOverlay", devices);
+        FacadeGenerator.Facade facade = g.facade(MD, "FuzzOverlay", io.jynq.overlay.Overlay.class, devices);
+        Class<?> c = InMemoryCompiler.compile("FuzzOverlay", facade.source()); // AssertionError with javac's messages if not
+        Map<String, String> fields = facade.deviceFields();
         if (fields.size() != devices.size()) {
             throw new AssertionError("devices " + devices.size() + " but fields " + fields);
         }

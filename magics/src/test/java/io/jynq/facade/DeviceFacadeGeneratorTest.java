@@ -154,7 +154,8 @@ class DeviceFacadeGeneratorTest {
         assertEquals(List.of(io.jynq.overlay.Overlay.class, IpLookup.class),
                 Arrays.asList(c.getConstructors()[0].getParameterTypes()));
         assertEquals(0, c.getDeclaredClasses().length);
-        assertEquals(Map.of(), new FacadeGenerator(STUBS).deviceFields(md, "DspLoopbackOverlay", List.of()));
+        assertEquals(Map.of(), new FacadeGenerator(STUBS).facade(md, "DspLoopbackOverlay", io.jynq.overlay.Overlay.class,
+                List.of()).deviceFields());
     }
 
     /** Device, interface, method and parameter names that would clash or are not Java still compile. */
@@ -178,10 +179,11 @@ class DeviceFacadeGeneratorTest {
         List<DeviceDescription> devices = D2lParser.parse(yaml, "clash.d2l.yaml").devices();
         OverlayMetadata md = dspLoopbackMetadata();
         FacadeGenerator g = new FacadeGenerator(STUBS);
-        String src = g.generate(md, "DspLoopbackOverlay", io.jynq.overlay.Overlay.class, devices);
+        FacadeGenerator.Facade facade = g.facade(md, "DspLoopbackOverlay", io.jynq.overlay.Overlay.class, devices);
+        String src = facade.source();
         Class<?> c = InMemoryCompiler.compile("DspLoopbackOverlay", src);
 
-        Map<String, String> fields = g.deviceFields(md, "DspLoopbackOverlay", devices);
+        Map<String, String> fields = facade.deviceFields();
         assertEquals(Map.of("ADD_0", "add_0_2", "STRING", "string", "OVERLAY", "overlay_2",
                 "DSP_LOOPBACK_OVERLAY", "dsp_loopback_overlay"), fields);
         assertEquals(StubIp.class, c.getField("add_0").getType(), "the IP keeps its name");
