@@ -61,4 +61,12 @@ public final class ClockDivisors {
         int[] d = PRODUCTS.get(best);
         return new int[] {d[0], d[1]};
     }
+
+    /**
+     * The frequency in MHz that {@code sourceMhz} divided by both divisors gives, rounded to 6
+     * decimals (1 Hz) as PYNQ's {@code ps.py} reports a PL clock.
+     */
+    public static double frequencyMhz(double sourceMhz, int divisor0, int divisor1) {
+        return Math.round(sourceMhz / (divisor0 * divisor1) * 1e6) / 1e6;
+    }
 }

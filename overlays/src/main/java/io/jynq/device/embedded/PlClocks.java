@@ -44,7 +44,7 @@ abstract class PlClocks {
         if (div0 == 0 || div1 == 0) {
             return 0.0;
         }
-        return round6(sourceMhz(value) / (div0 * div1));
+        return ClockDivisors.frequencyMhz(sourceMhz(value), div0, div1);
     }
 
     /** Sets clock {@code index} to the divisors PYNQ would choose for {@code mhz}. */

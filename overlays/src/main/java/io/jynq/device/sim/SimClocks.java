@@ -35,7 +35,7 @@ final class SimClocks {
     void set(int index, double requestedMhz) {
         Objects.checkIndex(index, 4);
         int[] d = ClockDivisors.choose(IO_PLL_MHZ, requestedMhz);
-        mhz[index] = Math.round(IO_PLL_MHZ / (d[0] * d[1]) * 1e6) / 1e6;
+        mhz[index] = ClockDivisors.frequencyMhz(IO_PLL_MHZ, d[0], d[1]);
     }
 
     /** Takes the design's clocks: its frequency, or IO PLL / DIVISOR0 / DIVISOR1; 0 for a disabled clock. */
