@@ -22,13 +22,15 @@ final class HwhReader {
     private static final XmlName A_LOGICAL = XmlName.of("LOGICAL");
     private static final XmlName A_MASTERBUSINTERFACE = XmlName.of("MASTERBUSINTERFACE");
     private static final XmlName A_MEMTYPE = XmlName.of("MEMTYPE");
-    private static final XmlName A_NAME = XmlName.of("NAME");
+    /** Also read by {@link RegisterReader}. */
+    static final XmlName A_NAME = XmlName.of("NAME");
     private static final XmlName A_PACKAGE = XmlName.of("PACKAGE");
     private static final XmlName A_PHYSICAL = XmlName.of("PHYSICAL");
     private static final XmlName A_PORT = XmlName.of("PORT");
     private static final XmlName A_SLAVEBUSINTERFACE = XmlName.of("SLAVEBUSINTERFACE");
     private static final XmlName A_SPEEDGRADE = XmlName.of("SPEEDGRADE");
-    private static final XmlName A_VALUE = XmlName.of("VALUE");
+    /** Also read by {@link RegisterReader}. */
+    static final XmlName A_VALUE = XmlName.of("VALUE");
     private static final XmlName A_VIVADOVERSION = XmlName.of("VIVADOVERSION");
     private final XmlScanner x;
     private final ParsedHwh out;

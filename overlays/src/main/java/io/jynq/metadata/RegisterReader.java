@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
  * ACCESS; BIT_OFFSET, BIT_WIDTH, ACCESS.
  */
 final class RegisterReader {
-    private static final XmlName A_NAME = XmlName.of("NAME");
-    private static final XmlName A_VALUE = XmlName.of("VALUE");
     private static final XmlName[] REG_PROPS = XmlName.of("ADDRESS_OFFSET", "SIZE", "ACCESS", "DESCRIPTION", "RESET_VALUE");
     private static final XmlName[] FIELD_PROPS = XmlName.of("BIT_OFFSET", "BIT_WIDTH", "ACCESS", "DESCRIPTION");
 
@@ -69,7 +67,7 @@ final class RegisterReader {
         } else if ("FIELDS".equals(n) && d == registerDepth + 1) {
             fieldsDepth = d;
         } else if ("FIELD".equals(n) && fieldsDepth != 0 && d == fieldsDepth + 1) {
-            String fn = x.attr(A_NAME);
+            String fn = x.attr(HwhReader.A_NAME);
             if (fn != null) {
                 fieldDepth = d;
                 fieldOffset = x.offset();
@@ -80,10 +78,10 @@ final class RegisterReader {
     }
 
     private void keepFirst(XmlName[] names, String[] values) {
-        int i = x.attrChoice(A_NAME, names);
+        int i = x.attrChoice(HwhReader.A_NAME, names);
         if (i >= 0 && values[i] == null) {
             // ElementTree's find(...).get('VALUE') on a PROPERTY without VALUE gives None.
-            values[i] = x.attr(A_VALUE);
+            values[i] = x.attr(HwhReader.A_VALUE);
         }
     }
 
