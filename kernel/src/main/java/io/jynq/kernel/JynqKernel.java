@@ -280,7 +280,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
                         : value.getClass().isArray() ? new DisplayData(arrayText(value))
                         : renderer.render(value);
                 env.publish(new PublishExecuteResult(count, data));
-                output = data.getData(MIMEType.TEXT_PLAIN) instanceof String ? (String) data.getData(MIMEType.TEXT_PLAIN) : null;
+                output = data.getData(MIMEType.TEXT_PLAIN) instanceof String text ? text : null;
             }
             remember(request, count, output);
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));

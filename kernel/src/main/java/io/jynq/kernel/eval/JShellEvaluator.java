@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -52,7 +53,7 @@ public final class JShellEvaluator implements AutoCloseable {
     };
 
     /** A JShell temporary's name ({@code $12}) used as an identifier. */
-    private static final java.util.regex.Pattern TEMP_NAME = java.util.regex.Pattern.compile("(?<![\\w$])\\$\\d+\\b");
+    private static final Pattern TEMP_NAME = Pattern.compile("(?<![\\w$])\\$\\d+\\b");
 
     private final JShell shell;
     private final CapturingExecutionControl control;
