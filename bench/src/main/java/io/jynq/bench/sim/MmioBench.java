@@ -1,15 +1,8 @@
 package io.jynq.bench.sim;
 
-import io.jynq.device.RegisterSpace;
 import io.jynq.mmio.Mmio;
 import java.io.IOException;
-
-import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +30,7 @@ public class MmioBench {
     private Mmio file;
     private Mmio model;
     private MappedByteBuffer raw;
-    private Path fileDir;
+    private MappedRegisterFile regs;
     private int value;
 
     @Setup
@@ -45,21 +38,15 @@ public class MmioBench {
         board = new BenchBoard(64);
         plain = board.overlay.ip("add_0").mmio();
         model = board.overlay.ip("axi_gpio_0").mmio();
-        fileDir = Files.createTempDirectory("jynq-mmio");
-        Path f = fileDir.resolve("regs.bin");
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4096);
-            map.order(ByteOrder.LITTLE_ENDIAN);
-            file = new Mmio(new FileSpace(map), "regs.bin");
-            raw = map;
-        }
+        regs = new MappedRegisterFile();
+        file = regs.mmio();
+        raw = regs.map();
     }
 
     @TearDown
     public void tearDown() throws IOException {
         board.close();
-        Files.deleteIfExists(fileDir.resolve("regs.bin"));
-        Files.deleteIfExists(fileDir);
+        regs.close();
     }
 
     @Benchmark
@@ -103,64 +90,4 @@ public class MmioBench {
     public void modelWrite32(CpuShare cpu) {
         model.write32(0x0, value++ & 0xF);
     }
-
-    /** A register window over a memory-mapped file, as a board backend over /dev/mem would be. */
-    static final class FileSpace implements RegisterSpace {
-        private final MappedByteBuffer buf;
-
-        FileSpace(MappedByteBuffer buf) {
-            this.buf = buf;
-        }
-
-        @Override
-        public long physicalAddress() {
-            return 0x4000_0000L;
-        }
-
-        @Override
-        public long byteSize() {
-            return buf.capacity();
-        }
-
-        @Override
-        public byte read8(long offset) {
-            return buf.get((int) offset);
-        }
-
-        @Override
-        public short read16(long offset) {
-            return buf.getShort((int) offset);
-        }
-
-        @Override
-        public int read32(long offset) {
-            return buf.getInt((int) offset);
-        }
-
-        @Override
-        public long read64(long offset) {
-            return buf.getLong((int) offset);
-        }
-
-        @Override
-        public void write8(long offset, byte value) {
-            buf.put((int) offset, value);
-        }
-
-        @Override
-        public void write16(long offset, short value) {
-            buf.putShort((int) offset, value);
-        }
-
-        @Override
-        public void write32(long offset, int value) {
-            buf.putInt((int) offset, value);
-        }
-
-        @Override
-        public void write64(long offset, long value) {
-            buf.putLong((int) offset, value);
-        }
-    }
-
 }

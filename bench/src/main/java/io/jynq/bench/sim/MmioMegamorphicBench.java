@@ -2,12 +2,6 @@ package io.jynq.bench.sim;
 
 import io.jynq.mmio.Mmio;
 import java.io.IOException;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class MmioMegamorphicBench {
     private BenchBoard board;
     private Mmio plain;
-    private Path fileDir;
+    private MappedRegisterFile regs;
     private int value;
 
     @Setup
@@ -39,14 +33,8 @@ public class MmioMegamorphicBench {
         board = new BenchBoard(64);
         plain = board.overlay.ip("add_0").mmio();
         Mmio model = board.overlay.ip("axi_gpio_0").mmio();
-        fileDir = Files.createTempDirectory("jynq-mmio");
-        Mmio file;
-        try (FileChannel ch = FileChannel.open(fileDir.resolve("regs.bin"), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4096);
-            map.order(ByteOrder.LITTLE_ENDIAN);
-            file = new Mmio(new MmioBench.FileSpace(map), "regs.bin");
-        }
+        regs = new MappedRegisterFile();
+        Mmio file = regs.mmio();
         // Enough calls through each window class for the JIT's type profile to record all three.
         int sink = 0;
         for (int i = 0; i < 50_000; i++) {
@@ -61,8 +49,7 @@ public class MmioMegamorphicBench {
     @TearDown
     public void tearDown() throws IOException {
         board.close();
-        Files.deleteIfExists(fileDir.resolve("regs.bin"));
-        Files.deleteIfExists(fileDir);
+        regs.close();
     }
 
     @Benchmark
