@@ -1,5 +1,7 @@
 package io.jynq.kernel;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -86,15 +88,12 @@ public final class Startup {
      * @throws UncheckedIOException naming the file if it is set but cannot be read
      */
     public static String userScript() {
-        String path = System.getenv("JYNQ_STARTUP");
-        if (path == null || path.isBlank()) {
-            path = System.getProperty("jynq.startup");
-        }
-        if (path == null || path.isBlank()) {
+        Path path = JynqConfig.current().path(Setting.STARTUP).orElse(null);
+        if (path == null) {
             return null;
         }
         try {
-            return Files.readString(Path.of(path));
+            return Files.readString(path);
         } catch (IOException e) {
             throw new UncheckedIOException("JYNQ_STARTUP=" + path + " cannot be read: " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package io.jynq.kernel.cli;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import io.jynq.kernel.JynqKernel;
 import io.jynq.kernel.eval.Timeouts;
 import io.jynq.kernel.wire.ConnectionFile;
@@ -50,9 +52,10 @@ public final class KernelMain {
             System.exit(2);
             return;
         }
-        String opts = System.getenv("JYNQ_COMPILER_OPTS");
-        JynqKernel kernel = new JynqKernel(Timeouts.parse(System.getenv("JYNQ_TIMEOUT")),
-                opts == null || opts.isBlank() ? List.of() : Arrays.asList(opts.strip().split("\\s+")));
+        JynqConfig config = JynqConfig.current();
+        String opts = config.string(Setting.COMPILER_OPTS, "");
+        JynqKernel kernel = new JynqKernel(Timeouts.parse(config.string(Setting.TIMEOUT, null)),
+                opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+")));
         KernelConnection connection = new KernelConnection(file);
         kernel.serve(connection);
         connection.connect();
