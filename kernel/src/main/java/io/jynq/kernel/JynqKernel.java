@@ -10,7 +10,7 @@ import io.jynq.kernel.eval.CodeAssist;
 import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.history.HistoryReplyOk;
 import io.jynq.kernel.history.SessionHistory;
-import io.jynq.kernel.magic.KernelMagics;
+import io.jynq.kernel.magics.KernelMagics;
 import io.jynq.kernel.wire.KernelConnection;
 import io.jynq.render.Displays;
 import java.io.PrintStream;
