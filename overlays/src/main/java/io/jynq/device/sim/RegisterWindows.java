@@ -51,6 +51,19 @@ final class RegisterWindows {
         return ips;
     }
 
+    /** Bytes of the register file of {@code md}: the header, then each window and its scratch. */
+    static long size(OverlayMetadata md) {
+        long total = LiveDesign.HEADER;
+        for (IpDescription ip : backedIps(md)) {
+            total += windowSize(ip) + SCRATCH;
+        }
+        return total;
+    }
+
+    private static long windowSize(IpDescription ip) {
+        return (Math.min(ip.addrRange(), MAX_WINDOW) + 4095) & ~4095L;
+    }
+
     /**
      * Maps (creating when {@code create}) the windows of {@code md} in {@code file}.
      *
@@ -61,7 +74,7 @@ final class RegisterWindows {
         long total = LiveDesign.HEADER;
         List<long[]> layout = new ArrayList<>();
         for (IpDescription ip : backedIps(md)) {
-            long size = (Math.min(ip.addrRange(), MAX_WINDOW) + 4095) & ~4095L;
+            long size = windowSize(ip);
             layout.add(new long[] {total, size});
             total += size + SCRATCH;
         }
