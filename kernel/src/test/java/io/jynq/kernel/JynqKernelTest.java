@@ -8,6 +8,7 @@ import io.jynq.kernel.eval.JShellEvaluator;
 import java.util.ArrayList;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import io.jynq.render.Renderers;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
@@ -48,8 +49,8 @@ class JynqKernelTest {
     }
 
     @Test
-    void registeredRendererIsUsedForItsClass() {
-        DisplayData d = kernel.getRenderer().render(new TestExtension.Widget());
+    void aRendererAnExtensionRegistersReachesTheMessage() {
+        DisplayData d = JynqKernel.displayData(Renderers.render(new TestExtension.Widget()));
         assertEquals("<b>widget</b>", d.getData(MIMEType.TEXT_HTML));
         assertEquals("Widget[]", d.getData(MIMEType.TEXT_PLAIN));
     }
@@ -63,11 +64,5 @@ class JynqKernelTest {
         });
         kernel.evalRaw("%help probe");
         assertEquals(List.of(List.of("--help")), seen);
-    }
-
-    @Test
-    void arraysShowTheirElements() {
-        assertEquals("[1, 2, 3]", JynqKernel.arrayText(new int[] {1, 2, 3}));
-        assertEquals("[[a], [b, c]]", JynqKernel.arrayText(new String[][] {{"a"}, {"b", "c"}}));
     }
 }

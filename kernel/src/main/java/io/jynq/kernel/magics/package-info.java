@@ -3,8 +3,7 @@
  * {@link io.jynq.kernel.magics.MagicsExtension}, a jjava {@code Extension} listed in
  * {@code META-INF/services}, registers every {@code LineMagic}/{@code CellMagic} found by
  * ServiceLoader into the kernel's magics registry (so {@code %lsmagic} and {@code %help} list
- * them), the object-model renderers (overlay, typed facade, IP, register map, contiguous buffer,
- * magic views, progress bars), and routes {@code io.jynq.render.Displays} to the notebook.
+ * them). Renderers are not here: the magics module registers them in {@code io.jynq.render.Renderers}.
  *
  * <p>A magic's mistake reaches the cell as one line ({@link io.jynq.kernel.magics.MagicError}),
  * never a stack trace. May import {@code io.jynq.magics}, {@code io.jynq.render} and the overlay
