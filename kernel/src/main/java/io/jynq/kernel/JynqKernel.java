@@ -285,6 +285,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         env.publish(new PublishExecuteInput(request.getCode(), count));
         CellContext cell = new CellContext(message, count);
         publisher.cellStarted(cell);
+        Displays.cellStarted();
         cell.enter();
         ((JynqIO) io).attach(env, request.isStdinEnabled());
         try {
