@@ -44,6 +44,12 @@ class JynqKernelTest {
     }
 
     @Test
+    void aMagicIgnoresATrailingLineComment() {
+        assertEquals(43, kernel.evalRaw("%defx 42 // the answer, plus one below\nfromMagic + fromExtension"));
+        assertEquals(8, kernel.evalRaw("%defx 7 //no space\nfromMagic + fromExtension"));
+    }
+
+    @Test
     void aMagicReturningNullShowsNothing() {
         assertSame(JShellEvaluator.NO_VALUE, kernel.evalRaw("%defx 5"));
     }
