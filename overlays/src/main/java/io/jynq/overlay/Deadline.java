@@ -17,6 +17,27 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  */
 public final class Deadline {
+    /**
+     * How long a wait without a timeout argument ({@code dma.sendChannel().await()}, PYNQ's
+     * {@code wait()}) lasts before it reports the registers: {@code JYNQ_WAIT_TIMEOUT} in seconds
+     * (system property {@code jynq.wait.timeout} first), else 10 s. The notebook's stop button
+     * ends it sooner.
+     */
+    public static Duration defaultTimeout() {
+        String s = System.getProperty("jynq.wait.timeout", System.getenv("JYNQ_WAIT_TIMEOUT"));
+        if (s != null && !s.isBlank()) {
+            try {
+                double seconds = Double.parseDouble(s.strip());
+                if (seconds > 0) {
+                    return Duration.ofMillis((long) (seconds * 1000));
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the default: a wait must not fail over a malformed setting
+            }
+        }
+        return Duration.ofSeconds(10);
+    }
+
     private static final int SPINS = 64;
     private static final long MAX_PARK_NANOS = 1_000_000;
 

@@ -298,10 +298,10 @@ public final class Overlay {
         return sb.toString();
     }
 
-    /** One line, e.g. {@code Overlay[dsp_loopback, 7 IP, loaded]}. */
+    /** One line, e.g. {@code Overlay[dsp_loopback, 7 IP, loaded]}: as many IP as {@link #ipDict()} has (the PS is one). */
     @Override
     public String toString() {
-        long n = metadata.ipDict().values().stream().filter(d -> !d.processingSystem()).count();
+        int n = metadata.ipDict().size();
         return "Overlay[" + bitstream.name() + ", " + n + " IP, " + (isLoaded() ? "loaded" : "not loaded") + "]";
     }
 }
