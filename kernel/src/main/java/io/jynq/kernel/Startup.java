@@ -25,7 +25,7 @@ import java.util.List;
 public final class Startup {
     /** JYNQ packages imported on demand when they exist, in layer order. */
     static final List<String> JYNQ_PACKAGES = List.of(
-            "io.jynq.metadata", "io.jynq.device", "io.jynq.mmio", "io.jynq.buffer", "io.jynq.overlay",
+            "io.jynq.metadata", "io.jynq.device", "io.jynq.mmio", "io.jynq.buffer", "io.jynq.overlay", "io.jynq.overlays",
             "io.jynq.drivers.dma", "io.jynq.drivers.gpio", "io.jynq.drivers.intc", "io.jynq.drivers.bram",
             "io.jynq.drivers.hls", "io.jynq.d2l", "io.jynq.magics", "io.jynq.plot", "io.jynq.render");
 
