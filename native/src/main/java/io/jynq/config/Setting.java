@@ -11,6 +11,8 @@ public enum Setting {
     DEVICE("JYNQ_DEVICE", "jynq.device", "device backend: `sim`, `embedded` (default: `embedded` where FPGA Manager exists under the board root, else `sim`)"),
     /** The file-system root of a real board's kernel interfaces. */
     BOARD_ROOT("JYNQ_BOARD_ROOT", "jynq.board.root", "root the board's `/dev`, `/sys`, `/lib/firmware` hang from (default `/`)"),
+    /** How long a wait without a timeout argument lasts. */
+    WAIT_TIMEOUT("JYNQ_WAIT_TIMEOUT", "jynq.wait.timeout", "seconds (or `PT30S`) a wait without a timeout (`dma.sendChannel().await()`, `waitForValue`) lasts (default 10)"),
     /** Where the embedded backend keeps PL state shared by processes. */
     STATE_DIR("JYNQ_STATE_DIR", "jynq.state.dir", "embedded backend's shared PL state (default `<board root>/var/lib/jynq`)"),
     /** The simulated board's state folder. */
@@ -35,6 +37,8 @@ public enum Setting {
     TIMEOUT("JYNQ_TIMEOUT", "jynq.timeout", "per-cell time limit: `30`, `30s`, `500ms`, `2m`, `PT30S` (default none)"),
     /** Extra JShell compiler options. */
     COMPILER_OPTS("JYNQ_COMPILER_OPTS", "jynq.compiler.opts", "extra javac options for cells, separated by spaces"),
+    /** The process that started the kernel (Jupyter's variable). */
+    PARENT_PID("JPY_PARENT_PID", null, "set by Jupyter: the kernel ends when that process does"),
     /** Jupyter's data folder (Jupyter's own variable), where the kernelspec goes. */
     JUPYTER_DATA_DIR("JUPYTER_DATA_DIR", null, "Jupyter's data folder; `install-kernel --user` writes `<it>/kernels/jynq` (default `~/.local/share/jupyter`)"),
     /** The JYNQ checkout, set by {@code ./jynq}. */
