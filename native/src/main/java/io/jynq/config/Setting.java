@@ -11,8 +11,6 @@ public enum Setting {
     DEVICE("JYNQ_DEVICE", "jynq.device", "device backend: `sim`, `embedded` (default: `embedded` where FPGA Manager exists under the board root, else `sim`)"),
     /** The file-system root of a real board's kernel interfaces. */
     BOARD_ROOT("JYNQ_BOARD_ROOT", "jynq.board.root", "root the board's `/dev`, `/sys`, `/lib/firmware` hang from (default `/`)"),
-    /** How long a wait without a timeout argument lasts. */
-    WAIT_TIMEOUT("JYNQ_WAIT_TIMEOUT", "jynq.wait.timeout", "seconds (or `PT30S`) a wait without a timeout (`dma.sendChannel().await()`, `waitForValue`) lasts (default 10)"),
     /** Where the embedded backend keeps PL state shared by processes. */
     STATE_DIR("JYNQ_STATE_DIR", "jynq.state.dir", "embedded backend's shared PL state (default `<board root>/var/lib/jynq`)"),
     /** The simulated board's state folder. */
