@@ -42,7 +42,7 @@ final class HwhReader {
     private String[] moduleAttrs;
     private String moduleFullpath;
     private LinkedHashMap<String, String> parameters;
-    private LinkedHashMap<String, Register> registers;
+    private LinkedHashMap<String, RegisterDescription> registers;
     private LinkedHashMap<String, PortDescription> ports;
     private LinkedHashMap<String, BusInterfaceDescription> busInterfaces;
     private List<MemRange> memoryMap;
@@ -337,7 +337,7 @@ final class HwhReader {
 
     private void end(int d) {
         if (register.isOpen()) {
-            Register r = register.end(d);
+            RegisterDescription r = register.end(d);
             if (r != null) {
                 registers.put(r.name(), r);
             }

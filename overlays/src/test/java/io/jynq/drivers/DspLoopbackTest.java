@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jynq.buffer.Buffers;
 import io.jynq.buffer.ContiguousBuffer;
 import io.jynq.buffer.DType;
-import io.jynq.device.HardwareTimeoutException;
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.device.sim.SimDevice;
 import io.jynq.device.sim.model.AxiGpioModel;
 import io.jynq.drivers.bram.Bram;

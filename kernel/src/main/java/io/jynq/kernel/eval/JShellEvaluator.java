@@ -55,10 +55,10 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /**
      * How a magic call starts once jjava's parser has rewritten {@code %name args} to Java
-     * ({@code BaseNotebookStatics.lineMagic(...)}); a snippet containing it runs before the rest
+     * ({@code MagicCalls.lineMagic(...)}, see JynqTranspiler); a snippet containing it runs before the rest
      * of its cell compiles, since a magic may define names the later lines use.
      */
-    public static final String MAGIC_CALL_PREFIX = "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.";
+    public static final String MAGIC_CALL_PREFIX = "io.jynq.kernel.magics.MagicCalls.";
 
     /** javac's location line for JShell's unnamed wrapper class. */
     private static final Pattern EMPTY_LOCATION = Pattern.compile("\\s*location: class\\s*(REPL\\.\\S*)?\\s*");

@@ -11,7 +11,7 @@ import static io.jynq.ip.HlsCtrlLayout.INTERRUPT;
 import static io.jynq.ip.HlsCtrlLayout.IP_IER;
 import static io.jynq.ip.HlsCtrlLayout.IP_ISR;
 
-import io.jynq.metadata.Register;
+import io.jynq.metadata.RegisterDescription;
 
 /**
  * Base class for the model of a Vitis HLS core, implementing the block-level control protocol of
@@ -162,7 +162,7 @@ public abstract class HlsModel implements IpModel {
         regs.put((int) register(name).byteOffset(), value);
     }
 
-    private Register register(String name) {
+    private RegisterDescription register(String name) {
         return context.description().register(name);
     }
 }
