@@ -73,7 +73,7 @@ public final class KernelMain {
         KernelConnection connection = new KernelConnection(file);
         kernel.serve(connection);
         connection.connect();
-        ParentWatch.start(System.getenv("JPY_PARENT_PID"), connection::close);
+        ParentWatch.start(config.string(Setting.PARENT_PID, null), connection::close);
         kernel.startSession();
         connection.awaitClose();
         System.exit(0);
