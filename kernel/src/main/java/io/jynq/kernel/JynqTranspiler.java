@@ -1,5 +1,6 @@
 package io.jynq.kernel;
 
+import io.jynq.kernel.eval.JShellEvaluator;
 import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.ParsedCellMagic;
 import org.dflib.jjava.jupyter.kernel.magic.ParsedLineMagic;
@@ -11,7 +12,7 @@ import org.dflib.jjava.jupyter.kernel.magic.ParsedLineMagic;
  * A magic returning null shows nothing ({@link JynqKernel} drops null results of magic calls).
  */
 final class JynqTranspiler extends MagicTranspiler {
-    static final String CALL_PREFIX = "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.";
+    static final String CALL_PREFIX = JShellEvaluator.MAGIC_CALL_PREFIX;
 
     @Override
     public String transpileCell(ParsedCellMagic magic) {
