@@ -184,7 +184,7 @@ public final class JShellEvaluator implements AutoCloseable {
         }
         checkStop();
         if (event.exception() != null) {
-            throw runtimeError(event.exception());
+            throw runtimeError(event.exception(), event.snippet().source());
         }
         if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
             throw unresolved(snippet);
@@ -298,7 +298,8 @@ public final class JShellEvaluator implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         String first = null;
         for (Diag d : diags) {
-            String message = d.getMessage(Locale.ROOT);
+            // JShell's wrapper class has no name: "location: class " says nothing to a reader
+            String message = d.getMessage(Locale.ROOT).replaceAll("\n\\s*location: class\\s*(?=\n|$)", "");
             long pos = d.getPosition() == Diag.NOPOS ? d.getStartPosition() : d.getPosition();
             if (cellOffset >= 0 && pos != Diag.NOPOS) {
                 int offset = cellOffset + (int) pos;
@@ -321,6 +322,8 @@ public final class JShellEvaluator implements AutoCloseable {
             first = "snippet rejected: " + snippet.source().strip();
             lines.add(first);
         }
+        diags.stream().map(d -> PynqNames.hint(d.getMessage(Locale.ROOT))).flatMap(java.util.Optional::stream)
+                .distinct().forEach(lines::add);
         if (TEMP_NAME.matcher(snippet.source()).find() && lines.stream().anyMatch(l -> l.contains("cannot find symbol"))) {
             lines.add("hint: a cell's value is not kept as a $N variable (see dropIfTemporary); assign it, "
                     + "e.g. var x = ..., to use it in a later cell");
@@ -337,7 +340,7 @@ public final class JShellEvaluator implements AutoCloseable {
         return new CompileException(message, List.of(message));
     }
 
-    private SnippetException runtimeError(JShellException e) {
+    private SnippetException runtimeError(JShellException e, String source) {
         if (e instanceof UnresolvedReferenceException) {
             UnresolvedReferenceException u = (UnresolvedReferenceException) e;
             String missing = shell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "));
@@ -356,6 +359,7 @@ public final class JShellEvaluator implements AutoCloseable {
             prefix = "Caused by: ";
             t = t.getCause() == t ? null : t.getCause();
         }
+        PynqNames.runtimeHint(e, source).ifPresent(lines::add);
         return new SnippetException(name, e.getMessage() == null ? "" : e.getMessage(), lines);
     }
 
