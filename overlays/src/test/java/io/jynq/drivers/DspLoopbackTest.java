@@ -217,7 +217,7 @@ class DspLoopbackTest {
                 System.setProperty("jynq.wait.timeout", before);
             }
         }
-        assertEquals(java.time.Duration.ofSeconds(10), io.jynq.overlay.Deadline.defaultTimeout());
+        assertEquals(io.jynq.overlay.Deadline.DEFAULT_WAIT, io.jynq.overlay.Deadline.defaultTimeout());
     }
 
     @Test

@@ -66,15 +66,10 @@ public final class PynqNames {
      * {@code channel.wait()} is {@code Object.wait}, which throws IllegalMonitorStateException.
      */
     public static Optional<String> runtimeHint(Throwable t, String source) {
-        if ((t instanceof IllegalMonitorStateException || "java.lang.IllegalMonitorStateException".equals(className(t)))
-                && source != null && source.contains(".wait()")) {
+        if (t instanceof IllegalMonitorStateException && source != null && source.contains(".wait()")) {
             return Optional.of("hint: PYNQ's wait() is await() in JYNQ (Java's wait() is Object.wait): "
                     + "dma.sendChannel().await() waits up to the default deadline, await(Duration.ofSeconds(5)) as long as you say");
         }
         return Optional.empty();
-    }
-
-    private static String className(Throwable t) {
-        return t instanceof jdk.jshell.EvalException e ? e.getExceptionClassName() : t.getClass().getName();
     }
 }

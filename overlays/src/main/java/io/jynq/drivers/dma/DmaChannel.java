@@ -211,7 +211,7 @@ public final class DmaChannel {
     }
 
     /**
-     * As {@link #await(Duration)} with {@link io.jynq.overlay.Deadline#defaultTimeout()} (10 s unless
+     * As {@link #await(Duration)} with {@link io.jynq.overlay.Deadline#defaultTimeout()} (one minute unless
      * {@code JYNQ_WAIT_TIMEOUT} says otherwise): PYNQ's {@code dma.sendchannel.wait()}. (Java's
      * {@code wait()} is {@code Object.wait}, which needs a monitor: the kernel points at this.)
      *
