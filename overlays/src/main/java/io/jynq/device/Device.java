@@ -83,12 +83,52 @@ public interface Device extends AutoCloseable {
     double fclkMhz(int index);
 
     /**
-     * Sets PL clock {@code index} as close to {@code mhz} as the dividers allow.
+     * Sets PL clock {@code index} as close to {@code mhz} as two 6-bit divisors of its source PLL
+     * allow (PYNQ's {@code Clocks.fclk<i>_mhz = mhz}): the divisors {@link ClockDivisors#choose}
+     * picks, written with {@link #setFclkDivisors}. More than 1% off is set anyway, with a warning,
+     * as PYNQ does. The one way every backend sets a clock by frequency.
      *
      * @throws IndexOutOfBoundsException if {@code index} is not 0..3
-     * @throws IllegalArgumentException if {@code mhz} is not positive or not reachable
+     * @throws IllegalArgumentException if {@code mhz} is not positive, or above the source PLL
      */
-    void setFclkMhz(int index, double mhz);
+    default void setFclkMhz(int index, double mhz) {
+        java.util.Objects.checkIndex(index, 4);
+        int[] d = ClockDivisors.choose(fclkSourceMhz(index), mhz);
+        setFclkDivisors(index, d[0], d[1]);
+    }
+
+    /**
+     * Sets PL clock {@code index} to its source PLL / ({@code divisor0} × {@code divisor1}) (PYNQ's
+     * {@code Clocks.set_pl_clk(i, div0, div1)}; Zynq SLCR FPGAn_CLK_CTRL, ZynqMP CRL_APB PLn_REF_CTRL).
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not 0..3
+     * @throws IllegalArgumentException if a divisor is not 1..63
+     * @throws UnsupportedOperationException if this backend cannot set PL clocks
+     */
+    default void setFclkDivisors(int index, int divisor0, int divisor1) {
+        throw new UnsupportedOperationException("the " + name() + " backend cannot set PL clocks");
+    }
+
+    /**
+     * The frequency in MHz of the PLL that PL clock {@code index} divides (Zynq: IO PLL, 1000 MHz on
+     * PYNQ boards; ZynqMP: IOPLL, 1499.985 MHz on the KV260), as PYNQ computes it.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not 0..3
+     * @throws UnsupportedOperationException if this backend does not know its clocks
+     */
+    default double fclkSourceMhz(int index) {
+        throw new UnsupportedOperationException("the " + name() + " backend does not know its PL clock sources");
+    }
+
+    /**
+     * The CPU clock in MHz (PYNQ's {@code Clocks.cpu_mhz}): the ARM PLL / ARM_CLK_CTRL DIVISOR on
+     * Zynq, the ACPU_CTRL source PLL / DIVISOR0 on ZynqMP, rounded to 6 decimals.
+     *
+     * @throws UnsupportedOperationException if this backend does not know it
+     */
+    default double cpuMhz() {
+        throw new UnsupportedOperationException("the " + name() + " backend does not know its CPU clock");
+    }
 
     /** Releases mappings and files; buffers allocated from this device become unusable. */
     @Override

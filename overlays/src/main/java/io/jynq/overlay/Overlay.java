@@ -48,6 +48,8 @@ import java.util.TreeMap;
  */
 public class Overlay {
     private static final System.Logger LOG = System.getLogger(Overlay.class.getName());
+    /** What PYNQ sets a PL clock the design leaves disabled to ({@code ps.py} DEFAULT_PL_CLK_MHZ). */
+    private static final double DEFAULT_FCLK_MHZ = 100.0;
 
     private final Bitstream bitstream;
     private final OverlayMetadata metadata;
@@ -154,8 +156,8 @@ public class Overlay {
     }
 
     /**
-     * Programs the PL with this overlay's bitstream, sets the PL clocks its {@code .hwh} asks for,
-     * and drops every cached driver (the IP are reset).
+     * Sets the PL clocks its {@code .hwh} asks for (PYNQ's order: clocks first), programs the PL
+     * with this overlay's bitstream, and drops every cached driver (the IP are reset).
      *
      * @throws DeviceException if the device refuses; the PL keeps what it had
      */
@@ -167,21 +169,43 @@ public class Overlay {
     private void downloadNow() {
         ProgressListener p = options.progress();
         p.progress("download " + bitstream.name(), 0, 2);
+        programClocks();
+        p.progress("download " + bitstream.name(), 1, 2);
         bitstream.download(device, metadata);
         downloadedAt = device.plState().timestamp();
         drivers.clear();
-        p.progress("download " + bitstream.name(), 1, 2);
+        p.progress("download " + bitstream.name(), 2, 2);
+    }
+
+    /**
+     * Sets the PL clocks the design asks for, before programming, as PYNQ's {@code Overlay.download}
+     * does: an enabled clock gets its {@code clock_dict} divisors, a disabled one 100 MHz. The one
+     * place a design's clocks are set, on every backend. Every divisor is checked before the first
+     * clock changes.
+     *
+     * @throws DeviceException naming the {@code .hwh} if a divisor is outside 1..63
+     */
+    private void programClocks() {
         for (ClockInfo c : metadata.clockDict().values()) {
-            if (c.enabled() && c.frequencyMhz() != null && Math.abs(device.fclkMhz(c.index()) - c.frequencyMhz()) > 1e-6) {
-                try {
-                    device.setFclkMhz(c.index(), c.frequencyMhz());
-                } catch (DeviceException | IllegalArgumentException e) {
-                    LOG.log(Level.WARNING, "{0}: fclk{1} stays at {2} MHz, not the {3} MHz the .hwh asks: {4}",
-                            bitstream.name(), c.index(), device.fclkMhz(c.index()), c.frequencyMhz(), e.getMessage());
-                }
+            boolean valid = c.index() >= 0 && c.index() < 4 && (!c.enabled()
+                    || (c.divisor0() >= 1 && c.divisor0() <= 63 && c.divisor1() >= 1 && c.divisor1() <= 63));
+            if (!valid) {
+                throw new DeviceException(metadata.source() + ": PL clock " + c.index() + " has divisors "
+                        + c.divisor0() + " and " + c.divisor1() + "; each must be 1..63");
             }
         }
-        p.progress("download " + bitstream.name(), 2, 2);
+        for (ClockInfo c : metadata.clockDict().values()) {
+            try {
+                if (c.enabled()) {
+                    device.setFclkDivisors(c.index(), c.divisor0(), c.divisor1());
+                } else {
+                    device.setFclkMhz(c.index(), DEFAULT_FCLK_MHZ);
+                }
+            } catch (UnsupportedOperationException e) {
+                LOG.log(Level.WARNING, "{0}: PL clocks not set: {1}", bitstream.name(), e.getMessage());
+                return;
+            }
+        }
     }
 
     /**

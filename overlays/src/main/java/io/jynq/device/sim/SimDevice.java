@@ -135,7 +135,7 @@ public final class SimDevice implements Device {
             plStore.write(state);
             pl = built;
             if (!partial) {
-                clocks.load(metadata);
+                clocks.boot(metadata);
                 files.deleteOldRegisterFiles(regs);
             }
         }
@@ -192,7 +192,7 @@ public final class SimDevice implements Device {
             }
             OverlayMetadata md = HwhParser.parse(design);
             pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, false), this, false);
-            clocks.load(md);
+            clocks.restore(md);
             return pl;
         }
     }
@@ -345,8 +345,19 @@ public final class SimDevice implements Device {
     }
 
     @Override
-    public void setFclkMhz(int index, double mhz) {
-        clocks.set(index, mhz);
+    public void setFclkDivisors(int index, int divisor0, int divisor1) {
+        checkOpen();
+        clocks.setDivisors(index, divisor0, divisor1);
+    }
+
+    @Override
+    public double fclkSourceMhz(int index) {
+        return clocks.source(index);
+    }
+
+    @Override
+    public double cpuMhz() {
+        return clocks.cpu();
     }
 
     @Override
