@@ -1,6 +1,13 @@
 package io.jynq.device;
 
+import io.jynq.metadata.ClockInfo;
+import io.jynq.metadata.GpioEntry;
+import io.jynq.metadata.Hierarchy;
+import io.jynq.metadata.InterruptController;
+import io.jynq.metadata.InterruptPin;
+import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.OverlayMetadata;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -128,6 +135,73 @@ public interface Device extends AutoCloseable {
      */
     default double cpuMhz() {
         throw new UnsupportedOperationException("the " + name() + " backend does not know its CPU clock");
+    }
+
+    /**
+     * The design the PL holds (PYNQ's {@code Device.active_device} dictionaries): on a board the
+     * {@code .hwh} beside the loaded bitstream, parsed once per content; on the simulator the design
+     * it models. Partial bitstreams downloaded since do not change it.
+     *
+     * @throws DeviceException if nothing is downloaded, or its {@code .hwh} is gone
+     * @throws io.jynq.metadata.MetadataException if that {@code .hwh} is malformed
+     */
+    default OverlayMetadata loadedMetadata() {
+        PlState s = plState();
+        if (!s.isProgrammed()) {
+            throw new DeviceException("the PL of the " + name() + " backend is empty: no overlay has been downloaded");
+        }
+        String bit = s.bitfileName();
+        int dot = bit.lastIndexOf('.');
+        Path hwh = Path.of((dot > bit.lastIndexOf('/') ? bit.substring(0, dot) : bit) + ".hwh");
+        if (!java.nio.file.Files.isRegularFile(hwh)) {
+            throw new DeviceException("the PL holds " + bit + " but its metadata " + hwh + " is not there");
+        }
+        return io.jynq.metadata.MetadataCache.shared().get(hwh);
+    }
+
+    /** The loaded bitstream's absolute path (PYNQ's {@code PL.bitfile_name}), "" when the PL is empty. */
+    default String bitfileName() {
+        return plState().bitfileName();
+    }
+
+    /** When the loaded bitstream was downloaded (PYNQ's {@code PL.timestamp}); the epoch when the PL is empty. */
+    default java.time.Instant timestamp() {
+        return plState().timestamp();
+    }
+
+    /** PYNQ's {@code ip_dict} of the loaded design; see {@link #loadedMetadata()} for the exceptions. */
+    default Map<String, IpDescription> ipDict() {
+        return loadedMetadata().ipDict();
+    }
+
+    /** PYNQ's {@code gpio_dict} of the loaded design. */
+    default Map<String, GpioEntry> gpioDict() {
+        return loadedMetadata().gpioDict();
+    }
+
+    /** PYNQ's {@code interrupt_pins} of the loaded design. */
+    default Map<String, InterruptPin> interruptPins() {
+        return loadedMetadata().interruptPins();
+    }
+
+    /** PYNQ's {@code interrupt_controllers} of the loaded design. */
+    default Map<String, InterruptController> interruptControllers() {
+        return loadedMetadata().interruptControllers();
+    }
+
+    /** PYNQ's {@code hierarchy_dict} of the loaded design. */
+    default Map<String, Hierarchy> hierarchyDict() {
+        return loadedMetadata().hierarchyDict();
+    }
+
+    /** PYNQ's {@code mem_dict} of the loaded design. */
+    default Map<String, IpDescription> memDict() {
+        return loadedMetadata().memDict();
+    }
+
+    /** PYNQ's {@code clock_dict} of the loaded design. */
+    default Map<Integer, ClockInfo> clockDict() {
+        return loadedMetadata().clockDict();
     }
 
     /** Releases mappings and files; buffers allocated from this device become unusable. */

@@ -57,6 +57,8 @@ public class Overlay {
     private final LoadOptions options;
     private final OverlayDrivers drivers;
     private volatile Instant downloadedAt;
+    /** PYNQ's ip_dict "state": what {@link #loadIpData} last put in an IP, by IP name. */
+    private final Map<String, String> ipStates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Overlay(Bitstream bitstream, OverlayMetadata metadata, Device device, LoadOptions options) {
         this.bitstream = bitstream;
@@ -287,6 +289,70 @@ public class Overlay {
                     + new ArrayList<>(new TreeMap<>(metadata.interruptPins()).keySet()));
         }
         return drivers.interrupt(p);
+    }
+
+    /**
+     * Forgets what this overlay tracked since it was made (PYNQ's {@code reset}): the state of each
+     * IP ({@link #ipState}), the drivers handed out (the next {@link #ip} makes new ones) and the
+     * partial regions downloaded into it, whose IP leave the dictionaries. The PL is not touched.
+     */
+    public void reset() {
+        ipStates.clear();
+        drivers.clear();
+    }
+
+    /**
+     * Writes {@code data} into the IP or memory {@code name} from its first byte (PYNQ's
+     * {@code load_ip_data}, e.g. a MicroBlaze program into its BRAM), zero-padded to whole 32-bit
+     * words, and records {@code "<n> bytes"} as its {@link #ipState}.
+     *
+     * @throws NoSuchElementException if there is no such IP or memory
+     * @throws IllegalArgumentException if {@code data} is larger than the IP's address range (nothing is written)
+     * @throws IllegalStateException if the overlay is not loaded
+     */
+    public void loadIpData(String name, byte[] data) {
+        loadIpData(name, data, data.length + " bytes");
+    }
+
+    /**
+     * As {@link #loadIpData(String, byte[])} with the content of {@code file} (a {@code .bin});
+     * the file's absolute path becomes the IP's state, as in PYNQ.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
+    public void loadIpData(String name, Path file) {
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file.toAbsolutePath() + " for " + name, e);
+        }
+        loadIpData(name, data, file.toAbsolutePath().toString());
+    }
+
+    private void loadIpData(String name, byte[] data, String state) {
+        checkLoaded();
+        IpDescription d = metadata.ipDict().get(name);
+        if (d == null) {
+            d = metadata.memDict().get(name);
+        }
+        if (d == null) {
+            metadata.ip(name); // throws listing the IP
+        }
+        if (data.length > d.addrRange()) {
+            throw new IllegalArgumentException(data.length + " bytes do not fit in " + name + " ("
+                    + d.addrRange() + " bytes at 0x" + Long.toHexString(d.physAddr()) + "); nothing written");
+        }
+        byte[] padded = java.util.Arrays.copyOf(data, (data.length + 3) & ~3);
+        if (padded.length > 0) {
+            new io.jynq.mmio.Mmio(device, d.physAddr(), padded.length, name).write(0, padded);
+        }
+        ipStates.put(name, state);
+    }
+
+    /** What {@link #loadIpData} last loaded into {@code ip} (PYNQ's {@code ip_dict[ip]["state"]}), or null. */
+    public String ipState(String ip) {
+        return ipStates.get(ip);
     }
 
     /** The backend this overlay runs on. */

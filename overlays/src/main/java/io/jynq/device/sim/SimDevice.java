@@ -339,6 +339,16 @@ public final class SimDevice implements Device {
         p.step(action);
     }
 
+    /** The design this board models, without the partial designs stacked on it since. */
+    @Override
+    public OverlayMetadata loadedMetadata() {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
+        }
+        return p.base().metadata();
+    }
+
     @Override
     public double fclkMhz(int index) {
         return clocks.get(index);
