@@ -1,6 +1,9 @@
 package io.jynq.overlay;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -55,26 +58,21 @@ public final class Deadline {
      * @throws IllegalArgumentException if the setting is neither, or negative (naming it and its value)
      */
     public static Duration defaultTimeout() {
-        String name = "jynq.wait.timeout";
-        String v = System.getProperty(name);
-        if (v == null || v.isBlank()) {
-            name = "JYNQ_WAIT_TIMEOUT";
-            v = System.getenv(name);
-        }
-        if (v == null || v.isBlank()) {
+        JynqConfig config = JynqConfig.current();
+        Optional<String> v = config.value(Setting.WAIT_TIMEOUT);
+        if (v.isEmpty()) {
             return DEFAULT_WAIT;
         }
         Duration d;
         try {
-            String t = v.strip();
+            String t = v.get();
             d = t.startsWith("P") || t.startsWith("p") ? Duration.parse(t)
                     : Duration.ofNanos(Math.round(Double.parseDouble(t) * 1e9));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + "=\"" + v + "\" is not a wait timeout; give seconds (30, 2.5)"
-                    + " or ISO-8601 (PT2M)", e);
+            throw config.invalid(Setting.WAIT_TIMEOUT, "is not a wait timeout; give seconds (30, 2.5) or ISO-8601 (PT2M)", e);
         }
         if (d.isNegative()) {
-            throw new IllegalArgumentException(name + "=\"" + v + "\" is negative; give seconds (30) or PT2M");
+            throw config.invalid(Setting.WAIT_TIMEOUT, "is negative; give seconds (30) or PT2M", null);
         }
         return d;
     }

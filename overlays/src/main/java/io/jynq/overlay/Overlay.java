@@ -447,10 +447,10 @@ public class Overlay {
         return sb.toString();
     }
 
-    /** One line, e.g. {@code Overlay[dsp_loopback, 7 IP, loaded]}. */
+    /** One line, e.g. {@code Overlay[dsp_loopback, 7 IP, loaded]}: as many IP as {@link #ipDict()} has (the PS is one). */
     @Override
     public String toString() {
-        long n = metadata.ipDict().values().stream().filter(d -> !d.processingSystem()).count();
+        int n = metadata.ipDict().size();
         String kind = getClass().getSimpleName().isEmpty() ? "Overlay" : getClass().getSimpleName();
         return kind + "[" + bitstream.name() + ", " + n + " IP, " + (isLoaded() ? "loaded" : "not loaded") + "]";
     }
