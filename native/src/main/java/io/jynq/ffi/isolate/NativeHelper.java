@@ -111,9 +111,10 @@ final class NativeHelper {
                 scratch.fileId = fileId(scratch.file());
             }
             int[] files = new int[values.length];
+            java.util.Arrays.fill(files, -1);
             for (int i = 0; i < values.length; i++) {
-                if (values[i] instanceof NativeMemory m && d.parameters().get(i).type().isPointer()) {
-                    files[i] = fileId(window(d, i, m).file());  // OPEN before the CALL is built: one request buffer
+                if (values[i] instanceof NativeMemory m && m.fileWindow() != null && d.parameters().get(i).type().isPointer()) {
+                    files[i] = fileId(m.fileWindow().file());  // OPEN before the CALL is built: one request buffer
                 }
             }
             ByteBuffer b = begin(CALL).putInt(link.fnIds[index]).putInt(values.length);
@@ -168,11 +169,12 @@ final class NativeHelper {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             spans[i] = -1;
-            if (v instanceof NativeMemory m) {
-                spans[i] = m.byteSize();
-            } else if (v instanceof String || (v != null && v.getClass().isArray())) {
+            if (v instanceof NativeMemory m && (m.fileWindow() != null || m.address() == 0)) {
+                spans[i] = m.byteSize();  // mapped where it is (or refused in encode)
+            } else if (v instanceof NativeMemory || v instanceof String || (v != null && v.getClass().isArray())) {
+                // heap values, and native memory no other process can map (copied, not zero-copy)
                 byte[] utf8 = v instanceof String s ? (s + "\0").getBytes(StandardCharsets.UTF_8) : null;
-                long bytes = utf8 != null ? utf8.length : Scratch.bytes(v);
+                long bytes = utf8 != null ? utf8.length : v instanceof NativeMemory m ? m.byteSize() : Scratch.bytes(v);
                 staged.add(new Object[] {utf8 != null ? utf8 : v, total, bytes, i});
                 spans[i] = bytes;
                 total += Scratch.pageUp(bytes);
@@ -184,15 +186,6 @@ final class NativeHelper {
         return staged;
     }
 
-    private static NativeMemory.FileWindow window(CDeclaration d, int i, NativeMemory m) {
-        NativeMemory.FileWindow w = m.fileWindow();
-        if (w == null) {
-            throw new IllegalArgumentException("argument '" + d.parameters().get(i).name() + "' of " + d.signature() + ": "
-                    + m + " is memory no other process can map; bind the function in-process (%%c NAME --in-process)");
-        }
-        return w;
-    }
-
     private void encode(ByteBuffer b, CDeclaration d, int i, Object v, int file, List<Object[]> staged,
             List<Runnable> copyBack) {
         CParameter p = d.parameters().get(i);
@@ -200,8 +193,8 @@ final class NativeHelper {
             b.putInt(0).putLong(bits(v));
             return;
         }
-        if (v instanceof NativeMemory m) {
-            b.putInt(1).putInt(file).putLong(window(d, i, m).offset()).putLong(m.byteSize());
+        if (v instanceof NativeMemory m && file >= 0 && m.fileWindow() != null) {
+            b.putInt(1).putInt(file).putLong(m.fileWindow().offset()).putLong(m.byteSize());
             return;
         }
         if (v instanceof Pointer) {
@@ -220,7 +213,8 @@ final class NativeHelper {
                 return;
             }
         }
-        throw new IllegalStateException("argument " + i + " was not staged");
+        throw new IllegalArgumentException("argument '" + p.name() + "' of " + d.signature() + ": " + v
+                + " has no native address and no file another process can map");
     }
 
     private static long bits(Object v) {

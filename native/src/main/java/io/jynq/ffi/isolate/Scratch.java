@@ -1,5 +1,7 @@
 package io.jynq.ffi.isolate;
 
+import com.sun.jna.Pointer;
+import io.jynq.ffi.NativeMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,7 +15,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * A file both the JVM and the helper map, for the arguments that live on the Java heap (primitive
  * arrays, Strings): they are copied in before the call, each at its own page, and arrays copied
- * back after it. Contiguous buffers never come here; they are mapped where they are.
+ * back after it. Contiguous buffers with a file ({@link NativeMemory#fileWindow()}) never come
+ * here, they are mapped where they are; other native memory is copied like an array.
  */
 final class Scratch implements AutoCloseable {
     static final long PAGE = 4096;
@@ -72,7 +75,9 @@ final class Scratch implements AutoCloseable {
 
     void copyIn(Object value, long offset) {
         ByteBuffer b = map.duplicate().order(ByteOrder.nativeOrder()).position((int) offset);
-        if (value instanceof byte[] a) {
+        if (value instanceof NativeMemory m) {
+            b.put(new Pointer(m.address()).getByteArray(0, Math.toIntExact(m.byteSize())));
+        } else if (value instanceof byte[] a) {
             b.put(a);
         } else if (value instanceof short[] a) {
             b.asShortBuffer().put(a);
@@ -89,7 +94,11 @@ final class Scratch implements AutoCloseable {
 
     void copyOut(Object value, long offset) {
         ByteBuffer b = map.duplicate().order(ByteOrder.nativeOrder()).position((int) offset);
-        if (value instanceof byte[] a) {
+        if (value instanceof NativeMemory m) {
+            byte[] bytes = new byte[Math.toIntExact(m.byteSize())];
+            b.get(bytes);
+            new Pointer(m.address()).write(0, bytes, 0, bytes.length);
+        } else if (value instanceof byte[] a) {
             b.get(a);
         } else if (value instanceof short[] a) {
             b.asShortBuffer().get(a);
