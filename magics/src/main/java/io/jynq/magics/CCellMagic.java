@@ -95,8 +95,13 @@ public final class CCellMagic implements CellMagic {
         StringBuilder sigs = new StringBuilder();
         built.functions().forEach(f -> sigs.append("\n  ").append(f.signature()));
         ctx.out().println(name + " = " + cls + (built.fromCache() ? " (from the compile cache)" : "")
-                + (inProcess ? " (in-process: a fault in this C code ends the kernel)" : "") + ":" + sigs);
+                + (inProcess ? " (in-process: a fault in this C code ends the kernel" + crashReport() + ")" : "") + ":" + sigs);
         return null;
+    }
+
+    private static String crashReport() {
+        String dir = System.getProperty("jynq.crash.dir");
+        return dir == null ? "" : "; the JVM's crash report goes to " + dir;
     }
 
     /** The first error at its cell line (body line + 1), then the count of the others. */
