@@ -1,5 +1,7 @@
 package io.jynq.magics;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import io.jynq.metadata.HwhParser;
 import io.jynq.metadata.OverlayMetadata;
 import io.jynq.overlay.Bitstream;
@@ -39,13 +41,8 @@ final class OverlayCatalog {
             out.add(new Entry(stem, "bundled", bundledDescription(stem)));
         }
         scan(Path.of(""), "cwd", out);
-        String env = System.getenv("JYNQ_OVERLAY_PATH");
-        if (env != null) {
-            for (String dir : env.split(File.pathSeparator)) {
-                if (!dir.isBlank()) {
-                    scan(Path.of(dir), dir, out);
-                }
-            }
+        for (Path dir : JynqConfig.current().pathList(Setting.OVERLAY_PATH)) {
+            scan(dir, dir.toString(), out);
         }
         return out;
     }
@@ -131,7 +128,7 @@ final class OverlayCatalog {
     /** E.g. {@code xc7z020clg400-1, 12 IP (axi_dma_0, btns_gpio, ...)}. */
     static String summary(OverlayMetadata md) {
         List<String> ips = new ArrayList<>();
-        md.ipDict().values().stream().filter(ip -> !ip.processingSystem()).forEach(ip -> ips.add(ip.name()));
+        md.ipDict().values().forEach(ip -> ips.add(ip.name())); // as many as ipDict() has, the PS included
         String shown = String.join(", ", ips.subList(0, Math.min(5, ips.size()))) + (ips.size() > 5 ? ", ..." : "");
         return md.systemInfo().part() + ", " + ips.size() + " IP (" + shown + ")";
     }
