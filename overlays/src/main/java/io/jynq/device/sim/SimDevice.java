@@ -395,6 +395,11 @@ public final class SimDevice implements Device {
         }
     }
 
+    /** The simulated DDR file, {@code ddr.bin} in the state directory. */
+    java.nio.file.Path ddrFile() {
+        return config.stateDirectory().resolve("ddr.bin").toAbsolutePath();
+    }
+
     boolean isClosed() {
         return closed;
     }
