@@ -8,6 +8,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Simulated DDR of one board: {@code ddr.bin} in the state directory, a sparse file mapped into
@@ -19,6 +21,9 @@ final class SimDdr {
     private final ByteBuffer bytes;
     private final long byteSize;
     private final DdrAllocator allocator;
+    /** Offset to length of the ranges DMA models hold, and blocks freed while held (offset to size). */
+    private final Map<Long, Long> holds = new HashMap<>();
+    private final Map<Long, Long> deferred = new HashMap<>();
 
     private SimDdr(Path stateDirectory, long baseAddress, ByteBuffer bytes, long byteSize) {
         this.baseAddress = baseAddress;
@@ -85,9 +90,43 @@ final class SimDdr {
         return slice(offset, size);
     }
 
-    /** Returns the block at {@code offset} to the allocator. */
-    synchronized void free(long offset) {
+    /**
+     * Returns the block {@code [offset, offset + size)} to the allocator, or, while a DMA model
+     * holds part of it ({@link #hold}), once the last such hold is released: memory a transfer
+     * may still write is not given to a new buffer.
+     */
+    synchronized void free(long offset, long size) {
+        for (Map.Entry<Long, Long> h : holds.entrySet()) {
+            if (h.getKey() < offset + size && offset < h.getKey() + h.getValue()) {
+                deferred.put(offset, size);
+                return;
+            }
+        }
         allocator.free(offset);
+    }
+
+    /** A master will access {@code [offset, offset + length)} until {@link #release}{@code (offset)}. */
+    synchronized void hold(long offset, long length) {
+        if (offset >= 0 && offset < byteSize && length > 0) {
+            holds.put(offset, Math.min(length, byteSize - offset));
+        }
+    }
+
+    /** Ends the hold at {@code offset} and frees the blocks that waited only for it. */
+    synchronized void release(long offset) {
+        if (holds.remove(offset) == null) {
+            return;
+        }
+        var it = deferred.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, Long> d = it.next();
+            boolean held = holds.entrySet().stream().anyMatch(h -> h.getKey() < d.getKey() + d.getValue()
+                    && d.getKey() < h.getKey() + h.getValue());
+            if (!held) {
+                it.remove();
+                allocator.free(d.getKey());
+            }
+        }
     }
 
     synchronized MemoryStats stats() {

@@ -271,11 +271,21 @@ public final class SimDevice implements Device {
         return new SimMemory(this, ddr.block(off, byteSize), off, ddr.baseAddress() + off, byteSize, cacheable);
     }
 
-    void free(long offset) {
+    void free(long offset, long byteSize) {
         if (closed) {
             return;
         }
-        ddr.free(offset);
+        ddr.free(offset, byteSize);
+    }
+
+    /** A DMA model will access {@code [phys, phys + length)} of DDR: see {@link SimDdr#hold}. */
+    void holdDdr(long phys, long length) {
+        ddr.hold(phys - ddr.baseAddress(), length);
+    }
+
+    /** The DMA model's access that began at {@code phys} is over: see {@link SimDdr#release}. */
+    void releaseDdr(long phys) {
+        ddr.release(phys - ddr.baseAddress());
     }
 
     @Override

@@ -216,6 +216,26 @@ final class SimPl {
         return lock;
     }
 
+    /** What this design's AXI masters reach: {@link #memoryWindow}, with holds on simulated DDR. */
+    io.jynq.device.sim.model.MemoryBus memoryBus() {
+        return new io.jynq.device.sim.model.MemoryBus() {
+            @Override
+            public ByteBuffer window(long physicalAddress, int byteLength) {
+                return memoryWindow(physicalAddress, byteLength);
+            }
+
+            @Override
+            public void hold(long physicalAddress, long byteLength) {
+                device.holdDdr(physicalAddress, byteLength);
+            }
+
+            @Override
+            public void release(long physicalAddress) {
+                device.releaseDdr(physicalAddress);
+            }
+        };
+    }
+
     /**
      * Runs one step of the simulation under the lock: {@code action}, then every model call it
      * caused (stream data arriving, room freeing), in order, until none is left. Calls caused
