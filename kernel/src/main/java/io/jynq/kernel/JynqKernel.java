@@ -10,8 +10,10 @@ import io.jynq.kernel.eval.CodeAssist;
 import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.history.HistoryReplyOk;
 import io.jynq.kernel.history.SessionHistory;
-import io.jynq.kernel.magic.KernelMagics;
+import io.jynq.kernel.magics.KernelMagics;
 import io.jynq.kernel.wire.KernelConnection;
+import io.jynq.kernel.wire.Sizes;
+import io.jynq.kernel.wire.StatusReplies;
 import io.jynq.render.Displays;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -21,7 +23,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.Comm;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -48,7 +53,11 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
+import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +84,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private volatile Thread startupThread;
     private volatile String banner;
     private IoPublisher publisher;
+    private KernelConnection connection;
 
     /**
      * A kernel whose history is {@link SessionHistory#fromEnvironment()}.
@@ -112,6 +122,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
      * {@link KernelConnection#connect()}.
      */
     public void serve(KernelConnection connection) {
+        this.connection = connection;
         publisher = new IoPublisher(connection.iopub());
         commManager.setIOPubChannel(connection.iopub());
         System.setOut(new PrintStream(new RoutedOutputStream(publisher, PublishStream.StreamType.OUT, System.out), true,
@@ -130,7 +141,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         connection.setHandler(MessageType.COMM_OPEN_COMMAND, commManager::handleCommOpenCommand);
         connection.setHandler(MessageType.COMM_MSG_COMMAND, commManager::handleCommMsgCommand);
         connection.setHandler(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
-        connection.setHandler(MessageType.COMM_INFO_REQUEST, commManager::handleCommInfoRequest);
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
     }
 
     /**
@@ -160,21 +171,50 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             }
             evaluator = ev;
             assist = new CodeAssist(ev);
-            String script = Startup.userScript();
-            if (script != null) {
-                try {
-                    ev.eval(script, null); // startup is not a cell: JYNQ_TIMEOUT does not apply
-                } catch (CellException e) {
-                    startupProblems.add("JYNQ_STARTUP failed: " + e.ename() + ": " + e.evalue() + "\n");
-                }
-            }
+            runStartupScript(ev);
             onStartup();
-        } catch (RuntimeException | LinkageError e) {
-            startupFailure = new IllegalStateException("JYNQ kernel startup failed: " + e, e);
+        } catch (Throwable e) { // NOPMD: whatever fails here, the kernel keeps serving and says why
+
+            startupFailure = new IllegalStateException("JYNQ kernel startup failed: " + e
+                    + " (the kernel answers but cannot run cells; see the Jupyter server's log)", e);
             LOG.error("startup failed", e);
         } finally {
             ready.countDown();
         }
+    }
+
+    /**
+     * Runs {@code JYNQ_STARTUP}. A script that cannot be read, does not compile or throws does not
+     * stop the kernel: the problem is shown in the first cell's output (stderr) and the session
+     * starts without the rest of the script.
+     */
+    private void runStartupScript(JShellEvaluator ev) {
+        String script;
+        try {
+            script = Startup.userScript();
+        } catch (RuntimeException e) {
+            reportAtFirstCell(e.getMessage());
+            return;
+        }
+        if (script == null) {
+            return;
+        }
+        try {
+            ev.eval(script, null); // startup is not a cell: JYNQ_TIMEOUT does not apply
+        } catch (CellException e) {
+            reportAtFirstCell("JYNQ_STARTUP failed: " + e.ename() + ": " + e.evalue());
+        } catch (RuntimeException | LinkageError e) {
+            reportAtFirstCell("JYNQ_STARTUP failed: " + e);
+        }
+    }
+
+    /**
+     * A startup or configuration problem the user must see: printed to stderr at the start of the
+     * next cell (the first one, for problems found at startup), and logged. The kernel serves on.
+     */
+    public void reportAtFirstCell(String problem) {
+        LOG.warn("{}", problem);
+        startupProblems.add("[JYNQ] " + problem + (problem.endsWith("\n") ? "" : "\n"));
     }
 
     private JShellEvaluator awaitEvaluator() {
@@ -287,14 +327,61 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         } catch (CellException e) {
             remember(request, count, null);
             replyError(env, cell, count, e.ename(), e.evalue(), e.traceback());
-        } catch (RuntimeException | LinkageError e) {
+            abortQueuedIfAsked(request);
+        } catch (OutOfMemoryError e) {
+            // the cell's garbage is collectable now; the reply needs little
+            String why = "the cell needed more memory than the kernel's heap ("
+                    + Sizes.human(Runtime.getRuntime().maxMemory())
+                    + "; more with ./jynq install-kernel --jvm-option -Xmx1g): " + e.getMessage();
+            replyError(env, cell, count, "OutOfMemoryError", why, List.of("java.lang.OutOfMemoryError: " + why));
+            abortQueuedIfAsked(request);
+        } catch (Throwable e) { // NOPMD: no error may end the shell thread; each becomes the cell's error
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             replyError(env, cell, count, e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(trace.toString().split("\n")));
+            abortQueuedIfAsked(request);
         } finally {
             CellContext.exit();
         }
+    }
+
+    /** stop_on_error (the default of Run All, nbclient and jupyter_client): queued cells do not run. */
+    private void abortQueuedIfAsked(ExecuteRequest request) {
+        if (request.shouldStopOnError() && !request.isSilent() && connection != null) {
+            connection.abortQueuedExecutes();
+        }
+    }
+
+    /** kernel_info_reply with {@code status} (jjava's has none). */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new StatusReplies.KernelInfo("5.3", name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    /** comm_info_reply with {@code status}: the open comms, of one target if the request names it. */
+    private void handleCommInfoRequest(ShellReplyEnvironment env, Message<CommInfoRequest> message) {
+        env.setBusyDeferIdle();
+        String target = message.getContent().getTargetName();
+        Map<String, CommInfoReply.CommInfo> comms = new LinkedHashMap<>();
+        for (Comm c : commManager) {
+            if (target == null || target.equals(c.getTargetName())) {
+                comms.put(c.getID(), new CommInfoReply.CommInfo(c.getTargetName()));
+            }
+        }
+        env.reply(new StatusReplies.CommInfo(comms));
+    }
+
+    /** shutdown_reply with {@code status}; then the connection closes. */
+    @Override
+    protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        boolean restart = message.getContent().isRestart();
+        env.setBusyDeferIdle();
+        env.defer().reply(new StatusReplies.Shutdown(restart));
+        onShutdown(restart);
+        env.resolveDeferrals();
+        env.markForShutdown();
     }
 
     /** Adds the cell to the session's history unless the client asked not to (store_history false). */

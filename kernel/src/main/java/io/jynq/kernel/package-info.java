@@ -30,7 +30,7 @@
  *   <li><b>comms:</b> {@code kernel.getCommManager().registerTarget(name, target)}.</li>
  * </ul>
  * Session-wide options: {@code JYNQ_STARTUP} (a .jsh run after the imports),
- * {@code JYNQ_TIMEOUT}, {@code JYNQ_DEVICE} (see {@link io.jynq.kernel.KernelInfo#device()}).
+ * {@code JYNQ_TIMEOUT}, {@code JYNQ_DEVICE}, all read through {@link io.jynq.config.JynqConfig}.
  *
  * <p>This package may import every other {@code io.jynq.kernel} package; {@code wire} and
  * {@code eval} import nothing of it.

@@ -1,5 +1,7 @@
 package io.jynq.magics;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import io.jynq.metadata.HwhParser;
 import io.jynq.metadata.OverlayMetadata;
 import io.jynq.overlay.Bitstream;
@@ -39,13 +41,8 @@ final class OverlayCatalog {
             out.add(new Entry(stem, "bundled", bundledDescription(stem)));
         }
         scan(Path.of(""), "cwd", out);
-        String env = System.getenv("JYNQ_OVERLAY_PATH");
-        if (env != null) {
-            for (String dir : env.split(File.pathSeparator)) {
-                if (!dir.isBlank()) {
-                    scan(Path.of(dir), dir, out);
-                }
-            }
+        for (Path dir : JynqConfig.current().pathList(Setting.OVERLAY_PATH)) {
+            scan(dir, dir.toString(), out);
         }
         return out;
     }

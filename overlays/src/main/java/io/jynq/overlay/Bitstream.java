@@ -1,5 +1,7 @@
 package io.jynq.overlay;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import io.jynq.device.Device;
 import io.jynq.metadata.OverlayMetadata;
 import java.io.File;
@@ -86,13 +88,10 @@ public final class Bitstream {
         if (bundled != null) {
             return of(bundled, hwh);
         }
-        String env = System.getenv("JYNQ_OVERLAY_PATH");
-        if (env != null) {
-            for (String dir : env.split(File.pathSeparator)) {
-                if (dir.isBlank()) {
-                    continue;
-                }
-                for (Path p : List.of(Path.of(dir, stem + ".bit"), Path.of(dir, stem, stem + ".bit"))) {
+        List<Path> overlayPath = JynqConfig.current().pathList(Setting.OVERLAY_PATH);
+        {
+            for (Path dir : overlayPath) {
+                for (Path p : List.of(dir.resolve(stem + ".bit"), dir.resolve(stem).resolve(stem + ".bit"))) {
                     looked.add(p.toAbsolutePath());
                     if (Files.isRegularFile(p)) {
                         return of(p, hwh);
@@ -101,7 +100,7 @@ public final class Bitstream {
             }
         }
         throw new IllegalArgumentException("overlay \"" + pathOrName + "\" not found; looked at " + looked
-                + (env == null ? " (JYNQ_OVERLAY_PATH is not set)" : ""));
+                + (overlayPath.isEmpty() ? " (JYNQ_OVERLAY_PATH is not set)" : ""));
     }
 
     private static String stemOf(String pathOrName) {
@@ -154,15 +153,7 @@ public final class Bitstream {
 
     /** {@code -Djynq.cache.dir}, else {@code JYNQ_CACHE_DIR}, else {@code ~/.jynq/cache}. */
     static Path cacheDir() {
-        String prop = System.getProperty("jynq.cache.dir");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        String env = System.getenv("JYNQ_CACHE_DIR");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".jynq", "cache");
+        return JynqConfig.current().cacheDir();
     }
 
     /** The bitstream, an absolute path. */

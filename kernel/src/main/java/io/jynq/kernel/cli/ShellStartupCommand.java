@@ -33,7 +33,7 @@ public final class ShellStartupCommand implements Callable<Integer> {
               .append("io.jynq.overlay.Overlay overlay(String name) { return io.jynq.overlay.Overlay.load(name); }\n");
         }
         sb.append("System.out.println(\"JYNQ shell: JYNQ packages imported; device \" + ")
-          .append("System.getProperty(\"jynq.device\", System.getenv().getOrDefault(\"JYNQ_DEVICE\", \"sim\")));\n");
+          .append("io.jynq.config.JynqConfig.current().string(io.jynq.config.Setting.DEVICE, \"sim\"));\n");
         return sb.toString();
     }
 

@@ -1,5 +1,7 @@
 package io.jynq.kernel.it;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -44,11 +46,8 @@ final class KernelHarness {
     }
 
     static Path kernelJava() {
-        String java = System.getProperty("jynq.it.java", System.getenv("JYNQ_IT_JAVA"));
-        if (java == null || java.isBlank()) {
-            return Path.of(System.getProperty("java.home"), "bin", "java");
-        }
-        return Path.of(java).toAbsolutePath();
+        return JynqConfig.current().path(Setting.IT_JAVA).map(Path::toAbsolutePath)
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
     private static synchronized void install() throws IOException {

@@ -1,5 +1,7 @@
 package io.jynq.ffi.cc;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import io.jynq.ffi.cheader.CDeclaration;
 import io.jynq.ffi.cheader.CHeader;
 import io.jynq.ffi.cheader.CHeaderException;
@@ -71,13 +73,11 @@ public final class CCompiler {
     }
 
     static Path defaultCacheDir() {
-        String dir = System.getProperty("jynq.cc.cache", System.getenv("JYNQ_CC_CACHE"));
-        return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".cache", "jynq", "cc");
+        return JynqConfig.current().ccCacheDir();
     }
 
     static String defaultCompiler() {
-        String cc = System.getProperty("jynq.cc", System.getenv("CC"));
-        return cc != null && !cc.isBlank() ? cc : "gcc";
+        return JynqConfig.current().string(Setting.CC, "gcc");
     }
 
     /** The cache directory. */

@@ -1,5 +1,7 @@
 package io.jynq.overlay.pkg;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import io.jynq.capi.Core;
 import io.jynq.capi.FileEntry;
 import io.jynq.capi.Fileset;
@@ -133,14 +135,6 @@ final class BundledPackages {
 
     /** Must agree with {@code Bitstream.cacheDir()}, so the bitstream and its package share a folder. */
     static Path cacheDir() {
-        String prop = System.getProperty("jynq.cache.dir");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        String env = System.getenv("JYNQ_CACHE_DIR");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".jynq", "cache");
+        return JynqConfig.current().cacheDir();
     }
 }

@@ -1,5 +1,7 @@
 package io.jynq.overlay.pkg;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import io.jynq.capi.CapiException;
 import io.jynq.capi.Core;
 import io.jynq.capi.CoreVlnv;
@@ -99,7 +101,7 @@ public final class OverlayPackages {
         return find(nameOrPath).orElseThrow(() -> new IllegalArgumentException("no overlay package \"" + nameOrPath
                 + "\": looked at " + Path.of(nameOrPath).toAbsolutePath() + ", the working directory, the bundled packages "
                 + BundledPackages.names() + " and JYNQ_OVERLAY_PATH "
-                + (System.getenv("JYNQ_OVERLAY_PATH") == null ? "(not set)" : overlayPath())));
+                + (overlayPath().isEmpty() ? "(not set)" : overlayPath())));
     }
 
     /**
@@ -221,15 +223,6 @@ public final class OverlayPackages {
     }
 
     private static List<Path> overlayPath() {
-        String env = System.getenv("JYNQ_OVERLAY_PATH");
-        List<Path> out = new ArrayList<>();
-        if (env != null) {
-            for (String d : env.split(File.pathSeparator)) {
-                if (!d.isBlank()) {
-                    out.add(Path.of(d));
-                }
-            }
-        }
-        return out;
+        return JynqConfig.current().pathList(Setting.OVERLAY_PATH);
     }
 }

@@ -1,4 +1,4 @@
-package io.jynq.kernel.magic;
+package io.jynq.kernel.magics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

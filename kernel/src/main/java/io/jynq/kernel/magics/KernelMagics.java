@@ -1,4 +1,4 @@
-package io.jynq.kernel.magic;
+package io.jynq.kernel.magics;
 
 import java.util.List;
 import java.util.Map;
