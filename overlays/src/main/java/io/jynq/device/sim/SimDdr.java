@@ -25,7 +25,12 @@ final class SimDdr {
     private final Map<Long, Long> holds = new HashMap<>();
     private final Map<Long, Long> deferred = new HashMap<>();
 
-    private SimDdr(Path stateDirectory, long baseAddress, ByteBuffer bytes, long byteSize) {
+    private final Path file;
+    private final DiskSpace disk;
+
+    private SimDdr(Path stateDirectory, long baseAddress, ByteBuffer bytes, long byteSize, DiskSpace disk) {
+        this.file = stateDirectory.resolve("ddr.bin");
+        this.disk = disk;
         this.baseAddress = baseAddress;
         this.bytes = bytes;
         this.byteSize = byteSize;
@@ -35,9 +40,10 @@ final class SimDdr {
     /**
      * Maps {@code ddr.bin} in {@code config}'s state directory (which must exist), creating it or
      * resizing it to {@link SimConfig#ddrBytes()} when it is missing or outside
-     * [1 MiB, {@link SimConfig#MAX_DDR_BYTES}]; an existing board keeps its size.
+     * [1 MiB, {@link SimConfig#MAX_DDR_BYTES}]; an existing board keeps its size. The file stays
+     * sparse: each allocation reserves its own blocks through {@code disk}.
      */
-    static SimDdr open(SimConfig config) throws IOException {
+    static SimDdr open(SimConfig config, DiskSpace disk) throws IOException {
         Path dir = config.stateDirectory();
         try (FileChannel ch = FileChannel.open(dir.resolve("ddr.bin"), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -47,7 +53,7 @@ final class SimDdr {
                 ch.write(ByteBuffer.allocate(1), size - 1);  // sparse
             }
             ByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, size).order(ByteOrder.LITTLE_ENDIAN);
-            return new SimDdr(dir, config.ddrBaseAddress(), map, size);
+            return new SimDdr(dir, config.ddrBaseAddress(), map, size, disk);
         }
     }
 
@@ -82,7 +88,14 @@ final class SimDdr {
      * @throws OutOfDeviceMemoryException naming the largest free block when nothing fits
      */
     synchronized long allocate(long size, long alignment) {
-        return allocator.allocate(size, alignment);
+        long off = allocator.allocate(size, alignment);
+        try {
+            disk.reserve(file, off, size, "a " + size + "-byte buffer");
+        } catch (RuntimeException e) {
+            allocator.free(off);
+            throw e;
+        }
+        return off;
     }
 
     /** A little-endian view of an allocated block at {@code offset}, {@code size} bytes long. */
