@@ -83,7 +83,7 @@ final class RegisterWindows {
         try {
             if (create == null && (!Files.exists(file) || Files.size(file) < total)) {
                 throw new DeviceException("the simulated PL's register file " + file
-                        + " is missing or short; download the overlay again");
+                        + " is missing or short; download the overlay again, or " + BoardReset.HINT);
             }
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE)) {

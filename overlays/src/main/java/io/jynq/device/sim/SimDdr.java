@@ -48,7 +48,12 @@ final class SimDdr {
         try (FileChannel ch = FileChannel.open(dir.resolve("ddr.bin"), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
-            if (size < (1L << 20) || size > SimConfig.MAX_DDR_BYTES) {
+            if (size > 0 && size < SimConfig.MIN_DDR_BYTES) {
+                throw new io.jynq.device.DeviceException(dir.resolve("ddr.bin") + " is " + size + " bytes, smaller than"
+                        + " one " + (ArenaTable.QUANTUM >> 20) + " MiB arena, so nothing could be allocated in it; "
+                        + BoardReset.HINT);
+            }
+            if (size == 0 || size > SimConfig.MAX_DDR_BYTES) {
                 size = config.ddrBytes();
                 ch.write(ByteBuffer.allocate(1), size - 1);  // sparse
             }
