@@ -16,15 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The code every session starts with: the display statics, the JDK packages the {@code jshell}
- * tool imports by default plus {@code java.time}, the {@code io.jynq} packages present
+ * The code every session starts with: the display statics ({@code display}, {@code updateDisplay},
+ * {@code clearOutput}, {@code render} of {@code io.jynq.render.Notebook}), the JDK packages the
+ * {@code jshell} tool imports by default plus {@code java.time}, the {@code io.jynq} packages present
  * on the class path (the object model lands module by module, so absent ones are skipped rather
  * than failing the session), XChart and Tablesaw, then the user's {@code JYNQ_STARTUP} script.
  */
 public final class Startup {
     /** JYNQ packages imported on demand when they exist, in layer order. */
     static final List<String> JYNQ_PACKAGES = List.of(
-            "io.jynq.metadata", "io.jynq.device", "io.jynq.mmio", "io.jynq.buffer", "io.jynq.overlay",
+            "io.jynq.metadata", "io.jynq.device", "io.jynq.mmio", "io.jynq.buffer", "io.jynq.overlay", "io.jynq.overlays",
             "io.jynq.drivers.dma", "io.jynq.drivers.gpio", "io.jynq.drivers.intc", "io.jynq.drivers.bram",
             "io.jynq.drivers.hls", "io.jynq.d2l", "io.jynq.magics", "io.jynq.plot", "io.jynq.render");
 
@@ -52,7 +53,7 @@ public final class Startup {
 
     /** One import per line: {@code import static ...Notebook.*;} then each present package. */
     public static String imports(ClassLoader loader) {
-        StringBuilder sb = new StringBuilder("import static io.jynq.kernel.display.Notebook.*;\n");
+        StringBuilder sb = new StringBuilder("import static io.jynq.render.Notebook.*;\n");
         List<String> all = new ArrayList<>(JDK_PACKAGES);
         all.addAll(JYNQ_PACKAGES);
         all.addAll(LIBRARY_PACKAGES);

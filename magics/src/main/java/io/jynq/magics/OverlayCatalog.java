@@ -128,7 +128,7 @@ final class OverlayCatalog {
     /** E.g. {@code xc7z020clg400-1, 12 IP (axi_dma_0, btns_gpio, ...)}. */
     static String summary(OverlayMetadata md) {
         List<String> ips = new ArrayList<>();
-        md.ipDict().values().stream().filter(ip -> !ip.processingSystem()).forEach(ip -> ips.add(ip.name()));
+        md.ipDict().values().forEach(ip -> ips.add(ip.name())); // as many as ipDict() has, the PS included
         String shown = String.join(", ", ips.subList(0, Math.min(5, ips.size()))) + (ips.size() > 5 ? ", ..." : "");
         return md.systemInfo().part() + ", " + ips.size() + " IP (" + shown + ")";
     }

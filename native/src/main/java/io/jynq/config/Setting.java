@@ -33,6 +33,8 @@ public enum Setting {
     STARTUP("JYNQ_STARTUP", "jynq.startup", "a `.jsh` file the kernel runs after its own startup"),
     /** A per-cell time limit. */
     TIMEOUT("JYNQ_TIMEOUT", "jynq.timeout", "per-cell time limit: `30`, `30s`, `500ms`, `2m`, `PT30S` (default none)"),
+    /** How long a wait on hardware without a Duration lasts. */
+    WAIT_TIMEOUT("JYNQ_WAIT_TIMEOUT", "jynq.wait.timeout", "how long `await()`, `waitForValue(v)` and other waits without a Duration last: seconds (`30`, `2.5`) or `PT2M` (default 1 minute; the stop button ends them sooner)"),
     /** Extra JShell compiler options. */
     COMPILER_OPTS("JYNQ_COMPILER_OPTS", "jynq.compiler.opts", "extra javac options for cells, separated by spaces"),
     /** Jupyter's data folder (Jupyter's own variable), where the kernelspec goes. */

@@ -51,15 +51,19 @@ public final class Devices {
     }
 
     /**
-     * Opens the backend called {@code name}.
+     * Opens the backend called {@code name}; text after the first colon is the backend's argument
+     * ({@code remote:board.local:7967}).
      *
      * @throws DeviceException if no provider has that name (the message lists the known ones)
      */
     public static Device open(String name) {
+        int colon = name.indexOf(':');
+        String backend = colon < 0 ? name : name.substring(0, colon);
+        String argument = colon < 0 ? "" : name.substring(colon + 1);
         List<String> known = new ArrayList<>();
         for (DeviceProvider p : ServiceLoader.load(DeviceProvider.class, Devices.class.getClassLoader())) {
-            if (p.name().equals(name)) {
-                return p.open();
+            if (p.name().equals(backend)) {
+                return p.open(argument);
             }
             known.add(p.name());
         }

@@ -36,8 +36,17 @@ import java.util.TreeMap;
  * and {@link #interrupt} throw {@link IllegalStateException} until {@link #download()}. The
  * metadata views work in every state. Drivers are created on first request and cached until the
  * next download.
+ *
+ * <p>Overlay classes of your own extend this one, as PYNQ's {@code class BaseOverlay(Overlay)} does:
+ * <pre>{@code
+ * class TestOverlay extends Overlay {
+ *     final AxiGpio leds;
+ *     TestOverlay(String bit) { super(bit); leds = ip("leds_gpio", AxiGpio.class); }
+ * }
+ * }</pre>
+ * {@code %overlay facade VAR} then gives such an object the typed IP fields and keeps its own members.
  */
-public final class Overlay {
+public class Overlay {
     private static final System.Logger LOG = System.getLogger(Overlay.class.getName());
 
     private final Bitstream bitstream;
@@ -53,6 +62,56 @@ public final class Overlay {
         this.device = device;
         this.options = options;
         this.drivers = new OverlayDrivers(this);
+    }
+
+    /**
+     * Finds, parses and downloads an overlay, as {@link #load(String)} does (PYNQ's
+     * {@code Overlay("base.bit")}); the constructor a subclass calls.
+     *
+     * @throws IllegalArgumentException if the overlay is not found (the message lists where it looked)
+     * @throws io.jynq.metadata.MetadataException if the {@code .hwh} is malformed (file, line, column)
+     * @throws DeviceException if the download fails; the PL keeps what it had
+     */
+    public Overlay(String pathOrName) {
+        this(pathOrName, LoadOptions.defaults());
+    }
+
+    /**
+     * As {@link #Overlay(String)} with options (PYNQ's {@code download=False}, {@code ignore_version}).
+     *
+     * @throws IllegalArgumentException if the overlay is not found
+     * @throws DeviceException if the download fails; the PL keeps what it had
+     */
+    public Overlay(String pathOrName, LoadOptions options) {
+        this(Found.of(pathOrName, options), options);
+    }
+
+    /**
+     * The same overlay as {@code other} (same bitstream, metadata, device and options), not
+     * downloaded again: a subclass's way to wrap an overlay loaded elsewhere.
+     */
+    protected Overlay(Overlay other) {
+        this(other.bitstream, other.metadata, other.device, other.options);
+        this.downloadedAt = other.downloadedAt;
+    }
+
+    private Overlay(Found found, LoadOptions options) {
+        this(found.bitstream(), found.metadata(), options.deviceOrActive(), options);
+        if (options.download()) {
+            downloadNow();
+        }
+    }
+
+    /** A located, parsed overlay, before an object is made of it. */
+    private record Found(Bitstream bitstream, OverlayMetadata metadata) {
+        static Found of(String pathOrName, LoadOptions options) {
+            Bitstream b = OverlayPackages.find(pathOrName).map(p -> Bitstream.of(p.bitstream(),
+                    options.hwh() != null ? options.hwh() : p.hwh())).orElseGet(() -> Bitstream.find(pathOrName, options.hwh()));
+            options.progress().progress("parse " + b.hwh().getFileName(), 0, 1);
+            OverlayMetadata md = MetadataCache.shared().get(b.hwh());
+            options.progress().progress("parse " + b.hwh().getFileName(), 1, 1);
+            return new Found(b, md);
+        }
     }
 
     /** Loads and downloads an overlay found by path or name (see {@link Bitstream#find}). */
@@ -73,12 +132,7 @@ public final class Overlay {
      * @throws DeviceException if the download fails; the PL keeps what it had
      */
     public static Overlay load(String pathOrName, LoadOptions options) {
-        Bitstream b = OverlayPackages.find(pathOrName).map(p -> Bitstream.of(p.bitstream(),
-                options.hwh() != null ? options.hwh() : p.hwh())).orElseGet(() -> Bitstream.find(pathOrName, options.hwh()));
-        options.progress().progress("parse " + b.hwh().getFileName(), 0, 1);
-        OverlayMetadata md = MetadataCache.shared().get(b.hwh());
-        options.progress().progress("parse " + b.hwh().getFileName(), 1, 1);
-        return open(b, md, options);
+        return new Overlay(pathOrName, options);
     }
 
     /**
@@ -94,7 +148,7 @@ public final class Overlay {
     private static Overlay open(Bitstream b, OverlayMetadata md, LoadOptions options) {
         Overlay ol = new Overlay(b, md, options.deviceOrActive(), options);
         if (options.download()) {
-            ol.download();
+            ol.downloadNow();
         }
         return ol;
     }
@@ -106,6 +160,11 @@ public final class Overlay {
      * @throws DeviceException if the device refuses; the PL keeps what it had
      */
     public void download() {
+        downloadNow();
+    }
+
+    /** The download, not overridable: constructors call it. */
+    private void downloadNow() {
         ProgressListener p = options.progress();
         p.progress("download " + bitstream.name(), 0, 2);
         bitstream.download(device, metadata);
@@ -298,10 +357,11 @@ public final class Overlay {
         return sb.toString();
     }
 
-    /** One line, e.g. {@code Overlay[dsp_loopback, 7 IP, loaded]}. */
+    /** One line, e.g. {@code Overlay[dsp_loopback, 7 IP, loaded]}: as many IP as {@link #ipDict()} has (the PS is one). */
     @Override
     public String toString() {
-        long n = metadata.ipDict().values().stream().filter(d -> !d.processingSystem()).count();
-        return "Overlay[" + bitstream.name() + ", " + n + " IP, " + (isLoaded() ? "loaded" : "not loaded") + "]";
+        int n = metadata.ipDict().size();
+        String kind = getClass().getSimpleName().isEmpty() ? "Overlay" : getClass().getSimpleName();
+        return kind + "[" + bitstream.name() + ", " + n + " IP, " + (isLoaded() ? "loaded" : "not loaded") + "]";
     }
 }

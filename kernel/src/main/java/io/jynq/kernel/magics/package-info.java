@@ -3,9 +3,9 @@
  * the kernel's own ({@code %lsmagic}, {@code %help}, {@code %time}/{@code %%time});
  * {@link io.jynq.kernel.magics.MagicsExtension}, a jjava {@code Extension}
  * listed in {@code META-INF/services}, adds every {@code LineMagic}/{@code CellMagic} of the
- * magics module ({@code io.jynq.magics}) found by ServiceLoader, the object-model renderers
- * (overlay, typed facade, IP, register map, contiguous buffer, magic views, progress bars), and
- * routes {@code io.jynq.render.Displays} to the notebook.
+ * magics module ({@code io.jynq.magics}) found by ServiceLoader. Renderers are not here: the
+ * magics module registers them in {@code io.jynq.render.Renderers}, and the kernel only
+ * transports the MIME bundles they make.
  *
  * <p>Magics are jjava-jupyter functions in the kernel's {@code MagicsRegistry}: {@code %name args}
  * (anywhere in a cell, or after {@code =}) and {@code %%name args} (first line of a cell, the rest

@@ -16,7 +16,7 @@ import io.jynq.testing.ScriptedDevice;
 import io.jynq.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
-class RenderersTest {
+class OverlayViewsTest {
     @Test
     void ipViewListsRegistersWithClosedSlicesFromTheHwh() {
         OverlayMetadata md = HwhParser.parse(SharedData.hwh("pynqz1_base.hwh"));
@@ -51,14 +51,18 @@ class RenderersTest {
     void overlayViewNamesEveryIpAndInterrupt() {
         OverlayMetadata md = HwhParser.parse(SharedData.hwh("pynqz1_base.hwh"));
         String html = OverlayHtml.html("base", md, ip -> ip.vlnv() != null && ip.vlnv().name().equals("axi_gpio") ? "AxiGpio" : "DefaultIp", "loaded");
-        for (IpDescription ip : md.ipDict().values()) {
-            assertEquals(!ip.processingSystem(), html.contains("<td>" + ip.name() + "</td>"), ip.name());
+        for (IpDescription ip : md.ipDict().values()) { // the PS too: as many rows as ipDict() has
+            assertTrue(html.contains("<td style=\"text-align:left\">" + ip.name() + "</td>"), ip.name());
         }
-        assertTrue(html.contains("<td>AxiGpio</td>"), html);
+        assertTrue(html.contains("<td style=\"text-align:left\">AxiGpio</td>"), html);
+        // interrupts one pin per row, not one line of text
+        String pinTable = html.substring(html.lastIndexOf("<table"));
+        assertEquals(md.interruptPins().size() + 1, pinTable.split("<tr>", -1).length - 1, pinTable);
         assertTrue(html.contains("video/hdmi_in/frontend"), html);
         String text = OverlayHtml.text("base", md, null, "not loaded");
         assertTrue(text.startsWith("Overlay base (" + md.systemInfo().part() + ", not loaded)"), text);
         assertTrue(text.contains("btns_gpio"), text);
+        assertTrue(text.lines().filter(l -> l.contains(" → ")).count() == md.interruptPins().size(), text);
     }
 
     @Test
