@@ -43,6 +43,8 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
     private volatile boolean closed;
     /** PL masters that may still access the allocation (on the root only); see {@link #inUseBy}. */
     private final java.util.List<java.util.function.Supplier<String>> users = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Frees the allocation if this (root) buffer becomes unreachable unclosed; null on slices. */
+    private final LeakGuard leakGuard;
 
     ContiguousBuffer(DeviceMemory memory, long[] shape, DType dtype) {
         this(null, memory, 0, shape, dtype);
@@ -63,6 +65,7 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
         this.physicalAddress = memory.physicalAddress() + byteOffset;
         ByteBuffer whole = parent == null ? memory.buffer() : parent.root.bytes;
         this.bytes = whole.slice(Math.toIntExact(byteOffset), Math.toIntExact(byteSize)).order(ByteOrder.LITTLE_ENDIAN);
+        this.leakGuard = parent == null ? LeakGuard.watch(this, memory) : null;
     }
 
     /** The address PL masters use for element 0, in bytes (PYNQ's {@code physical_address}/{@code device_address}). */
@@ -348,6 +351,7 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
             }
         }
         closed = true;
+        leakGuard.closed();
         memory.close();
     }
 
