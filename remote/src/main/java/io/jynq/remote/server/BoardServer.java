@@ -50,35 +50,41 @@ public final class BoardServer implements AutoCloseable {
      * @param arch what {@code /proc/version} tells clients: {@code armv7l} or {@code aarch64}
      * @param boardName what {@code /proc/device-tree/chosen/pynq_board} reads
      * @param limits request bounds
+     * @param extensions serve JYNQ's extension services too; false serves PYNQ.remote's three only, as a stock board
      */
     public record Options(String host, int port, Path boardRoot, List<Path> overlayDirs, String token,
             Path tlsCert, Path tlsKey, Path tlsClientCa, boolean pynqCompatible, boolean allowRawMmio,
-            String arch, String boardName, Limits limits) {
+            String arch, String boardName, Limits limits, boolean extensions) {
 
         /** Loopback on an ephemeral port with a board root, everything else default. */
         public static Options loopback(Path boardRoot) {
             return new Options("127.0.0.1", 0, boardRoot, List.of(), null, null, null, null, false, false,
-                    "armv7l", "Pynq-Z2", Limits.DEFAULT);
+                    "armv7l", "Pynq-Z2", Limits.DEFAULT, true);
         }
 
         public Options withToken(String t) {
             return new Options(host, port, boardRoot, overlayDirs, t, tlsCert, tlsKey, tlsClientCa, pynqCompatible,
-                    allowRawMmio, arch, boardName, limits);
+                    allowRawMmio, arch, boardName, limits, extensions);
         }
 
         public Options withHost(String h, boolean pynq) {
             return new Options(h, port, boardRoot, overlayDirs, token, tlsCert, tlsKey, tlsClientCa, pynq,
-                    allowRawMmio, arch, boardName, limits);
+                    allowRawMmio, arch, boardName, limits, extensions);
         }
 
         public Options withLimits(Limits l) {
             return new Options(host, port, boardRoot, overlayDirs, token, tlsCert, tlsKey, tlsClientCa, pynqCompatible,
-                    allowRawMmio, arch, boardName, l);
+                    allowRawMmio, arch, boardName, l, extensions);
+        }
+
+        public Options withExtensions(boolean on) {
+            return new Options(host, port, boardRoot, overlayDirs, token, tlsCert, tlsKey, tlsClientCa, pynqCompatible,
+                    allowRawMmio, arch, boardName, limits, on);
         }
 
         public Options withRawMmio(boolean allow) {
             return new Options(host, port, boardRoot, overlayDirs, token, tlsCert, tlsKey, tlsClientCa, pynqCompatible,
-                    allow, arch, boardName, limits);
+                    allow, arch, boardName, limits, extensions);
         }
 
         boolean mutualTls() {
@@ -124,11 +130,13 @@ public final class BoardServer implements AutoCloseable {
         Sessions sessions = new Sessions(board);
         List<ServerServiceDefinition> services = new ArrayList<>(List.of(
                 new DeviceService(board).bindService(), new MmioService(board).bindService(),
-                new BufferService(board).bindService(),
-                new ExtensionServices.BoardService(board).bindService(),
-                new ExtensionServices.MmioExtService(board).bindService(),
-                new ExtensionServices.BufferExtService(board).bindService(),
-                new ExtensionServices.InterruptService(board).bindService()));
+                new BufferService(board).bindService()));
+        if (o.extensions()) {
+            services.addAll(List.of(new ExtensionServices.BoardService(board).bindService(),
+                    new ExtensionServices.MmioExtService(board).bindService(),
+                    new ExtensionServices.BufferExtService(board).bindService(),
+                    new ExtensionServices.InterruptService(board).bindService()));
+        }
         NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(o.host(), o.port()), credentials(o))
                 .maxInboundMessageSize(o.limits().maxMessageBytes())
                 .maxInboundMetadataSize(16 << 10)
