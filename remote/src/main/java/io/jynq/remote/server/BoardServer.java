@@ -110,21 +110,7 @@ public final class BoardServer implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound (the message names it)
      */
     public static BoardServer start(Device device, Options o) {
-        boolean loopback = isLoopback(o.host());
-        if ((o.tlsCert() == null) != (o.tlsKey() == null)) {
-            throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
-        }
-        String warning = null;
-        if (!loopback && o.token() == null && !o.mutualTls()) {
-            if (!o.pynqCompatible()) {
-                throw new IllegalArgumentException("listening on " + o.host() + " (not loopback) needs a token (--token-file"
-                        + " or JYNQ_REMOTE_TOKEN), mutual TLS (--tls-cert, --tls-key, --tls-client-ca), or --pynq-compatible"
-                        + " to serve plaintext without authentication as PYNQ.remote does");
-            }
-            warning = "WARNING: serving PYNQ.remote in plaintext without authentication on " + o.host() + ":" + o.port()
-                    + ": anyone who reaches this port can program the PL, read and write the board root "
-                    + o.boardRoot() + " and the design's registers";
-        }
+        String warning = checkSecurity(o);
         Board board = new Board(device, new BoardRoot(o.boardRoot()), new DesignLocator(o.overlayDirs()), o.limits(),
                 o.allowRawMmio(), o.arch(), o.boardName());
         Sessions sessions = new Sessions(board);
@@ -159,6 +145,34 @@ public final class BoardServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + o.host() + ":" + o.port() + ": " + e.getMessage(), e);
         }
         return new BoardServer(server, board, warning);
+    }
+
+    /**
+     * The security model's rule for where a server may listen: loopback freely; elsewhere with a
+     * token or mutual TLS; elsewhere in plaintext without either only in the PYNQ-compatible mode,
+     * which earns a warning.
+     *
+     * @return the warning to print, or null
+     * @throws IllegalArgumentException if the options break the rule, or TLS is half configured
+     */
+    static String checkSecurity(Options o) {
+        if ((o.tlsCert() == null) != (o.tlsKey() == null)) {
+            throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
+        }
+        if (o.tlsClientCa() != null && o.tlsCert() == null) {
+            throw new IllegalArgumentException("--tls-client-ca needs --tls-cert and --tls-key");
+        }
+        if (isLoopback(o.host()) || o.token() != null || o.mutualTls()) {
+            return null;
+        }
+        if (!o.pynqCompatible()) {
+            throw new IllegalArgumentException("listening on " + o.host() + " (not loopback) needs a token (--token-file"
+                    + " or JYNQ_REMOTE_TOKEN), mutual TLS (--tls-cert, --tls-key, --tls-client-ca), or --pynq-compatible"
+                    + " to serve plaintext without authentication as PYNQ.remote does");
+        }
+        return "WARNING: serving PYNQ.remote in plaintext without authentication on " + o.host() + ":" + o.port()
+                + ": anyone who reaches this port can program the PL, read and write the board root "
+                + o.boardRoot() + " and the design's registers";
     }
 
     private static ServerCredentials credentials(Options o) {
