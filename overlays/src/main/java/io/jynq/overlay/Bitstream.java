@@ -97,6 +97,22 @@ public final class Bitstream {
         device.download(bitfile, metadata, false);
     }
 
+    /**
+     * Programs the active device's PL with this bitstream (PYNQ's {@code Bitstream("x.bit").download()}),
+     * its {@code .hwh} parsed (or taken from the cache). Unlike {@link Overlay#download()} it sets no
+     * clocks and hands out no drivers.
+     *
+     * @throws IllegalStateException if this bitstream has no {@code .hwh}
+     * @throws io.jynq.metadata.MetadataException if the {@code .hwh} is malformed
+     * @throws io.jynq.device.DeviceException if the device refuses; the PL state is unchanged
+     */
+    public void download() {
+        if (hwh == null) {
+            throw new IllegalStateException("no .hwh known for " + bitfile + "; use Bitstream.of(bit, hwh)");
+        }
+        download(Device.active(), io.jynq.metadata.MetadataCache.shared().get(hwh));
+    }
+
     @Override
     public String toString() {
         return "Bitstream[" + bitfile + "]";
