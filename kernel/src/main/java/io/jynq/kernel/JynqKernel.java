@@ -104,7 +104,8 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
      */
     public JynqKernel(Duration timeout, List<String> compilerOptions, SessionHistory history) {
         super("jynq", KernelInfo.version(), languageInfo(), List.of(
-                        new HelpLink("JYNQ", "https://github.com/"),
+                        // JYNQ has no published site yet: its API mirrors PYNQ's, whose documentation is real
+                        new HelpLink("PYNQ documentation", "https://pynq.readthedocs.io/"),
                         new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
                 history, new JynqIO(), new CommManager(), new Renderer(),
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new JynqTranspiler()), new MagicsRegistry(), true,
