@@ -38,8 +38,7 @@ final class HwhReader {
 
     // Open contexts, by the depth of their element (0 = not open).
     private int moduleDepth;
-    private int moduleOffset;
-    private String[] moduleAttrs;
+    private HwhTags.ModuleTag module;
     private String moduleFullpath;
     private LinkedHashMap<String, String> parameters;
     private LinkedHashMap<String, RegisterDescription> registers;
@@ -50,20 +49,14 @@ final class HwhReader {
     private int registersDepth;
     private final RegisterReader register;
     private int portDepth;
-    private int portOffset;
-    private String[] portAttrs;
+    private HwhTags.PortTag port;
     private List<PortRef> connections;
     private int busDepth;
-    private int busOffset;
-    private String[] busAttrs;
+    private HwhTags.BusTag bus;
     private LinkedHashMap<String, String> busParams;
     private LinkedHashMap<String, String> portMaps;
     private int extPortsDepth;
     private int extIfDepth;
-
-    private static final XmlName[] MODULE_ATTRS = XmlName.of("INSTANCE", "FULLNAME", "VLNV", "MODTYPE", "IPTYPE", "MODCLASS", "BDTYPE");
-    private static final XmlName[] PORT_ATTRS = XmlName.of("NAME", "DIR", "SIGIS", "SIGNAME", "LEFT", "RIGHT", "SENSITIVITY", "CLKFREQUENCY");
-    private static final XmlName[] BUS_ATTRS = XmlName.of("NAME", "TYPE", "VLNV", "BUSNAME");
 
     private HwhReader(XmlScanner x) {
         this.x = x;
@@ -111,27 +104,32 @@ final class HwhReader {
         return true;
     }
 
+    /**
+     * A start tag. The innermost open context takes it: an open register (only inside a
+     * module), else an open PORT (its CONNECTIONs) or BUSINTERFACE (its PARAMETERs and PORTMAPs),
+     * inside a module or among the external ones alike, else the module, else the top level.
+     */
     private void start(String n, int d) {
         if ("MEMRANGE".equals(n)) {
             // PYNQ iterates MEMRANGE elements wherever they are (partial designs keep theirs
             // under EXTERNALINTERFACES/BUSINTERFACE).
             memRange(moduleDepth != 0 ? out.modules.size() : -1);
-            return;
-        }
-        if (moduleDepth != 0) {
-            inModule(n, d);
-            return;
-        }
-        if (portDepth != 0) {
+        } else if (register.isOpen()) {
+            register.start(n, d);
+        } else if (portDepth != 0) {
             if ("CONNECTION".equals(n)) {
                 connections.add(new PortRef(x.attr(A_INSTANCE), x.attr(A_PORT)));
             }
-            return;
-        }
-        if (busDepth != 0) {
+        } else if (busDepth != 0) {
             inBus(n);
-            return;
+        } else if (moduleDepth != 0) {
+            inModule(n, d);
+        } else {
+            topLevel(n, d);
         }
+    }
+
+    private void topLevel(String n, int d) {
         switch (n) {
             case "EDKSYSTEM":
                 if (d == 1) {
@@ -185,20 +183,6 @@ final class HwhReader {
     }
 
     private void inModule(String n, int d) {
-        if (register.isOpen()) {
-            register.start(n, d);
-            return;
-        }
-        if (portDepth != 0) {
-            if ("CONNECTION".equals(n)) {
-                connections.add(new PortRef(x.attr(A_INSTANCE), x.attr(A_PORT)));
-            }
-            return;
-        }
-        if (busDepth != 0) {
-            inBus(n);
-            return;
-        }
         if (paramsDepth != 0) {
             if (d == paramsDepth + 1) {
                 String pn = x.attr(A_NAME);
@@ -256,25 +240,10 @@ final class HwhReader {
         }
     }
 
-    private String[] attrs(XmlName[] names) {
-        String[] v = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            v[i] = x.attr(names[i]);
-        }
-        return v;
-    }
-
     private void openModule(int d) {
+        module = HwhTags.ModuleTag.read(x);
         moduleDepth = d;
-        moduleOffset = x.offset();
-        moduleAttrs = attrs(MODULE_ATTRS);
-        if (moduleAttrs[0] == null) {
-            throw x.error(moduleOffset, "MODULE without INSTANCE; expected INSTANCE=\"name\"");
-        }
-        if (moduleAttrs[1] == null) {
-            throw x.error(moduleOffset, "MODULE " + moduleAttrs[0] + " without FULLNAME; expected FULLNAME=\"/path\"");
-        }
-        moduleFullpath = stripSlashes(moduleAttrs[1]);
+        moduleFullpath = stripSlashes(module.fullname());
         // Sized for a typical IP (tens of parameters, a PS has hundreds): fewer rehashes.
         parameters = new LinkedHashMap<>(128);
         registers = new LinkedHashMap<>();
@@ -284,22 +253,14 @@ final class HwhReader {
     }
 
     private void openPort(int d) {
+        port = HwhTags.PortTag.read(x);
         portDepth = d;
-        portOffset = x.offset();
-        portAttrs = attrs(PORT_ATTRS);
-        if (portAttrs[0] == null) {
-            throw x.error(portOffset, "PORT without NAME; expected NAME=\"port\"");
-        }
         connections = new ArrayList<>(2);
     }
 
     private void openBus(int d) {
+        bus = HwhTags.BusTag.read(x);
         busDepth = d;
-        busOffset = x.offset();
-        busAttrs = attrs(BUS_ATTRS);
-        if (busAttrs[0] == null) {
-            throw x.error(busOffset, "BUSINTERFACE without NAME; expected NAME=\"interface\"");
-        }
         busParams = new LinkedHashMap<>();
         portMaps = new LinkedHashMap<>();
     }
@@ -360,11 +321,7 @@ final class HwhReader {
 
     private void closePort() {
         portDepth = 0;
-        Integer left = portAttrs[4] == null ? null : (int) Numbers.signedInt(portAttrs[4], "LEFT", x, portOffset);
-        Integer right = portAttrs[5] == null ? null : (int) Numbers.signedInt(portAttrs[5], "RIGHT", x, portOffset);
-        Long clk = portAttrs[7] == null ? null : Numbers.integerOrNull(portAttrs[7]);
-        PortDescription p = new PortDescription(portAttrs[0], PortDirection.fromHwh(portAttrs[1]), portAttrs[2],
-                portAttrs[3], left, right, portAttrs[6], clk, connections);
+        PortDescription p = port.build(x, connections);
         if (moduleDepth != 0) {
             ports.put(p.name(), p);
             portsInOrder.add(p);
@@ -375,8 +332,8 @@ final class HwhReader {
 
     private void closeBus() {
         busDepth = 0;
-        BusInterfaceDescription b = new BusInterfaceDescription(busAttrs[0], busAttrs[1], Vlnv.tryParse(busAttrs[2]),
-                busAttrs[3], FrozenMap.adopt(busParams), FrozenMap.adopt(portMaps));
+        BusInterfaceDescription b = new BusInterfaceDescription(bus.name(), bus.type(), Vlnv.tryParse(bus.vlnv()),
+                bus.busName(), FrozenMap.adopt(busParams), FrozenMap.adopt(portMaps));
         if (moduleDepth != 0) {
             busInterfaces.put(b.name(), b);
         } else {
@@ -390,11 +347,11 @@ final class HwhReader {
         moduleDepth = 0;
         paramsDepth = 0;
         registersDepth = 0;
-        ModuleDescription m = new ModuleDescription(moduleAttrs[0], moduleFullpath, Vlnv.tryParse(moduleAttrs[2]),
-                moduleAttrs[2], moduleAttrs[3], moduleAttrs[4], moduleAttrs[5], moduleAttrs[6], false,
+        ModuleDescription m = new ModuleDescription(module.instance(), moduleFullpath, Vlnv.tryParse(module.vlnv()),
+                module.vlnv(), module.modType(), module.ipType(), module.modClass(), module.bdType(), false,
                 FrozenMap.adopt(parameters), FrozenMap.adopt(registers), FrozenMap.adopt(ports),
                 FrozenMap.adopt(busInterfaces), memoryMap);
-        out.modules.add(new ParsedHwh.Located(m, moduleOffset, List.copyOf(portsInOrder)));
+        out.modules.add(new ParsedHwh.Located(m, module.offset(), List.copyOf(portsInOrder)));
         portsInOrder.clear();
     }
 
