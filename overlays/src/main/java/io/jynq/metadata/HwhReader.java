@@ -1,6 +1,7 @@
 package io.jynq.metadata;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -33,8 +34,16 @@ final class HwhReader {
     static final XmlName A_VALUE = XmlName.of("VALUE");
     private static final XmlName A_VIVADOVERSION = XmlName.of("VIVADOVERSION");
     private final XmlScanner x;
-    private final ParsedHwh out;
     private boolean rootChecked;
+    // What stage 1 collects, handed over as an immutable ParsedHwh by read().
+    private ParsedHwh.SystemInfoTag systemInfo;
+    private String vivadoVersion;
+    private int modulesOffset = -1;
+    private boolean externalPortsSeen;
+    private final List<ParsedHwh.Located> modules = new ArrayList<>();
+    private final List<ParsedHwh.LocatedRange> ranges = new ArrayList<>();
+    private final List<PortDescription> externalPorts = new ArrayList<>();
+    private final List<BusInterfaceDescription> externalInterfaces = new ArrayList<>();
 
     // Open contexts, by the depth of their element (0 = not open).
     private int moduleDepth;
@@ -61,20 +70,26 @@ final class HwhReader {
     private HwhReader(XmlScanner x) {
         this.x = x;
         this.register = new RegisterReader(x);
-        this.out = new ParsedHwh(x);
     }
 
+    /**
+     * Stage 1 of {@link HwhParser}: reads the file in one pass.
+     *
+     * @throws MetadataException at the line and column of the first problem
+     */
     static ParsedHwh read(byte[] content, String file) {
         HwhReader r = new HwhReader(new XmlScanner(content, file));
         r.run();
-        return r.out;
+        return new ParsedHwh(r.x, r.systemInfo, r.vivadoVersion, Collections.unmodifiableList(r.modules),
+                Collections.unmodifiableList(r.ranges), Collections.unmodifiableList(r.externalPorts),
+                Collections.unmodifiableList(r.externalInterfaces));
     }
 
     private void run() {
         while (step()) {
             // one event per call, see step()
         }
-        if (out.modulesOffset < 0) {
+        if (modulesOffset < 0) {
             throw x.error(x.offset(), "no MODULES element; expected EDKSYSTEM/MODULES listing the design's cells");
         }
     }
@@ -113,7 +128,7 @@ final class HwhReader {
         if ("MEMRANGE".equals(n)) {
             // PYNQ iterates MEMRANGE elements wherever they are (partial designs keep theirs
             // under EXTERNALINTERFACES/BUSINTERFACE).
-            memRange(moduleDepth != 0 ? out.modules.size() : -1);
+            memRange(moduleDepth != 0 ? modules.size() : -1);
         } else if (register.isOpen()) {
             register.start(n, d);
         } else if (portDepth != 0) {
@@ -133,23 +148,18 @@ final class HwhReader {
         switch (n) {
             case "EDKSYSTEM":
                 if (d == 1) {
-                    out.vivadoVersion = x.attr(A_VIVADOVERSION);
+                    vivadoVersion = x.attr(A_VIVADOVERSION);
                 }
                 break;
             case "SYSTEMINFO":
-                if (d == 2 && out.systemInfoOffset < 0) {
-                    out.systemInfoOffset = x.offset();
-                    out.archName = x.attr(A_ARCH);
-                    out.device = x.attr(A_DEVICE);
-                    out.packageName = x.attr(A_PACKAGE);
-                    out.speedGrade = x.attr(A_SPEEDGRADE);
-                    out.designName = x.attr(A_NAME);
-                    out.board = x.attr(A_BOARD);
+                if (d == 2 && systemInfo == null) {
+                    systemInfo = new ParsedHwh.SystemInfoTag(x.attr(A_ARCH), x.attr(A_DEVICE), x.attr(A_PACKAGE),
+                            x.attr(A_SPEEDGRADE), x.attr(A_NAME), x.attr(A_BOARD));
                 }
                 break;
             case "MODULES":
-                if (out.modulesOffset < 0) {
-                    out.modulesOffset = x.offset();
+                if (modulesOffset < 0) {
+                    modulesOffset = x.offset();
                 }
                 break;
             case "MODULE":
@@ -157,8 +167,8 @@ final class HwhReader {
                 break;
             case "EXTERNALPORTS":
                 // PYNQ reads the first EXTERNALPORTS child of the root.
-                if (d == 2 && !out.externalPortsSeen) {
-                    out.externalPortsSeen = true;
+                if (d == 2 && !externalPortsSeen) {
+                    externalPortsSeen = true;
                     extPortsDepth = d;
                 }
                 break;
@@ -290,7 +300,7 @@ final class HwhReader {
         }
         MemRange r = new MemRange(instance, base, high, memtype, x.attr(A_MASTERBUSINTERFACE),
                 x.attr(A_SLAVEBUSINTERFACE), x.attr(A_ADDRESSBLOCK));
-        out.ranges.add(new ParsedHwh.LocatedRange(r, at, owner));
+        ranges.add(new ParsedHwh.LocatedRange(r, at, owner));
         if (owner >= 0) {
             memoryMap.add(r);
         }
@@ -326,7 +336,7 @@ final class HwhReader {
             ports.put(p.name(), p);
             portsInOrder.add(p);
         } else {
-            out.externalPorts.add(p);
+            externalPorts.add(p);
         }
     }
 
@@ -337,7 +347,7 @@ final class HwhReader {
         if (moduleDepth != 0) {
             busInterfaces.put(b.name(), b);
         } else {
-            out.externalInterfaces.add(b);
+            externalInterfaces.add(b);
         }
     }
 
@@ -351,7 +361,7 @@ final class HwhReader {
                 module.vlnv(), module.modType(), module.ipType(), module.modClass(), module.bdType(), false,
                 FrozenMap.adopt(parameters), FrozenMap.adopt(registers), FrozenMap.adopt(ports),
                 FrozenMap.adopt(busInterfaces), memoryMap);
-        out.modules.add(new ParsedHwh.Located(m, module.offset(), List.copyOf(portsInOrder)));
+        modules.add(new ParsedHwh.Located(m, module.offset(), List.copyOf(portsInOrder)));
         portsInOrder.clear();
     }
 
