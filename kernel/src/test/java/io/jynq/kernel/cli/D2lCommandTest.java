@@ -25,8 +25,16 @@ class D2lCommandTest {
         return cl.execute(args);
     }
 
-    private static String fixture() throws Exception {
-        return Path.of(D2lCommandTest.class.getResource("/io/jynq/d2l/dsp_loopback.d2l.yaml").toURI()).toString();
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
+    /** The overlays module's fixture, copied out of its test jar (the command reads a file). */
+    private String fixture() throws Exception {
+        Path f = dir.resolve("dsp_loopback.d2l.yaml");
+        try (var in = D2lCommandTest.class.getResourceAsStream("/io/jynq/d2l/dsp_loopback.d2l.yaml")) {
+            java.nio.file.Files.copy(in, f);
+        }
+        return f.toString();
     }
 
     @Test
