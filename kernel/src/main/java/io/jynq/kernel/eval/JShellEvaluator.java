@@ -108,6 +108,14 @@ public final class JShellEvaluator implements AutoCloseable {
         this.classReplaced = listener;
     }
 
+    /**
+     * Adds a jar or class folder for the compiler and class loader of later snippets
+     * ({@code %maven}, {@code %classpath}). Safe while a snippet runs (a magic calls it).
+     */
+    public void addToClasspath(java.nio.file.Path path) {
+        shell.addToClasspath(path.toString());
+    }
+
     /** The JShell instance, for code assistance (completion, documentation). */
     public JShell shell() {
         return shell;

@@ -350,6 +350,13 @@ def evaluator(kernel):
         r["help_method"] = run(kc, "Math.max?")
         r["inspect_session_class"] = kc.inspect("new Box()", 6, reply=True, timeout=30)["content"]
         r["inspect_var"] = kc.inspect("answer", 3, reply=True, timeout=30)["content"]
+        # libraries added to the running session, offline from the local repository
+        home = os.path.expanduser("~/.m2/repository")
+        r["maven"] = run(kc, "%maven --offline org.apache.commons:commons-lang3:3.17.0", timeout=120)
+        r["maven_use"] = run(kc, 'org.apache.commons.lang3.StringUtils.capitalize("pynq")')
+        r["classpath"] = run(kc, "%%classpath %s/commons-io/commons-io/2.16.1/*" % home)
+        r["classpath_use"] = run(kc, 'org.apache.commons.io.FilenameUtils.getExtension("ol.bit")')
+        r["classpath_missing"] = run(kc, "%classpath /no/such.jar")
         # PYNQ's overlay tutorial, ported: driver, DMA through it, hierarchy driver, reload, edit, reload
         r["driver"] = run(kc, CONSTANT_MULTIPLY % "")
         r["load1"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
