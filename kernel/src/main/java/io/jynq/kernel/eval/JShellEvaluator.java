@@ -90,10 +90,9 @@ public final class JShellEvaluator implements AutoCloseable {
     public JShellEvaluator(Duration timeout, List<String> compilerOptions) {
         this.timeout = timeout;
         this.control = new CapturingExecutionControl();
-        this.shell = JShell.builder()
+        this.shell = CompileClassPath.build(JShell.builder()
                 .executionEngine(new CapturingControlProvider(control), Map.of())
-                .compilerOptions(compilerOptions.toArray(String[]::new))
-                .build();
+                .compilerOptions(compilerOptions.toArray(String[]::new)));
     }
 
     /**
