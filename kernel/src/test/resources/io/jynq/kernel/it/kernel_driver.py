@@ -208,6 +208,69 @@ def interrupt(kernel):
     return r
 
 
+FAULTS_CELL = r"""%%c faults
+#include <stdlib.h>
+int add(int a, int b) { return a + b; }
+int read_null(void) { volatile int *q = 0; return *q; }
+int read_before(uint8_t *data) { return ((volatile uint8_t *) data)[-4096]; }
+int read_far(uint8_t *data) { return ((volatile uint8_t *) data)[1ull << 40]; }
+int divide(int a, int b) { return a / b; }
+void crash(void) { abort(); }
+int recurse(int n) { volatile char pad[256]; pad[0] = (char) n; return recurse(n + 1) + pad[0]; }
+void leave(int status) { exit(status); }
+void fill(uint8_t *data, size_t n, uint8_t v) { for (size_t i = 0; i < n; i++) data[i] = v; }
+void overrun(uint8_t *data, int len) { for (int i = 0; i < len + 128; i++) ((volatile uint8_t *) data)[i] = 0xEE; }
+void spin(void) { for (volatile unsigned long i = 0; ; i++) { } }
+"""
+
+FAULTS = [
+    ("null", "faults.read_null()"),
+    ("before", "faults.read_before(buf)"),
+    ("far", "faults.read_far(buf)"),
+    ("div", "faults.divide(1, 0)"),
+    ("abort", "faults.crash()"),
+    ("recursion", "faults.recurse(0)"),
+    ("exit", "faults.leave(3)"),
+    ("null_arg", "clib.checksum(null, 0)"),
+    ("too_long", "clib.checksum(buf, buf.byteSize() + 1)"),
+]
+
+
+def native(kernel):
+    """Tutorial 05's %%c cell run twice, then each C fault of issue 13 on the simulated board."""
+    with open(os.path.join(os.environ["JYNQ_IT_NOTEBOOKS"], "05-native-c.ipynb")) as f:
+        nb = json.load(f)
+    code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    km, kc = start(kernel, {"JYNQ_DEVICE": "sim"})
+    r = {}
+    try:
+        r["clib"] = run(kc, code[0], timeout=180)
+        r["clib_again"] = run(kc, code[0], timeout=180)
+        r["buf"] = run(kc, code[1], timeout=120)
+        r["sums"] = run(kc, code[2], timeout=120)
+        r["faults_cell"] = run(kc, FAULTS_CELL, timeout=180)
+        run(kc, "int kept = 42;")
+        for name, c in FAULTS:
+            r[name] = run(kc, c, timeout=120)
+        mid = kc.execute("faults.spin();")
+        time.sleep(2.0)
+        t = time.time()
+        km.interrupt_kernel()
+        out, reply = collect(kc, mid)
+        r["spin_interrupt_s"] = time.time() - t
+        r["spin"] = {"outputs": out, "reply": reply}
+        r["overrun"] = run(kc, "ContiguousBuffer a = Buffers.allocate(4096, DType.UINT8);\n"
+                               "ContiguousBuffer b = Buffers.allocate(4096, DType.UINT8);\n"
+                               "faults.fill(b, 4096, 0x11);\n"
+                               "faults.overrun(a, 4096);", timeout=120)
+        r["neighbour"] = run(kc, "long intact = 0; for (long i = 0; i < 4096; i++) if (b.getLong(i) == 0x11) intact++; intact")
+        r["kept"] = run(kc, "kept")
+        r["after"] = run(kc, "clib.checksum(buf, buf.byteSize()) == javaSum && faults.add(2, 3) == 5")
+    finally:
+        km.shutdown_kernel(now=False)
+    return r
+
+
 def wait_for(kc, mid, seconds):
     """Messages on any channel answering request mid within `seconds`."""
     seen = []
