@@ -9,6 +9,7 @@ import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.history.HistoryReplyOk;
 import io.jynq.kernel.history.SessionHistory;
 import io.jynq.kernel.magics.KernelMagics;
+import io.jynq.kernel.magics.SessionClasspath;
 import io.jynq.kernel.wire.KernelConnection;
 import io.jynq.kernel.wire.Sizes;
 import io.jynq.kernel.wire.StatusReplies;
@@ -72,7 +73,7 @@ import org.slf4j.LoggerFactory;
  * {@link #startSession()} sets up the JShell session, startup imports, {@code JYNQ_STARTUP} and
  * extensions on a background thread; requests that need JShell wait for it.
  */
-public final class JynqKernel extends BaseKernel implements DisplaySink {
+public final class JynqKernel extends BaseKernel implements SessionClasspath, DisplaySink {
     private static final Logger LOG = LoggerFactory.getLogger(JynqKernel.class);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
@@ -247,6 +248,11 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
      */
     public void awaitSession() {
         awaitEvaluator();
+    }
+
+    @Override
+    public void addToClasspath(java.nio.file.Path path) {
+        awaitEvaluator().addToClasspath(path);
     }
 
     @Override
