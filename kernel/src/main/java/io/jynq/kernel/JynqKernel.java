@@ -5,6 +5,7 @@ import io.jynq.kernel.display.DisplaySink;
 import io.jynq.kernel.display.IoPublisher;
 import io.jynq.kernel.display.Renderers;
 import io.jynq.kernel.display.RoutedOutputStream;
+import io.jynq.kernel.display.StreamPump;
 import io.jynq.kernel.eval.CellException;
 import io.jynq.kernel.eval.CodeAssist;
 import io.jynq.kernel.eval.JShellEvaluator;
@@ -84,6 +85,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private volatile Thread startupThread;
     private volatile String banner;
     private IoPublisher publisher;
+    private long streamRate = StreamPump.DEFAULT_RATE;
     private KernelConnection connection;
 
     /**
@@ -123,7 +125,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
      */
     public void serve(KernelConnection connection) {
         this.connection = connection;
-        publisher = new IoPublisher(connection.iopub());
+        publisher = new IoPublisher(connection.iopub(), streamRate);
         commManager.setIOPubChannel(connection.iopub());
         System.setOut(new PrintStream(new RoutedOutputStream(publisher, PublishStream.StreamType.OUT, System.out), true,
                 StandardCharsets.UTF_8));
@@ -142,6 +144,14 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         connection.setHandler(MessageType.COMM_MSG_COMMAND, commManager::handleCommMsgCommand);
         connection.setHandler(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
+    }
+
+    /**
+     * Sets the stdout+stderr rate limit, bytes per second averaged over 3 s (0: none). Call
+     * before {@link #serve}.
+     */
+    public void setStreamRateLimit(long bytesPerSecond) {
+        this.streamRate = bytesPerSecond;
     }
 
     /**
@@ -270,6 +280,11 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         publisher.updateDisplay(id, data);
     }
 
+    @Override
+    public void clearOutput(boolean wait) {
+        publisher.clearOutput(wait);
+    }
+
     /**
      * Runs Java (with magics) in the session. Called from a snippet (a magic that defines code for
      * the next line), the source is queued to run right after the current snippet and null is
@@ -302,9 +317,9 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         int count = executionCount.getAndIncrement();
         commManager.setMessageContext(message);
         env.setBusyDeferIdle();
-        env.publish(new PublishExecuteInput(request.getCode(), count));
         CellContext cell = new CellContext(message, count);
-        publisher.cellStarted(cell);
+        publisher.cellStarted(cell); // background output from now on shows under this cell
+        env.publish(new PublishExecuteInput(request.getCode(), count));
         cell.enter();
         ((JynqIO) io).attach(env, request.isStdinEnabled());
         try {
@@ -312,7 +327,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             Object value = evalRaw(request.getCode());
             // the last frame of a throttled live plot or progress bar goes out with its cell
             Displays.flushPending();
-            publisher.flush(cell);
+            publisher.flush();
             String output = null;
             if (value != JShellEvaluator.NO_VALUE && !request.isSilent()) {
                 DisplayData data = value == null ? new DisplayData("null")
@@ -433,7 +448,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private void replyError(ShellReplyEnvironment env, CellContext cell, int count, String ename, String evalue,
                             List<String> traceback) {
         Displays.flushPending();
-        publisher.flush(cell);
+        publisher.flush();
         env.publish(new PublishError(ename, evalue, traceback));
         ErrorReply error = new ErrorReply(ename, evalue, traceback);
         error.setExecutionCount(count);
@@ -478,6 +493,10 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         JShellEvaluator ev = evaluator;
         if (ev != null) {
             ev.stop("interrupted by the user");
+        }
+        IoPublisher p = publisher;
+        if (p != null) {
+            p.dropBacklog(); // a flood's waiting output would keep the stopped cell busy
         }
     }
 

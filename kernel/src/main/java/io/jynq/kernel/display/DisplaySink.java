@@ -12,4 +12,7 @@ public interface DisplaySink {
 
     /** Replaces the display with this id (any thread, any time). */
     void updateDisplay(String id, DisplayData data);
+
+    /** Sends {@code clear_output} for the running cell; with {@code wait}, the clear happens at the next output. */
+    void clearOutput(boolean wait);
 }

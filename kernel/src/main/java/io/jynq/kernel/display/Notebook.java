@@ -14,8 +14,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * }</pre>
  * Rendering picks the richest MIME type registered for the object's class: XChart charts as
  * image/png, {@code BufferedImage} as image/png, Tablesaw tables as text/html, anything else
- * as text/plain from {@code toString()}. Works from background threads too: the output lands in
- * the cell that started the thread, even after that cell finished.
+ * as text/plain from {@code toString()}. Works from background threads too: as in ipykernel, the
+ * output lands under the cell running at the time, or the last cell when none runs.
+ * {@code clearOutput(true)} before each frame makes a cell animate in place.
  *
  * @throws NullPointerException (every method) if called outside a running kernel
  */
@@ -73,5 +74,20 @@ public final class Notebook {
     /** Replaces the output under {@code id} with {@code o} rendered as the given MIME types. */
     public static void updateDisplay(String id, Object o, String... mimeTypes) {
         sink().updateDisplay(id, render(o, mimeTypes));
+    }
+
+    /**
+     * Clears the running cell's outputs (Jupyter's {@code clear_output}, IPython's
+     * {@code clear_output(wait)}).
+     *
+     * @param wait true to clear only when the next output arrives, so an animation does not flicker
+     */
+    public static void clearOutput(boolean wait) {
+        sink().clearOutput(wait);
+    }
+
+    /** {@link #clearOutput(boolean) clearOutput(false)}: clears at once. */
+    public static void clearOutput() {
+        clearOutput(false);
     }
 }
