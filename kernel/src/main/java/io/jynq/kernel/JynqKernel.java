@@ -75,6 +75,10 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private static final Logger LOG = LoggerFactory.getLogger(JynqKernel.class);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
+    /** What an OutOfMemoryError in a cell adds to its message. */
+    private static final java.util.function.Supplier<String> HEAP_HINT = () -> " (the kernel's heap is "
+            + Sizes.human(Runtime.getRuntime().maxMemory()) + "; give it more with ./jynq install-kernel --jvm-option -Xmx1g)";
+
     private final Duration timeout;
     private final List<String> compilerOptions;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -341,14 +345,13 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (CellException e) {
             remember(request, count, null);
-            replyError(env, cell, count, e.ename(), e.evalue(), e.traceback());
+            String evalue = e.ename().equals(OutOfMemoryError.class.getName()) ? e.evalue() + HEAP_HINT.get() : e.evalue();
+            replyError(env, cell, count, e.ename(), evalue, e.traceback());
             abortQueuedIfAsked(request);
         } catch (OutOfMemoryError e) {
             // the cell's garbage is collectable now; the reply needs little
-            String why = "the cell needed more memory than the kernel's heap ("
-                    + Sizes.human(Runtime.getRuntime().maxMemory())
-                    + "; more with ./jynq install-kernel --jvm-option -Xmx1g): " + e.getMessage();
-            replyError(env, cell, count, "OutOfMemoryError", why, List.of("java.lang.OutOfMemoryError: " + why));
+            String why = e.getMessage() + HEAP_HINT.get();
+            replyError(env, cell, count, OutOfMemoryError.class.getName(), why, List.of("java.lang.OutOfMemoryError: " + why));
             abortQueuedIfAsked(request);
         } catch (Throwable e) { // NOPMD: no error may end the shell thread; each becomes the cell's error
             StringWriter trace = new StringWriter();
@@ -438,7 +441,13 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         return s.substring(1, s.length() - 1);
     }
 
+    /** Prints the startup and configuration problems into this (the first) cell, once the session is up. */
     private void reportStartupProblems() {
+        try {
+            ready.await(STARTUP_WAIT.toMillis(), TimeUnit.MILLISECONDS); // the script's problems are known then
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (startupProblems) {
             startupProblems.forEach(System.err::print);
             startupProblems.clear();
