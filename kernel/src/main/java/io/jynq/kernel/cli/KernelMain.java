@@ -59,6 +59,7 @@ public final class KernelMain {
         connection.connect();
         ParentWatch.start(System.getenv("JPY_PARENT_PID"), connection::close);
         kernel.startSession();
+        CdsRefresh.startIfStale();
         connection.awaitClose();
         System.exit(0);
     }
