@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 final class KernelHarness {
     private static final Map<String, JsonObject> RESULTS = new ConcurrentHashMap<>();
     private static Path prefix;
+    private static List<String> classPath;
 
     private KernelHarness() {
     }
@@ -81,6 +82,7 @@ final class KernelHarness {
         try (Stream<Path> jars = Files.list(target.resolve("lib"))) {
             cp.addAll(jars.map(Path::toString).sorted().collect(Collectors.toList()));
         }
+        classPath = List.copyOf(cp);
         prefix = Files.createTempDirectory("jynq-it-prefix");
         Path kernels = KernelSpecInstaller.kernelsDir(KernelSpecInstaller.Scope.PREFIX, prefix);
         KernelSpecInstaller.install(new KernelSpec(KERNEL, "Java (JYNQ IT)", kernelJava(), cp,
@@ -92,6 +94,12 @@ final class KernelHarness {
                 Files.copy(in, prefix.resolve(script), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /** The kernel's class path (the built jar and its libraries), absolute. */
+    static synchronized List<String> classPath() {
+        prefix();
+        return classPath;
     }
 
     /** The kernelspecs' prefix (share/jupyter/kernels under it); installs them on first use. */

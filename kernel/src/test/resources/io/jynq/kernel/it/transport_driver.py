@@ -219,6 +219,34 @@ def flood(kernel):
     return r
 
 
+def cds(kernel):
+    """Start a kernel whose class-data archive was made for another JDK; wait for the new one."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    argv = KernelSpecManager().get_kernel_spec(kernel).argv
+    archive = next(a.split("=", 1)[1] for a in argv if a.startswith("-XX:SharedArchiveFile="))
+    stamp_file = archive + ".jdk"
+
+    def stamp():
+        try:
+            with open(stamp_file) as f:
+                return f.read().strip()
+        except OSError:
+            return None
+
+    r = {"before": stamp(), "java": argv[0], "archive": archive}
+    km, kc = start(kernel)
+    try:
+        r["cell"] = run(kc, "1+1")
+        t = time.time()
+        while time.time() - t < 600 and stamp() == r["before"]:
+            time.sleep(0.5)
+        r["after"] = stamp()
+        r["waited_s"] = time.time() - t
+    finally:
+        km.shutdown_kernel(now=True)
+    return r
+
+
 def summarize(run_result):
     """Stream bytes and the [JYNQ] notices of a run (the text itself is megabytes)."""
     out_bytes = 0
