@@ -1,9 +1,7 @@
 package io.jynq.kernel;
 
 import io.jynq.kernel.display.CellContext;
-import io.jynq.kernel.display.DisplaySink;
 import io.jynq.kernel.display.IoPublisher;
-import io.jynq.kernel.display.Renderers;
 import io.jynq.kernel.display.RoutedOutputStream;
 import io.jynq.kernel.display.StreamPump;
 import io.jynq.kernel.eval.CellException;
@@ -11,11 +9,14 @@ import io.jynq.kernel.eval.CodeAssist;
 import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.history.HistoryReplyOk;
 import io.jynq.kernel.history.SessionHistory;
-import io.jynq.kernel.magic.KernelMagics;
+import io.jynq.kernel.magics.KernelMagics;
 import io.jynq.kernel.wire.KernelConnection;
 import io.jynq.kernel.wire.Sizes;
 import io.jynq.kernel.wire.StatusReplies;
+import io.jynq.render.DisplaySink;
 import io.jynq.render.Displays;
+import io.jynq.render.MimeBundle;
+import io.jynq.render.Renderers;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,6 +28,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +42,6 @@ import org.dflib.jjava.jupyter.kernel.comm.Comm;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
@@ -173,9 +175,10 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
 
     private void initSession() {
         try {
-            Renderers.registerDefaults(renderer);
+            Displays.install(this);
             KernelMagics.register(magicsRegistry);
             JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
+            ev.onClassReplaced(DriverRedefinitions::replaced);
             for (String imp : Startup.imports(getClassLoader()).split("\n")) {
                 try {
                     ev.eval(imp, null);
@@ -269,24 +272,38 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         return b;
     }
 
+    /**
+     * Publishes {@code display_data} with {@code o} as {@link Renderers} render it (the kernel
+     * transports the bundle; it has no renderers of its own). Any thread, any time.
+     *
+     * @return the display id for {@link #update}
+     */
     @Override
-    public Renderer renderer() {
-        return renderer;
-    }
-
-    @Override
-    public void display(DisplayData data) {
+    public String display(Object o) {
+        DisplayData data = displayData(Renderers.render(o));
+        String id = UUID.randomUUID().toString();
+        data.setDisplayId(id);
         publisher.display(data);
+        return id;
     }
 
+    /** Publishes {@code update_display_data}: the notebook replaces the output shown under {@code displayId}. */
     @Override
-    public void updateDisplay(String id, DisplayData data) {
-        publisher.updateDisplay(id, data);
+    public void update(String displayId, Object o) {
+        publisher.updateDisplay(displayId, displayData(Renderers.render(o)));
     }
 
+    /** Publishes {@code clear_output} for the cell the calling thread belongs to. */
     @Override
     public void clearOutput(boolean wait) {
         publisher.clearOutput(wait);
+    }
+
+    /** jjava's message content for a bundle. */
+    static DisplayData displayData(MimeBundle bundle) {
+        DisplayData data = new DisplayData();
+        bundle.data().forEach((type, content) -> data.putData(type, content));
+        return data;
     }
 
     /**
@@ -324,22 +341,27 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         CellContext cell = new CellContext(message, count);
         publisher.cellStarted(cell); // background output from now on shows under this cell
         env.publish(new PublishExecuteInput(request.getCode(), count));
+        Displays.cellStarted();
         cell.enter();
         ((JynqIO) io).attach(env, request.isStdinEnabled());
         try {
             reportStartupProblems();
+            Optional<String> help = awaitAssist().help(request.getCode());
+            if (help.isPresent()) {
+                remember(request, count, null);
+                env.defer().reply(new PagerReply(count, help.get()));
+                return;
+            }
             Object value = evalRaw(request.getCode());
             // the last frame of a throttled live plot or progress bar goes out with its cell
             Displays.flushPending();
             publisher.flush();
             String output = null;
             if (value != JShellEvaluator.NO_VALUE && !request.isSilent()) {
-                DisplayData data = value == null ? new DisplayData("null")
-                        : value instanceof DisplayData ? (DisplayData) value
-                        : value.getClass().isArray() ? new DisplayData(arrayText(value))
-                        : renderer.render(value);
+                MimeBundle bundle = Renderers.render(value);
+                DisplayData data = value instanceof DisplayData dd ? dd : displayData(bundle);
                 env.publish(new PublishExecuteResult(count, data));
-                output = data.getData(MIMEType.TEXT_PLAIN) instanceof String text ? text : null;
+                output = bundle.text();
             }
             remember(request, count, output);
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
@@ -435,12 +457,6 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         env.defer().reply(new HistoryReplyOk(entries));
     }
 
-    /** {@code [1, 2, 3]} rather than {@code [I@1b6d3586} for an array result. */
-    static String arrayText(Object array) {
-        String s = java.util.Arrays.deepToString(new Object[] {array});
-        return s.substring(1, s.length() - 1);
-    }
-
     /** Prints the startup and configuration problems into this (the first) cell, once the session is up. */
     private void reportStartupProblems() {
         try {
@@ -464,10 +480,14 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
     }
 
+    private CodeAssist awaitAssist() {
+        awaitEvaluator();
+        return assist;
+    }
+
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        awaitEvaluator();
-        String doc = assist.documentation(code, at);
+        String doc = awaitAssist().describe(code, at);
         return doc.isEmpty() ? null : new DisplayData(doc);
     }
 

@@ -19,4 +19,18 @@ public interface DeviceProvider {
      * @throws DeviceException if it cannot start here; the message says what is missing
      */
     Device open();
+
+    /**
+     * Opens the backend with the argument written after its name and a colon in
+     * {@code JYNQ_DEVICE} ({@code remote:HOST:PORT} gives {@code "HOST:PORT"}); {@code ""} when
+     * there is none. Backends without arguments take none: the default refuses one.
+     *
+     * @throws DeviceException if the argument is wrong or the backend cannot start here
+     */
+    default Device open(String argument) {
+        if (!argument.isEmpty()) {
+            throw new DeviceException("device backend '" + name() + "' takes no argument, got '" + name() + ":" + argument + "'");
+        }
+        return open();
+    }
 }

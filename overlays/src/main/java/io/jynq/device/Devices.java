@@ -1,5 +1,7 @@
 package io.jynq.device;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,19 +33,12 @@ public final class Devices {
     }
 
     /**
-     * The name from {@code JYNQ_DEVICE} or {@code -Djynq.device}, else the first backend other
+     * The name from {@code -Djynq.device}, else {@code JYNQ_DEVICE}, else the first backend other
      * than {@code sim} that reports itself available ({@code embedded} where FPGA Manager exists
      * under the board root, {@code JYNQ_BOARD_ROOT}), else {@code sim}; lower case.
      */
     public static String requestedName() {
-        String name = System.getenv("JYNQ_DEVICE");
-        if (name == null || name.isBlank()) {
-            name = System.getProperty("jynq.device");
-        }
-        if (name == null || name.isBlank()) {
-            name = probe();
-        }
-        return name.trim().toLowerCase(Locale.ROOT);
+        return JynqConfig.current().value(Setting.DEVICE).orElseGet(Devices::probe).toLowerCase(Locale.ROOT);
     }
 
     private static String probe() {
@@ -56,15 +51,19 @@ public final class Devices {
     }
 
     /**
-     * Opens the backend called {@code name}.
+     * Opens the backend called {@code name}; text after the first colon is the backend's argument
+     * ({@code remote:board.local:7967}).
      *
      * @throws DeviceException if no provider has that name (the message lists the known ones)
      */
     public static Device open(String name) {
+        int colon = name.indexOf(':');
+        String backend = colon < 0 ? name : name.substring(0, colon);
+        String argument = colon < 0 ? "" : name.substring(colon + 1);
         List<String> known = new ArrayList<>();
         for (DeviceProvider p : ServiceLoader.load(DeviceProvider.class, Devices.class.getClassLoader())) {
-            if (p.name().equals(name)) {
-                return p.open();
+            if (p.name().equals(backend)) {
+                return p.open(argument);
             }
             known.add(p.name());
         }

@@ -1,5 +1,7 @@
 package io.jynq.kernel.cli;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import io.jynq.kernel.JynqKernel;
 import io.jynq.kernel.wire.ConnectionFile;
 import io.jynq.kernel.wire.KernelConnection;
@@ -31,6 +33,7 @@ public final class KernelMain {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("java.awt.headless", "true");
+        createCrashDirectory();
         List<String> argv = Arrays.asList(args);
         if (argv.contains("--train")) {
             CdsTraining.run();
@@ -50,17 +53,30 @@ public final class KernelMain {
             System.exit(2);
             return;
         }
-        KernelSettings settings = KernelSettings.from(System.getenv());
+        JynqConfig config = JynqConfig.current();
+        KernelSettings settings = KernelSettings.from(config);
         JynqKernel kernel = new JynqKernel(settings.timeout(), settings.compilerOptions());
         kernel.setStreamRateLimit(settings.streamRate());
         settings.problems().forEach(kernel::reportAtFirstCell);
         KernelConnection connection = new KernelConnection(file);
         kernel.serve(connection);
         connection.connect();
-        ParentWatch.start(System.getenv("JPY_PARENT_PID"), connection::close);
+        ParentWatch.start(config.string(Setting.PARENT_PID, null), connection::close);
         kernel.startSession();
         CdsRefresh.startIfStale();
         connection.awaitClose();
         System.exit(0);
+    }
+
+    /** The JVM writes hs_err files only into a directory that exists (see KernelSpec#crashDirectory). */
+    private static void createCrashDirectory() {
+        String dir = System.getProperty("jynq.crash.dir");
+        if (dir != null) {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            } catch (java.io.IOException | RuntimeException e) {
+                // the JVM falls back to its working directory, as before
+            }
+        }
     }
 }

@@ -82,8 +82,10 @@ public final class IoPublisher {
     }
 
     /**
-     * Sends {@code clear_output}: the notebook clears the running cell's outputs, at once or, with
-     * {@code wait}, just before the next output arrives (no flicker in an animation loop).
+     * Sends {@code clear_output}, after the stream output waiting so far (publish flushes it;
+     * else text printed before the call would arrive after it and survive): the notebook clears
+     * the running cell's outputs, at once or, with {@code wait}, just before the next output
+     * arrives (no flicker in an animation loop).
      */
     public void clearOutput(boolean wait) {
         publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);

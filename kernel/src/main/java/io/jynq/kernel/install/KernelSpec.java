@@ -35,8 +35,8 @@ public record KernelSpec(String name, String displayName, Path java, List<String
 
     /**
      * The JVM options a user added to an installed kernelspec: those in its argv before
-     * {@code -cp}, less the installer's defaults and the class-data archive (both are written
-     * again on every install).
+     * {@code -cp}, less the installer's defaults, the class-data archive and the crash-report
+     * options (all written again on every install).
      *
      * @return the options in order; empty if the file does not exist
      * @throws UncheckedIOException naming the file if it exists but cannot be read as a kernelspec
@@ -53,7 +53,8 @@ public record KernelSpec(String name, String displayName, Path java, List<String
                 if (a.equals("-cp") || a.equals("-classpath") || !a.startsWith("-")) {
                     break;
                 }
-                if (!defaults.contains(a) && !a.startsWith("-XX:SharedArchiveFile=")) {
+                if (!defaults.contains(a) && !a.startsWith("-XX:SharedArchiveFile=") && !a.startsWith("-XX:ErrorFile=")
+                        && !a.startsWith("-Djynq.crash.dir=")) {
                     options.add(a);
                 }
             }
@@ -63,11 +64,25 @@ public record KernelSpec(String name, String displayName, Path java, List<String
         }
     }
 
-    /** The kernel.json text. */
+    /**
+     * Where the kernel's JVM writes its crash report ({@code hs_err_pid*.log}) should native code
+     * crash it: {@code ~/.jynq/crash} ({@code $HOME}), never the notebook's folder, which is the
+     * JVM's default. Only in-process C ({@code %%c NAME --in-process}) can still crash the kernel.
+     */
+    public static Path crashDirectory() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".jynq", "crash");
+    }
+
+    /** The kernel.json text; a {@code -XX:ErrorFile} under {@link #crashDirectory()} is added unless given. */
     public String toJson() {
         JsonArray argv = new JsonArray();
         argv.add(java.toString());
         jvmOptions.forEach(argv::add);
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:ErrorFile="))) {
+            argv.add("-XX:ErrorFile=" + crashDirectory().resolve("hs_err_pid%p.log"));
+            argv.add("-Djynq.crash.dir=" + crashDirectory());
+        }
         argv.add("-cp");
         argv.add(String.join(File.pathSeparator, classPath));
         argv.add(MAIN_CLASS);

@@ -47,13 +47,14 @@ abstract class PlClocks {
         return ClockDivisors.frequencyMhz(sourceMhz(value), div0, div1);
     }
 
-    /** Sets clock {@code index} to the divisors PYNQ would choose for {@code mhz}. */
-    void setFclkMhz(int index, double mhz) {
+    /** The MHz of the PLL clock {@code index} divides now. */
+    double clockSourceMhz(int index) {
         Objects.checkIndex(index, 4);
-        int value = control.read32(controlOffset(index));
-        int[] d = ClockDivisors.choose(sourceMhz(value), mhz);
-        setDivisors(index, d[0], d[1]);
+        return sourceMhz(control.read32(controlOffset(index)));
     }
+
+    /** The CPU clock in MHz, as PYNQ's {@code get_cpu_mhz} computes it. */
+    abstract double cpuMhz();
 
     /**
      * Writes both divisors of clock {@code index} in one register write.

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * The register and BRAM state of one download, in a sparse file {@code pl-<id>.regs} of the state
  * directory that every process sharing the board maps. Each IP of the ip_dict gets a window (its
- * range, at most {@link #MAX_WINDOW}) plus 4 KiB of model scratch, laid out in address order, so
+ * range, at most {@link #MAX_WINDOW}) plus 4 KiB of model scratch, laid out in address order after a
+ * 4 KiB header ({@link LiveDesign}), so
  * every process computes the same layout from the same {@code .hwh}. A download writes a new file
  * rather than truncating the old one, which another process may still have mapped.
  */
@@ -32,6 +33,7 @@ final class RegisterWindows {
 
     private final Path file;
     private final Map<String, Window> windows = new LinkedHashMap<>();
+    private ByteBuffer header;
 
     private RegisterWindows(Path file) {
         this.file = file;
@@ -49,6 +51,19 @@ final class RegisterWindows {
         return ips;
     }
 
+    /** Bytes of the register file of {@code md}: the header, then each window and its scratch. */
+    static long size(OverlayMetadata md) {
+        long total = LiveDesign.HEADER;
+        for (IpDescription ip : backedIps(md)) {
+            total += windowSize(ip) + SCRATCH;
+        }
+        return total;
+    }
+
+    private static long windowSize(IpDescription ip) {
+        return (Math.min(ip.addrRange(), MAX_WINDOW) + 4095) & ~4095L;
+    }
+
     /**
      * Maps (creating when {@code create}) the windows of {@code md} in {@code file}.
      *
@@ -56,10 +71,10 @@ final class RegisterWindows {
      */
     static RegisterWindows open(Path file, OverlayMetadata md, boolean create) {
         RegisterWindows w = new RegisterWindows(file);
-        long total = 0;
+        long total = LiveDesign.HEADER;
         List<long[]> layout = new ArrayList<>();
         for (IpDescription ip : backedIps(md)) {
-            long size = (Math.min(ip.addrRange(), MAX_WINDOW) + 4095) & ~4095L;
+            long size = windowSize(ip);
             layout.add(new long[] {total, size});
             total += size + SCRATCH;
         }
@@ -73,6 +88,7 @@ final class RegisterWindows {
                 if (create && ch.size() < total) {
                     ch.write(ByteBuffer.allocate(1), Math.max(total, 1) - 1);  // sparse
                 }
+                w.header = ch.map(FileChannel.MapMode.READ_WRITE, 0, LiveDesign.HEADER);
                 int i = 0;
                 for (IpDescription ip : backedIps(md)) {
                     long[] l = layout.get(i++);
@@ -85,6 +101,11 @@ final class RegisterWindows {
             throw new UncheckedIOException("cannot map the simulated PL's register file " + file, e);
         }
         return w;
+    }
+
+    /** The header page: the retired flag of {@link LiveDesign}. */
+    ByteBuffer header() {
+        return header;
     }
 
     Window window(String ipName) {

@@ -41,6 +41,7 @@ final class SimPl {
     private final Map<Integer, SimIrqLine> irqLines = new TreeMap<>();
     private final List<IpModel> clocked = new ArrayList<>();
     private final InterruptRouter router;
+    private LiveDesign live;
     private SimPl parent;
     private final java.util.ArrayDeque<Runnable> work = new java.util.ArrayDeque<>();
     private int depth;
@@ -68,6 +69,7 @@ final class SimPl {
      */
     static SimPl build(OverlayMetadata md, PlState state, RegisterWindows windows, SimDevice device, boolean reset) {
         SimPl pl = new SimPl(md, state, device);
+        pl.live = new LiveDesign(windows.header(), state, device::plState);
         for (IpDescription ip : RegisterWindows.backedIps(md)) {
             RegisterWindows.Window w = windows.window(ip.name());
             SimIp s = new SimIp(pl, ip, w.registers());
@@ -287,8 +289,25 @@ final class SimPl {
         return state;
     }
 
+    /** Whether this design is still the one the PL holds, for every handle of its IPs. */
+    LiveDesign live() {
+        return live;
+    }
+
+    /** @throws DeviceException naming {@code ip} and what the PL holds now, if this design was replaced */
+    void checkLive(SimIp ip) {
+        if (live.retired()) {
+            throw live.stale(String.format("%s at 0x%X", ip.name(), ip.baseAddress()));
+        }
+    }
+
     OverlayMetadata metadata() {
         return md;
+    }
+
+    /** The full design under any partial ones stacked on it. */
+    SimPl base() {
+        return parent == null ? this : parent.base();
     }
 
     /** The IP whose range holds {@code phys}, or null. */

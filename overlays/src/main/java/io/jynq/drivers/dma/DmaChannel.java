@@ -207,6 +207,21 @@ public final class DmaChannel {
      * @throws java.util.concurrent.CancellationException if the thread is interrupted
      */
     public synchronized void await(Duration timeout) {
+        awaitTransfer(timeout);
+    }
+
+    /**
+     * As {@link #await(Duration)} with {@link io.jynq.overlay.Deadline#defaultTimeout()} (one minute unless
+     * {@code JYNQ_WAIT_TIMEOUT} says otherwise): PYNQ's {@code dma.sendchannel.wait()}. (Java's
+     * {@code wait()} is {@code Object.wait}, which needs a monitor: the kernel points at this.)
+     *
+     * @throws DmaTimeoutException after the default deadline, with the decoded DMASR
+     */
+    public void await() {
+        await(io.jynq.overlay.Deadline.defaultTimeout());
+    }
+
+    private void awaitTransfer(Duration timeout) {
         if (active == null) {
             return;
         }

@@ -1,0 +1,262 @@
+package io.jynq.remote.server;
+
+import io.grpc.Context;
+import io.grpc.stub.StreamObserver;
+import io.jynq.device.DeviceMemory;
+import io.jynq.device.IrqLine;
+import io.jynq.device.MemoryStats;
+import io.jynq.device.PlState;
+import io.jynq.device.RegisterSpace;
+import io.jynq.remote.proto.ext.BoardGrpc;
+import io.jynq.remote.proto.ext.BufferChunk;
+import io.jynq.remote.proto.ext.BufferExtGrpc;
+import io.jynq.remote.proto.ext.BufferRange;
+import io.jynq.remote.proto.ext.BufferRangeAck;
+import io.jynq.remote.proto.ext.HealthRequest;
+import io.jynq.remote.proto.ext.HealthResponse;
+import io.jynq.remote.proto.ext.HelloRequest;
+import io.jynq.remote.proto.ext.HelloResponse;
+import io.jynq.remote.proto.ext.InterruptEvent;
+import io.jynq.remote.proto.ext.InterruptWait;
+import io.jynq.remote.proto.ext.InterruptsGrpc;
+import io.jynq.remote.proto.ext.MmioAccess;
+import io.jynq.remote.proto.ext.MmioExtGrpc;
+import io.jynq.remote.proto.ext.MmioProgram;
+import io.jynq.remote.proto.ext.MmioProgramResult;
+import io.jynq.remote.proto.ext.MmioRelease;
+import io.jynq.remote.proto.ext.MmioValue;
+import io.jynq.remote.proto.ext.PlClockRequest;
+import io.jynq.remote.proto.ext.PlClockResponse;
+import io.jynq.remote.proto.ext.PlStateRequest;
+import io.jynq.remote.proto.ext.PlStateResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * JYNQ's extension services ({@code jynq_remote.proto}) over a {@link Board}: separate services, so
+ * PYNQ's messages stay untouched. Every failure is a gRPC status naming the cause.
+ */
+final class ExtensionServices {
+    /** What {@code hello} offers; a client uses a feature only when listed. */
+    static final List<String> FEATURES = List.of("mmio64", "mmio_program", "buffer_range", "interrupts", "pl_state", "clocks");
+
+    private ExtensionServices() {}
+
+    /** Protocol, PL state, health and clocks. */
+    static final class BoardService extends BoardGrpc.BoardImplBase {
+        private final Board board;
+
+        BoardService(Board board) {
+            this.board = board;
+        }
+
+        @Override
+        public void hello(HelloRequest request, StreamObserver<HelloResponse> out) {
+            Errors.unary(out, () -> HelloResponse.newBuilder().setProtocol(1).setBackend(board.device.name())
+                    .setArch(board.arch).setBoard(board.boardName).addAllFeatures(FEATURES).build());
+        }
+
+        @Override
+        public void plState(PlStateRequest request, StreamObserver<PlStateResponse> out) {
+            Errors.unary(out, () -> {
+                PlState s = board.plState();
+                return PlStateResponse.newBuilder().setBitfileName(s.bitfileName())
+                        .setTimestampSeconds(s.timestamp().getEpochSecond()).setTimestampNanos(s.timestamp().getNano())
+                        .setMetadataSha256(s.metadataSha256()).setPartial(s.partial()).build();
+            });
+        }
+
+        @Override
+        public void health(HealthRequest request, StreamObserver<HealthResponse> out) {
+            Errors.unary(out, () -> {
+                MemoryStats m = board.device.memoryStats();
+                Session s = Sessions.current();
+                return HealthResponse.newBuilder().setMemoryTotal(m.totalBytes()).setMemoryUsed(m.usedBytes())
+                        .setLargestFreeBlock(m.largestFreeBlock()).setLiveBuffers(m.liveBuffers())
+                        .setSessions(board.sessions.size()).setSessionBuffers(s.buffers.size())
+                        .setSessionWindows(s.windows.size())
+                        .setUptimeMs(Duration.between(board.started, Instant.now()).toMillis()).build();
+            });
+        }
+
+        @Override
+        public void plClock(PlClockRequest request, StreamObserver<PlClockResponse> out) {
+            Errors.unary(out, () -> {
+                int i = (int) Math.min(request.getIndex(), Integer.MAX_VALUE);
+                if (request.getMhz() != 0) {
+                    board.device.setFclkMhz(i, request.getMhz());
+                }
+                return PlClockResponse.newBuilder().setMhz(board.device.fclkMhz(i)).build();
+            });
+        }
+    }
+
+    /** Unsigned and 64-bit register access, register programs, window release. */
+    static final class MmioExtService extends MmioExtGrpc.MmioExtImplBase {
+        private final Board board;
+
+        MmioExtService(Board board) {
+            this.board = board;
+        }
+
+        @Override
+        public void read(MmioAccess request, StreamObserver<MmioValue> out) {
+            Errors.unary(out, () -> {
+                RegisterSpace w = board.window(Sessions.current(), request.getMmioId());
+                return MmioValue.newBuilder().setValue(RegisterPrograms.read(w, request.getOffset(), request.getWidth())).build();
+            });
+        }
+
+        @Override
+        public void write(MmioAccess request, StreamObserver<MmioValue> out) {
+            Errors.unary(out, () -> {
+                RegisterSpace w = board.window(Sessions.current(), request.getMmioId());
+                RegisterPrograms.write(w, request.getOffset(), request.getWidth(), request.getValue());
+                return MmioValue.getDefaultInstance();
+            });
+        }
+
+        @Override
+        public void run(MmioProgram request, StreamObserver<MmioProgramResult> out) {
+            Errors.unary(out, () -> RegisterPrograms.run(board, Sessions.current(), request));
+        }
+
+        @Override
+        public void release(MmioRelease request, StreamObserver<MmioValue> out) {
+            Errors.unary(out, () -> MmioValue.newBuilder()
+                    .setValue(board.releaseWindow(Sessions.current(), request.getMmioId()) ? 1 : 0).build());
+        }
+    }
+
+    /** Ranged buffer reads and writes with the cache operation folded in. */
+    static final class BufferExtService extends BufferExtGrpc.BufferExtImplBase {
+        private final Board board;
+
+        BufferExtService(Board board) {
+            this.board = board;
+        }
+
+        @Override
+        public void readRange(BufferRange request, StreamObserver<BufferChunk> out) {
+            DeviceMemory mem;
+            long offset = request.getOffset();
+            long length = request.getLength();
+            try {
+                mem = board.buffer(Sessions.current(), request.getBufferId());
+                mem.checkRange(offset, length);
+                if (request.getInvalidate()) {
+                    mem.invalidate(offset, length);
+                }
+            } catch (RuntimeException e) {
+                out.onError(Errors.status(e));
+                return;
+            }
+            if (length == 0) {
+                out.onCompleted();
+                return;
+            }
+            ChunkSender.send(out, length, off -> BufferChunk.newBuilder().setOffset(offset + off)
+                    .setData(BufferService.copy(mem, offset + off, (int) Math.min(ChunkSender.CHUNK, length - off))).build());
+        }
+
+        @Override
+        public StreamObserver<BufferChunk> writeRange(StreamObserver<BufferRangeAck> out) {
+            Session session = Sessions.current();
+            return new StreamObserver<>() {
+                private DeviceMemory mem;
+                private ByteBuffer target;
+                private long start;
+                private boolean flush;
+                private Throwable problem;
+
+                @Override
+                public void onNext(BufferChunk m) {
+                    if (problem != null) {
+                        return;
+                    }
+                    try {
+                        if (mem == null) {
+                            mem = board.buffer(session, m.getBufferId());
+                            mem.checkRange(m.getOffset(), 0);
+                            start = m.getOffset();
+                            flush = m.getFlush();
+                            target = mem.buffer();
+                            target.position((int) start);
+                        }
+                        if (m.getData().size() > target.remaining()) {
+                            throw new IndexOutOfBoundsException("write_range runs past the end of the "
+                                    + mem.byteSize() + "-byte buffer " + m.getBufferId());
+                        }
+                        m.getData().copyTo(target);
+                    } catch (RuntimeException e) {
+                        problem = e;
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    // the client went away; nothing to answer
+                }
+
+                @Override
+                public void onCompleted() {
+                    if (problem == null && mem != null && flush) {
+                        try {
+                            mem.flush(start, target.position() - start);
+                        } catch (RuntimeException e) {
+                            problem = e;
+                        }
+                    }
+                    if (problem != null) {
+                        out.onError(Errors.status(problem));
+                        return;
+                    }
+                    out.onNext(BufferRangeAck.newBuilder().setWritten(mem == null ? 0 : target.position() - start).build());
+                    out.onCompleted();
+                }
+            };
+        }
+    }
+
+    /** Interrupt waits: one event when the line is asserted, or none before the deadline. */
+    static final class InterruptService extends InterruptsGrpc.InterruptsImplBase {
+        private static final Duration SLICE = Duration.ofMillis(50);
+        private final Board board;
+
+        InterruptService(Board board) {
+            this.board = board;
+        }
+
+        @Override
+        public void wait(InterruptWait request, StreamObserver<InterruptEvent> out) {
+            try {
+                int irq = (int) Math.min(request.getIrq(), Integer.MAX_VALUE);
+                IrqLine line = board.device.irq(irq);
+                long waitMs = Math.min(request.getTimeoutMs(), board.limits.maxWaitMillis());
+                long deadline = System.nanoTime() + waitMs * 1_000_000L;
+                Context ctx = Context.current();
+                boolean asserted = false;
+                // wait in slices so a cancelled call (the client's stop button) frees the thread soon
+                while (!ctx.isCancelled()) {
+                    long left = deadline - System.nanoTime();
+                    if (line.await(Duration.ofNanos(Math.max(0, Math.min(left, SLICE.toNanos()))))) {
+                        asserted = true;
+                        break;
+                    }
+                    if (left <= 0) {
+                        break;
+                    }
+                }
+                if (ctx.isCancelled()) {
+                    return;
+                }
+                out.onNext(InterruptEvent.newBuilder().setIrq(irq).setAsserted(asserted).build());
+                out.onCompleted();
+            } catch (RuntimeException e) {
+                out.onError(Errors.status(e));
+            }
+        }
+    }
+}
