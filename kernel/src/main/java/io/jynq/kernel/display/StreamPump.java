@@ -31,6 +31,12 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream.StreamType;
 public final class StreamPump {
     /** Publish at most this often per flood; also the longest a lone partial line waits. */
     static final long FLUSH_MS = 50;
+    /**
+     * How long the flusher holds back an unfinished line (so that {@code print("x = ");
+     * println(x)} arrives as one message, as {@code printf}'s pieces do), unless the cell ends
+     * or more than {@value #CHUNK} bytes wait.
+     */
+    static final long PARTIAL_LINE_MS = 500;
     /** Waiting bytes that are published without waiting for the flush interval. */
     static final int CHUNK = 64 * 1024;
     /** The averaging window of the rate limit, as the Jupyter server's rate_limit_window. */
@@ -67,6 +73,8 @@ public final class StreamPump {
     private long droppedByStop;
     private boolean dropNoticeDue;
     private boolean dropNoticeSent;
+    /** When the unfinished line at the end of the queue was started; 0 if the queue ends a line. */
+    private long partialSince;
     private Thread flusher;
 
     /**
@@ -113,6 +121,11 @@ public final class StreamPump {
                 }
                 last.bytes.write(b, off, take);
                 waiting += take;
+                if (b[off + take - 1] == '\n') {
+                    partialSince = 0;
+                } else if (partialSince == 0) {
+                    partialSince = System.nanoTime();
+                }
             }
             full = waiting >= CHUNK || dropNoticeDue;
             startFlusher();
@@ -154,6 +167,7 @@ public final class StreamPump {
             droppedByStop += waiting;
             queue.clear();
             waiting = 0;
+            partialSince = 0;
         }
     }
 
@@ -189,6 +203,7 @@ public final class StreamPump {
                 refill();
                 // whole segments while the bucket is not empty: the debt of the last one is
                 // paid by the next refill, so nothing is ever split or copied again
+                Segment held = all ? null : holdPartialLine();
                 while (!queue.isEmpty() && (all || rate == 0 || tokens > 0)) {
                     Segment seg = queue.pollFirst();
                     batch.add(seg);
@@ -196,6 +211,13 @@ public final class StreamPump {
                     if (rate > 0) {
                         tokens -= seg.bytes.size();
                     }
+                }
+                if (held == null && queue.isEmpty()) {
+                    partialSince = 0;
+                }
+                if (held != null) {
+                    queue.addLast(held); // the unfinished line waits for its end (or its time)
+                    waiting += held.bytes.size();
                 }
                 if (dropNoticeDue) {
                     dropNoticeDue = false;
@@ -216,6 +238,35 @@ public final class StreamPump {
                 lastSent = System.nanoTime();
             }
         }
+    }
+
+    /**
+     * Takes a young, short unfinished line off the end of the queue (the caller puts it back
+     * after publishing the rest), or returns null if there is none to hold.
+     */
+    private Segment holdPartialLine() {
+        Segment tail = queue.peekLast();
+        if (tail == null || partialSince == 0 || System.nanoTime() - partialSince > PARTIAL_LINE_MS * 1_000_000L) {
+            return null;
+        }
+        byte[] all = tail.bytes.toByteArray();
+        int start = all.length;
+        while (start > 0 && all[start - 1] != '\n') {
+            start--;
+        }
+        int partial = all.length - start;
+        if (partial == 0 || partial > CHUNK) {
+            return null;
+        }
+        Segment held = new Segment(tail.type);
+        held.bytes.write(all, start, partial);
+        tail.bytes.reset();
+        tail.bytes.write(all, 0, start);
+        if (start == 0) {
+            queue.pollLast();
+        }
+        waiting -= partial;
+        return held;
     }
 
     private void refill() {

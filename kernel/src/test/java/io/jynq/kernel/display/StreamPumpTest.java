@@ -99,4 +99,15 @@ class StreamPumpTest {
         assertEquals(100, all.toString().split("\n").length);
         assertTrue(sent.stream().noneMatch(s -> s.contains("[JYNQ]")));
     }
+
+    @Test
+    void anUnfinishedLineWaitsForItsEnd() {
+        StreamPump p = pump(0);
+        write(p, StreamType.OUT, "done\nWall time: ");
+        p.flushSoon(); // a line ended: "done" goes now, the unfinished one waits
+        write(p, StreamType.OUT, "20.1 ms\n");
+        p.flushSoon();
+        p.flushAll();
+        assertEquals(List.of("out:done\n", "out:Wall time: 20.1 ms\n"), sent);
+    }
 }

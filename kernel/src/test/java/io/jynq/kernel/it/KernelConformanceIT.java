@@ -1,6 +1,5 @@
 package io.jynq.kernel.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -24,18 +22,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Jupyter's own conformance suite, {@code jupyter_kernel_test} (Debian's
  * python3-jupyter-kernel-test), run by {@code /usr/bin/python3} against the installed kernel with
- * every optional sample filled in ({@code kernel_conformance.py}). Skips with a message where the
+ * every optional sample filled in ({@code kernel_conformance.py}), the pager ({@code String?}) included. Skips with a message where the
  * package is missing; fails instead under {@code CI=true}.
  */
 @Tag("slow")
 class KernelConformanceIT {
-    /**
-     * Tests whose sample is filled in but whose feature is still being built elsewhere; each is
-     * reported, and fails the build as soon as it passes (so that it is taken off this list).
-     * Empty once {@code EXPR?} (the pager payload, issue 12's evaluator half) is on main.
-     */
-    static final Set<String> PENDING = Set.of("test_pager");
-
     private static Map<String, String> outcomes;
 
     @BeforeAll
@@ -77,7 +68,7 @@ class KernelConformanceIT {
     void everyTestOfTheSuitePasses() {
         List<String> bad = new ArrayList<>();
         outcomes.forEach((test, outcome) -> {
-            if (!PENDING.contains(test) && !outcome.equals("ok")) {
+            if (!outcome.equals("ok")) {
                 bad.add(test + ": " + outcome);
             }
         });
@@ -88,15 +79,5 @@ class KernelConformanceIT {
     @Test
     void noTestIsSkipped() {
         outcomes.forEach((test, outcome) -> assertTrue(!outcome.startsWith("skip"), test + " has no sample: " + outcome));
-    }
-
-    @Test
-    void pendingTestsAreStillPending() {
-        for (String test : PENDING) {
-            String outcome = outcomes.get(test);
-            System.out.println("jupyter_kernel_test " + test + " (pending, see PENDING): " + outcome);
-            assertTrue(outcome != null && !outcome.equals("ok"), test + " passes now: remove it from PENDING");
-        }
-        assertEquals(PENDING.size(), PENDING.stream().filter(outcomes::containsKey).count());
     }
 }

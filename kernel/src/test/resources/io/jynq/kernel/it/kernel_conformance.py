@@ -31,7 +31,7 @@ class JynqKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "java.util.List.of(1, 2)", "result": "[1, 2]"},
     ]
     code_display_data = [
-        {"code": 'display("<b>bold</b>", "text/html");', "mime": "text/html"},
+        {"code": 'display(io.jynq.render.MimeBundle.html("<b>bold</b>", "bold"));', "mime": "text/html"},
         {"code": 'display("plain");', "mime": "text/plain"},
     ]
     code_history_pattern = "6?7"  # a glob as in IPython: matches the cell 6*7 only

@@ -4,6 +4,7 @@ Usage: /usr/bin/python3 transport_driver.py SCENARIO [KERNEL_NAME]
 Scenarios: abort, background, replies, smallheap, badconfig, parent, flood. The JUnit ITs
 (io.jynq.kernel.it.KernelTransportIT and friends) assert on the JSON; nothing here decides.
 """
+import contextlib
 import json
 import os
 import signal
@@ -14,6 +15,16 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from jupyter_client.utils import run_sync  # noqa: E402
 from kernel_driver import start, collect, run  # noqa: E402
+
+
+@contextlib.contextmanager
+def session(kernel, env=None):
+    """A started kernel and its client, shut down afterwards whatever happens."""
+    km, kc = start(kernel, env)
+    try:
+        yield km, kc
+    finally:
+        km.shutdown_kernel(now=True)
 
 
 def reply_for(kc, mid, timeout=120):
@@ -55,9 +66,8 @@ def run_any(kc, code, timeout=120):
 
 
 def abort(kernel):
-    km, kc = start(kernel)
     r = {}
-    try:
+    with session(kernel) as (km, kc):
         run(kc, "1+1")
         # Run All: three requests queued at once, the first fails after a while
         m1 = kc.execute('Thread.sleep(1500);\nthrow new IllegalStateException("first cell fails");')
@@ -73,15 +83,12 @@ def abort(kernel):
         r["ranC_after"] = run(kc, "ranC")
         # aborting ends with the queue: the next request runs
         r["after"] = run(kc, "40 + 2")
-    finally:
-        km.shutdown_kernel(now=True)
     return r
 
 
 def background(kernel):
-    km, kc = start(kernel)
     r = {}
-    try:
+    with session(kernel) as (km, kc):
         r["start"] = run(kc, 'var ticking = new java.util.concurrent.atomic.AtomicBoolean(true);\n'
                              'Thread ticker = new Thread(() -> {\n'
                              '  for (int i = 0; ticking.get(); i++) {\n'
@@ -97,15 +104,12 @@ def background(kernel):
         idle = iopub_for(kc, [m2], 2.5)
         r["while_idle"] = idle[m2]
         r["stop"] = run(kc, "ticking.set(false); ticker.join(5000); ticker.isAlive()")
-    finally:
-        km.shutdown_kernel(now=True)
     return r
 
 
 def replies(kernel):
-    km, kc = start(kernel)
     r = {}
-    try:
+    with session(kernel) as (km, kc):
         r["kernel_info"] = kc.kernel_info(reply=True, timeout=60)["content"]
         r["comm_info"] = kc.comm_info(reply=True, timeout=60)["content"] if hasattr(kc, "comm_info") else None
         r["clear"] = run_any(kc, 'System.out.println("frame 1");\nclearOutput(true);\nSystem.out.println("frame 2");\n'
@@ -118,15 +122,12 @@ def replies(kernel):
             if m["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
                 r["shutdown"] = m["content"]
                 break
-    finally:
-        km.shutdown_kernel(now=True)
     return r
 
 
 def smallheap(kernel):
-    km, kc = start(kernel)
     r = {}
-    try:
+    with session(kernel) as (km, kc):
         r["heap"] = run(kc, "Runtime.getRuntime().maxMemory()")
         big = "int five = 5; // " + "x" * (5 * 1024 * 1024)
         r["big_cell"] = run(kc, big, timeout=300)
@@ -135,8 +136,6 @@ def smallheap(kernel):
                        timeout=300)
         r["after_oom"] = run(kc, "hog = null; 2+2")
         r["kernel_info"] = kc.kernel_info(reply=True, timeout=60)["content"]["status"]
-    finally:
-        km.shutdown_kernel(now=True)
     return r
 
 
@@ -146,20 +145,15 @@ def badconfig(kernel):
     failing = os.path.join(tmp, "jynq-failing-startup-%d.jsh" % os.getpid())
     with open(failing, "w") as f:
         f.write('int before = 1;\nif (true) throw new IllegalStateException("startup script broke");\n')
-    cases = {
-        "timeout_abc": {"JYNQ_TIMEOUT": "abc"},
-        "timeout_negative": {"JYNQ_TIMEOUT": "-5"},
-        "startup_missing": {"JYNQ_STARTUP": os.path.join(tmp, "no-such-startup.jsh")},
-        "startup_throws": {"JYNQ_STARTUP": failing},
+    cases = {  # two problems per kernel start: both must be shown
+        "abc_missing": {"JYNQ_TIMEOUT": "abc", "JYNQ_STARTUP": os.path.join(tmp, "no-such-startup.jsh")},
+        "negative_throws": {"JYNQ_TIMEOUT": "-5", "JYNQ_STARTUP": failing},
     }
     for name, env in cases.items():
-        km, kc = start(kernel, env)
-        try:
+        with session(kernel, env) as (km, kc):
             first = run(kc, "1+1")
             second = run(kc, "2+2")
             r[name] = {"first": first, "second": second, "alive": km.is_alive()}
-        finally:
-            km.shutdown_kernel(now=True)
     os.remove(failing)
     return r
 
@@ -198,9 +192,8 @@ def _parent_child(kernel):
 
 
 def flood(kernel):
-    km, kc = start(kernel)
     r = {}
-    try:
+    with session(kernel) as (km, kc):
         run(kc, "1+1")
         code = 'String mib = "x".repeat(1 << 20);\nfor (int i = 0; i < 20; i++) System.out.print(mib);'
         r["nonl"] = summarize(run(kc, code, timeout=600))
@@ -214,8 +207,6 @@ def flood(kernel):
         out, reply = collect(kc, mid, 600)
         r["stop"] = summarize({"outputs": out, "reply": reply})
         r["after"] = run(kc, "6 * 7")
-    finally:
-        km.shutdown_kernel(now=True)
     return r
 
 
@@ -234,16 +225,13 @@ def cds(kernel):
             return None
 
     r = {"before": stamp(), "java": argv[0], "archive": archive}
-    km, kc = start(kernel)
-    try:
+    with session(kernel) as (km, kc):
         r["cell"] = run(kc, "1+1")
         t = time.time()
         while time.time() - t < 600 and stamp() == r["before"]:
             time.sleep(0.5)
         r["after"] = stamp()
         r["waited_s"] = time.time() - t
-    finally:
-        km.shutdown_kernel(now=True)
     return r
 
 
