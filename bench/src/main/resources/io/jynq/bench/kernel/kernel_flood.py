@@ -1,6 +1,6 @@
 """Output floods through the real client: how long a printing cell stays busy, what arrives.
 
-Usage: /usr/bin/python3 kernel_flood.py [KERNEL_NAME] [--mib 20] [--seconds 10]
+Usage: /usr/bin/python3 kernel_flood.py [KERNEL_NAME] [--mib 20] [--seconds 10] [--cases nonl,lines,stop]
 Cases (issue 12): 'nonl' prints MIB strings of 1 MiB without a newline; 'lines' runs a println
 loop for SECONDS; 'stop' runs an endless println loop, interrupts it after 3 s and measures how
 long until the reply. Prints one JSON line per case: wall time to execute_reply and to idle,
@@ -49,8 +49,10 @@ def drain(kc, mid, timeout, t0):
 
 
 def main():
-    kernel = next((a for a in sys.argv[1:] if not a.startswith("--") and not a.isdigit()), "jynq")
+    kernel = next((a for i, a in enumerate(sys.argv[1:]) if not a.startswith("--") and not a.isdigit()
+                   and sys.argv[i] != "--cases"), "jynq")
     mib = arg("--mib", 20)
+    cases = sys.argv[sys.argv.index("--cases") + 1].split(",") if "--cases" in sys.argv else ["nonl", "lines", "stop"]
     seconds = arg("--seconds", 10)
     km = KernelManager(kernel_name=kernel)
     km.start_kernel()
@@ -59,30 +61,45 @@ def main():
     kc.wait_for_ready(timeout=120)
     try:
         kc.execute_interactive("1+1", timeout=60, output_hook=lambda m: None)
-        code = ('String mib = "x".repeat(1 << 20);\n'
-                'for (int i = 0; i < %d; i++) System.out.print(mib);' % mib)
-        t0 = time.perf_counter()
-        r = drain(kc, kc.execute(code), 900, t0)
-        r.update(case="nonl", printed_bytes=mib << 20)
-        print(json.dumps(r), flush=True)
-        code = ('long end = System.currentTimeMillis() + %d * 1000L; long n = 0;\n'
-                'while (System.currentTimeMillis() < end) System.out.println("line " + n++ + " of a flood of output");\n'
-                'System.err.println("loop ended, lines: " + n);' % seconds)
-        t0 = time.perf_counter()
-        r = drain(kc, kc.execute(code), 900, t0)
-        r.update(case="lines", loop_s=seconds, busy_after_loop_s=None if r["idle_s"] is None else r["idle_s"] - seconds)
-        print(json.dumps(r), flush=True)
-        t0 = time.perf_counter()
-        mid = kc.execute('long k = 0; while (true) System.out.println("endless " + k++);')
-        time.sleep(3)
-        ti = time.perf_counter()
-        km.interrupt_kernel()
-        r = drain(kc, mid, 900, t0)
-        r.update(case="stop", interrupt_to_idle_s=None if r["idle_s"] is None else r["idle_s"] - (ti - t0))
-        print(json.dumps(r), flush=True)
+        if "nonl" in cases:
+            flood_nonl(kc, mib)
+        if "lines" in cases:
+            flood_lines(kc, seconds)
+        if "stop" in cases:
+            flood_stop(km, kc)
     finally:
         km.shutdown_kernel(now=True)
     os._exit(0)
+
+
+def flood_nonl(kc, mib):
+    code = ('String mib = "x".repeat(1 << 20);\n'
+            'for (int i = 0; i < %d; i++) System.out.print(mib);' % mib)
+    t0 = time.perf_counter()
+    r = drain(kc, kc.execute(code), 900, t0)
+    r.update(case="nonl", printed_bytes=mib << 20)
+    print(json.dumps(r), flush=True)
+
+
+def flood_lines(kc, seconds):
+    code = ('long end = System.currentTimeMillis() + %d * 1000L; long n = 0;\n'
+            'while (System.currentTimeMillis() < end) System.out.println("line " + n++ + " of a flood of output");\n'
+            'System.err.println("loop ended, lines: " + n);' % seconds)
+    t0 = time.perf_counter()
+    r = drain(kc, kc.execute(code), 900, t0)
+    r.update(case="lines", loop_s=seconds, busy_after_loop_s=None if r["idle_s"] is None else r["idle_s"] - seconds)
+    print(json.dumps(r), flush=True)
+
+
+def flood_stop(km, kc):
+    t0 = time.perf_counter()
+    mid = kc.execute('long k = 0; while (true) System.out.println("endless " + k++);')
+    time.sleep(3)
+    ti = time.perf_counter()
+    km.interrupt_kernel()
+    r = drain(kc, mid, 900, t0)
+    r.update(case="stop", interrupt_to_idle_s=None if r["idle_s"] is None else r["idle_s"] - (ti - t0))
+    print(json.dumps(r), flush=True)
 
 
 if __name__ == "__main__":
