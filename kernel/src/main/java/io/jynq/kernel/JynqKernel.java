@@ -12,6 +12,7 @@ import io.jynq.kernel.magics.KernelMagics;
 import io.jynq.kernel.wire.KernelConnection;
 import io.jynq.kernel.wire.Sizes;
 import io.jynq.kernel.wire.StatusReplies;
+import io.jynq.magics.NotebookGate;
 import io.jynq.render.DisplaySink;
 import io.jynq.render.Displays;
 import io.jynq.render.MimeBundle;
@@ -330,7 +331,14 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         ((JynqIO) io).attach(env, request.isStdinEnabled());
         try {
             reportStartupProblems();
-            Object value = evalRaw(request.getCode());
+            String skip = NotebookGate.closedBecause();
+            Object value;
+            if (skip != null && !request.getCode().stripLeading().startsWith("%%require_overlay")) {
+                System.out.println("skipped: " + skip + " (see the %%require_overlay cell above)");
+                value = JShellEvaluator.NO_VALUE;
+            } else {
+                value = evalRaw(request.getCode());
+            }
             // the last frame of a throttled live plot or progress bar goes out with its cell
             Displays.flushPending();
             publisher.flush(cell);
