@@ -77,6 +77,7 @@ class TutorialNotebooksIT {
         var nb = run("04-hls-ip.ipynb", Map.of());
         assertShows(nb, "arguments: [a@0x18:32, b@0x20:32]", "add(3, 4) = 7", "add(-5, 2) = -3",
                 "add(2147483647, 1) = -2147483648", "before start: Register(AP_START=0, AP_DONE=0, AP_IDLE=1",
+                "after start:  Register(AP_START=1, AP_DONE=0, AP_IDLE=0", "after await:  Register(AP_START=0",
                 "result 42", "refused: add_0 takes 2 arguments", "ADD(2, 40) = 42", "ADD_WITH_DRIVER(-5, 2) = -3");
     }
 
