@@ -28,6 +28,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -164,6 +165,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             Displays.install(this);
             KernelMagics.register(magicsRegistry);
             JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
+            ev.onClassReplaced(DriverRedefinitions::replaced);
             for (String imp : Startup.imports(getClassLoader()).split("\n")) {
                 try {
                     ev.eval(imp, null);
@@ -332,13 +334,20 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         try {
             reportStartupProblems();
             String skip = NotebookGate.closedBecause();
-            Object value;
             if (skip != null && !request.getCode().stripLeading().startsWith("%%require_overlay")) {
                 System.out.println("skipped: " + skip + " (see the %%require_overlay cell above)");
-                value = JShellEvaluator.NO_VALUE;
-            } else {
-                value = evalRaw(request.getCode());
+                publisher.flush(cell);
+                remember(request, count, null);
+                env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+                return;
             }
+            Optional<String> help = awaitAssist().help(request.getCode());
+            if (help.isPresent()) {
+                remember(request, count, null);
+                env.defer().reply(new PagerReply(count, help.get()));
+                return;
+            }
+            Object value = evalRaw(request.getCode());
             // the last frame of a throttled live plot or progress bar goes out with its cell
             Displays.flushPending();
             publisher.flush(cell);
@@ -461,10 +470,14 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
     }
 
+    private CodeAssist awaitAssist() {
+        awaitEvaluator();
+        return assist;
+    }
+
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        awaitEvaluator();
-        String doc = assist.documentation(code, at);
+        String doc = awaitAssist().describe(code, at);
         return doc.isEmpty() ? null : new DisplayData(doc);
     }
 

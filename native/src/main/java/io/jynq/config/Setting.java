@@ -37,6 +37,8 @@ public enum Setting {
     WAIT_TIMEOUT("JYNQ_WAIT_TIMEOUT", "jynq.wait.timeout", "how long `await()`, `waitForValue(v)` and other waits without a Duration last: seconds (`30`, `2.5`) or `PT2M` (default 1 minute; the stop button ends them sooner)"),
     /** Extra JShell compiler options. */
     COMPILER_OPTS("JYNQ_COMPILER_OPTS", "jynq.compiler.opts", "extra javac options for cells, separated by spaces"),
+    /** The process that started the kernel (Jupyter's variable). */
+    PARENT_PID("JPY_PARENT_PID", null, "set by Jupyter: the kernel ends when that process does"),
     /** Jupyter's data folder (Jupyter's own variable), where the kernelspec goes. */
     JUPYTER_DATA_DIR("JUPYTER_DATA_DIR", null, "Jupyter's data folder; `install-kernel --user` writes `<it>/kernels/jynq` (default `~/.local/share/jupyter`)"),
     /** The JYNQ checkout, set by {@code ./jynq}. */
