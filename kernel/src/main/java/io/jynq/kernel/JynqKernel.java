@@ -14,6 +14,7 @@ import io.jynq.kernel.magics.SessionClasspath;
 import io.jynq.kernel.wire.KernelConnection;
 import io.jynq.kernel.wire.Sizes;
 import io.jynq.kernel.wire.StatusReplies;
+import io.jynq.magics.NotebookGate;
 import io.jynq.render.DisplaySink;
 import io.jynq.render.Displays;
 import io.jynq.render.MimeBundle;
@@ -353,6 +354,14 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
         ((JynqIO) io).attach(env, request.isStdinEnabled());
         try {
             reportStartupProblems();
+            String skip = NotebookGate.closedBecause();
+            if (skip != null && !request.getCode().stripLeading().startsWith("%%require_overlay")) {
+                System.out.println("skipped: " + skip + " (see the %%require_overlay cell above)");
+                publisher.flush(cell);
+                remember(request, count, null);
+                env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+                return;
+            }
             Optional<String> help = awaitAssist().help(request.getCode());
             if (help.isPresent()) {
                 remember(request, count, null);
