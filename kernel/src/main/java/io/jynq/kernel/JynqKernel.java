@@ -1,18 +1,21 @@
 package io.jynq.kernel;
 
 import io.jynq.kernel.display.CellContext;
-import io.jynq.kernel.display.DisplaySink;
 import io.jynq.kernel.display.IoPublisher;
-import io.jynq.kernel.display.Renderers;
 import io.jynq.kernel.display.RoutedOutputStream;
 import io.jynq.kernel.eval.CellException;
 import io.jynq.kernel.eval.CodeAssist;
 import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.history.HistoryReplyOk;
 import io.jynq.kernel.history.SessionHistory;
-import io.jynq.kernel.magic.KernelMagics;
+import io.jynq.kernel.magics.KernelMagics;
 import io.jynq.kernel.wire.KernelConnection;
+import io.jynq.kernel.wire.Sizes;
+import io.jynq.kernel.wire.StatusReplies;
+import io.jynq.render.DisplaySink;
 import io.jynq.render.Displays;
+import io.jynq.render.MimeBundle;
+import io.jynq.render.Renderers;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +24,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +37,10 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.Comm;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
@@ -48,7 +55,11 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
+import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +86,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private volatile Thread startupThread;
     private volatile String banner;
     private IoPublisher publisher;
+    private KernelConnection connection;
 
     /**
      * A kernel whose history is {@link SessionHistory#fromEnvironment()}.
@@ -112,6 +124,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
      * {@link KernelConnection#connect()}.
      */
     public void serve(KernelConnection connection) {
+        this.connection = connection;
         publisher = new IoPublisher(connection.iopub());
         commManager.setIOPubChannel(connection.iopub());
         System.setOut(new PrintStream(new RoutedOutputStream(publisher, PublishStream.StreamType.OUT, System.out), true,
@@ -130,7 +143,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         connection.setHandler(MessageType.COMM_OPEN_COMMAND, commManager::handleCommOpenCommand);
         connection.setHandler(MessageType.COMM_MSG_COMMAND, commManager::handleCommMsgCommand);
         connection.setHandler(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
-        connection.setHandler(MessageType.COMM_INFO_REQUEST, commManager::handleCommInfoRequest);
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
     }
 
     /**
@@ -148,9 +161,10 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
 
     private void initSession() {
         try {
-            Renderers.registerDefaults(renderer);
+            Displays.install(this);
             KernelMagics.register(magicsRegistry);
             JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
+            ev.onClassReplaced(DriverRedefinitions::replaced);
             for (String imp : Startup.imports(getClassLoader()).split("\n")) {
                 try {
                     ev.eval(imp, null);
@@ -160,21 +174,50 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             }
             evaluator = ev;
             assist = new CodeAssist(ev);
-            String script = Startup.userScript();
-            if (script != null) {
-                try {
-                    ev.eval(script, null); // startup is not a cell: JYNQ_TIMEOUT does not apply
-                } catch (CellException e) {
-                    startupProblems.add("JYNQ_STARTUP failed: " + e.ename() + ": " + e.evalue() + "\n");
-                }
-            }
+            runStartupScript(ev);
             onStartup();
-        } catch (RuntimeException | LinkageError e) {
-            startupFailure = new IllegalStateException("JYNQ kernel startup failed: " + e, e);
+        } catch (Throwable e) { // NOPMD: whatever fails here, the kernel keeps serving and says why
+
+            startupFailure = new IllegalStateException("JYNQ kernel startup failed: " + e
+                    + " (the kernel answers but cannot run cells; see the Jupyter server's log)", e);
             LOG.error("startup failed", e);
         } finally {
             ready.countDown();
         }
+    }
+
+    /**
+     * Runs {@code JYNQ_STARTUP}. A script that cannot be read, does not compile or throws does not
+     * stop the kernel: the problem is shown in the first cell's output (stderr) and the session
+     * starts without the rest of the script.
+     */
+    private void runStartupScript(JShellEvaluator ev) {
+        String script;
+        try {
+            script = Startup.userScript();
+        } catch (RuntimeException e) {
+            reportAtFirstCell(e.getMessage());
+            return;
+        }
+        if (script == null) {
+            return;
+        }
+        try {
+            ev.eval(script, null); // startup is not a cell: JYNQ_TIMEOUT does not apply
+        } catch (CellException e) {
+            reportAtFirstCell("JYNQ_STARTUP failed: " + e.ename() + ": " + e.evalue());
+        } catch (RuntimeException | LinkageError e) {
+            reportAtFirstCell("JYNQ_STARTUP failed: " + e);
+        }
+    }
+
+    /**
+     * A startup or configuration problem the user must see: printed to stderr at the start of the
+     * next cell (the first one, for problems found at startup), and logged. The kernel serves on.
+     */
+    public void reportAtFirstCell(String problem) {
+        LOG.warn("{}", problem);
+        startupProblems.add("[JYNQ] " + problem + (problem.endsWith("\n") ? "" : "\n"));
     }
 
     private JShellEvaluator awaitEvaluator() {
@@ -215,19 +258,38 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         return b;
     }
 
+    /**
+     * Publishes {@code display_data} with {@code o} as {@link Renderers} render it (the kernel
+     * transports the bundle; it has no renderers of its own). Any thread, any time.
+     *
+     * @return the display id for {@link #update}
+     */
     @Override
-    public Renderer renderer() {
-        return renderer;
-    }
-
-    @Override
-    public void display(DisplayData data) {
+    public String display(Object o) {
+        DisplayData data = displayData(Renderers.render(o));
+        String id = UUID.randomUUID().toString();
+        data.setDisplayId(id);
         publisher.display(data);
+        return id;
     }
 
+    /** Publishes {@code update_display_data}: the notebook replaces the output shown under {@code displayId}. */
     @Override
-    public void updateDisplay(String id, DisplayData data) {
-        publisher.updateDisplay(id, data);
+    public void update(String displayId, Object o) {
+        publisher.updateDisplay(displayId, displayData(Renderers.render(o)));
+    }
+
+    /** Publishes {@code clear_output} for the cell the calling thread belongs to. */
+    @Override
+    public void clearOutput(boolean wait) {
+        publisher.clearOutput(wait);
+    }
+
+    /** jjava's message content for a bundle. */
+    static DisplayData displayData(MimeBundle bundle) {
+        DisplayData data = new DisplayData();
+        bundle.data().forEach((type, content) -> data.putData(type, content));
+        return data;
     }
 
     /**
@@ -265,36 +327,88 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         env.publish(new PublishExecuteInput(request.getCode(), count));
         CellContext cell = new CellContext(message, count);
         publisher.cellStarted(cell);
+        Displays.cellStarted();
         cell.enter();
         ((JynqIO) io).attach(env, request.isStdinEnabled());
         try {
             reportStartupProblems();
+            Optional<String> help = awaitAssist().help(request.getCode());
+            if (help.isPresent()) {
+                remember(request, count, null);
+                env.defer().reply(new PagerReply(count, help.get()));
+                return;
+            }
             Object value = evalRaw(request.getCode());
             // the last frame of a throttled live plot or progress bar goes out with its cell
             Displays.flushPending();
             publisher.flush(cell);
             String output = null;
             if (value != JShellEvaluator.NO_VALUE && !request.isSilent()) {
-                DisplayData data = value == null ? new DisplayData("null")
-                        : value instanceof DisplayData ? (DisplayData) value
-                        : value.getClass().isArray() ? new DisplayData(arrayText(value))
-                        : renderer.render(value);
+                MimeBundle bundle = Renderers.render(value);
+                DisplayData data = value instanceof DisplayData dd ? dd : displayData(bundle);
                 env.publish(new PublishExecuteResult(count, data));
-                output = data.getData(MIMEType.TEXT_PLAIN) instanceof String text ? text : null;
+                output = bundle.text();
             }
             remember(request, count, output);
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (CellException e) {
             remember(request, count, null);
             replyError(env, cell, count, e.ename(), e.evalue(), e.traceback());
-        } catch (RuntimeException | LinkageError e) {
+            abortQueuedIfAsked(request);
+        } catch (OutOfMemoryError e) {
+            // the cell's garbage is collectable now; the reply needs little
+            String why = "the cell needed more memory than the kernel's heap ("
+                    + Sizes.human(Runtime.getRuntime().maxMemory())
+                    + "; more with ./jynq install-kernel --jvm-option -Xmx1g): " + e.getMessage();
+            replyError(env, cell, count, "OutOfMemoryError", why, List.of("java.lang.OutOfMemoryError: " + why));
+            abortQueuedIfAsked(request);
+        } catch (Throwable e) { // NOPMD: no error may end the shell thread; each becomes the cell's error
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             replyError(env, cell, count, e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(trace.toString().split("\n")));
+            abortQueuedIfAsked(request);
         } finally {
             CellContext.exit();
         }
+    }
+
+    /** stop_on_error (the default of Run All, nbclient and jupyter_client): queued cells do not run. */
+    private void abortQueuedIfAsked(ExecuteRequest request) {
+        if (request.shouldStopOnError() && !request.isSilent() && connection != null) {
+            connection.abortQueuedExecutes();
+        }
+    }
+
+    /** kernel_info_reply with {@code status} (jjava's has none). */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new StatusReplies.KernelInfo("5.3", name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    /** comm_info_reply with {@code status}: the open comms, of one target if the request names it. */
+    private void handleCommInfoRequest(ShellReplyEnvironment env, Message<CommInfoRequest> message) {
+        env.setBusyDeferIdle();
+        String target = message.getContent().getTargetName();
+        Map<String, CommInfoReply.CommInfo> comms = new LinkedHashMap<>();
+        for (Comm c : commManager) {
+            if (target == null || target.equals(c.getTargetName())) {
+                comms.put(c.getID(), new CommInfoReply.CommInfo(c.getTargetName()));
+            }
+        }
+        env.reply(new StatusReplies.CommInfo(comms));
+    }
+
+    /** shutdown_reply with {@code status}; then the connection closes. */
+    @Override
+    protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        boolean restart = message.getContent().isRestart();
+        env.setBusyDeferIdle();
+        env.defer().reply(new StatusReplies.Shutdown(restart));
+        onShutdown(restart);
+        env.resolveDeferrals();
+        env.markForShutdown();
     }
 
     /** Adds the cell to the session's history unless the client asked not to (store_history false). */
@@ -330,12 +444,6 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         env.defer().reply(new HistoryReplyOk(entries));
     }
 
-    /** {@code [1, 2, 3]} rather than {@code [I@1b6d3586} for an array result. */
-    static String arrayText(Object array) {
-        String s = java.util.Arrays.deepToString(new Object[] {array});
-        return s.substring(1, s.length() - 1);
-    }
-
     private void reportStartupProblems() {
         synchronized (startupProblems) {
             startupProblems.forEach(System.err::print);
@@ -353,10 +461,14 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
     }
 
+    private CodeAssist awaitAssist() {
+        awaitEvaluator();
+        return assist;
+    }
+
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        awaitEvaluator();
-        String doc = assist.documentation(code, at);
+        String doc = awaitAssist().describe(code, at);
         return doc.isEmpty() ? null : new DisplayData(doc);
     }
 

@@ -1,5 +1,9 @@
 package io.jynq.kernel;
 
+import io.jynq.kernel.eval.JShellEvaluator;
+import java.util.List;
+import org.dflib.jjava.jupyter.kernel.magic.CellMagicArgs;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagicArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.ParsedCellMagic;
 import org.dflib.jjava.jupyter.kernel.magic.ParsedLineMagic;
@@ -9,18 +13,35 @@ import org.dflib.jjava.jupyter.kernel.magic.ParsedLineMagic;
  * value away (jjava issue #110, fixed after 1.0-a6): {@code %foo} as the last line of a cell
  * becomes the cell's result, so a magic can return a chart or a table and have it rendered.
  * A magic returning null shows nothing ({@link JynqKernel} drops null results of magic calls).
+ *
+ * <p>A magic's arguments end at a Java line comment: {@code %overlay load dsp_loopback // the
+ * bundled example} passes {@code load dsp_loopback}, as a reader of the cell expects.
  */
 final class JynqTranspiler extends MagicTranspiler {
-    static final String CALL_PREFIX = "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.";
+    static final String CALL_PREFIX = JShellEvaluator.MAGIC_CALL_PREFIX;
 
     @Override
     public String transpileCell(ParsedCellMagic magic) {
-        return strip(super.transpileCell(magic));
+        CellMagicArgs call = magic.magicCall;
+        return strip(super.transpileCell(new ParsedCellMagic(
+                new CellMagicArgs(call.name, withoutComment(call.args), call.body), magic.rawArgsLine, magic.rawCell)));
     }
 
     @Override
     public String transpileLine(ParsedLineMagic magic) {
-        return strip(super.transpileLine(magic));
+        LineMagicArgs call = magic.magicCall;
+        return strip(super.transpileLine(new ParsedLineMagic(new LineMagicArgs(call.name, withoutComment(call.args)),
+                magic.raw, magic.rawCell, magic.linePrefix)));
+    }
+
+    /** The arguments before the first one that starts a {@code //} comment. */
+    static List<String> withoutComment(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).startsWith("//")) {
+                return List.copyOf(args.subList(0, i));
+            }
+        }
+        return args;
     }
 
     private static String strip(String java) {

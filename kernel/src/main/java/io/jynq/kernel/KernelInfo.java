@@ -1,5 +1,7 @@
 package io.jynq.kernel;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,11 +46,7 @@ public final class KernelInfo {
      * {@code JYNQ_DEVICE}, else {@code sim} (the simulated PL).
      */
     public static String device() {
-        String d = System.getProperty("jynq.device");
-        if (d == null || d.isBlank()) {
-            d = System.getenv("JYNQ_DEVICE");
-        }
-        return d == null || d.isBlank() ? "sim" : d.strip().toLowerCase(Locale.ROOT);
+        return JynqConfig.current().string(Setting.DEVICE, "sim").toLowerCase(Locale.ROOT);
     }
 
     /** e.g. {@code 17.0.15 (Debian)}. */

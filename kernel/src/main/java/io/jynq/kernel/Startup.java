@@ -1,5 +1,7 @@
 package io.jynq.kernel;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -14,30 +16,55 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The code every session starts with: the display statics, the {@code io.jynq} packages present
+ * The code every session starts with: the display statics ({@code display}, {@code updateDisplay},
+ * {@code clearOutput}, {@code render} of {@code io.jynq.render.Notebook}), the JDK packages the
+ * {@code jshell} tool imports by default plus {@code java.time}, the {@code io.jynq} packages present
  * on the class path (the object model lands module by module, so absent ones are skipped rather
  * than failing the session), XChart and Tablesaw, then the user's {@code JYNQ_STARTUP} script.
  */
 public final class Startup {
     /** JYNQ packages imported on demand when they exist, in layer order. */
     static final List<String> JYNQ_PACKAGES = List.of(
-            "io.jynq.metadata", "io.jynq.device", "io.jynq.mmio", "io.jynq.buffer", "io.jynq.overlay",
+            "io.jynq.metadata", "io.jynq.device", "io.jynq.mmio", "io.jynq.buffer", "io.jynq.overlay", "io.jynq.overlays",
             "io.jynq.drivers.dma", "io.jynq.drivers.gpio", "io.jynq.drivers.intc", "io.jynq.drivers.bram",
             "io.jynq.drivers.hls", "io.jynq.d2l", "io.jynq.magics", "io.jynq.plot", "io.jynq.render");
 
     static final List<String> LIBRARY_PACKAGES = List.of("org.knowm.xchart", "tech.tablesaw.api");
+
+    /**
+     * The {@code jshell} tool's DEFAULT startup imports plus {@code java.time}, so that a cell
+     * written for jshell (or with {@code Duration}, {@code Instant}) compiles as it is.
+     */
+    static final List<String> JDK_PACKAGES = List.of(
+            "java.io", "java.math", "java.net", "java.nio.file", "java.util", "java.util.concurrent",
+            "java.util.function", "java.util.prefs", "java.util.regex", "java.util.stream", "java.time");
+
+    /**
+     * Which class a simple name means where two imported packages both have it (an ambiguous
+     * name does not compile once a cell uses it). DefaultImportsTest fails on a new clash.
+     */
+    static final List<String> PREFERRED = List.of(
+            // the live register a cell reads and writes, over the .hwh description of one
+            // (io.jynq.metadata.Register; issue 11 renames that one, then this line can go)
+            "io.jynq.mmio.Register");
 
     private Startup() {
     }
 
     /** One import per line: {@code import static ...Notebook.*;} then each present package. */
     public static String imports(ClassLoader loader) {
-        StringBuilder sb = new StringBuilder("import static io.jynq.kernel.display.Notebook.*;\n");
-        List<String> all = new ArrayList<>(JYNQ_PACKAGES);
+        StringBuilder sb = new StringBuilder("import static io.jynq.render.Notebook.*;\n");
+        List<String> all = new ArrayList<>(JDK_PACKAGES);
+        all.addAll(JYNQ_PACKAGES);
         all.addAll(LIBRARY_PACKAGES);
         for (String p : all) {
             if (present(loader, p)) {
                 sb.append("import ").append(p).append(".*;\n");
+            }
+        }
+        for (String type : PREFERRED) {
+            if (loader.getResource(type.replace('.', '/') + ".class") != null) {
+                sb.append("import ").append(type).append(";\n");
             }
         }
         return sb.toString();
@@ -49,6 +76,9 @@ public final class Startup {
      * classes is a compile error in JShell.
      */
     static boolean present(ClassLoader loader, String pkg) {
+        if (pkg.startsWith("java.")) {
+            return true; // the JDK's: always there (and not visible as resources of a named module)
+        }
         String dir = pkg.replace('.', '/') + "/";
         URL url = loader.getResource(dir);
         if (url == null) {
@@ -86,15 +116,12 @@ public final class Startup {
      * @throws UncheckedIOException naming the file if it is set but cannot be read
      */
     public static String userScript() {
-        String path = System.getenv("JYNQ_STARTUP");
-        if (path == null || path.isBlank()) {
-            path = System.getProperty("jynq.startup");
-        }
-        if (path == null || path.isBlank()) {
+        Path path = JynqConfig.current().path(Setting.STARTUP).orElse(null);
+        if (path == null) {
             return null;
         }
         try {
-            return Files.readString(Path.of(path));
+            return Files.readString(path);
         } catch (IOException e) {
             throw new UncheckedIOException("JYNQ_STARTUP=" + path + " cannot be read: " + e.getMessage(), e);
         }

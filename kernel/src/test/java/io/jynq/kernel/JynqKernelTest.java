@@ -8,6 +8,7 @@ import io.jynq.kernel.eval.JShellEvaluator;
 import java.util.ArrayList;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import io.jynq.render.Renderers;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
@@ -43,13 +44,19 @@ class JynqKernelTest {
     }
 
     @Test
+    void aMagicIgnoresATrailingLineComment() {
+        assertEquals(43, kernel.evalRaw("%defx 42 // the answer, plus one below\nfromMagic + fromExtension"));
+        assertEquals(8, kernel.evalRaw("%defx 7 //no space\nfromMagic + fromExtension"));
+    }
+
+    @Test
     void aMagicReturningNullShowsNothing() {
         assertSame(JShellEvaluator.NO_VALUE, kernel.evalRaw("%defx 5"));
     }
 
     @Test
-    void registeredRendererIsUsedForItsClass() {
-        DisplayData d = kernel.getRenderer().render(new TestExtension.Widget());
+    void aRendererAnExtensionRegistersReachesTheMessage() {
+        DisplayData d = JynqKernel.displayData(Renderers.render(new TestExtension.Widget()));
         assertEquals("<b>widget</b>", d.getData(MIMEType.TEXT_HTML));
         assertEquals("Widget[]", d.getData(MIMEType.TEXT_PLAIN));
     }
@@ -63,11 +70,5 @@ class JynqKernelTest {
         });
         kernel.evalRaw("%help probe");
         assertEquals(List.of(List.of("--help")), seen);
-    }
-
-    @Test
-    void arraysShowTheirElements() {
-        assertEquals("[1, 2, 3]", JynqKernel.arrayText(new int[] {1, 2, 3}));
-        assertEquals("[[a], [b, c]]", JynqKernel.arrayText(new String[][] {{"a"}, {"b", "c"}}));
     }
 }

@@ -18,7 +18,7 @@ class StartupTest {
     @Test
     void importsStartWithTheDisplayStaticsAndListOnlyPresentPackages() {
         String imports = Startup.imports(loader);
-        assertTrue(imports.startsWith("import static io.jynq.kernel.display.Notebook.*;\n"), imports);
+        assertTrue(imports.startsWith("import static io.jynq.render.Notebook.*;\n"), imports);
         assertTrue(imports.contains("import org.knowm.xchart.*;\n") && imports.contains("import tech.tablesaw.api.*;\n"));
         for (String p : Startup.JYNQ_PACKAGES) {
             assertTrue(imports.contains("import " + p + ".*;") == Startup.present(loader, p), p);

@@ -2,7 +2,8 @@ package io.jynq.kernel;
 
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import io.jynq.render.MimeBundle;
+import io.jynq.render.Renderers;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 
 /**
@@ -24,12 +25,7 @@ public final class TestExtension implements Extension {
             k.evalRaw("int fromMagic = " + Integer.parseInt(args.get(0)) + ";");
             return null;
         });
-        kernel.getRenderer().createRegistration(Widget.class)
-                .preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
-                .register((w, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> "<b>widget</b>");
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, w::toString);
-                });
+        Renderers.register(Widget.class, w -> MimeBundle.html("<b>widget</b>", w.toString()));
         kernel.evalRaw("int fromExtension = 1;");
     }
 

@@ -31,11 +31,16 @@ final class DelegateWriter {
     /** The forwarding methods, one per line group, indented one level. */
     static List<String> methods(Class<?> overlayType) {
         List<Method> ms = new ArrayList<>();
-        for (Method m : overlayType.getDeclaredMethods()) {
-            int mod = m.getModifiers();
-            if (Modifier.isPublic(mod) && !Modifier.isStatic(mod) && !m.isBridge() && !m.isSynthetic()
-                    && !OWN.contains(m.getName())) {
-                ms.add(m);
+        Set<String> seen = new java.util.HashSet<>();
+        // the class and its superclasses (an overlay subclass keeps its own methods and Overlay's),
+        // the most derived declaration of each signature
+        for (Class<?> k = overlayType; k != null && k != Object.class; k = k.getSuperclass()) {
+            for (Method m : k.getDeclaredMethods()) {
+                int mod = m.getModifiers();
+                if (reachable(k, mod) && !Modifier.isStatic(mod) && !m.isBridge() && !m.isSynthetic()
+                        && !OWN.contains(m.getName()) && seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes()))) {
+                    ms.add(m);
+                }
             }
         }
         ms.sort(Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount));
@@ -44,6 +49,33 @@ final class DelegateWriter {
             out.add(write(m));
         }
         return out;
+    }
+
+    /**
+     * The members of an overlay subclass the facade carries: its non-static fields that session
+     * code can read, most derived first, as {@code public final TYPE NAME;} declarations paired with
+     * their name (the facade copies each from the overlay when it is built).
+     */
+    static java.util.Map<String, String> fields(Class<?> overlayType) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Class<?> k = overlayType; k != null && k != Object.class; k = k.getSuperclass()) {
+            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (reachable(k, mod) && !Modifier.isStatic(mod) && !f.isSynthetic() && !OWN.contains(f.getName())) {
+                    out.putIfAbsent(f.getName(), source(f.getGenericType()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether code in the session sees a member: a public one, or a non-private one of a class a
+     * cell declared (cells share JShell's package, where package access is the default).
+     */
+    private static boolean reachable(Class<?> owner, int mod) {
+        return Modifier.isPublic(mod) || (!Modifier.isPrivate(mod) && !Modifier.isProtected(mod)
+                && owner.getName().startsWith("REPL."));
     }
 
     private static String write(Method m) {
@@ -108,7 +140,7 @@ final class DelegateWriter {
     static String source(Type t) {
         if (t instanceof Class) {
             Class<?> c = (Class<?>) t;
-            return c.isArray() ? source(c.getComponentType()) + "[]" : c.getCanonicalName();
+            return c.isArray() ? source(c.getComponentType()) + "[]" : JavaNames.typeName(c);
         }
         if (t instanceof ParameterizedType) {
             ParameterizedType p = (ParameterizedType) t;

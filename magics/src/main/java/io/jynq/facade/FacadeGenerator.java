@@ -83,13 +83,14 @@ public final class FacadeGenerator {
      */
     public String generate(OverlayMetadata md, String className, String overlayType, List<DeviceDescription> devices) {
         JavaNames.requireIdentifier(className, "facade class name");
-        FacadeNode root = tree(md, className, devices);
-        return new FacadeWriter(md, overlayType, List.of()).write(root);
+        FacadeNode root = tree(md, className, devices, Set.of());
+        return new FacadeWriter(md, overlayType, List.of(), Map.of()).write(root);
     }
 
     /**
      * The facade's source, with methods forwarding to the overlay: every public instance method
-     * {@code overlayType} declares (e.g. {@code ol.ip("axi_dma_0", AxiDma.class)},
+     * {@code overlayType} and its superclasses declare (for an overlay subclass, also its fields,
+     * copied when the facade is built, and for a class a cell declared its package-access members) (e.g. {@code ol.ip("axi_dma_0", AxiDma.class)},
      * {@code ol.ipDict()}, {@code ol.isLoaded()}), so the facade can be used wherever code expects
      * the overlay's own calls.
      *
@@ -123,14 +124,16 @@ public final class FacadeGenerator {
      */
     public Facade facade(OverlayMetadata md, String className, Class<?> overlayType, List<DeviceDescription> devices) {
         JavaNames.requireIdentifier(className, "facade class name");
-        FacadeNode root = tree(md, className, devices);
+        Map<String, String> members = DelegateWriter.fields(overlayType);
+        FacadeNode root = tree(md, className, devices, members.keySet());
         Map<String, String> fields = new LinkedHashMap<>();
         for (FacadeNode.Field f : root.fields()) {
             if (f.device() != null) {
                 fields.put(f.device().name(), f.name());
             }
         }
-        String source = new FacadeWriter(md, overlayType.getCanonicalName(), DelegateWriter.methods(overlayType)).write(root);
+        String source = new FacadeWriter(md, JavaNames.typeName(overlayType), DelegateWriter.methods(overlayType), members)
+                .write(root);
         return new Facade(source, fields);
     }
 
@@ -139,10 +142,12 @@ public final class FacadeGenerator {
         return JavaNames.type(overlayName) + "Overlay";
     }
 
-    private FacadeNode tree(OverlayMetadata md, String className, List<DeviceDescription> devices) {
+    private FacadeNode tree(OverlayMetadata md, String className, List<DeviceDescription> devices, Set<String> members) {
         Set<String> classNames = new HashSet<>(RESERVED_TYPES);
         classNames.add(className);
-        FacadeNode root = new FacadeNode("", className, RESERVED);
+        Set<String> rootReserved = new HashSet<>(RESERVED);
+        rootReserved.addAll(members); // an overlay subclass's own field wins over an IP of that name
+        FacadeNode root = new FacadeNode("", className, rootReserved);
         Map<String, FacadeNode> nodes = new LinkedHashMap<>();
         nodes.put("", root);
         List<String> hierarchies = new ArrayList<>(md.hierarchyDict().keySet());

@@ -7,6 +7,7 @@ import io.jynq.metadata.OverlayMetadata;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Prints a {@link FacadeNode} tree as Java source (the layout {@link FacadeGenerator} documents). */
@@ -18,12 +19,15 @@ final class FacadeWriter {
     private final OverlayMetadata md;
     private final String overlayType;
     private final List<String> delegates;
+    private final Map<String, String> members;
     private final StringBuilder out = new StringBuilder(4096);
 
-    FacadeWriter(OverlayMetadata md, String overlayType, List<String> delegates) {
+    /** @param members fields of an overlay subclass to carry over: name → source type */
+    FacadeWriter(OverlayMetadata md, String overlayType, List<String> delegates, Map<String, String> members) {
         this.md = md;
         this.overlayType = overlayType;
         this.delegates = delegates;
+        this.members = members;
     }
 
     String write(FacadeNode root) {
@@ -32,12 +36,17 @@ final class FacadeWriter {
         line(0, "public class " + cls + " implements " + FACADE + " {");
         line(1, "/** The overlay itself: download(), isLoaded(), ipDict(), ip(name)... */");
         line(1, "public final " + overlayType + " overlay;");
+        members.forEach((name, type) -> {
+            line(1, "/** The overlay's own member " + name + ", as it was when this facade was made. */");
+            line(1, "public final " + type + " " + name + ";");
+        });
         fields(root);
         line(0, "");
         // an overlay without devices keeps the two-argument constructor it always had
         line(1, "public " + cls + "(" + overlayType + " overlay, " + LOOKUP + " ips"
                 + (root.hasDevices() ? ", " + DEVICES + " devices" : "") + ") {");
         line(2, "this.overlay = overlay;");
+        members.keySet().forEach(name -> line(2, "this." + name + " = overlay." + name + ";"));
         assignments(root);
         line(1, "}");
         line(0, "");

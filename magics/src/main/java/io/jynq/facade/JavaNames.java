@@ -123,4 +123,14 @@ public final class JavaNames {
             throw new IllegalArgumentException(what + " \"" + s + "\" is not a Java identifier" + hint);
         }
     }
+
+    /**
+     * How Java source in the session names {@code c}: its canonical name, or the simple name for a
+     * class a JShell cell declared (its canonical name, {@code REPL.$JShell$12.TestOverlay}, names
+     * one version of the class, which a later redefinition replaces).
+     */
+    public static String typeName(Class<?> c) {
+        String name = c.getCanonicalName();
+        return name != null && name.startsWith("REPL.") ? c.getSimpleName() : name;
+    }
 }

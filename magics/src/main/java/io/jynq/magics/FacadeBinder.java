@@ -37,7 +37,8 @@ public final class FacadeBinder {
         String cls = FacadeGenerator.defaultClassName(ol.name());
         DriverTypes types = ip -> sourceName(driver(ol, ip.name()).getClass());
         List<DeviceDescription> devices = PackageDevices.of(ol, ctx.err());
-        FacadeGenerator.Facade facade = new FacadeGenerator(types).facade(ol.metadata(), cls, Overlay.class, devices);
+        Class<?> overlayType = nameable(ol.getClass());
+        FacadeGenerator.Facade facade = new FacadeGenerator(types).facade(ol.metadata(), cls, overlayType, devices);
         ctx.evalJava(facade.source());
         String key = Handoff.put(ol);
         ctx.evalJava(cls + " " + variable + " = " + FacadeBinder.class.getName() + ".facade(" + cls + ".class, \"" + key + "\");");
@@ -59,18 +60,57 @@ public final class FacadeBinder {
         IpLookup lookup = name -> driver(ol, name);
         DeviceLookup devices = (name, type) -> LazyDevice.of(ol, name, type);
         try {
-            try {
-                return facadeClass.getConstructor(Overlay.class, IpLookup.class, DeviceLookup.class)
-                        .newInstance(ol, lookup, devices);
-            } catch (NoSuchMethodException noDevices) {
-                return facadeClass.getConstructor(Overlay.class, IpLookup.class).newInstance(ol, lookup);
+            for (java.lang.reflect.Constructor<?> c : facadeClass.getConstructors()) {
+                Class<?>[] p = c.getParameterTypes();
+                if (p.length == 3 && p[0].isInstance(ol)) {
+                    return facadeClass.cast(c.newInstance(ol, lookup, devices));
+                }
+                if (p.length == 2 && p[0].isInstance(ol)) {
+                    return facadeClass.cast(c.newInstance(ol, lookup));
+                }
             }
+            throw new NoSuchMethodException(facadeClass.getName() + "(" + ol.getClass().getName() + ", ...)");
         } catch (InvocationTargetException e) {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException ? (RuntimeException) c : new IllegalStateException(c);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("facade " + facadeClass.getName() + " has no (Overlay, IpLookup[, DeviceLookup]) constructor", e);
         }
+    }
+
+    /**
+     * Rebinds {@code variable} to the typed facade of {@code value}, an overlay (of any subclass) or
+     * a facade of one: called by the snippet {@code %overlay facade VAR} submits, so that an
+     * overlay a cell made ({@code var ol = new TestOverlay("base.bit")}) gets its IP as fields and
+     * keeps its own members.
+     *
+     * @param contextKey the {@link Handoff} key of the magic's context
+     * @throws MagicUsageException if {@code value} is not an overlay, or not loaded
+     */
+    public static void rebind(String contextKey, Object value, String variable) {
+        MagicContext ctx = (MagicContext) Handoff.take(contextKey);
+        Object o = value instanceof OverlayFacade f ? f.overlay() : value;
+        if (!(o instanceof Overlay ol)) {
+            throw new MagicUsageException("%overlay facade " + variable + ": " + variable + " holds "
+                    + (o == null ? "null" : "a " + o.getClass().getSimpleName()) + ", not an Overlay");
+        }
+        if (!ol.isLoaded()) {
+            throw new MagicUsageException("%overlay facade " + variable + ": " + ol + " is not loaded in the PL; "
+                    + variable + ".download() first");
+        }
+        LoadedOverlay.set(ol);
+        Bound b = bind(ctx, ol, variable);
+        ctx.out().println(variable + " = " + b.className() + " (typed facade of " + ol + ")");
+    }
+
+    /** The class itself if session code can name it, else its nearest such superclass (Overlay at worst). */
+    private static Class<?> nameable(Class<?> c) {
+        Class<?> k = c;
+        while (k != Overlay.class && (k.getCanonicalName() == null || !(Modifier.isPublic(k.getModifiers())
+                || k.getName().startsWith("REPL.")))) {
+            k = k.getSuperclass();
+        }
+        return k;
     }
 
     /**
@@ -102,7 +142,6 @@ public final class FacadeBinder {
         if (k == null) {
             return DefaultIp.class.getName();
         }
-        String name = k.getCanonicalName();
-        return name.startsWith("REPL.") ? k.getSimpleName() : name;
+        return io.jynq.facade.JavaNames.typeName(k);
     }
 }

@@ -17,9 +17,13 @@ import java.util.Set;
  * to {@code VAR} (default {@code ol}), with a typed member per device of the overlay's package
  * ({@code ol.dsp_loopback.add(2, 40)}, opened on first call); shows the overlay. {@code %overlay} alone shows the PL
  * state: which bitstream the board holds, since when, and the overlay this session loaded.
+ * {@code %overlay facade VAR} gives the overlay a cell made ({@code var base = new BaseOverlay("base.bit")},
+ * an {@code Overlay} subclass of the notebook's own) its typed facade in {@code VAR}, keeping the
+ * subclass's fields and methods.
  */
 public final class OverlayMagic implements LineMagic {
-    static final String USAGE = "%overlay load NAME|PATH [as VAR] [--hwh PATH] [--no-download] [--ignore-version]  |  %overlay";
+    static final String USAGE = "%overlay load NAME|PATH [as VAR] [--hwh PATH] [--no-download] [--ignore-version]"
+            + "  |  %overlay facade VAR  |  %overlay";
 
     @Override
     public String name() {
@@ -42,6 +46,15 @@ public final class OverlayMagic implements LineMagic {
         List<String> pos = a.positional();
         if (pos.isEmpty()) {
             return plState();
+        }
+        if (pos.get(0).equals("facade")) {
+            if (pos.size() != 2 || !io.jynq.facade.JavaNames.isIdentifier(pos.get(1))) {
+                throw new MagicUsageException("expected %overlay facade VAR, VAR a variable holding an overlay, e.g."
+                        + " %overlay facade base");
+            }
+            String v = pos.get(1);
+            ctx.evalJava(FacadeBinder.class.getName() + ".rebind(\"" + Handoff.put(ctx) + "\", " + v + ", \"" + v + "\");");
+            return null;
         }
         if (!pos.get(0).equals("load") || pos.size() < 2) {
             throw new MagicUsageException("unknown %overlay command \"" + String.join(" ", pos) + "\": " + USAGE);

@@ -1,5 +1,6 @@
 package io.jynq.magics;
 
+import io.jynq.config.JynqConfig;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ final class PathArgs {
      * @throws MagicUsageException naming the variable if one without a default is unset
      */
     static String expand(String word, Map<String, String> env) {
-        String s = word.startsWith("~/") ? System.getProperty("user.home") + word.substring(1) : word;
+        String s = word.startsWith("~/") ? JynqConfig.current().home() + word.substring(1) : word;
         Matcher m = VAR.matcher(s);
         StringBuilder b = new StringBuilder();
         while (m.find()) {

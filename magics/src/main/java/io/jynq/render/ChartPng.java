@@ -1,14 +1,17 @@
 package io.jynq.render;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
-/** Renders an XChart chart to PNG at its own size: what the kernel puts under image/png. */
+/** Renders an XChart chart to PNG (or SVG) at its own size: what {@link Renderers} put under image/png. */
 public final class ChartPng {
     private ChartPng() {
     }
@@ -38,5 +41,20 @@ public final class ChartPng {
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding of chart \"" + chart.getTitle() + "\" failed", e);
         }
+    }
+
+    /**
+     * The chart as an SVG document ({@code display(chart, "image/svg+xml")}).
+     *
+     * @throws UncheckedIOException if the encoder fails
+     */
+    public static String svg(Chart<?, ?> chart) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("SVG encoding of chart \"" + chart.getTitle() + "\" failed", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

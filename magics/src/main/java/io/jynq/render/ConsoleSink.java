@@ -10,13 +10,12 @@ import java.util.stream.Collectors;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.internal.series.AxesChartSeriesNumericalNoErrorBars;
 import org.knowm.xchart.internal.series.Series;
-import tech.tablesaw.api.Table;
 
 /**
- * The {@link DisplaySink} for JShell and plain Java: text on a {@link PrintStream}. A progress bar
- * is redrawn on one line with a carriage return; a chart prints a one-line summary (there is no
- * image in a terminal); a Tablesaw table prints as Tablesaw formats it; anything else its
- * {@code toString()}.
+ * The {@link DisplaySink} for JShell and plain Java: the text/plain form {@link Renderers} give,
+ * on a {@link PrintStream}. A progress bar is redrawn on one line with a carriage return; a chart
+ * prints a one-line summary (there is no image in a terminal); a Tablesaw table prints as
+ * Tablesaw formats it. Clearing output does nothing (a terminal keeps its lines).
  */
 public final class ConsoleSink implements DisplaySink {
     private final Supplier<PrintStream> out;
@@ -65,19 +64,22 @@ public final class ConsoleSink implements DisplaySink {
         out.flush();
     }
 
-    /** The console form of {@code o}. */
+    @Override
+    public void clearOutput(boolean wait) {
+        // a terminal cannot take back lines it printed
+    }
+
+    /** The console form of {@code o}: its text/plain rendering. */
     public static String text(Object o) {
-        if (o instanceof Chart) {
-            Chart<?, ?> c = (Chart<?, ?>) o;
-            String series = c.getSeriesMap().values().stream().map(ConsoleSink::describe)
-                .collect(Collectors.joining(", "));
-            return c.getClass().getSimpleName() + " \"" + c.getTitle() + "\" " + c.getWidth() + "x"
-                + c.getHeight() + " px: " + series;
-        }
-        if (o instanceof Table) {
-            return ((Table) o).print();
-        }
-        return String.valueOf(o);
+        return Renderers.render(o).text();
+    }
+
+    /** A chart's text form: {@code XYChart "title" 800x400 px: in (1024 points), out (1024 points)}. */
+    static String chartText(Chart<?, ?> c) {
+        String series = c.getSeriesMap().values().stream().map(ConsoleSink::describe)
+            .collect(Collectors.joining(", "));
+        return c.getClass().getSimpleName() + " \"" + c.getTitle() + "\" " + c.getWidth() + "x"
+            + c.getHeight() + " px: " + series;
     }
 
     private static String describe(Series s) {

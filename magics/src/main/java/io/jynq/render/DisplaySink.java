@@ -1,8 +1,10 @@
 package io.jynq.render;
 
 /**
- * Where notebook outputs go: the kernel's display_data / update_display_data in Jupyter, the
- * console in JShell. The kernel installs its own with {@link Displays#install(DisplaySink)};
+ * Where notebook outputs go, the one display seam: the kernel's display_data /
+ * update_display_data / clear_output in Jupyter, the console in JShell. Implementations render
+ * with {@link Renderers#render(Object)} (a {@link MimeBundle} passes as it is) and transport the
+ * bundle; they hold no renderers of their own. The kernel installs its own with {@link Displays#install(DisplaySink)};
  * magics and plots call only this interface (the layer rule forbids importing the kernel).
  *
  * <p>Contract for implementations: render {@code o} before returning (callers mutate the same
@@ -29,4 +31,12 @@ public interface DisplaySink {
      * @throws IllegalArgumentException if the id was not returned by {@link #display(Object)}
      */
     void update(String displayId, Object o);
+
+    /**
+     * Clears the output of the cell now running, as IPython's {@code clear_output(wait)}.
+     *
+     * @param wait true to clear only when the next output arrives (no flicker in a loop that
+     *     redraws), false to clear at once
+     */
+    void clearOutput(boolean wait);
 }

@@ -3,6 +3,7 @@ package io.jynq.render;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The process-wide {@link DisplaySink}: a {@link ConsoleSink} on {@code System.out} until the
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Displays {
     private static volatile DisplaySink sink = ConsoleSink.systemOut();
     private static final Set<Runnable> PENDING = ConcurrentHashMap.newKeySet();
+    private static final AtomicLong CELL = new AtomicLong();
 
     private Displays() {
     }
@@ -51,5 +53,15 @@ public final class Displays {
     /** Withdraws a flush that its owner has run itself. */
     public static void done(Runnable flush) {
         PENDING.remove(flush);
+    }
+
+    /** The kernel calls this as each cell starts: outputs may be reused within one cell only. */
+    public static void cellStarted() {
+        CELL.incrementAndGet();
+    }
+
+    /** Counts the cells started so far (0 outside a kernel): equal values mean the same cell. */
+    public static long cell() {
+        return CELL.get();
     }
 }

@@ -35,6 +35,11 @@ public final class Progress implements AutoCloseable {
 
     private Progress(String label, long total, boolean bytes, DisplaySink sink, double maxPerSecond,
                      LongSupplier clock, boolean trailing) {
+        this(label, total, bytes, sink, maxPerSecond, clock, trailing, null);
+    }
+
+    private Progress(String label, long total, boolean bytes, DisplaySink sink, double maxPerSecond,
+                     LongSupplier clock, boolean trailing, String reuseDisplayId) {
         this.label = Objects.requireNonNull(label, "label");
         if (total < -1) {
             throw new IllegalArgumentException("progress total " + total + " is negative (use -1 for unknown)");
@@ -47,7 +52,25 @@ public final class Progress implements AutoCloseable {
         this.throttle = new UpdateThrottle(maxPerSecond, clock);
         this.startNanos = clock.getAsLong();
         throttle.mark();
-        this.displayId = sink.display(state());
+        if (reuseDisplayId == null) {
+            this.displayId = sink.display(state());
+        } else {
+            this.displayId = reuseDisplayId;
+            sink.update(reuseDisplayId, state());
+        }
+    }
+
+    /**
+     * A bar drawn in place of an earlier one (its display id), so that steps repeated in a loop
+     * (fifty downloads) show one line rather than fifty.
+     */
+    static Progress replacing(String displayId, String label, long total, boolean bytes) {
+        return new Progress(label, total, bytes, Displays.sink(), 10, System::nanoTime, true, displayId);
+    }
+
+    /** The id of the output this bar is drawn in. */
+    String displayId() {
+        return displayId;
     }
 
     /**

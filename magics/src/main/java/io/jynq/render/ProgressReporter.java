@@ -12,13 +12,16 @@ import java.util.Objects;
  * A bar opens on the first report of a task, labelled {@code "<prefix>: <task>"}, and closes when
  * {@code done} reaches {@code total} or when a different task starts reporting (steps run one
  * after another: parse, then download). Call {@link #close()} in a {@code finally} so a failed
- * step reads "stopped". Thread-safe.
+ * step reads "stopped". Within one cell, every bar after the first is drawn in place of the last
+ * one (a loop of fifty downloads shows one line); a later cell gets a bar of its own. Thread-safe.
  */
 public final class ProgressReporter implements AutoCloseable {
     private final String prefix;
     private final boolean bytes;
     private Progress progress;
     private String task;
+    private String lastDisplayId;
+    private long lastCell;
 
     private ProgressReporter(String prefix, boolean bytes) {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
@@ -50,7 +53,13 @@ public final class ProgressReporter implements AutoCloseable {
         if (progress == null) {
             this.task = task;
             String label = task == null || task.isEmpty() ? prefix : prefix.isEmpty() ? task : prefix + ": " + task;
-            progress = bytes ? Progress.bytes(label, total) : Progress.start(label, total);
+            if (lastDisplayId != null && lastCell == Displays.cell()) {
+                progress = Progress.replacing(lastDisplayId, label, total, bytes);
+            } else {
+                progress = bytes ? Progress.bytes(label, total) : Progress.start(label, total);
+            }
+            lastDisplayId = progress.displayId();
+            lastCell = Displays.cell();
         }
         progress.update(done, total);
         if (total >= 0 && done >= total) {

@@ -64,6 +64,6 @@ public final class TableHtml {
     }
 
     private static String align(Column<?> c) {
-        return c instanceof NumericColumn ? " style=\"text-align:right\"" : "";
+        return c instanceof NumericColumn ? " style=\"text-align:right\"" : " style=\"text-align:left\"";
     }
 }

@@ -1,10 +1,12 @@
 /**
- * Showing things in a notebook or a console: the display seam ({@link io.jynq.render.DisplaySink},
- * installed by the kernel in {@link io.jynq.render.Displays}; {@link io.jynq.render.ConsoleSink}
- * for JShell), progress bars ({@link io.jynq.render.Progress}), and renderers the kernel registers
- * by class: {@link io.jynq.render.ChartPng} (XChart to image/png), {@link io.jynq.render.TableHtml}
- * (Tablesaw to text/html), {@link io.jynq.render.ProgressBar} ({@code ProgressState} to text/html
- * and text/plain).
+ * Showing things in a notebook or a console, in one place: the renderer registry
+ * ({@link io.jynq.render.Renderers}: object to {@link io.jynq.render.MimeBundle}; charts, tables,
+ * images, progress frames here, the object model's views added by {@code io.jynq.magics.ModelRenderers}),
+ * the one display seam ({@link io.jynq.render.DisplaySink}, installed in
+ * {@link io.jynq.render.Displays}: the kernel in Jupyter, {@link io.jynq.render.ConsoleSink} in
+ * JShell), the statics every cell imports ({@link io.jynq.render.Notebook}: {@code display},
+ * {@code updateDisplay}, {@code clearOutput}, {@code render}), and progress bars
+ * ({@link io.jynq.render.Progress}).
  *
  * <p>Lowest package of the magics module: imports only the JDK, XChart and Tablesaw; never
  * {@code io.jynq.plot}, {@code io.jynq.magics} or {@code io.jynq.kernel}.

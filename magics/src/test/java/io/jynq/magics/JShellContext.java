@@ -23,11 +23,22 @@ final class JShellContext implements MagicContext, AutoCloseable {
     final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
 
-    /** Runs {@code snippet} now (the test calls magics outside of any snippet). */
+    private final java.util.ArrayDeque<String> queued = new java.util.ArrayDeque<>();
+    private int depth;
+
+    /**
+     * Runs {@code snippet} now when the test called the magic outside of any snippet; from inside a
+     * running snippet (a magic's own snippet calling back, as {@code %overlay facade} does), right
+     * after that snippet, as the kernel does.
+     */
     @Override
     public void evalJava(String snippet) {
         submitted.add(snippet);
-        eval(snippet);
+        if (depth > 0) {
+            queued.add(snippet);
+        } else {
+            eval(snippet);
+        }
     }
 
     /**
@@ -37,6 +48,20 @@ final class JShellContext implements MagicContext, AutoCloseable {
      * @throws AssertionError with the diagnostics or exception if it does not compile or throws
      */
     String eval(String snippet) {
+        String value;
+        depth++;
+        try {
+            value = evalOne(snippet);
+        } finally {
+            depth--;
+        }
+        while (depth == 0 && !queued.isEmpty()) {
+            eval(queued.poll());
+        }
+        return value;
+    }
+
+    private String evalOne(String snippet) {
         String value = null;
         for (SnippetEvent e : shell.eval(snippet)) {
             if (e.status() == Snippet.Status.REJECTED) {

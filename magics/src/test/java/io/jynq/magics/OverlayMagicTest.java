@@ -109,4 +109,26 @@ class OverlayMagicTest {
         assertTrue(after.text().contains("dsp_loopback.bit since"), after.text());
         assertTrue(after.html().contains("<b>scripted</b>"), after.html());
     }
+
+    @Test
+    void facadeOfAnOverlaySubclassDeclaredInACellKeepsItsMembers() {
+        ctx.eval("class TestOverlay extends io.jynq.overlay.Overlay {"
+                + " final String greeting = \"hi\";"
+                + " TestOverlay(String bit) { super(bit); }"
+                + " int twice(int x) { return 2 * x; } }");
+        ctx.eval("var t = new TestOverlay(\"dsp_loopback\");");
+        new OverlayMagic().eval(ctx, List.of("facade", "t"));
+        assertEquals("\"DspLoopbackOverlay\"", ctx.eval("t.getClass().getSimpleName()"));
+        assertEquals("\"hi\"", ctx.eval("t.greeting"), "the subclass's field");
+        assertEquals("42", ctx.eval("t.twice(21)"), "the subclass's method");
+        assertEquals("\"TestOverlay\"", ctx.eval("t.overlay.getClass().getSimpleName()"));
+        assertTrue(ctx.eval("t.axi_gpio_0.getClass().getSimpleName()").contains("AxiGpio"), "the IP as typed fields");
+        assertTrue(ctx.eval("t.isLoaded()").equals("true"), "Overlay's methods too");
+        // a facade of a facade is the same thing again; a non-overlay is refused by name
+        new OverlayMagic().eval(ctx, List.of("facade", "t"));
+        assertEquals("\"hi\"", ctx.eval("t.greeting"));
+        ctx.eval("var s = \"text\";");
+        AssertionError e = assertThrows(AssertionError.class, () -> new OverlayMagic().eval(ctx, List.of("facade", "s")));
+        assertTrue(e.getMessage().contains("not an Overlay"), e.getMessage());
+    }
 }

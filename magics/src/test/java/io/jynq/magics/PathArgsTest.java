@@ -17,7 +17,7 @@ class PathArgsTest {
         assertEquals("/data/shared/x", PathArgs.expand("${SHARED}/x", env));
         assertEquals("../../shared/x", PathArgs.expand("${NOPE:-../../shared}/x", env));
         assertEquals("dflt", PathArgs.expand("${EMPTY:-dflt}", env));
-        assertEquals(System.getProperty("user.home") + "/ov.bit", PathArgs.expand("~/ov.bit", env));
+        assertEquals(io.jynq.config.JynqConfig.current().home() + "/ov.bit", PathArgs.expand("~/ov.bit", env));
         assertEquals("plain.bit", PathArgs.expand("plain.bit", env));
     }
 

@@ -34,6 +34,11 @@ class PlotTableMagicTest {
             public void update(String id, Object o) {
                 shown.add(o);
             }
+
+            @Override
+            public void clearOutput(boolean wait) {
+                shown.clear();
+            }
         });
         ctx = new JShellContext();
     }

@@ -98,21 +98,43 @@ class ProgressTest {
     }
 
     @Test
-    void reporterOpensABarPerTaskAndClosesEachAtItsTotal() {
+    void reporterDrawsEachTaskInPlaceOfTheLastAndClosesEachAtItsTotal() {
         DisplaySink previous = Displays.install(sink);
         try (ProgressReporter r = ProgressReporter.bytes("base")) {
             assertTrue(sink.calls.isEmpty(), "nothing shown before the first report");
             r.progress("parse base.hwh", 0, 3);
             r.progress("download", 0, 1000); // a new task closes the unfinished one
             r.progress("download", 1000, 1000);
-            ProgressState parse = (ProgressState) sink.calls.stream().filter(c -> c.id().equals("d1"))
+            ProgressState parse = (ProgressState) sink.calls.stream()
+                .filter(c -> c.shown() instanceof ProgressState s && s.label().contains("parse"))
                 .reduce((a, b) -> b).orElseThrow().shown();
             assertEquals("base: parse base.hwh", parse.label());
             assertTrue(parse.stopped(), "parse never reported its end");
             ProgressState download = (ProgressState) sink.last().shown();
-            assertEquals("d2", sink.last().id());
+            assertEquals("d1", sink.last().id(), "one line for the steps of one cell");
             assertEquals("base: download", download.label());
             assertTrue(download.finished() && !download.stopped());
+        } finally {
+            Displays.install(previous);
+        }
+    }
+
+    /** PYNQ users download in a loop; the notebook should not fill with fifty finished bars. */
+    @Test
+    void fiftyDownloadsInOneCellShowOneLineAndTheNextCellItsOwn() {
+        DisplaySink previous = Displays.install(sink);
+        try (ProgressReporter r = ProgressReporter.items("base.bit")) {
+            Displays.cellStarted();
+            for (int i = 0; i < 50; i++) {
+                r.progress("download", 0, 2);
+                r.progress("download", 2, 2);
+            }
+            assertEquals(1, sink.calls.stream().filter(c -> c.kind().equals("display")).count());
+            Displays.cellStarted();
+            r.progress("download", 0, 2);
+            r.progress("download", 2, 2);
+            assertEquals(2, sink.calls.stream().filter(c -> c.kind().equals("display")).count());
+            assertEquals("d2", sink.last().id());
         } finally {
             Displays.install(previous);
         }

@@ -24,6 +24,11 @@ public final class RecordingSink implements DisplaySink {
         calls.add(new Call("update", displayId, o));
     }
 
+    @Override
+    public synchronized void clearOutput(boolean wait) {
+        calls.add(new Call("clear", null, wait));
+    }
+
     public synchronized int size() {
         return calls.size();
     }

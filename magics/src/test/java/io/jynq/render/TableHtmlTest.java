@@ -17,8 +17,8 @@ class TableHtmlTest {
             IntColumn.create("offset", new int[] {16}));
         String html = TableHtml.render(t);
         assertTrue(html.contains("<caption>&lt;ips&gt;</caption>"), html);
-        assertTrue(html.contains("<th>name &amp; kind</th>"), html);
-        assertTrue(html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
+        assertTrue(html.contains("<th style=\"text-align:left\">name &amp; kind</th>"), html);
+        assertTrue(html.contains("<td style=\"text-align:left\">&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("<td style=\"text-align:right\">16</td>"), html);
     }

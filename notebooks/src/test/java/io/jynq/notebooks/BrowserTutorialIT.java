@@ -1,5 +1,7 @@
 package io.jynq.notebooks;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -40,7 +42,7 @@ class BrowserTutorialIT {
 
     @Test
     void runAllOfTutorialTwoFromTheBrowserDrawsThePlot() throws Exception {
-        boolean require = "require".equals(System.getenv("JYNQ_E2E"));
+        boolean require = "require".equals(JynqConfig.current().string(Setting.E2E, ""));
         boolean tools = Files.isExecutable(CHROMIUM) && onPath("node") && onPath("npm") && onPath("jupyter-notebook");
         if (require) {
             assertTrue(tools, "JYNQ_E2E=require but chromium, node, npm or jupyter-notebook is missing");

@@ -1,5 +1,7 @@
 package io.jynq.notebooks;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -47,9 +49,8 @@ final class NotebookRunner {
      * ITs take it, e.g. the newest LTS JDK), else the JDK running the tests.
      */
     static Path kernelJava() {
-        String java = System.getProperty("jynq.it.java", System.getenv("JYNQ_IT_JAVA"));
-        return java == null || java.isBlank() ? Path.of(System.getProperty("java.home"), "bin", "java")
-                : Path.of(java).toAbsolutePath();
+        return JynqConfig.current().path(Setting.IT_JAVA).map(Path::toAbsolutePath)
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jynq.device;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,19 +33,12 @@ public final class Devices {
     }
 
     /**
-     * The name from {@code JYNQ_DEVICE} or {@code -Djynq.device}, else the first backend other
+     * The name from {@code -Djynq.device}, else {@code JYNQ_DEVICE}, else the first backend other
      * than {@code sim} that reports itself available ({@code embedded} where FPGA Manager exists
      * under the board root, {@code JYNQ_BOARD_ROOT}), else {@code sim}; lower case.
      */
     public static String requestedName() {
-        String name = System.getenv("JYNQ_DEVICE");
-        if (name == null || name.isBlank()) {
-            name = System.getProperty("jynq.device");
-        }
-        if (name == null || name.isBlank()) {
-            name = probe();
-        }
-        return name.trim().toLowerCase(Locale.ROOT);
+        return JynqConfig.current().value(Setting.DEVICE).orElseGet(Devices::probe).toLowerCase(Locale.ROOT);
     }
 
     private static String probe() {

@@ -58,4 +58,15 @@ public interface RegisterSpace {
     default ByteBuffer plainMemory() {
         return null;
     }
+
+    /**
+     * A view whose first 32-bit word (little-endian) turns non-zero once this window's design is
+     * no longer the one the PL holds, or null (the default) for a window that never goes stale.
+     * Whoever reads {@link #plainMemory()} directly checks the word before each access and, when
+     * it is set, calls this space's own access method, which throws the exception explaining
+     * what the PL holds now.
+     */
+    default ByteBuffer retiredFlag() {
+        return null;
+    }
 }

@@ -2,7 +2,10 @@ package io.jynq.mmio;
 
 import io.jynq.device.Device;
 import io.jynq.device.RegisterSpace;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -39,6 +42,9 @@ public final class Mmio {
      * window go straight to it, without the interface call into the space.
      */
     private final ByteBuffer memory;
+    /** The window's {@link RegisterSpace#retiredFlag()}, or null: checked before each {@link #memory} access. */
+    private final ByteBuffer retired;
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
      * Maps {@code byteLength} bytes at {@code physicalAddress} on {@link Device#active()}.
@@ -81,6 +87,13 @@ public final class Mmio {
         this.ipName = ipName == null ? "MMIO" : ipName;
         ByteBuffer m = space.plainMemory();
         this.memory = m != null && m.capacity() >= length ? m : null;
+        this.retired = space.retiredFlag();
+    }
+
+    /** {@link #memory}, or null when there is none or its design was replaced (the space then throws). */
+    private ByteBuffer live() {
+        ByteBuffer r = retired;
+        return r != null && (int) INT.getOpaque(r, 0) != 0 ? null : memory;
     }
 
     private static RegisterSpace mapChecked(Device device, long physicalAddress, long byteLength) {
@@ -120,7 +133,7 @@ public final class Mmio {
         if (outside32(offset)) {
             throw refused("read32", offset, 4);
         }
-        ByteBuffer m = memory;
+        ByteBuffer m = live();
         // (int) is exact: the check above bounds offset by length <= m.capacity().
         return m != null ? m.getInt((int) offset) : space.read32(offset);
     }
@@ -134,7 +147,7 @@ public final class Mmio {
         if (outside32(offset)) {
             throw refused("write32", offset, 4);
         }
-        ByteBuffer m = memory;
+        ByteBuffer m = live();
         if (m != null) {
             m.putInt((int) offset, value);
         } else {

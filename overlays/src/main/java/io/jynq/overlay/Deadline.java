@@ -1,6 +1,9 @@
 package io.jynq.overlay;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,6 +27,9 @@ public final class Deadline {
     private int polls;
     private long park = 1_000;
 
+    /** The wait a call without a Duration allows when nothing is configured: one minute. */
+    public static final Duration DEFAULT_WAIT = Duration.ofMinutes(1);
+
     private Deadline(long end) {
         this.end = end;
     }
@@ -40,6 +46,35 @@ public final class Deadline {
         long now = System.nanoTime();
         long n = timeout.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE / 2 : timeout.toNanos();
         return new Deadline(now + n);
+    }
+
+    /**
+     * How long a wait without an explicit Duration ({@code waitForValue(v)}, {@code await()}) may
+     * take: {@code -Djynq.wait.timeout} or {@code JYNQ_WAIT_TIMEOUT} (property first), in seconds
+     * ({@code 30}, {@code 2.5}) or ISO-8601 ({@code PT2M}); else {@link #DEFAULT_WAIT}. Read on
+     * every call, so a cell may change the property between waits. The stop button ends any wait
+     * earlier.
+     *
+     * @throws IllegalArgumentException if the setting is neither, or negative (naming it and its value)
+     */
+    public static Duration defaultTimeout() {
+        JynqConfig config = JynqConfig.current();
+        Optional<String> v = config.value(Setting.WAIT_TIMEOUT);
+        if (v.isEmpty()) {
+            return DEFAULT_WAIT;
+        }
+        Duration d;
+        try {
+            String t = v.get();
+            d = t.startsWith("P") || t.startsWith("p") ? Duration.parse(t)
+                    : Duration.ofNanos(Math.round(Double.parseDouble(t) * 1e9));
+        } catch (RuntimeException e) {
+            throw config.invalid(Setting.WAIT_TIMEOUT, "is not a wait timeout; give seconds (30, 2.5) or ISO-8601 (PT2M)", e);
+        }
+        if (d.isNegative()) {
+            throw config.invalid(Setting.WAIT_TIMEOUT, "is negative; give seconds (30) or PT2M", null);
+        }
+        return d;
     }
 
     /** Whether the time is up. */

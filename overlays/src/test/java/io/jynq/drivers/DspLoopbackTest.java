@@ -199,6 +199,27 @@ class DspLoopbackTest {
         }
     }
 
+    /** PYNQ's {@code dma.recvchannel.wait()}: without an argument, the default deadline applies. */
+    @Test
+    void awaitWithoutATimeoutUsesTheDefaultDeadline() {
+        AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
+        String before = System.getProperty("jynq.wait.timeout");
+        System.setProperty("jynq.wait.timeout", "0.05");
+        try (ContiguousBuffer out = alloc(16)) {
+            dma.recvChannel().transfer(out);
+            DmaTimeoutException e = assertThrows(DmaTimeoutException.class, () -> dma.recvChannel().await());
+            assertTrue(e.getMessage().startsWith("S2MM of axi_dma_0 did not finish in PT0.05S"), e.getMessage());
+            dma.reset();
+        } finally {
+            if (before == null) {
+                System.clearProperty("jynq.wait.timeout");
+            } else {
+                System.setProperty("jynq.wait.timeout", before);
+            }
+        }
+        assertEquals(io.jynq.overlay.Deadline.DEFAULT_WAIT, io.jynq.overlay.Deadline.defaultTimeout());
+    }
+
     @Test
     void bramReadsBackWhatWasWritten() {
         Bram ram = ol.ip("axi_bram_ctrl_0", Bram.class);

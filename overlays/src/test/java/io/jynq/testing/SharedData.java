@@ -1,5 +1,7 @@
 package io.jynq.testing;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -57,9 +59,9 @@ public final class SharedData {
     }
 
     private static Path locate() {
-        String prop = System.getProperty("jynq.shared.dir");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop).toAbsolutePath().normalize();
+        Path configured = JynqConfig.current().path(Setting.SHARED_DIR).orElse(null);
+        if (configured != null) {
+            return configured.toAbsolutePath().normalize();
         }
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {

@@ -1,5 +1,7 @@
 package io.jynq.bench.metadata;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,11 +10,10 @@ final class SharedFiles {
     private SharedFiles() {}
 
     static Path testdata(String relative) {
-        String dir = System.getProperty("jynq.shared.dir");
-        if (dir == null || dir.isBlank()) {
-            dir = Path.of(System.getProperty("jynq.home", "."), "..", "shared").toString();
-        }
-        Path p = Path.of(dir, "testdata", relative).toAbsolutePath().normalize();
+        JynqConfig config = JynqConfig.current();
+        Path dir = config.path(Setting.SHARED_DIR)
+                .orElseGet(() -> config.path(Setting.SOURCE_HOME).orElse(Path.of(".")).resolve("../shared"));
+        Path p = dir.resolve("testdata").resolve(relative).toAbsolutePath().normalize();
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("benchmark input " + p + " not found; set -Djynq.shared.dir=/path/to/shared");
         }

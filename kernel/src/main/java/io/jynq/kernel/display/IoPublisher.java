@@ -6,6 +6,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
@@ -57,6 +58,20 @@ public final class IoPublisher {
         }
         data.setDisplayId(id);
         publish(new PublishUpdateDisplayData(data));
+    }
+
+    /**
+     * Sends {@code clear_output}, after what the cell's streams hold so far (else text printed
+     * before the call would arrive after it and survive).
+     *
+     * @param wait clear when the next output arrives rather than now
+     */
+    public void clearOutput(boolean wait) {
+        CellContext cell = CellContext.current();
+        if (cell != null) {
+            flush(cell, false);
+        }
+        publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
     /** Publishes everything the cell's streams hold; called at the end of the cell. */

@@ -3,7 +3,14 @@ package io.jynq.kernel.eval;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
@@ -22,9 +29,27 @@ import jdk.jshell.execution.LocalExecutionControl;
  * thread is stopped with {@code Thread.stop}, as JShell itself does there. Either way the
  * snippet thread is also interrupted, which ends sleeps and waits and is what library loops
  * check ({@link Thread#interrupted()}).
+ *
+ * <p><b>Compile first, run later.</b> While {@link #setDeferring deferring}, JShell's request to
+ * run a snippet is recorded instead of run, so the evaluator can compile every snippet of a cell
+ * before it runs any ({@link #runDeferred}).
+ *
+ * <p><b>Where values live.</b> Every loaded snippet class is recorded: the wrapper class holding
+ * each session variable's static field and the class of each top-level class a cell declared,
+ * so that a value can be carried from a replaced wrapper to its replacement.
+ *
+ * <p><b>No exit.</b> Snippet bytecode is passed through {@link ExitRewriter} before it is
+ * loaded, so a cell cannot end the kernel with {@code System.exit}.
  */
 final class CapturingExecutionControl extends LocalExecutionControl {
     private static final String CANCEL_CLASS = "REPL.$Cancel$";
+    /** JShell's wrapper class names: REPL.$JShell$12, a replacement REPL.$JShell$12B; group 2 a class a cell declared. */
+    private static final Pattern SNIPPET_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*(\\$([^$]+))?");
+
+    private final Map<String, Class<?>> varHolders = new HashMap<>();
+    private final Map<String, Class<?>> declaredClasses = new HashMap<>();
+    private final List<Method> deferred = new ArrayList<>();
+    private boolean deferring;
 
     private volatile Object captured;
     private volatile Thread snippetThread;
@@ -51,7 +76,84 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     }
 
     @Override
+    public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] guarded = new ClassBytecodes[cbcs.length];
+        for (int i = 0; i < cbcs.length; i++) {
+            guarded[i] = new ClassBytecodes(cbcs[i].name(), ExitRewriter.rewrite(cbcs[i].bytecodes()));
+        }
+        super.load(guarded);
+        for (ClassBytecodes c : cbcs) {
+            record(c.name());
+        }
+    }
+
+    private void record(String name) {
+        Matcher m = SNIPPET_CLASS.matcher(name);
+        if (!m.matches()) {
+            return;
+        }
+        try {
+            Class<?> k = findClass(name);
+            if (m.group(2) != null) {
+                declaredClasses.put(m.group(2), k);
+                return;
+            }
+            for (Field f : k.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
+                    varHolders.put(f.getName(), k);
+                }
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            // not a class we can carry values for; JShell reports its own problems
+        }
+    }
+
+    /** Variable name → the snippet class whose static field holds it now (a copy). */
+    Map<String, Class<?>> varHolders() {
+        return new HashMap<>(varHolders);
+    }
+
+    /** Simple name of a class a cell declared → its current class (a copy). */
+    Map<String, Class<?>> declaredClasses() {
+        return new HashMap<>(declaredClasses);
+    }
+
+    /** While true, JShell's requests to run snippets are recorded for {@link #takeDeferred} instead of run. */
+    void setDeferring(boolean on) {
+        deferring = on;
+    }
+
+    /** The snippet entry points recorded since the last call, in order. */
+    List<Method> takeDeferred() {
+        List<Method> out = new ArrayList<>(deferred);
+        deferred.clear();
+        return out;
+    }
+
+    /**
+     * Runs a recorded snippet entry point on a snippet thread, as JShell would have.
+     *
+     * @throws Throwable what the snippet threw (unwrapped), or {@link StoppedException} if stopped
+     */
+    void runDeferred(Method doit) throws Throwable {
+        try {
+            run(doit);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() == null ? e : e.getCause();
+        }
+    }
+
+    @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (deferring) {
+            deferred.add(doitMethod);
+            return "";
+        }
+        return run(doitMethod);
+    }
+
+    private String run(Method doitMethod) throws Exception {
         probeCancelClass();
         setAllStop(false);
         stopping = false;

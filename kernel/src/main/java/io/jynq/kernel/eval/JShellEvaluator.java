@@ -13,17 +13,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.lang.reflect.Method;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
+import jdk.jshell.PersistentSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.spi.SPIResolutionException;
 import jdk.jshell.VarSnippet;
 
 /**
@@ -52,6 +53,16 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     };
 
+    /**
+     * How a magic call starts once jjava's parser has rewritten {@code %name args} to Java
+     * ({@code BaseNotebookStatics.lineMagic(...)}); a snippet containing it runs before the rest
+     * of its cell compiles, since a magic may define names the later lines use.
+     */
+    public static final String MAGIC_CALL_PREFIX = "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.";
+
+    /** javac's location line for JShell's unnamed wrapper class. */
+    private static final Pattern EMPTY_LOCATION = Pattern.compile("\\s*location: class\\s*(REPL\\.\\S*)?\\s*");
+
     /** A JShell temporary's name ({@code $12}) used as an identifier. */
     private static final Pattern TEMP_NAME = Pattern.compile("(?<![\\w$])\\$\\d+\\b");
 
@@ -69,6 +80,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private volatile String stopReason = "";
     private volatile boolean running;
     private volatile Thread evalThread;
+    private BiConsumer<Class<?>, Class<?>> classReplaced = (old, replacement) -> { };
 
     /**
      * @param timeout per-cell limit after which the cell is stopped as if interrupted, or null
@@ -82,6 +94,18 @@ public final class JShellEvaluator implements AutoCloseable {
                 .executionEngine(new CapturingControlProvider(control), Map.of())
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
+    }
+
+    /**
+     * Sets who hears that a class a cell declared was replaced: redefined by a cell, or recompiled
+     * by JShell because something it names changed. The kernel re-registers a replaced overlay
+     * driver so that the next overlay load binds the class later cells compile against.
+     *
+     * @param listener called with (old class, new class) on the evaluating thread, before any
+     *                 snippet of the cell runs
+     */
+    public void onClassReplaced(BiConsumer<Class<?>, Class<?>> listener) {
+        this.classReplaced = listener;
     }
 
     /** The JShell instance, for code assistance (completion, documentation). */
@@ -130,66 +154,204 @@ public final class JShellEvaluator implements AutoCloseable {
     private Object runCell(String cell) {
         CellText text = new CellText(cell);
         snippetLine.clear();
+        List<Piece> pieces = split(cell);
         Object value = NO_VALUE;
+        int from = 0;
+        while (from < pieces.size()) {
+            // a magic may define names the lines after it use: it runs before they compile
+            int to = from;
+            while (to < pieces.size() - 1 && !pieces.get(to).source().contains(MAGIC_CALL_PREFIX)) {
+                to++;
+            }
+            List<Compiled> compiled = compile(pieces.subList(from, to + 1), text);
+            for (Compiled c : compiled) {
+                value = run(c, text);
+                while (!queued.isEmpty()) {
+                    checkStop();
+                    for (Compiled q : compile(List.of(new Piece(queued.pollFirst(), -1, false)), text)) {
+                        run(q, text);
+                    }
+                }
+            }
+            from = to + 1;
+        }
+        boolean quiet = !pieces.isEmpty() && pieces.get(pieces.size() - 1).endsWithSemicolon()
+                && !pieces.get(pieces.size() - 1).source().contains(MAGIC_CALL_PREFIX);
+        return quiet ? NO_VALUE : value;
+    }
+
+    /**
+     * One snippet of a cell: its source (leading blanks removed: JShell treated an import with a
+     * leading newline as a change to every variable and reset them), where it starts in the cell
+     * (-1 for code a magic queued), and whether the user ended it with {@code ;} (IPython's
+     * "a trailing semicolon shows no result", so {@code display(x);} shows x once).
+     */
+    private record Piece(String source, int start, boolean endsWithSemicolon) {
+    }
+
+    /** A compiled snippet: its events and the entry points JShell asked to run. */
+    private record Compiled(Piece piece, List<SnippetEvent> events, List<Method> entries) {
+    }
+
+    private List<Piece> split(String cell) {
+        List<Piece> pieces = new ArrayList<>();
         String remaining = cell;
         while (!remaining.isBlank()) {
-            checkStop();
             SourceCodeAnalysis.CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(remaining);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;
             }
             boolean complete = info.completeness().isComplete();
             String source = complete ? info.source() : remaining;
-            // source() is a prefix of remaining (leading blanks and comments included, maybe
-            // plus an added ';'), so diagnostic positions count from here
+            // source() is a prefix of remaining (maybe plus an added ';'), so positions count from here
             int start = cell.length() - remaining.length();
-            value = runSnippet(source, start, text);
-            remaining = complete ? info.remaining() : "";
-            while (!queued.isEmpty()) {
-                checkStop();
-                runSnippet(queued.pollFirst(), -1, text);
+            int lead = 0;
+            while (lead < source.length() && Character.isWhitespace(source.charAt(lead))) {
+                lead++;
             }
+            String rest = complete ? info.remaining() : "";
+            String written = cell.substring(start, cell.length() - rest.length()).strip();
+            pieces.add(new Piece(source.substring(lead), start + lead, written.endsWith(";")));
+            remaining = rest;
         }
-        return value;
+        return pieces;
     }
 
-    /** Evaluates one snippet (or more, when JShell splits it) and returns its value. */
-    private Object runSnippet(String source, int cellOffset, CellText text) {
-        Object value = NO_VALUE;
-        for (SnippetEvent event : shell.eval(source)) {
-            if (event.causeSnippet() != null) {
+    /**
+     * Compiles (declares) every piece without running any. If one does not compile, the pieces
+     * declared before it are taken back (new declarations dropped, replaced ones restored with
+     * their values) and the error is thrown: the cell is all or nothing at compile time.
+     */
+    private List<Compiled> compile(List<Piece> pieces, CellText text) {
+        List<Compiled> done = new ArrayList<>();
+        Map<String, Class<?>> atStart = control.varHolders();
+        control.setDeferring(true);
+        try {
+            for (Piece p : pieces) {
+                checkStop();
+                List<SnippetEvent> events = declare(p.source());
+                Compiled c = new Compiled(p, events, control.takeDeferred());
+                done.add(c);
+                for (SnippetEvent e : events) {
+                    if (e.causeSnippet() != null) {
+                        continue;
+                    }
+                    if (p.start() >= 0) {
+                        snippetLine.put(e.snippet().id(), text.line(p.start()));
+                    }
+                    if (e.status() == Snippet.Status.REJECTED) {
+                        CompileException error = compileError(e.snippet(), p.start(), text);
+                        rollBack(done, atStart);
+                        throw error;
+                    }
+                    if (e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                        CompileException error = unresolved(e.snippet(), p.start(), text);
+                        rollBack(done, atStart);
+                        throw error;
+                    }
+                }
+            }
+        } finally {
+            control.takeDeferred();
+            control.setDeferring(false);
+        }
+        return done;
+    }
+
+    /**
+     * {@link JShell#eval} plus what JShell's in-process engine does not do itself: a variable
+     * JShell recompiled because of another snippet (an import, a class it names) keeps its value
+     * when its type is unchanged, and the cell is told which variables were reset; classes a cell
+     * declared that were replaced are reported to the {@link #onClassReplaced} listener.
+     */
+    private List<SnippetEvent> declare(String source) {
+        Map<String, Class<?>> holders = control.varHolders();
+        Map<String, Class<?>> classes = control.declaredClasses();
+        List<SnippetEvent> events = shell.eval(source);
+        carryValues(events, holders, false);
+        Map<String, Class<?>> now = control.declaredClasses();
+        for (Map.Entry<String, Class<?>> e : classes.entrySet()) {
+            Class<?> replacement = now.get(e.getKey());
+            if (replacement != null && replacement != e.getValue()) {
+                classReplaced.accept(e.getValue(), replacement);
+            }
+        }
+        return events;
+    }
+
+    /** Copies values from the classes in {@code before} to the ones now holding the same variables. */
+    private void carryValues(List<SnippetEvent> events, Map<String, Class<?>> before, boolean redeclared) {
+        Map<String, Class<?>> now = null;
+        for (SnippetEvent e : events) {
+            if (!(e.snippet() instanceof VarSnippet) || !e.status().isActive()
+                    || (e.causeSnippet() == null && !redeclared)) {
                 continue;
             }
-            Snippet snippet = event.snippet();
-            try {
-                value = eventValue(event, snippet, cellOffset, text);
-            } finally {
-                dropIfTemporary(snippet);
+            String name = ((VarSnippet) e.snippet()).name();
+            now = now == null ? control.varHolders() : now;
+            Class<?> from = before.get(name);
+            Class<?> to = now.get(name);
+            if (from == null || to == null || from == to) {
+                continue;
+            }
+            String why = ValueCarrier.carry(name, from, to);
+            if (why != null) {
+                System.err.println("note: variable " + name + " was reset to its default: " + why);
             }
         }
+    }
+
+    /** Takes back the declarations of a cell that did not compile, newest first. */
+    private void rollBack(List<Compiled> done, Map<String, Class<?>> atStart) {
+        for (int i = done.size() - 1; i >= 0; i--) {
+            List<SnippetEvent> events = done.get(i).events();
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() != null || !(e.snippet() instanceof PersistentSnippet)
+                        || !shell.status(e.snippet()).isActive()) {
+                    continue;
+                }
+                Snippet old = events.stream()
+                        .filter(o -> o.causeSnippet() == e.snippet() && o.status() == Snippet.Status.OVERWRITTEN)
+                        .map(SnippetEvent::snippet).findFirst().orElse(null);
+                shell.drop(e.snippet());
+                if (old != null && e.previousStatus().isDefined()) {
+                    carryValues(shell.eval(old.source()), atStart, true);
+                }
+            }
+        }
+        control.takeDeferred();
+    }
+
+    /** Runs a compiled piece's entry points and returns its value. */
+    private Object run(Compiled c, CellText text) {
+        Object value = NO_VALUE;
+        for (Method entry : c.entries()) {
+            checkStop();
+            try {
+                control.runDeferred(entry);
+            } catch (Throwable t) {
+                checkStop();
+                SnippetException error = runtimeError(t, text.text());
+                dropTemporaries(c);
+                throw error;
+            }
+        }
+        checkStop();
+        for (SnippetEvent e : c.events()) {
+            if (e.causeSnippet() == null && e.status().isActive()) {
+                value = valueOf(e.snippet(), e);
+            }
+        }
+        dropTemporaries(c);
         return value;
     }
 
-    private Object eventValue(SnippetEvent event, Snippet snippet, int cellOffset, CellText text) {
-        if (cellOffset >= 0) {
-            // stack-trace line numbers count from the snippet's first non-blank character
-            int first = cellOffset;
-            while (first < text.text().length() && Character.isWhitespace(text.text().charAt(first))) {
-                first++;
+    private void dropTemporaries(Compiled c) {
+        for (SnippetEvent e : c.events()) {
+            if (e.causeSnippet() == null) {
+                dropIfTemporary(e.snippet());
             }
-            snippetLine.put(snippet.id(), text.line(first));
         }
-        if (event.status() == Snippet.Status.REJECTED) {
-            throw compileError(snippet, cellOffset, text);
-        }
-        checkStop();
-        if (event.exception() != null) {
-            throw runtimeError(event.exception());
-        }
-        if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-            throw unresolved(snippet);
-        }
-        return valueOf(snippet, event);
     }
 
     /**
@@ -298,7 +460,7 @@ public final class JShellEvaluator implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         String first = null;
         for (Diag d : diags) {
-            String message = d.getMessage(Locale.ROOT);
+            String message = javacMessage(d);
             long pos = d.getPosition() == Diag.NOPOS ? d.getStartPosition() : d.getPosition();
             if (cellOffset >= 0 && pos != Diag.NOPOS) {
                 int offset = cellOffset + (int) pos;
@@ -321,6 +483,8 @@ public final class JShellEvaluator implements AutoCloseable {
             first = "snippet rejected: " + snippet.source().strip();
             lines.add(first);
         }
+        diags.stream().map(d -> PynqNames.hint(d.getMessage(Locale.ROOT))).flatMap(java.util.Optional::stream)
+                .distinct().forEach(lines::add);
         if (TEMP_NAME.matcher(snippet.source()).find() && lines.stream().anyMatch(l -> l.contains("cannot find symbol"))) {
             lines.add("hint: a cell's value is not kept as a $N variable (see dropIfTemporary); assign it, "
                     + "e.g. var x = ..., to use it in a later cell");
@@ -328,35 +492,124 @@ public final class JShellEvaluator implements AutoCloseable {
         return new CompileException(first, lines);
     }
 
-    private CompileException unresolved(Snippet snippet) {
+    /**
+     * A declaration JShell could not define: javac's own errors (a class whose method does not
+     * compile) with line and column, else the names it waits for.
+     */
+    private CompileException unresolved(Snippet snippet, int cellOffset, CellText text) {
+        if (shell.diagnostics(snippet).anyMatch(Diag::isError)) {
+            return compileError(snippet, cellOffset, text);
+        }
         String missing = snippet instanceof jdk.jshell.DeclarationSnippet
                 ? shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) snippet).collect(Collectors.joining(", "))
                 : "";
-        String message = "cannot define " + snippet.source().strip().lines().findFirst().orElse("")
-                + (missing.isEmpty() ? "" : ": unresolved " + missing);
+        String what = snippet instanceof PersistentSnippet ? ((PersistentSnippet) snippet).name()
+                : snippet.source().strip().lines().filter(l -> !l.strip().startsWith("//")).findFirst().orElse("");
+        String message = "cannot define " + what + (missing.isEmpty() ? "" : ": unresolved " + missing);
         return new CompileException(message, List.of(message));
     }
 
-    private SnippetException runtimeError(JShellException e) {
-        if (e instanceof UnresolvedReferenceException) {
-            UnresolvedReferenceException u = (UnresolvedReferenceException) e;
-            String missing = shell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "));
-            String message = "attempted to use " + u.getSnippet().name() + ", which cannot run until " + missing
-                    + " is declared";
+    private SnippetException runtimeError(Throwable e, String source) {
+        if (e instanceof SPIResolutionException) {
+            String message = "attempted to use a declaration that cannot run until what it names is declared";
+            Snippet s = snippetOf(e.getStackTrace());
+            if (s instanceof jdk.jshell.DeclarationSnippet) {
+                jdk.jshell.DeclarationSnippet d = (jdk.jshell.DeclarationSnippet) s;
+                message = "attempted to use " + d.name() + ", which cannot run until "
+                        + shell.unresolvedDependencies(d).collect(Collectors.joining(", ")) + " is declared";
+            }
             return new SnippetException("UnresolvedReference", message, List.of(message));
         }
-        String name = e instanceof EvalException ? ((EvalException) e).getExceptionClassName() : e.getClass().getName();
+        Map<String, Snippet> byClass = wrappers();
         List<String> lines = new ArrayList<>();
         Throwable t = e;
         String prefix = "";
         while (t != null) {
-            String cls = t instanceof EvalException ? ((EvalException) t).getExceptionClassName() : t.getClass().getName();
-            lines.add(prefix + cls + (t.getMessage() == null ? "" : ": " + t.getMessage()));
-            lines.addAll(StackTraces.snippetFrames(t.getStackTrace(), snippetLine));
+            lines.add(prefix + t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            lines.addAll(StackTraces.snippetFrames(t.getStackTrace(), f -> framePosition(f, byClass)));
             prefix = "Caused by: ";
             t = t.getCause() == t ? null : t.getCause();
         }
-        return new SnippetException(name, e.getMessage() == null ? "" : e.getMessage(), lines);
+        PynqNames.runtimeHint(e, source).ifPresent(lines::add);
+        return new SnippetException(e.getClass().getName(), e.getMessage() == null ? "" : e.getMessage(), lines);
+    }
+
+    /**
+     * The 1-based line of a snippet's own source that line {@code wrappedLine} of its wrapper
+     * class is (a var's initializer sits far from its declaration there), or 0 if none.
+     */
+    private static int sourceLine(SourceCodeAnalysis.SnippetWrapper w, int wrappedLine) {
+        String wrapped = w.wrapped();
+        int pos = 0;
+        for (int l = 1; l < wrappedLine && pos >= 0; l++) {
+            pos = wrapped.indexOf('\n', pos);
+            pos = pos < 0 ? -1 : pos + 1;
+        }
+        if (wrappedLine < 1 || pos < 0) {
+            return 0;
+        }
+        int end = wrapped.indexOf('\n', pos);
+        end = end < 0 ? wrapped.length() : end;
+        for (int i = pos; i < end; i++) {
+            int src = Character.isWhitespace(wrapped.charAt(i)) ? -1 : w.wrappedToSourcePosition(i);
+            if (src >= 0) {
+                String source = w.source();
+                return 1 + (int) source.substring(0, Math.min(src, source.length())).chars().filter(c -> c == '\n').count();
+            }
+        }
+        return 0;
+    }
+
+    /** The snippet whose class a frame of {@code trace} is in (the first such frame), or null. */
+    private Snippet snippetOf(StackTraceElement[] trace) {
+        Map<String, Snippet> byClass = wrappers();
+        for (StackTraceElement f : trace) {
+            Snippet s = byClass.get(StackTraces.wrapperClass(f.getClassName()));
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Current snippets by the class JShell wrapped them in (REPL.$JShell$12B). */
+    private Map<String, Snippet> wrappers() {
+        Map<String, Snippet> byClass = new HashMap<>();
+        shell.snippets().filter(s -> shell.status(s).isActive()).forEach(s -> {
+            try {
+                byClass.put(shell.sourceCodeAnalysis().wrapper(s).fullClassName(), s);
+            } catch (RuntimeException e) {
+                // no wrapper for this snippet: its frames stay as they are
+            }
+        });
+        return byClass;
+    }
+
+    /**
+     * Where a frame of snippet code is: "cell line N" for a snippet of the running cell, else
+     * "snippet #ID:LINE"; null if the frame is not in a current snippet's class.
+     */
+    private String framePosition(StackTraceElement f, Map<String, Snippet> byClass) {
+        Snippet s = byClass.get(StackTraces.wrapperClass(f.getClassName()));
+        if (s == null) {
+            return null;
+        }
+        int line = sourceLine(shell.sourceCodeAnalysis().wrapper(s), f.getLineNumber());
+        Integer base = snippetLine.get(s.id());
+        if (line < 1) {
+            return "snippet #" + s.id();
+        }
+        return base != null ? "cell line " + (base + line - 1) : "snippet #" + s.id() + ":" + line;
+    }
+
+    /**
+     * javac's message without the lines that name JShell's hidden wrapper class: "location: class "
+     * with an empty name tells the user nothing.
+     */
+    static String javacMessage(Diag d) {
+        return d.getMessage(Locale.ROOT).lines()
+                .filter(l -> !EMPTY_LOCATION.matcher(l).matches())
+                .collect(Collectors.joining("\n"));
     }
 
     private static String firstLine(String s) {

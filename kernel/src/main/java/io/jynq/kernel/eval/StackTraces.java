@@ -2,59 +2,60 @@ package io.jynq.kernel.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Cuts a snippet's stack trace to what the user wrote and called: everything up to the last
  * frame of snippet code ({@code REPL.$JShell$N}), nothing of the reflection, JShell and kernel
- * frames beneath it. Snippet frames of the current cell name the cell line.
+ * frames beneath it. Snippet frames name the cell line (or the earlier snippet) they are in.
  */
 final class StackTraces {
-    private static final String SNIPPET_PREFIX = "REPL.$JShell$";
+    /** A wrapper class (group 1) and, for a class a cell declared, its nested name (group 2). */
+    private static final Pattern SNIPPET_CLASS = Pattern.compile("(REPL\\.\\$JShell\\$\\d+[A-Z]*)(?:\\$(.+))?");
 
     private StackTraces() {
     }
 
-    static List<String> snippetFrames(StackTraceElement[] trace, Map<String, Integer> cellLineOfSnippet) {
+    /**
+     * @param position where a snippet frame is ("cell line 3"), or null for a frame that is not
+     *                 in a current snippet's class
+     */
+    static List<String> snippetFrames(StackTraceElement[] trace, Function<StackTraceElement, String> position) {
         int last = -1;
         for (int i = 0; i < trace.length; i++) {
-            if (isSnippet(trace[i])) {
+            if (SNIPPET_CLASS.matcher(trace[i].getClassName()).matches()) {
                 last = i;
             }
         }
         int end = last < 0 ? Math.min(trace.length, 8) : last + 1;
         List<String> lines = new ArrayList<>(end);
-        for (int i = 0; i < end; i++) {
-            lines.add("\tat " + frame(trace[i], cellLineOfSnippet));
+        int first = 0;
+        while (first < end && trace[first].getClassName().equals(ExitGuard.class.getName())) {
+            first++; // the refusal is the message; where the guard throws it is noise
+        }
+        for (int i = first; i < end; i++) {
+            lines.add("\tat " + frame(trace[i], position));
         }
         return lines;
     }
 
-    /**
-     * JShell rewrites snippet frames to an empty class name and a {@code #ID} file name (what the
-     * jshell tool prints as {@code at (#12:1)}); untranslated ones keep {@code REPL.$JShell$N}.
-     */
-    private static boolean isSnippet(StackTraceElement e) {
-        String file = e.getFileName();
-        return e.getClassName().startsWith(SNIPPET_PREFIX) || (file != null && file.startsWith("#"));
+    /** The wrapper class of a snippet class name ({@code REPL.$JShell$12B$Counter} → {@code REPL.$JShell$12B}), else the name. */
+    static String wrapperClass(String className) {
+        Matcher m = SNIPPET_CLASS.matcher(className);
+        return m.matches() ? m.group(1) : className;
     }
 
-    private static String frame(StackTraceElement e, Map<String, Integer> cellLineOfSnippet) {
-        if (!isSnippet(e)) {
+    private static String frame(StackTraceElement e, Function<StackTraceElement, String> position) {
+        Matcher m = SNIPPET_CLASS.matcher(e.getClassName());
+        if (!m.matches()) {
             return e.toString();
         }
-        // REPL.$JShell$12$Counter -> Counter; REPL.$JShell$12 or "" -> the cell itself
-        String cls = e.getClassName();
-        String rest = cls.startsWith(SNIPPET_PREFIX) ? cls.substring(SNIPPET_PREFIX.length()) : "";
-        int dollar = rest.indexOf('$');
-        String owner = dollar < 0 ? (cls.isEmpty() || rest.matches("\\d*") ? "" : cls + ".") : rest.substring(dollar + 1) + ".";
-        String method = e.getMethodName().isEmpty() || e.getMethodName().equals("do_it$") ? "<cell>" : e.getMethodName();
-        String file = e.getFileName() == null ? "" : e.getFileName();
-        String id = file.startsWith("#") ? file.substring(1) : "";
-        Integer base = cellLineOfSnippet.get(id);
-        String where = base != null && e.getLineNumber() > 0
-                ? "cell line " + (base + e.getLineNumber() - 1)
-                : (file.isEmpty() ? "snippet" : "snippet " + file + (e.getLineNumber() > 0 ? ":" + e.getLineNumber() : ""));
-        return owner + method + "(" + where + ")";
+        // REPL.$JShell$12$Counter -> Counter.; REPL.$JShell$12 -> the cell itself
+        String owner = m.group(2) == null ? "" : m.group(2) + ".";
+        String method = e.getMethodName().equals("do_it$") ? "<cell>" : e.getMethodName();
+        String where = position.apply(e);
+        return owner + method + "(" + (where == null ? "snippet" : where) + ")";
     }
 }

@@ -39,6 +39,9 @@ public final class Timeouts {
                 throw new IllegalArgumentException("JYNQ_TIMEOUT='" + value
                         + "' is not a duration; use e.g. 30, 30s, 500ms, 2m, \"30 SECONDS\" or PT30S");
             }
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("JYNQ_TIMEOUT='" + value + "' is negative; use e.g. 30s, or 0 for no limit");
+            }
             return d.isZero() ? null : d;
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("JYNQ_TIMEOUT='" + value

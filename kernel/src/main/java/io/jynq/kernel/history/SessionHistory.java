@@ -1,5 +1,7 @@
 package io.jynq.kernel.history;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,13 +68,14 @@ public final class SessionHistory implements HistoryManager {
         }
     }
 
-    /** {@code JYNQ_HISTORY} (a file, or {@code off}), else {@code ~/.jynq/history.jsonl}. */
+    /** {@code -Djynq.history} or {@code JYNQ_HISTORY} (a file, or {@code off}), else {@code ~/.jynq/history.jsonl}. */
     public static SessionHistory fromEnvironment() {
-        String setting = System.getenv("JYNQ_HISTORY");
-        if (setting != null && (setting.isBlank() || setting.strip().equalsIgnoreCase("off"))) {
+        JynqConfig config = JynqConfig.current();
+        String setting = config.value(Setting.HISTORY).orElse(null);
+        if ("off".equalsIgnoreCase(setting)) {
             return inMemory();
         }
-        return open(setting != null ? Path.of(setting) : Path.of(System.getProperty("user.home"), ".jynq", "history.jsonl"));
+        return open(setting != null ? config.path(Setting.HISTORY).orElseThrow() : config.jynqHome().resolve("history.jsonl"));
     }
 
     /** This kernel's session number, as history entries and {@code range} requests use it. */

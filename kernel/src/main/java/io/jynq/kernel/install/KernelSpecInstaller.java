@@ -1,5 +1,7 @@
 package io.jynq.kernel.install;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,9 +33,9 @@ public final class KernelSpecInstaller {
     public static Path kernelsDir(Scope scope, Path prefix) {
         switch (scope) {
             case USER:
-                String data = System.getenv("JUPYTER_DATA_DIR");
-                return data != null && !data.isBlank() ? Path.of(data, "kernels")
-                        : Path.of(System.getProperty("user.home"), ".local", "share", "jupyter", "kernels");
+                JynqConfig config = JynqConfig.current();
+                return config.path(Setting.JUPYTER_DATA_DIR).orElseGet(() -> config.home().resolve(".local/share/jupyter"))
+                        .resolve("kernels");
             case SYS_PREFIX:
                 return Path.of("/usr/share/jupyter/kernels");
             default:

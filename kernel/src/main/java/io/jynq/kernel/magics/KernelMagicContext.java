@@ -1,13 +1,13 @@
 package io.jynq.kernel.magics;
 
-import io.jynq.kernel.display.Notebook;
 import io.jynq.magics.MagicContext;
+import io.jynq.render.Displays;
 import java.io.PrintStream;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 
 /**
  * {@link MagicContext} over the running kernel: Java goes to {@code evalRaw} (queued after the
- * current snippet when called from a magic), displays to {@link Notebook}, output to the
+ * current snippet when called from a magic), displays to the one display sink ({@link Displays}), output to the
  * {@code System.out}/{@code System.err} the kernel routes into the cell.
  */
 final class KernelMagicContext implements MagicContext {
@@ -24,12 +24,12 @@ final class KernelMagicContext implements MagicContext {
 
     @Override
     public String display(Object o) {
-        return Notebook.display(o);
+        return Displays.sink().display(o);
     }
 
     @Override
     public void updateDisplay(String displayId, Object o) {
-        Notebook.updateDisplay(displayId, o);
+        Displays.sink().update(displayId, o);
     }
 
     @Override

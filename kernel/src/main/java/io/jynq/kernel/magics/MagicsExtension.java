@@ -5,7 +5,6 @@ import io.jynq.magics.LineMagic;
 import io.jynq.magics.Magic;
 import io.jynq.magics.MagicUsageException;
 import io.jynq.magics.Magics;
-import io.jynq.render.Displays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dflib.jjava.jupyter.Extension;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs the magics module into the kernel (a jjava {@link Extension}, loaded once per session
- * after JShell is up): registers each magic found by {@link Magics}, the object-model renderers,
- * and the notebook as the magics layer's display sink.
+ * after JShell is up): registers each magic found by {@link Magics}. (Renderers live in
+ * {@code io.jynq.render.Renderers}; the kernel installs itself as the display sink.)
  *
  * <p>Every magic answers {@code --help} with its usage (what {@code %help NAME} prints). A
  * {@link MagicUsageException} becomes a one-line {@link MagicError}; any other failure of a magic
@@ -41,8 +40,6 @@ public final class MagicsExtension implements Extension {
                     (org.dflib.jjava.jupyter.kernel.magic.CellMagic<Object, BaseKernel>) (k, args, body) ->
                             run(m, args, () -> m.eval(ctx, args, body)));
         }
-        ModelRenderers.register(kernel.getRenderer());
-        Displays.install(new NotebookDisplaySink());
     }
 
     /** Runs a magic, answering {@code --help} and turning failures into one line. */

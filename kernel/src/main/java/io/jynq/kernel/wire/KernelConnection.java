@@ -2,6 +2,7 @@ package io.jynq.kernel.wire;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +13,10 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
@@ -56,7 +60,7 @@ public final class KernelConnection {
         }
         boolean hasKey = props.getKey() != null && !props.getKey().isEmpty();
         WireCodec codec = new WireCodec(hasKey ? new SignatureCheck(props.getSignatureScheme(), props.getKey()) : null,
-                new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
+                new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY), WireCodec.defaultMaxMessageBytes());
         iopub = new IOPubChannel(ctx, signer);
         stdin = new StdinChannel(ctx, signer);
         shell = new RouterSocket(ctx, signer, codec, false);
@@ -83,8 +87,8 @@ public final class KernelConnection {
         control.bind(props);
         heartbeat = new HeartbeatLoop(ctx, Endpoints.address(props, props.getHbPort()));
         heartbeat.start();
-        shellLoop = new ChannelLoop(shell, m -> dispatch(shell, m));
-        controlLoop = new ChannelLoop(control, m -> dispatch(control, m));
+        shellLoop = new ChannelLoop(shell, new Handlers(shell));
+        controlLoop = new ChannelLoop(control, new Handlers(control));
         shellLoop.start();
         controlLoop.start();
         iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
@@ -114,6 +118,73 @@ public final class KernelConnection {
         if (env.isMarkedForShutdown()) {
             close();
         }
+    }
+
+    /**
+     * Answers the execute requests already queued on the shell channel with {@code aborted}
+     * instead of running them, once the current request is handled (stop_on_error after a failed
+     * cell). Call from a shell handler.
+     */
+    public void abortQueuedExecutes() {
+        if (shellLoop != null) {
+            shellLoop.abortQueued();
+        }
+    }
+
+    /** The three things a channel loop asks of the connection, bound to one socket. */
+    private final class Handlers implements ChannelLoop.Handler {
+        private final RouterSocket socket;
+
+        Handlers(RouterSocket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public void handle(Message<?> message) {
+            dispatch(socket, message);
+        }
+
+        @Override
+        public void refuse(OversizedMessageException tooLarge) {
+            Message<?> request = tooLarge.request();
+            LOG.warn("{}: {}", socket.channelName(), tooLarge.getMessage());
+            String text = tooLarge.getMessage() + ": the limit is 1/32 of the kernel's heap (-Xmx, "
+                    + Sizes.human(Runtime.getRuntime().maxMemory()) + "); give the kernel more with "
+                    + "./jynq install-kernel --jvm-option -Xmx1g, or split the cell";
+            ReplyContext env = new ReplyContext(socket, stdin, iopub, request);
+            env.setStatusBusy();
+            try {
+                if (request.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+                    env.publish(new PublishError("RequestTooLarge", text, List.of("RequestTooLarge: " + text)));
+                }
+                MessageType<?> replyType = replyTypeOf(request);
+                if (replyType != null) {
+                    env.replyError(replyType.error(), new ErrorReply("RequestTooLarge", text, List.of(text)));
+                }
+            } finally {
+                env.setStatusIdle();
+            }
+        }
+
+        @Override
+        public void abort(Message<?> message) {
+            ReplyContext env = new ReplyContext(socket, stdin, iopub, message);
+            env.setStatusBusy();
+            try {
+                env.reply(new AbortedReply(ExecuteReply.MESSAGE_TYPE));
+            } finally {
+                env.setStatusIdle();
+            }
+        }
+    }
+
+    /** {@code x_reply} for {@code x_request}, or null for a message type without a reply. */
+    static MessageType<?> replyTypeOf(Message<?> request) {
+        String name = request.getHeader().getType().getName();
+        if (!name.endsWith("_request")) {
+            return null;
+        }
+        return MessageType.getType(name.substring(0, name.length() - "_request".length()) + "_reply");
     }
 
     /** Stops the loops and wakes {@link #awaitClose()}; idempotent. */

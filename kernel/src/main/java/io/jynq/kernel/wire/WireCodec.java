@@ -47,8 +47,12 @@ public final class WireCodec {
     private static final Type JSON_MAP = new TypeToken<Map<String, Object>>() { }.getType();
     private static final Gson GSON = buildGson();
 
+    /** Header, parent and metadata frames beyond this are refused outright (they are never large). */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+
     private final SignatureCheck signatures;
     private final ReplayGuard replays;
+    private final long maxMessageBytes;
 
     /**
      * @param signatures the key's check, or null for an unauthenticated kernel (empty key, only
@@ -56,8 +60,28 @@ public final class WireCodec {
      * @param replays    the digest history shared by all channels
      */
     public WireCodec(SignatureCheck signatures, ReplayGuard replays) {
+        this(signatures, replays, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxMessageBytes the largest message (frames after the delimiter, in bytes) that is
+     *                        parsed; a larger, correctly signed one is answered with
+     *                        {@link OversizedMessageException}
+     */
+    public WireCodec(SignatureCheck signatures, ReplayGuard replays, long maxMessageBytes) {
         this.signatures = signatures;
         this.replays = replays;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /**
+     * The request limit for this JVM: 1/32 of the maximum heap, between 1 MiB and 256 MiB. Parsing
+     * JSON and compiling a cell take many times its size (measured: a 5 MB cell exhausted a 128 MB
+     * heap in the JShell compiler), so a cell beyond this would end in an OutOfMemoryError.
+     */
+    public static long defaultMaxMessageBytes() {
+        long heap = Runtime.getRuntime().maxMemory();
+        return Math.max(1L << 20, Math.min(256L << 20, heap / 32));
     }
 
     /**
@@ -66,6 +90,7 @@ public final class WireCodec {
      * @param frames all frames of the multipart message, in order
      * @return the message, with the routing identities kept for the reply
      * @throws WireException if the message is malformed, unsigned, wrongly signed or replayed
+     * @throws OversizedMessageException if it is correctly signed but larger than the limit
      */
     public Message<?> decode(List<byte[]> frames) {
         int delimiter = -1;
@@ -98,6 +123,24 @@ public final class WireCodec {
                 throw new WireException("duplicate signature: replayed message refused");
             }
         }
+        long size = 0;
+        for (int i = delimiter + 2; i < frames.size(); i++) {
+            size += frames.get(i).length;
+        }
+        if (size > maxMessageBytes) {
+            if (header.length > MAX_HEADER_BYTES || parent.length > MAX_HEADER_BYTES
+                    || metadata.length > MAX_HEADER_BYTES) {
+                throw new WireException("message of " + size + " bytes refused; its header frames alone exceed "
+                        + MAX_HEADER_BYTES + " bytes");
+            }
+            Message<?> headerOnly;
+            try {
+                headerOnly = parse(frames.subList(0, delimiter), header, parent, metadata, null, List.of());
+            } catch (RuntimeException e) {
+                throw new WireException("malformed oversized message: " + e, e);
+            }
+            throw new OversizedMessageException(headerOnly, size, maxMessageBytes);
+        }
         try {
             return parse(frames.subList(0, delimiter), header, parent, metadata, content,
                     frames.subList(delimiter + 6, frames.size()));
@@ -122,6 +165,9 @@ public final class WireCodec {
         JsonObject parentJson = object("parent_header", parentRaw);
         Header<?> parent = parentJson.size() == 0 ? null : GSON.fromJson(parentJson, Header.class);
         Map<String, Object> metadata = GSON.fromJson(object("metadata", metadataRaw), JSON_MAP);
+        if (contentRaw == null) { // an oversized request: answered from its header alone
+            return new Message(new ArrayList<>(ids), header, parent, metadata, null, List.of());
+        }
         JsonObject contentJson = object("content", contentRaw);
         Object content = GSON.fromJson(contentJson, header.getType().getContentType());
         if (content == null) {

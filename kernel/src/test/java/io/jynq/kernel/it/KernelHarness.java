@@ -1,5 +1,7 @@
 package io.jynq.kernel.it;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -44,11 +46,8 @@ final class KernelHarness {
     }
 
     static Path kernelJava() {
-        String java = System.getProperty("jynq.it.java", System.getenv("JYNQ_IT_JAVA"));
-        if (java == null || java.isBlank()) {
-            return Path.of(System.getProperty("java.home"), "bin", "java");
-        }
-        return Path.of(java).toAbsolutePath();
+        return JynqConfig.current().path(Setting.IT_JAVA).map(Path::toAbsolutePath)
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
     private static synchronized void install() throws IOException {
@@ -86,6 +85,7 @@ final class KernelHarness {
             pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
             pb.environment().put("JUPYTER_RUNTIME_DIR", prefix.resolve("runtime").toString());
             pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+            pb.environment().put("JYNQ_IT_NOTEBOOKS", Path.of("..", "notebooks").toAbsolutePath().normalize().toString());
             pb.environment().put("TMPDIR", prefix.toString());
             pb.environment().put("JYNQ_HISTORY", prefix.resolve(scenario + "-history.jsonl").toString());
             File log = prefix.resolve(scenario + ".log").toFile();

@@ -26,14 +26,14 @@ public final class IpHtml {
         if (ip.registers().isEmpty()) {
             return b.append("<i>no register map in the .hwh</i></div>").toString();
         }
-        b.append("<table class=\"jynq-registers\"><thead><tr><th>offset</th><th>register</th><th>bits</th>"
-                + "<th>access</th><th>reset</th><th>fields</th><th>description</th></tr></thead><tbody>");
+        b.append("<table class=\"jynq-registers\"><thead><tr><th style=\"text-align:left\">offset</th><th style=\"text-align:left\">register</th><th style=\"text-align:left\">bits</th>"
+                + "<th style=\"text-align:left\">access</th><th style=\"text-align:left\">reset</th><th style=\"text-align:left\">fields</th><th style=\"text-align:left\">description</th></tr></thead><tbody>");
         for (Register r : ip.registers().values()) {
-            b.append("<tr><td style=\"text-align:right\"><code>").append(Hex.of(r.byteOffset())).append("</code></td><td>")
-                    .append(Html.escape(r.name())).append("</td><td>").append(r.sizeBits()).append("</td><td>")
-                    .append(r.access().hwhName()).append("</td><td><code>")
-                    .append(r.resetValue() == null ? "" : Hex.of(r.resetValue())).append("</code></td><td>")
-                    .append(Html.escape(fields(r))).append("</td><td>").append(Html.escape(r.description()))
+            b.append("<tr><td style=\"text-align:right\"><code>").append(Hex.of(r.byteOffset())).append("</code></td><td style=\"text-align:left\">")
+                    .append(Html.escape(r.name())).append("</td><td style=\"text-align:left\">").append(r.sizeBits()).append("</td><td style=\"text-align:left\">")
+                    .append(r.access().hwhName()).append("</td><td style=\"text-align:left\"><code>")
+                    .append(r.resetValue() == null ? "" : Hex.of(r.resetValue())).append("</code></td><td style=\"text-align:left\">")
+                    .append(Html.escape(fields(r))).append("</td><td style=\"text-align:left\">").append(Html.escape(r.description()))
                     .append("</td></tr>");
         }
         return b.append("</tbody></table></div>").toString();

@@ -24,17 +24,15 @@ public final class OverlayHtml {
     public static String html(String name, OverlayMetadata md, Function<IpDescription, String> driver, String state) {
         StringBuilder b = new StringBuilder("<div class=\"jynq-overlay\"><b>Overlay ").append(Html.escape(name))
                 .append("</b> (").append(Html.escape(md.systemInfo().part())).append(", ").append(Html.escape(state))
-                .append(")<table><thead><tr><th>IP</th><th>type</th><th>address</th><th>range</th>")
-                .append(driver == null ? "" : "<th>driver</th>").append("</tr></thead><tbody>");
+                .append(")<table><thead><tr><th style=\"text-align:left\">IP</th><th style=\"text-align:left\">type</th><th style=\"text-align:left\">address</th><th style=\"text-align:left\">range</th>")
+                .append(driver == null ? "" : "<th style=\"text-align:left\">driver</th>").append("</tr></thead><tbody>");
         for (IpDescription ip : md.ipDict().values()) {
-            if (ip.processingSystem()) {
-                continue;
-            }
-            b.append("<tr><td>").append(Html.escape(ip.name())).append("</td><td>").append(Html.escape(ip.type()))
-                    .append("</td><td><code>").append(Hex.of(ip.physAddr())).append("</code></td><td>")
+            // the PS is listed too, so the rows agree with ipDict() and the "N IP" a summary says
+            b.append("<tr><td style=\"text-align:left\">").append(Html.escape(ip.name())).append("</td><td style=\"text-align:left\">").append(Html.escape(ip.type()))
+                    .append("</td><td style=\"text-align:left\"><code>").append(Hex.of(ip.physAddr())).append("</code></td><td style=\"text-align:left\">")
                     .append(Hex.bytes(ip.addrRange())).append("</td>");
             if (driver != null) {
-                b.append("<td>").append(Html.escape(driver.apply(ip))).append("</td>");
+                b.append("<td style=\"text-align:left\">").append(Html.escape(driver.apply(ip))).append("</td>");
             }
             b.append("</tr>");
         }
@@ -43,7 +41,8 @@ public final class OverlayHtml {
             b.append("hierarchies: ").append(Html.escape(String.join(", ", md.hierarchyDict().keySet()))).append("<br>");
         }
         if (!md.interruptPins().isEmpty()) {
-            b.append("interrupts: ").append(Html.escape(interrupts(md))).append("<br>");
+            // one row per pin: the PYNQ-Z1 base design has 11, unreadable as one line
+            b.append(DictTables.interruptPins(md.interruptPins()).html());
         }
         return b.append("</div>").toString();
     }
@@ -53,27 +52,20 @@ public final class OverlayHtml {
         StringBuilder b = new StringBuilder("Overlay ").append(name).append(" (").append(md.systemInfo().part())
                 .append(", ").append(state).append(')');
         for (IpDescription ip : md.ipDict().values()) {
-            if (!ip.processingSystem()) {
-                b.append(String.format("%n  %-40s %-40s %s", ip.name(), ip.type(), Hex.of(ip.physAddr())));
-                if (driver != null) {
-                    b.append(' ').append(driver.apply(ip));
-                }
+            b.append(String.format("%n  %-40s %-40s %s", ip.name(), ip.type(), Hex.of(ip.physAddr())));
+            if (driver != null) {
+                b.append(' ').append(driver.apply(ip));
             }
         }
         if (!md.hierarchyDict().isEmpty()) {
             b.append("\n  hierarchies: ").append(String.join(", ", md.hierarchyDict().keySet()));
         }
         if (!md.interruptPins().isEmpty()) {
-            b.append("\n  interrupts: ").append(interrupts(md));
-        }
-        return b.toString();
-    }
-
-    private static String interrupts(OverlayMetadata md) {
-        StringBuilder b = new StringBuilder();
-        for (InterruptPin p : md.interruptPins().values()) {
-            b.append(b.length() == 0 ? "" : ", ").append(p.fullpath()).append(" → ").append(p.controller()).append('[')
-                    .append(p.index()).append(']');
+            b.append("\n  interrupts:");
+            for (InterruptPin p : md.interruptPins().values()) {
+                b.append("\n    ").append(p.fullpath()).append(" → ").append(p.controller()).append('[').append(p.index())
+                        .append(']');
+            }
         }
         return b.toString();
     }

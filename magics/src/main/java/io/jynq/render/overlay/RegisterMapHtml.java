@@ -19,18 +19,18 @@ public final class RegisterMapHtml {
     /** The HTML table of {@code map}'s current values. */
     public static String html(RegisterMap map) {
         StringBuilder b = new StringBuilder("<table class=\"jynq-registers\"><caption>")
-                .append(Html.escape(map.ipName())).append(" registers</caption><thead><tr><th>offset</th>"
-                        + "<th>register</th><th>value</th><th>decimal</th><th>fields</th></tr></thead><tbody>");
+                .append(Html.escape(map.ipName())).append(" registers</caption><thead><tr><th style=\"text-align:left\">offset</th>"
+                        + "<th style=\"text-align:left\">register</th><th style=\"text-align:left\">value</th><th style=\"text-align:left\">decimal</th><th style=\"text-align:left\">fields</th></tr></thead><tbody>");
         for (Register r : map.registers().values()) {
-            b.append("<tr><td style=\"text-align:right\"><code>").append(Hex.of(r.byteOffset())).append("</code></td><td>")
+            b.append("<tr><td style=\"text-align:right\"><code>").append(Hex.of(r.byteOffset())).append("</code></td><td style=\"text-align:left\">")
                     .append(Html.escape(r.name())).append("</td>");
             if (!r.access().readable()) {
                 b.append("<td colspan=\"3\"><i>write-only</i></td></tr>");
                 continue;
             }
             long v = r.get();
-            b.append("<td><code>").append(Hex.of(v, r.widthBits())).append("</code></td><td style=\"text-align:right\">")
-                    .append(v).append("</td><td>").append(Html.escape(fields(r, v))).append("</td></tr>");
+            b.append("<td style=\"text-align:left\"><code>").append(Hex.of(v, r.widthBits())).append("</code></td><td style=\"text-align:right\">")
+                    .append(v).append("</td><td style=\"text-align:left\">").append(Html.escape(fields(r, v))).append("</td></tr>");
         }
         return b.append("</tbody></table>").toString();
     }

@@ -99,16 +99,20 @@ final class CArguments {
     }
 
     private static Object pointer(CType t, Object value, Object context) {
-        if (value == null || value instanceof Pointer) {
+        if (value == null) {
+            throw new IllegalArgumentException(context + ": null; pass a contiguous buffer or an array (C code is"
+                    + " never handed NULL from Java)");
+        }
+        if (value instanceof Pointer) {
             return value;
         }
         if (value instanceof NativeMemory m) {
-            m.checkOpen();
-            if (m.address() == 0) {
-                throw new IllegalArgumentException(context + ": " + m + " has no native address (a buffer of the"
-                        + " simulated board without a native mapping?)");
+            try {
+                m.checkOpen();
+            } catch (IllegalStateException closed) {
+                throw new IllegalArgumentException(context + ": " + closed.getMessage(), closed);
             }
-            return new Pointer(m.address());
+            return m;
         }
         CKind e = t.pointee();
         boolean fits;
@@ -133,6 +137,26 @@ final class CArguments {
             throw mismatch(context, "a NativeMemory buffer, " + arrayFor(e) + "a Pointer or null", value);
         }
         return value;
+    }
+
+    /**
+     * The bytes a pointer argument spans, or -1 where unknown (a JNA Pointer): a buffer's byte
+     * size, an array's length times its element size, a String's UTF-8 bytes and its NUL.
+     */
+    static long byteSpan(Object value) {
+        if (value instanceof NativeMemory m) {
+            return m.byteSize();
+        }
+        if (value instanceof String s) {
+            return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L;
+        }
+        if (value != null && value.getClass().isArray()) {
+            int n = java.lang.reflect.Array.getLength(value);
+            Class<?> c = value.getClass().getComponentType();
+            int width = c == byte.class ? 1 : c == short.class ? 2 : c == int.class || c == float.class ? 4 : 8;
+            return (long) n * width;
+        }
+        return -1;
     }
 
     private static String arrayFor(CKind e) {

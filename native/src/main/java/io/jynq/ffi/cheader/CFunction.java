@@ -1,6 +1,5 @@
 package io.jynq.ffi.cheader;
 
-import com.sun.jna.Function;
 
 /**
  * A C function of a {@link CLibrary}, callable from Java with values checked against its
@@ -11,7 +10,7 @@ import com.sun.jna.Function;
  * number, {@code bool} as Boolean; pointers as a {@link io.jynq.ffi.NativeMemory} (a contiguous
  * buffer: {@code checkOpen()} is called first and its address passed), a Java primitive array of
  * the pointee's width (copied to native memory for the call and back after it), a String for
- * {@code char *} (read-only, UTF-8), a JNA {@code Pointer}, or null. Results: see
+ * {@code char *} (read-only, UTF-8) or a JNA {@code Pointer}; never null. Results: see
  * {@link #invoke}.
  * <pre>{@code
  * CFunction checksum = lib.function("checksum");     // uint32_t checksum(const uint8_t *, size_t)
@@ -21,16 +20,19 @@ import com.sun.jna.Function;
 public final class CFunction {
     private final CLibrary library;
     private final CDeclaration declaration;
-    private final Function function;
+    private final NativeLink.Call call;
     private final String where;
-    private final Class<?> returnClass;
 
-    CFunction(CLibrary library, CDeclaration declaration, Function function) {
+    CFunction(CLibrary library, CDeclaration declaration, NativeLink.Call call) {
         this.library = library;
         this.declaration = declaration;
-        this.function = function;
+        this.call = call;
         this.where = declaration.signature() + " (" + library.sourceName() + ":" + declaration.line() + ")";
-        this.returnClass = CArguments.nativeReturnType(declaration.returnType());
+    }
+
+    /** Where it is declared, for messages: {@code signature (file:line)}. */
+    public String where() {
+        return where;
     }
 
     /** The declaration this function was bound from. */
@@ -45,12 +47,14 @@ public final class CFunction {
      * @return null for void; Boolean for bool; Byte for char and int8_t; Short for int16_t;
      *     Integer for int32_t, uint8_t and uint16_t; Long for uint32_t, the 64-bit types, long
      *     and size_t (uint64_t as its two's-complement bits); Float; Double; a JNA Pointer for pointers
-     * @throws IllegalArgumentException if the count or a value does not fit the declaration
-     *     (nothing is called then)
-     * @throws IllegalStateException if the library was closed or a buffer argument is closed
+     * @throws IllegalArgumentException if the count or a value does not fit the declaration, a
+     *     pointer argument is null or a closed buffer, or a length argument exceeds its buffer
+     *     (see {@link LengthCheck}); the message names the parameter and nothing is called
+     * @throws IllegalStateException if the library was closed
+     * @throws RuntimeException what the library's {@link NativeLink} throws for a call that
+     *     failed in C (in a helper process: a fault report)
      */
     public Object invoke(Object... args) {
-        library.checkOpen();
         Object[] values = args == null ? new Object[] {null} : args;
         int n = declaration.parameters().size();
         if (values.length != n) {
@@ -61,8 +65,13 @@ public final class CFunction {
         for (int k = 0; k < n; k++) {
             converted[k] = CArguments.toNative(declaration.parameters().get(k), values[k], where);
         }
-        Object raw = function.invoke(returnClass, converted);
-        return CArguments.fromNative(declaration.returnType(), raw);
+        LengthCheck.check(declaration, converted, where);
+        library.enter();
+        try {
+            return CArguments.fromNative(declaration.returnType(), call.invoke(converted));
+        } finally {
+            library.leave();
+        }
     }
 
     @Override

@@ -123,12 +123,49 @@ class CCompilerTest {
             assertTrue(type.getMessage().startsWith("argument 'data' (const uint8_t *) of uint32_t checksum("), type.getMessage());
             assertThrows(IllegalArgumentException.class, () -> lib.function("negate8").invoke(200));
             assertThrows(IllegalArgumentException.class, () -> lib.function("scale").invoke(new float[1], 1.5, 1f));
+            IllegalArgumentException nul = assertThrows(IllegalArgumentException.class, () -> checksum.invoke(null, 0));
+            assertTrue(nul.getMessage().startsWith("argument 'data' (const uint8_t *) of uint32_t checksum("), nul.getMessage());
+            IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> checksum.invoke(buf, 17));
+            assertTrue(tooLong.getMessage().contains("argument 'len'") && tooLong.getMessage().contains("16 bytes of argument 'data'"),
+                    tooLong.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> checksum.invoke(buf, 1L << 40));
+            assertThrows(IllegalArgumentException.class, () -> checksum.invoke(buf, -1L), "size_t -1 is 2^64-1 bytes");
             buf.closed = true;
-            assertThrows(IllegalStateException.class, () -> checksum.invoke(buf, 16));
+            IllegalArgumentException closed = assertThrows(IllegalArgumentException.class, () -> checksum.invoke(buf, 16));
+            assertTrue(closed.getMessage().startsWith("argument 'data'"), closed.getMessage());
             assertEquals(0L, lib.function("call_count").invoke(), "checksum was never called");
             NoSuchElementException missing = assertThrows(NoSuchElementException.class, () -> lib.function("nope"));
             assertTrue(missing.getMessage().contains("checksum"), missing.getMessage());
         }
+    }
+
+    @Test
+    void theSameLibraryLoadedTwiceSurvivesClosingEither() {
+        // an unchanged %%c cell run twice: the compile cache gives both loads one path
+        CompiledLibrary built = cc.compile("dsp.c", DSP, List.of());
+        CLibrary first = built.load();
+        CLibrary second = cc.compile("dsp.c", DSP, List.of()).load();
+        assertEquals(first.path(), second.path());
+        first.close();
+        TestBuffer buf = new TestBuffer(4);
+        buf.memory.write(0, new byte[] {1, 2, 3, 4}, 0, 4);
+        assertEquals(((1L * 31 + 2) * 31 + 3) * 31 + 4, second.function("checksum").invoke(buf, 4));
+        second.close();
+        CLibrary third = built.load();
+        assertEquals(0L, third.function("call_count").invoke(), "a fresh load after the last close starts clean");
+        third.close();
+    }
+
+    @Test
+    void closingWhileACallRunsUnloadsOnlyAfterItReturns() throws Exception {
+        String slow = "#include <unistd.h>\nint nap(int ms) { usleep(ms * 1000); return ms; }\n";
+        CLibrary lib = cc.compile("slow.c", slow, List.of()).load();
+        var nap = lib.function("nap");
+        java.util.concurrent.CompletableFuture<Object> call = java.util.concurrent.CompletableFuture.supplyAsync(() -> nap.invoke(300));
+        Thread.sleep(50);
+        lib.close();  // a redefinition while the call is inside nap(): unloading now would crash on return
+        assertEquals(300, call.get());
+        assertThrows(IllegalStateException.class, () -> nap.invoke(1));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.jynq.device.embedded;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.nio.file.Path;
 
 /**
@@ -21,18 +23,11 @@ public record BoardPaths(Path root, Path stateDirectory) {
 
     /** The paths named by the system properties or environment (see the class description). */
     public static BoardPaths fromEnvironment() {
-        Path root = Path.of(setting("jynq.board.root", "JYNQ_BOARD_ROOT", "/"));
-        String state = setting("jynq.state.dir", "JYNQ_STATE_DIR", null);
-        return state == null ? under(root) : new BoardPaths(root, Path.of(state));
+        JynqConfig config = JynqConfig.current();
+        Path root = config.path(Setting.BOARD_ROOT).orElse(Path.of("/"));
+        return config.path(Setting.STATE_DIR).map(state -> new BoardPaths(root, state)).orElseGet(() -> under(root));
     }
 
-    private static String setting(String property, String env, String fallback) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) {
-            v = System.getenv(env);
-        }
-        return v == null || v.isBlank() ? fallback : v;
-    }
 
     /** A path such as {@code "dev/mem"} under the root. */
     public Path resolve(String relative) {

@@ -59,20 +59,21 @@ public abstract class PlClocks {
         return ClockDivisors.frequencyMhz(sourceMhz(value), div0, div1);
     }
 
-    /** Sets clock {@code index} to the divisors PYNQ would choose for {@code mhz}. */
-    public void setFclkMhz(int index, double mhz) {
+    /** The MHz of the PLL clock {@code index} divides now. */
+    public double clockSourceMhz(int index) {
         Objects.checkIndex(index, 4);
-        int value = control.read32(controlOffset(index));
-        int[] d = ClockDivisors.choose(sourceMhz(value), mhz);
-        setDivisors(index, d[0], d[1]);
+        return sourceMhz(control.read32(controlOffset(index)));
     }
+
+    /** The CPU clock in MHz, as PYNQ's {@code get_cpu_mhz} computes it. */
+    public abstract double cpuMhz();
 
     /**
      * Writes both divisors of clock {@code index} in one register write.
      *
      * @throws IllegalArgumentException if a divisor is outside 1..63
      */
-    void setDivisors(int index, int divisor0, int divisor1) {
+    public void setDivisors(int index, int divisor0, int divisor1) {
         Objects.checkIndex(index, 4);
         if (divisor0 < 1 || divisor0 > 63 || divisor1 < 1 || divisor1 > 63) {
             throw new IllegalArgumentException("PL clock divisors must be 1..63, got " + divisor0 + " and " + divisor1);

@@ -34,16 +34,35 @@ final class BoardFiles {
                 + "-" + sha.substring(0, Math.min(12, sha.length())) + ".regs");
     }
 
-    void deleteOldRegisterFiles(Path keep) {
-        // Safe while another process maps them: unlinking leaves existing mappings valid.
+    /**
+     * Marks every register file but {@code keep} retired ({@link LiveDesign}) and deletes it. The
+     * caller holds the {@link BoardLock}. Unlinking leaves other processes' mappings valid, so their
+     * stale handles read the retired flag and fail with a message instead of a SIGBUS.
+     */
+    void retireOldRegisterFiles(Path keep) {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "pl-*.regs")) {
             for (Path p : ds) {
                 if (!p.equals(keep)) {
+                    LiveDesign.retire(p);
                     deleteQuietly(p);
                 }
             }
         } catch (IOException e) {
-            // stale files only cost disk space (they are sparse)
+            // a file left behind is retired on the next download; it costs only disk space
+        }
+    }
+
+    /**
+     * Deletes the {@code *.tmp} files a killed download or state write left behind. The caller holds
+     * the {@link BoardLock}, under which every temporary file of the directory is written.
+     */
+    void deleteTemporaries() {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.tmp")) {
+            for (Path p : ds) {
+                deleteQuietly(p);
+            }
+        } catch (IOException e) {
+            // leftovers cost only disk space; the next download tries again
         }
     }
 
@@ -58,8 +77,12 @@ final class BoardFiles {
     void writeAtomically(Path target, byte[] content) {
         try {
             Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.write(tmp, content);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the design in " + dir, e);
         }

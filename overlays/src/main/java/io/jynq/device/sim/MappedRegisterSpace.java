@@ -14,14 +14,30 @@ final class MappedRegisterSpace implements RegisterSpace {
     private final ByteBuffer buf;
     private final long physicalAddress;
     private final long byteSize;
+    private final LiveDesign live;
+    private final String ipName;
 
+    /** A window of DDR: valid as long as the board is open. */
     MappedRegisterSpace(ByteBuffer window, long physicalAddress) {
+        this(window, physicalAddress, null, null);
+    }
+
+    /**
+     * A window of IP {@code ipName}'s registers or memory in a design's register file: every access
+     * first checks that {@code live} is still the design the PL holds.
+     */
+    MappedRegisterSpace(ByteBuffer window, long physicalAddress, LiveDesign live, String ipName) {
         this.buf = window.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.physicalAddress = physicalAddress;
         this.byteSize = window.capacity();
+        this.live = live;
+        this.ipName = ipName;
     }
 
-    private static int index(long offset) {
+    private int index(long offset) {
+        if (live != null && live.retired()) {
+            throw live.stale(String.format("%s at 0x%X", ipName, physicalAddress));
+        }
         int i = (int) offset;
         if (i != offset) {
             throw new IndexOutOfBoundsException("offset 0x" + Long.toHexString(offset) + " is outside the window");
@@ -43,6 +59,11 @@ final class MappedRegisterSpace implements RegisterSpace {
     @Override
     public ByteBuffer plainMemory() {
         return buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public ByteBuffer retiredFlag() {
+        return live == null ? null : live.flag();
     }
 
     @Override

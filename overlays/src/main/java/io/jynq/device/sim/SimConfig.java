@@ -1,18 +1,20 @@
 package io.jynq.device.sim;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Where the simulated board keeps its state and how big its DDR is.
  *
- * @param stateDirectory the board's state directory: {@code JYNQ_SIM_DIR} (or {@code -Djynq.sim.dir}),
+ * @param stateDirectory the board's state directory: {@code -Djynq.sim.dir}, else {@code JYNQ_SIM_DIR},
  *     else {@code ~/.jynq/sim/<board>}
- * @param board the board name, {@code JYNQ_SIM_BOARD} (or {@code -Djynq.sim.board}), default {@code pynq-z1}
+ * @param board the board name, {@code -Djynq.sim.board}, else {@code JYNQ_SIM_BOARD}, default {@code pynq-z1}
  * @param ddrBaseAddress physical address of simulated DDR's first byte, default {@code 0x10000000}:
  *     inside Zynq-7000 and ZynqMP DDR, below every PL address range
- * @param ddrBytes size of simulated DDR in bytes, {@code JYNQ_SIM_DDR_MIB} (or
- *     {@code -Djynq.sim.ddrMib}) in MiB, default 512 MiB, at most 1 GiB; the board's first
+ * @param ddrBytes size of simulated DDR in bytes, {@code -Djynq.sim.ddrMib}, else
+ *     {@code JYNQ_SIM_DDR_MIB} in MiB, default 512 MiB, at most 1 GiB; the board's first
  *     process fixes it (a later process uses the size of the existing {@code ddr.bin})
  */
 public record SimConfig(Path stateDirectory, String board, long ddrBaseAddress, long ddrBytes) {
@@ -23,10 +25,13 @@ public record SimConfig(Path stateDirectory, String board, long ddrBaseAddress, 
     /** Default DDR base address. */
     public static final long DEFAULT_DDR_BASE = 0x1000_0000L;
 
-    /** @throws IllegalArgumentException if the DDR size is not 1 MiB..1 GiB or the base is not 4 KiB aligned */
+    /** Smallest DDR size: 2 MiB, one arena ({@link ArenaTable#QUANTUM}), or nothing can be allocated. */
+    public static final long MIN_DDR_BYTES = 2L << 20;
+
+    /** @throws IllegalArgumentException if the DDR size is not 2 MiB..1 GiB or the base is not 4 KiB aligned */
     public SimConfig {
-        if (ddrBytes < (1L << 20) || ddrBytes > MAX_DDR_BYTES) {
-            throw new IllegalArgumentException("simulated DDR size must be 1 MiB..1 GiB, got " + ddrBytes + " bytes");
+        if (ddrBytes < MIN_DDR_BYTES || ddrBytes > MAX_DDR_BYTES) {
+            throw new IllegalArgumentException("simulated DDR size must be 2 MiB..1 GiB, got " + ddrBytes + " bytes");
         }
         if ((ddrBaseAddress & 0xFFF) != 0 || ddrBaseAddress <= 0) {
             throw new IllegalArgumentException("simulated DDR base must be a positive multiple of 4 KiB, got 0x"
@@ -50,26 +55,11 @@ public record SimConfig(Path stateDirectory, String board, long ddrBaseAddress, 
      * @throws IllegalArgumentException naming the variable when a value is malformed
      */
     public static SimConfig fromEnvironment() {
-        String board = setting("JYNQ_SIM_BOARD", "jynq.sim.board", "pynq-z1").toLowerCase(Locale.ROOT);
-        String dir = setting("JYNQ_SIM_DIR", "jynq.sim.dir", null);
-        Path state = dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".jynq", "sim", board);
-        String mib = setting("JYNQ_SIM_DDR_MIB", "jynq.sim.ddrMib", null);
-        long bytes = DEFAULT_DDR_BYTES;
-        if (mib != null) {
-            try {
-                bytes = Long.parseLong(mib.trim()) << 20;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("JYNQ_SIM_DDR_MIB must be a whole number of MiB, got \"" + mib + "\"", e);
-            }
-        }
+        JynqConfig config = JynqConfig.current();
+        String board = config.string(Setting.SIM_BOARD, "pynq-z1").toLowerCase(Locale.ROOT);
+        Path state = config.path(Setting.SIM_DIR).orElseGet(() -> config.jynqHome().resolve("sim").resolve(board));
+        long bytes = config.wholeNumber(Setting.SIM_DDR_MIB, DEFAULT_DDR_BYTES >> 20, MIN_DDR_BYTES >> 20, MAX_DDR_BYTES >> 20) << 20;
         return new SimConfig(state, board, DEFAULT_DDR_BASE, bytes);
     }
 
-    private static String setting(String env, String property, String fallback) {
-        String v = System.getenv(env);
-        if (v == null || v.isBlank()) {
-            v = System.getProperty(property);
-        }
-        return v == null || v.isBlank() ? fallback : v;
-    }
 }

@@ -53,7 +53,10 @@ public final class SimDevice implements Device {
     private volatile SimPl pl;
     private volatile boolean closed;
 
-    private SimDevice(SimConfig config, SimDdr ddr) {
+    private final DiskSpace disk;
+
+    private SimDevice(SimConfig config, SimDdr ddr, DiskSpace disk) {
+        this.disk = disk;
         this.config = config;
         this.plStore = new PlStateStore(config.stateDirectory());
         this.files = new BoardFiles(config.stateDirectory());
@@ -66,10 +69,15 @@ public final class SimDevice implements Device {
      * @throws UncheckedIOException if the directory or DDR file cannot be created or mapped
      */
     public static SimDevice open(SimConfig config) {
+        return open(config, DiskSpace.POSIX);
+    }
+
+    /** {@link #open(SimConfig)} reserving disk space through {@code disk} (tests inject a full disk). */
+    static SimDevice open(SimConfig config, DiskSpace disk) {
         Path dir = config.stateDirectory();
         try {
             Files.createDirectories(dir);
-            return new SimDevice(config, SimDdr.open(config));
+            return new SimDevice(config, SimDdr.open(config, disk), disk);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the simulated board in " + dir, e);
         }
@@ -110,35 +118,49 @@ public final class SimDevice implements Device {
         checkAddressMap(metadata);
         byte[] hwh = readHwh(metadata);
         String sha = BoardFiles.sha256(hwh != null ? hwh : metadata.toPynqJson().getBytes(StandardCharsets.UTF_8));
-        synchronized (this) {
-            Instant now = Instant.now();
-            PlState old = plStore.read();
-            if (!now.isAfter(old.timestamp())) {
-                now = old.timestamp().plusNanos(1);
-            }
-            PlState state = new PlState(bitstream.toAbsolutePath().normalize().toString(), now, sha, partial);
-            Path regs = files.regsFile(state);
-            SimPl built;
-            SimPl base = partial ? pl : null;
-            try {
-                built = SimPl.build(metadata, state, RegisterWindows.open(regs, metadata, true), this, true);
-                if (base != null) {
-                    built.stackOn(base);
+        try (BoardLock lock = BoardLock.acquire(config.stateDirectory())) {
+            synchronized (this) {
+                files.deleteTemporaries();
+                PlState old = plStore.read();
+                PlState state = new PlState(bitstream.toAbsolutePath().normalize().toString(), nextTimestamp(old), sha,
+                        partial);
+                Path regs = files.regsFile(state);
+                SimPl built;
+                SimPl base = partial ? pl : null;
+                try {
+                    built = SimPl.build(metadata, state, RegisterWindows.open(regs, metadata, disk), this, true);
+                    if (base != null) {
+                        built.stackOn(base);
+                    }
+                    if (hwh != null) {
+                        files.writeAtomically(files.designFile(sha), hwh);
+                    }
+                    plStore.write(state);
+                } catch (RuntimeException e) {
+                    BoardFiles.deleteQuietly(regs);
+                    throw e;
                 }
-                if (hwh != null) {
-                    files.writeAtomically(files.designFile(sha), hwh);
+                pl = built;
+                if (!partial) {
+                    clocks.boot(metadata);
+                    files.retireOldRegisterFiles(regs);
                 }
-            } catch (RuntimeException e) {
-                BoardFiles.deleteQuietly(regs);
-                throw e;
-            }
-            plStore.write(state);
-            pl = built;
-            if (!partial) {
-                clocks.load(metadata);
-                files.deleteOldRegisterFiles(regs);
             }
         }
+    }
+
+    /**
+     * Now, or just after {@code old}'s timestamp when the clock has not moved past it, so that two
+     * downloads never share a state; a timestamp more than a day ahead (a corrupt file, a clock set
+     * back) is ignored rather than followed into the future.
+     */
+    private static Instant nextTimestamp(PlState old) {
+        Instant now = Instant.now();
+        Instant t = old.timestamp();
+        if (!now.isAfter(t) && t.isBefore(now.plus(java.time.Duration.ofDays(1)))) {
+            return t.plusNanos(1);
+        }
+        return now;
     }
 
     private void checkAddressMap(OverlayMetadata md) {
@@ -175,25 +197,28 @@ public final class SimDevice implements Device {
         if (p != null && p.state().equals(s)) {
             return p;
         }
-        synchronized (this) {
-            p = pl;
-            if (p != null && p.state().equals(s)) {
-                return p;
+        try (BoardLock lock = BoardLock.acquire(config.stateDirectory())) {
+            synchronized (this) {
+                s = plStore.read();  // again: a download may have finished while this process waited
+                p = pl;
+                if (p != null && p.state().equals(s)) {
+                    return p;
+                }
+                if (!s.isProgrammed()) {
+                    pl = null;
+                    return null;
+                }
+                Path design = files.designFile(s.metadataSha256());
+                if (s.partial() || !Files.isRegularFile(design)) {
+                    throw new DeviceException("the simulated PL was programmed by another process with " + s.bitfileName()
+                            + (s.partial() ? " (a partial bitstream)" : "") + " and its design is not available in "
+                            + config.stateDirectory() + "; download the overlay in this process");
+                }
+                OverlayMetadata md = HwhParser.parse(design);
+                pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, null), this, false);
+                clocks.restore(md);
+                return pl;
             }
-            if (!s.isProgrammed()) {
-                pl = null;
-                return null;
-            }
-            Path design = files.designFile(s.metadataSha256());
-            if (s.partial() || !Files.isRegularFile(design)) {
-                throw new DeviceException("the simulated PL was programmed by another process with " + s.bitfileName()
-                        + (s.partial() ? " (a partial bitstream)" : "") + " and its design is not available in "
-                        + config.stateDirectory() + "; download the overlay in this process");
-            }
-            OverlayMetadata md = HwhParser.parse(design);
-            pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, false), this, false);
-            clocks.load(md);
-            return pl;
         }
     }
 
@@ -254,11 +279,21 @@ public final class SimDevice implements Device {
         return new SimMemory(this, ddr.block(off, byteSize), off, ddr.baseAddress() + off, byteSize, cacheable);
     }
 
-    void free(long offset) {
+    void free(long offset, long byteSize) {
         if (closed) {
             return;
         }
-        ddr.free(offset);
+        ddr.free(offset, byteSize);
+    }
+
+    /** A DMA model will access {@code [phys, phys + length)} of DDR: see {@link SimDdr#hold}. */
+    void holdDdr(long phys, long length) {
+        ddr.hold(phys - ddr.baseAddress(), length);
+    }
+
+    /** The DMA model's access that began at {@code phys} is over: see {@link SimDdr#release}. */
+    void releaseDdr(long phys) {
+        ddr.release(phys - ddr.baseAddress());
     }
 
     @Override
@@ -339,14 +374,35 @@ public final class SimDevice implements Device {
         p.step(action);
     }
 
+    /** The design this board models, without the partial designs stacked on it since. */
+    @Override
+    public OverlayMetadata loadedMetadata() {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
+        }
+        return p.base().metadata();
+    }
+
     @Override
     public double fclkMhz(int index) {
         return clocks.get(index);
     }
 
     @Override
-    public void setFclkMhz(int index, double mhz) {
-        clocks.set(index, mhz);
+    public void setFclkDivisors(int index, int divisor0, int divisor1) {
+        checkOpen();
+        clocks.setDivisors(index, divisor0, divisor1);
+    }
+
+    @Override
+    public double fclkSourceMhz(int index) {
+        return clocks.source(index);
+    }
+
+    @Override
+    public double cpuMhz() {
+        return clocks.cpu();
     }
 
     @Override
@@ -355,6 +411,11 @@ public final class SimDevice implements Device {
             closed = true;
             ddr.releaseAll();
         }
+    }
+
+    /** The simulated DDR file, {@code ddr.bin} in the state directory. */
+    java.nio.file.Path ddrFile() {
+        return config.stateDirectory().resolve("ddr.bin").toAbsolutePath();
     }
 
     boolean isClosed() {

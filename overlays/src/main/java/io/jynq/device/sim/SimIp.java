@@ -60,6 +60,7 @@ final class SimIp {
     }
 
     int read(int offset) {
+        pl.checkLive(this);
         synchronized (pl.lock()) {
             pl.enter();
             try {
@@ -72,6 +73,7 @@ final class SimIp {
     }
 
     void write(int offset, int value, int strobe) {
+        pl.checkLive(this);
         synchronized (pl.lock()) {
             pl.enter();
             try {
@@ -88,7 +90,7 @@ final class SimIp {
         if (model == null) {
             ByteBuffer w = window.duplicate();
             w.position((int) offset).limit((int) (offset + length));
-            return new MappedRegisterSpace(w.slice(), baseAddress() + offset);
+            return new MappedRegisterSpace(w.slice(), baseAddress() + offset, pl.live(), name());
         }
         return new ModelRegisterSpace(this, offset, length);
     }

@@ -5,6 +5,9 @@ import io.jynq.metadata.IpDescription;
 import io.jynq.overlay.BindTo;
 import io.jynq.overlay.DefaultIp;
 import io.jynq.overlay.Overlay;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Driver of the AXI GPIO (PYNQ's {@code AxiGPIO}), PG144 v2.0.
@@ -68,6 +71,45 @@ public class AxiGpio extends DefaultIp {
             return channel2();
         }
         throw new IllegalArgumentException("AXI GPIO channel must be 1 or 2, got " + number);
+    }
+
+    /** The channels, 1 then 2 if the GPIO is dual (PYNQ's {@code _channels}). */
+    public List<GpioChannel> channels() {
+        List<GpioChannel> l = new ArrayList<>(List.of(channel1));
+        if (channel2 != null) {
+            l.add(channel2);
+        }
+        return Collections.unmodifiableList(l);
+    }
+
+    /** Pin {@code index} of channel 1 (PYNQ's {@code gpio[i]}). @throws IndexOutOfBoundsException outside its length */
+    public GpioSlice get(int index) {
+        return channel1.get(index);
+    }
+
+    /** Sets channel 1's direction (PYNQ's {@code setdirection(d)}); see {@link GpioChannel#setDirection(Direction)}. */
+    public void setDirection(Direction d) {
+        channel1.setDirection(d);
+    }
+
+    /**
+     * Sets channel {@code channel}'s direction (PYNQ's {@code setdirection(d, channel)}).
+     *
+     * @throws IllegalArgumentException if {@code channel} is not 1 or 2
+     * @throws IllegalStateException if it is 2 and the GPIO has one channel
+     */
+    public void setDirection(Direction d, int channel) {
+        channel(channel).setDirection(d);
+    }
+
+    /** Sets channel 1's length (PYNQ's {@code setlength(n)}); see {@link GpioChannel#setLength}. */
+    public void setLength(int length) {
+        channel1.setLength(length);
+    }
+
+    /** Sets channel {@code channel}'s length (PYNQ's {@code setlength(n, channel)}). */
+    public void setLength(int length, int channel) {
+        channel(channel).setLength(length);
     }
 
     synchronized void enableInterrupt(int bit, boolean on) {

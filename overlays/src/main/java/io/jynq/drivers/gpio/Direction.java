@@ -11,5 +11,23 @@ public enum Direction {
     /** Pins are driven from a software copy; reads return that copy, as PYNQ's {@code Output} does. TRI is cleared. */
     OUTPUT,
     /** A read makes the slice an input (TRI bits set) first, a write makes it an output (TRI bits cleared). */
-    INOUT
+    INOUT;
+
+    /**
+     * PYNQ's direction words: {@code "in"}, {@code "out"}, {@code "inout"} (any case).
+     *
+     * @throws IllegalArgumentException for another word
+     */
+    public static Direction of(String word) {
+        switch (word == null ? "" : word.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "in":
+                return INPUT;
+            case "out":
+                return OUTPUT;
+            case "inout":
+                return INOUT;
+            default:
+                throw new IllegalArgumentException("direction must be \"in\", \"out\" or \"inout\", got \"" + word + "\"");
+        }
+    }
 }

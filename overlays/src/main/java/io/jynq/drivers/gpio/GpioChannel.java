@@ -6,15 +6,22 @@ import io.jynq.mmio.Mmio;
 import io.jynq.overlay.Deadline;
 import io.jynq.overlay.Interrupt;
 import java.time.Duration;
+import java.util.AbstractList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One channel of an {@link AxiGpio}: up to 32 pins, DATA at {@code (channel - 1) * 8} and TRI
  * four bytes above (PG144 v2.0, "Registers"). Writes go through a software copy of the outputs,
  * so writing some pins never disturbs the others (PYNQ's rule).
+ *
+ * <p>As PYNQ's {@code Channel}: its pins iterate and index ({@code for (var led : ch)},
+ * {@code ch.get(0)}), {@link #setLength} says how many there are (PYNQ's {@code setlength};
+ * initially the {@code .hwh} width), {@link #write(long, long)} drives the pins of a mask.
  */
-public final class GpioChannel {
+public final class GpioChannel implements Iterable<GpioSlice> {
     private final AxiGpio gpio;
     private final Mmio mmio;
     private final int channel;
@@ -23,6 +30,7 @@ public final class GpioChannel {
     private final int data;
     private final int tri;
     private Direction direction;
+    private int length;
     private long shadow;
     private long triShadow;
 
@@ -35,6 +43,7 @@ public final class GpioChannel {
         this.data = AxiGpioLayout.dataOffset(channel);
         this.tri = AxiGpioLayout.triOffset(channel);
         this.direction = direction;
+        this.length = width;
         this.triShadow = direction == Direction.OUTPUT ? 0 : widthMask;
     }
 
@@ -65,9 +74,72 @@ public final class GpioChannel {
         }
     }
 
+    /**
+     * As {@link #setDirection(Direction)} with PYNQ's words: {@code "in"}, {@code "out"} or {@code "inout"}.
+     *
+     * @throws IllegalArgumentException for another word
+     */
+    public void setDirection(String direction) {
+        setDirection(Direction.of(direction));
+    }
+
+    /** How many pins {@link #get}, {@link #iterator} and {@link #pins()} offer (PYNQ's {@code len(channel)}). */
+    public synchronized int length() {
+        return length;
+    }
+
+    /**
+     * Sets how many pins the channel offers, from pin 0 (PYNQ's {@code setlength}); a base
+     * overlay's LEDs are 4 of a wider channel. Registers are not touched.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= n <= width()}
+     */
+    public synchronized void setLength(int n) {
+        if (n < 1 || n > width) {
+            throw new IllegalArgumentException("length of " + label() + " must be 1.." + width + " (C_GPIO_WIDTH), got " + n);
+        }
+        length = n;
+    }
+
     /** Pin {@code index} as a one-pin slice. @throws IndexOutOfBoundsException if not in [0, width) */
     public GpioSlice pin(int index) {
         return pins(index, index + 1);
+    }
+
+    /**
+     * Pin {@code index} (PYNQ's {@code channel[i]}).
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < length()}
+     */
+    public GpioSlice get(int index) {
+        int n = length();
+        if (index < 0 || index >= n) {
+            throw new IndexOutOfBoundsException("pin " + index + " of " + label() + ": it has " + n + " pins"
+                    + (n < width ? " (setLength(" + width + ") offers all " + width + ")" : ""));
+        }
+        return pin(index);
+    }
+
+    /** The pins 0..length()-1, one slice each, as a list fixed at this call's length. */
+    public List<GpioSlice> pins() {
+        int n = length();
+        return new AbstractList<>() {
+            @Override
+            public GpioSlice get(int index) {
+                return GpioChannel.this.get(java.util.Objects.checkIndex(index, n));
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
+    }
+
+    /** Pins 0..length()-1 in order. */
+    @Override
+    public Iterator<GpioSlice> iterator() {
+        return pins().iterator();
     }
 
     /**
@@ -93,6 +165,21 @@ public final class GpioChannel {
         pins(0, width).write(value);
     }
 
+    /**
+     * Drives the pins set in {@code mask} to {@code value}'s bits, the others keep their value
+     * (PYNQ's {@code Channel.write(val, mask)}): one write of GPIO_DATA from the software copy.
+     *
+     * @throws IllegalArgumentException if {@code mask} has bits beyond the channel's width
+     * @throws IllegalStateException if the channel is an input
+     */
+    public void write(long value, long mask) {
+        if ((mask & ~widthMask) != 0) {
+            throw new IllegalArgumentException("mask 0x" + Long.toHexString(mask) + " has bits beyond the " + width
+                    + " pins of " + label());
+        }
+        writeMasked(value, mask);
+    }
+
     synchronized long read(long mask) {
         switch (direction) {
             case OUTPUT:
@@ -108,7 +195,7 @@ public final class GpioChannel {
         }
     }
 
-    synchronized void write(long value, long mask) {
+    synchronized void writeMasked(long value, long mask) {
         if (direction == Direction.INPUT) {
             throw new IllegalStateException(label() + " is an input; setDirection(Direction.OUTPUT) or INOUT to drive it");
         }

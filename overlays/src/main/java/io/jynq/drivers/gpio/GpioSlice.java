@@ -1,6 +1,9 @@
 package io.jynq.drivers.gpio;
 
+import io.jynq.overlay.Deadline;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Pins {@code [lsb, lsb + width)} of a {@link GpioChannel}, read and written as one unsigned
@@ -50,7 +53,7 @@ public final class GpioSlice {
             throw new IllegalArgumentException("value 0x" + Long.toHexString(value) + " does not fit in " + width
                     + " pins of " + channel);
         }
-        channel.write(value << lsb, mask);
+        channel.writeMasked(value << lsb, mask);
     }
 
     /** All pins high. */
@@ -77,6 +80,55 @@ public final class GpioSlice {
      */
     public void waitForValue(long value, Duration timeout) {
         channel.waitFor(mask, value << lsb, timeout);
+    }
+
+    /**
+     * Waits until the pins read {@code value}, the stop button, or the default deadline
+     * ({@link Deadline#defaultTimeout()}: {@code JYNQ_WAIT_TIMEOUT}, else one minute); PYNQ's
+     * {@code wait_for_value(v)}, which has no deadline.
+     *
+     * @throws io.jynq.device.HardwareTimeoutException at the deadline, with DATA, TRI and the interrupt registers
+     * @throws java.util.concurrent.CancellationException if the thread is interrupted (the stop button)
+     */
+    public void waitForValue(long value) {
+        waitForValue(value, Deadline.defaultTimeout());
+    }
+
+    /**
+     * Completes when the pins read {@code value} (PYNQ's {@code wait_for_value_async}): the wait
+     * runs on its own daemon thread, under the default deadline; {@code cancel(true)} on the future
+     * ends it. The future fails with the {@link io.jynq.device.HardwareTimeoutException} at the deadline.
+     */
+    public CompletableFuture<Void> onValue(long value) {
+        Duration timeout = Deadline.defaultTimeout();
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                waitForValue(value, timeout);
+                f.complete(null);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }, "jynq-gpio-wait " + this);
+        t.setDaemon(true);
+        f.whenComplete((v, e) -> {
+            if (f.isCancelled()) {
+                t.interrupt();
+            }
+        });
+        t.start();
+        return f;
+    }
+
+    /** Slices are equal when they are the same pins of the same channel. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GpioSlice s && s.channel == channel && s.lsb == lsb && s.width == width;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(System.identityHashCode(channel), lsb, width);
     }
 
     @Override

@@ -15,6 +15,11 @@ public final class HlsCall {
         this.ip = ip;
     }
 
+    /** As {@link #await(Duration)} with {@link io.jynq.overlay.Deadline#defaultTimeout()}. */
+    public long await() {
+        return await(io.jynq.overlay.Deadline.defaultTimeout());
+    }
+
     /**
      * Waits until the IP is done and returns {@code ap_return} sign-extended from its width (C
      * {@code int} semantics), or 0 when the function returns nothing. Calling it again returns the

@@ -1,5 +1,7 @@
 package io.jynq.device.embedded;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -39,7 +41,7 @@ class EmbeddedDeviceProviderTest {
 
     @Test
     void withNoDeviceNamedTheProbeLooksForFpgaManagerUnderTheBoardRoot() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("JYNQ_DEVICE") == null, "JYNQ_DEVICE is set");
+        org.junit.jupiter.api.Assumptions.assumeTrue(JynqConfig.current().value(Setting.DEVICE).isEmpty(), "JYNQ_DEVICE is set");
         System.setProperty("jynq.board.root", tmp.toString());
         assertEquals("sim", Devices.requestedName(), "no FPGA Manager under the root: the simulator");
         FakeBoard board = new FakeBoard(tmp.resolve("board"));

@@ -348,28 +348,55 @@ public final class RemoteDevice implements Device {
     public double fclkMhz(int index) {
         checkOpen();
         java.util.Objects.checkIndex(index, 4);
-        if (offers("clocks")) {
-            return c.call("fclk" + index, () -> BoardGrpc.newBlockingStub(c.channel())
-                    .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
-                    .plClock(PlClockRequest.newBuilder().setIndex(index).build()).getMhz());
-        }
-        return clocks().fclkMhz(index);
+        return offers("clocks") ? clock(index, 0, 0).getMhz() : clocks().fclkMhz(index);
     }
 
     @Override
-    public void setFclkMhz(int index, double mhz) {
+    public double fclkSourceMhz(int index) {
         checkOpen();
         java.util.Objects.checkIndex(index, 4);
-        if (!(mhz > 0)) {
-            throw new IllegalArgumentException("PL clock frequency must be positive, got " + mhz + " MHz");
+        if (!offers("clocks")) {
+            return clocks().clockSourceMhz(index);
+        }
+        double mhz = clock(index, 0, 0).getSourceMhz();
+        if (mhz <= 0) {
+            throw new UnsupportedOperationException("board " + c.address() + " does not know the source PLL of fclk" + index);
+        }
+        return mhz;
+    }
+
+    @Override
+    public double cpuMhz() {
+        checkOpen();
+        if (!offers("clocks")) {
+            return clocks().cpuMhz();
+        }
+        double mhz = clock(0, 0, 0).getCpuMhz();
+        if (mhz <= 0) {
+            throw new UnsupportedOperationException("board " + c.address() + " does not know its CPU clock");
+        }
+        return mhz;
+    }
+
+    /** Sets the divisors of fclk{@code index}: JYNQ's {@code pl_clock}, or the PS clock registers through MMIO. */
+    @Override
+    public void setFclkDivisors(int index, int divisor0, int divisor1) {
+        checkOpen();
+        java.util.Objects.checkIndex(index, 4);
+        if (divisor0 < 1 || divisor0 > 63 || divisor1 < 1 || divisor1 > 63) {
+            throw new IllegalArgumentException("PL clock divisors must be 1..63, got " + divisor0 + " and " + divisor1);
         }
         if (offers("clocks")) {
-            c.call("set fclk" + index, () -> BoardGrpc.newBlockingStub(c.channel())
-                    .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
-                    .plClock(PlClockRequest.newBuilder().setIndex(index).setMhz(mhz).build()));
-            return;
+            clock(index, divisor0, divisor1);
+        } else {
+            clocks().setDivisors(index, divisor0, divisor1);
         }
-        clocks().setFclkMhz(index, mhz);
+    }
+
+    private io.jynq.remote.proto.ext.PlClockResponse clock(int index, int divisor0, int divisor1) {
+        return c.call("fclk" + index, () -> BoardGrpc.newBlockingStub(c.channel())
+                .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
+                .plClock(PlClockRequest.newBuilder().setIndex(index).setDivisor0(divisor0).setDivisor1(divisor1).build()));
     }
 
     private synchronized PlClocks clocks() {

@@ -1,0 +1,86 @@
+package io.jynq.config;
+
+/**
+ * Every setting JYNQ reads from the environment or a system property: one row each of README's
+ * table "Settings". {@link JynqConfig} reads them, system property first: a {@code -D} is the
+ * more specific choice (one JVM), the environment the broader one (every process of a shell).
+ * A blank value counts as unset.
+ */
+public enum Setting {
+    /** The device backend. */
+    DEVICE("JYNQ_DEVICE", "jynq.device", "device backend: `sim`, `embedded` (default: `embedded` where FPGA Manager exists under the board root, else `sim`)"),
+    /** The file-system root of a real board's kernel interfaces. */
+    BOARD_ROOT("JYNQ_BOARD_ROOT", "jynq.board.root", "root the board's `/dev`, `/sys`, `/lib/firmware` hang from (default `/`)"),
+    /** Where the embedded backend keeps PL state shared by processes. */
+    STATE_DIR("JYNQ_STATE_DIR", "jynq.state.dir", "embedded backend's shared PL state (default `<board root>/var/lib/jynq`)"),
+    /** The simulated board's state folder. */
+    SIM_DIR("JYNQ_SIM_DIR", "jynq.sim.dir", "simulated board's state folder (default `~/.jynq/sim/<board>`)"),
+    /** The simulated board's name. */
+    SIM_BOARD("JYNQ_SIM_BOARD", "jynq.sim.board", "simulated board's name (default `pynq-z1`)"),
+    /** The simulated DDR size in MiB. */
+    SIM_DDR_MIB("JYNQ_SIM_DDR_MIB", "jynq.sim.ddrMib", "simulated DDR in MiB, 1..1024 (default 512; the board's first process fixes it)"),
+    /** Where bundled overlays are extracted. */
+    CACHE_DIR("JYNQ_CACHE_DIR", "jynq.cache.dir", "where bundled overlays are extracted (default `~/.jynq/cache`)"),
+    /** Extra overlay folders. */
+    OVERLAY_PATH("JYNQ_OVERLAY_PATH", "jynq.overlay.path", "extra overlay folders, separated by `:` (see \"Where overlays are found\")"),
+    /** Where compiled C is cached. */
+    CC_CACHE("JYNQ_CC_CACHE", "jynq.cc.cache", "compiled C cells and device libraries (default `~/.cache/jynq/cc`)"),
+    /** The C compiler. */
+    CC("CC", "jynq.cc", "C compiler for `%%c` and device operations (default `gcc`)"),
+    /** The kernel's history file. */
+    HISTORY("JYNQ_HISTORY", "jynq.history", "cell history file, or `off` (default `~/.jynq/history.jsonl`)"),
+    /** An extra startup script. */
+    STARTUP("JYNQ_STARTUP", "jynq.startup", "a `.jsh` file the kernel runs after its own startup"),
+    /** A per-cell time limit. */
+    TIMEOUT("JYNQ_TIMEOUT", "jynq.timeout", "per-cell time limit: `30`, `30s`, `500ms`, `2m`, `PT30S` (default none)"),
+    /** How long a wait on hardware without a Duration lasts. */
+    WAIT_TIMEOUT("JYNQ_WAIT_TIMEOUT", "jynq.wait.timeout", "how long `await()`, `waitForValue(v)` and other waits without a Duration last: seconds (`30`, `2.5`) or `PT2M` (default 1 minute; the stop button ends them sooner)"),
+    /** Extra JShell compiler options. */
+    COMPILER_OPTS("JYNQ_COMPILER_OPTS", "jynq.compiler.opts", "extra javac options for cells, separated by spaces"),
+    /** The process that started the kernel (Jupyter's variable). */
+    PARENT_PID("JPY_PARENT_PID", null, "set by Jupyter: the kernel ends when that process does"),
+    /** Jupyter's data folder (Jupyter's own variable), where the kernelspec goes. */
+    JUPYTER_DATA_DIR("JUPYTER_DATA_DIR", null, "Jupyter's data folder; `install-kernel --user` writes `<it>/kernels/jynq` (default `~/.local/share/jupyter`)"),
+    /** The JYNQ checkout, set by {@code ./jynq}. */
+    SOURCE_HOME("JYNQ_HOME", "jynq.home", "the JYNQ checkout; `./jynq` sets it for the benchmarks"),
+    /** Test data folder (tests only). */
+    SHARED_DIR(null, "jynq.shared.dir", "tests: the shared test data (default `../shared`)"),
+    /** PYNQ sources for opt-in differential tests. */
+    PYNQ_SRC("JYNQ_PYNQ_SRC", "jynq.pynq.src", "tests: a Xilinx/PYNQ checkout for the opt-in differential tests"),
+    /** RTL sources for opt-in tests. */
+    RTL_SRC("JYNQ_RTL_SRC", "jynq.rtl.src", "tests: HDL sources for the opt-in RTL tests"),
+    /** The java that kernel ITs start. */
+    IT_JAVA("JYNQ_IT_JAVA", "jynq.it.java", "tests: the `java` the kernel and notebook ITs start (default: this JVM's)"),
+    /** Whether the browser IT must run. */
+    E2E("JYNQ_E2E", "jynq.e2e", "tests: `require` makes the browser IT fail instead of skip without Chromium");
+
+    private final String env;
+    private final String property;
+    private final String meaning;
+
+    Setting(String env, String property, String meaning) {
+        this.env = env;
+        this.property = property;
+        this.meaning = meaning;
+    }
+
+    /** The environment variable, or null if only a system property sets it. */
+    public String env() {
+        return env;
+    }
+
+    /** The system property, or null if only the environment sets it. */
+    public String property() {
+        return property;
+    }
+
+    /** What it sets, in README's words (Markdown). */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** How an error message names it: {@code JYNQ_SIM_DIR (-Djynq.sim.dir)}. */
+    public String label() {
+        return env == null ? "-D" + property : property == null ? env : env + " (-D" + property + ")";
+    }
+}
