@@ -38,7 +38,12 @@ final class Session implements AutoCloseable {
 
     /** @param peer the client's address, for messages */
     Session(String peer) {
-        this.number = SESSIONS.incrementAndGet();
+        this(peer, SESSIONS.incrementAndGet());
+    }
+
+    /** A session with a chosen number (fuzzing needs ids it can predict). */
+    Session(String peer, long number) {
+        this.number = number;
         this.name = "session " + number + " (" + peer + ")";
     }
 
