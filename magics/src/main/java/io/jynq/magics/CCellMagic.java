@@ -100,7 +100,7 @@ public final class CCellMagic implements CellMagic {
     }
 
     private static String crashReport() {
-        String dir = System.getProperty("jynq.crash.dir");
+        String dir = io.jynq.config.JynqConfig.current().string(io.jynq.config.Setting.CRASH_DIR, null);
         return dir == null ? "" : "; the JVM's crash report goes to " + dir;
     }
 

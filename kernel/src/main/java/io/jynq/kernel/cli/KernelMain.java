@@ -82,7 +82,7 @@ public final class KernelMain {
 
     /** The JVM writes hs_err files only into a directory that exists (see KernelSpec#crashDirectory). */
     private static void createCrashDirectory() {
-        String dir = System.getProperty("jynq.crash.dir");
+        String dir = JynqConfig.current().string(Setting.CRASH_DIR, null);
         if (dir != null) {
             try {
                 java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));

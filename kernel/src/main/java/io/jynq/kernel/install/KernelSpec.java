@@ -34,8 +34,7 @@ public record KernelSpec(String name, String displayName, Path java, List<String
      * JVM's default. Only in-process C ({@code %%c NAME --in-process}) can still crash the kernel.
      */
     public static Path crashDirectory() {
-        String home = System.getenv("HOME");
-        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".jynq", "crash");
+        return io.jynq.config.JynqConfig.current().home().resolve(".jynq").resolve("crash");
     }
 
     /** The kernel.json text; a {@code -XX:ErrorFile} under {@link #crashDirectory()} is added unless given. */

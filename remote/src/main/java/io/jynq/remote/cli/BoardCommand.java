@@ -108,7 +108,7 @@ public final class BoardCommand implements Runnable {
                 err.println("jynq board serve: " + e.getMessage());
                 return 2;
             }
-            Path root = boardRoot != null ? boardRoot : Path.of(System.getProperty("user.home"), ".jynq", "board-root");
+            Path root = boardRoot != null ? boardRoot : io.jynq.config.JynqConfig.current().home().resolve(".jynq").resolve("board-root");
             BoardServer.Options o = new BoardServer.Options(host, port, root, overlays, token, tlsCert, tlsKey, tlsClientCa,
                     pynqCompatible, allowRawMmio, arch, boardName, Limits.DEFAULT, !pynqOnly);
             Device d;
@@ -147,8 +147,7 @@ public final class BoardCommand implements Runnable {
                     throw new UncheckedIOException("cannot read --token-file " + tokenFile + ": " + e.getMessage(), e);
                 }
             }
-            String env = System.getenv("JYNQ_REMOTE_TOKEN");
-            return env == null || env.isBlank() ? null : env.trim();
+            return io.jynq.config.JynqConfig.current().value(io.jynq.config.Setting.REMOTE_TOKEN).orElse(null);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.jynq.remote.client;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
+import java.util.Optional;
+
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ChannelCredentials;
@@ -55,31 +59,28 @@ public final class BoardConnection implements AutoCloseable {
 
         /** From the environment variables in the class comment. */
         public static Settings fromEnvironment() {
-            String token = System.getenv("JYNQ_REMOTE_TOKEN");
-            String tokenFile = System.getenv("JYNQ_REMOTE_TOKEN_FILE");
-            if ((token == null || token.isBlank()) && tokenFile != null && !tokenFile.isBlank()) {
+            JynqConfig config = JynqConfig.current();
+            String token = config.value(Setting.REMOTE_TOKEN).orElse(null);
+            Optional<Path> tokenFile = config.path(Setting.REMOTE_TOKEN_FILE);
+            if (token == null && tokenFile.isPresent()) {
                 try {
-                    token = Files.readString(Path.of(tokenFile)).trim();
+                    token = Files.readString(tokenFile.get()).trim();
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read JYNQ_REMOTE_TOKEN_FILE " + tokenFile, e);
+                    throw new UncheckedIOException("cannot read " + Setting.REMOTE_TOKEN_FILE.label() + " " + tokenFile.get(), e);
                 }
             }
-            String timeout = System.getenv("JYNQ_REMOTE_TIMEOUT");
             Duration t = Duration.ofSeconds(30);
-            if (timeout != null && !timeout.isBlank()) {
+            Optional<String> timeout = config.value(Setting.REMOTE_TIMEOUT);
+            if (timeout.isPresent()) {
                 try {
-                    t = Duration.ofMillis((long) (Double.parseDouble(timeout) * 1000));
+                    t = Duration.ofMillis((long) (Double.parseDouble(timeout.get()) * 1000));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("JYNQ_REMOTE_TIMEOUT must be seconds, got '" + timeout + "'");
+                    throw config.invalid(Setting.REMOTE_TIMEOUT, "must be seconds", e);
                 }
             }
-            return new Settings(token == null || token.isBlank() ? null : token.trim(), path("JYNQ_REMOTE_TLS_CA"),
-                    path("JYNQ_REMOTE_TLS_CERT"), path("JYNQ_REMOTE_TLS_KEY"), t);
-        }
-
-        private static Path path(String env) {
-            String v = System.getenv(env);
-            return v == null || v.isBlank() ? null : Path.of(v);
+            return new Settings(token == null || token.isBlank() ? null : token.trim(),
+                    config.path(Setting.REMOTE_TLS_CA).orElse(null), config.path(Setting.REMOTE_TLS_CERT).orElse(null),
+                    config.path(Setting.REMOTE_TLS_KEY).orElse(null), t);
         }
 
         public Settings withToken(String t) {
