@@ -25,6 +25,8 @@ public enum Setting {
     OVERLAY_PATH("JYNQ_OVERLAY_PATH", "jynq.overlay.path", "extra overlay folders, separated by `:` (see \"Where overlays are found\")"),
     /** Where compiled C is cached. */
     CC_CACHE("JYNQ_CC_CACHE", "jynq.cc.cache", "compiled C cells and device libraries (default `~/.cache/jynq/cc`)"),
+    /** Where the kernel's JVM writes a crash report. */
+    CRASH_DIR("JYNQ_CRASH_DIR", "jynq.crash.dir", "where the kernel's JVM writes its crash report (`hs_err_pid*.log`) should in-process C (`%%c NAME --in-process`) crash it (default `~/.jynq/crash`)"),
     /** The C compiler. */
     CC("CC", "jynq.cc", "C compiler for `%%c` and device operations (default `gcc`)"),
     /** The kernel's history file. */

@@ -3,6 +3,7 @@ package io.jynq.kernel.install;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.jynq.config.JynqConfig;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,12 +31,12 @@ public record KernelSpec(String name, String displayName, Path java, List<String
 
     /**
      * Where the kernel's JVM writes its crash report ({@code hs_err_pid*.log}) should native code
-     * crash it: {@code ~/.jynq/crash} ({@code $HOME}), never the notebook's folder, which is the
-     * JVM's default. Only in-process C ({@code %%c NAME --in-process}) can still crash the kernel.
+     * crash it ({@link JynqConfig#crashDir()}: {@code ~/.jynq/crash}), never the notebook's folder,
+     * which is the JVM's default. Only in-process C ({@code %%c NAME --in-process}) can still crash
+     * the kernel.
      */
     public static Path crashDirectory() {
-        String home = System.getenv("HOME");
-        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".jynq", "crash");
+        return JynqConfig.current().crashDir().toAbsolutePath();
     }
 
     /** The kernel.json text; a {@code -XX:ErrorFile} under {@link #crashDirectory()} is added unless given. */

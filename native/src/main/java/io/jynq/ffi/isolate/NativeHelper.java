@@ -174,7 +174,7 @@ final class NativeHelper {
             } else if (v instanceof NativeMemory || v instanceof String || (v != null && v.getClass().isArray())) {
                 // heap values, and native memory no other process can map (copied, not zero-copy)
                 byte[] utf8 = v instanceof String s ? (s + "\0").getBytes(StandardCharsets.UTF_8) : null;
-                long bytes = utf8 != null ? utf8.length : v instanceof NativeMemory m ? m.byteSize() : Scratch.bytes(v);
+                long bytes = utf8 != null ? utf8.length : io.jynq.ffi.cheader.CFunction.argumentBytes(v);
                 staged.add(new Object[] {utf8 != null ? utf8 : v, total, bytes, i});
                 spans[i] = bytes;
                 total += Scratch.pageUp(bytes);
