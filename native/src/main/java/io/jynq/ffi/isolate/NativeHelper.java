@@ -61,9 +61,15 @@ final class NativeHelper {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "jynq-native-helper-stop"));
     }
 
-    /** Loads {@code link}'s library into the helper now (starting it), so a missing export is reported at load. */
-    void load(HelperLink link) {
-        lockInterruptibly();
+    /**
+     * Loads {@code link}'s library into the helper now (starting it), so a missing export is
+     * reported at load; when a call is running (a background thread inside a C function), the
+     * library is loaded at its first call instead, so redefining a cell never waits for that call.
+     */
+    void loadIfIdle(HelperLink link) {
+        if (!lock.tryLock()) {
+            return;
+        }
         try {
             ensureLoaded(link);
         } finally {
