@@ -1,7 +1,7 @@
 """Drives the installed JYNQ kernel with Debian's jupyter_client and prints what it saw as JSON.
 
 Usage: /usr/bin/python3 kernel_driver.py SCENARIO [KERNEL_NAME]
-Scenarios: protocol, interrupt, security, startup. The JUnit ITs (io.jynq.kernel.it) run this and
+Scenarios: protocol, interrupt, security, startup, evaluator, startup_exit. The JUnit ITs (io.jynq.kernel.it) run this and
 assert on the JSON (last line of stdout); nothing here decides pass or fail.
 """
 import json
@@ -347,6 +347,109 @@ def startup(kernel):
         r["timeout"] = run(kc, "while (true) { }")
         r["timeout_s"] = time.time() - t
         r["after"] = run(kc, "1+1")
+    finally:
+        km.shutdown_kernel(now=False)
+        os.remove(script)
+    return r
+
+
+CONSTANT_MULTIPLY = """@BindTo("xilinx.com:hls:fir:1.0")
+public class ConstantMultiplyDriver extends DefaultIp {
+    public ConstantMultiplyDriver(Overlay overlay, IpDescription description) {
+        super(overlay, description);
+    }
+    private int k;
+    /** The FIR with coefficients (k, 0, 0, ...) multiplies the stream by k. */
+    public void setConstant(int k) {
+        this.k = k;
+        for (int i = 0; i < 8; i++) registers().write("coef_" + i, i == 0 ? k : 0);
+    }
+    %s
+}
+DriverRegistry.register(ConstantMultiplyDriver.class);"""
+
+MULTIPLY_DMA = """int[] got = new int[16];
+try (ContiguousBuffer in = Buffers.allocate(16, DType.INT32); ContiguousBuffer out = Buffers.allocate(16, DType.INT32)) {
+    int[] x = new int[16];
+    for (int i = 0; i < 16; i++) x[i] = i + 1;
+    in.copyFrom(x);
+    in.flush();
+    overlay.axi_dma_0.recvChannel().transfer(out);
+    overlay.axi_dma_0.sendChannel().transfer(in);
+    overlay.axi_dma_0.sendChannel().await(java.time.Duration.ofSeconds(5));
+    overlay.axi_dma_0.recvChannel().await(java.time.Duration.ofSeconds(5));
+    out.invalidate();
+    out.copyTo(got);
+}
+Arrays.toString(got)"""
+
+
+def evaluator(kernel):
+    """Issue 12's evaluator items, each as a user would meet it in a notebook."""
+    km, kc = start(kernel)
+    r = {}
+    try:
+        # values survive imports (the notebooks' own first cell) and unrelated redefinitions
+        run(kc, 'String name = "kept";\nint answer = 42;\nclass Box { int v = 7; }\nBox box = new Box();')
+        r["imports"] = run(kc, "import java.time.Duration;\nimport java.util.concurrent.*;")
+        r["after_imports"] = run(kc, 'name + " " + answer + " " + box.v')
+        r["redefine_box"] = run(kc, "class Box { int v = 8; String label; }")
+        r["after_redefine"] = run(kc, 'name + " " + answer + " " + box')
+        # all or nothing at compile time
+        run(kc, "int x = 1;")
+        r["half_cell"] = run(kc, 'x = 42;\nSystem.out.println("ran");\nint q = undefinedThing;')
+        r["x_after_half_cell"] = run(kc, "x")
+        r["redefined_then_failed"] = run(kc, 'String name = "replaced";\nint broken = nope;')
+        r["name_after_failed"] = run(kc, "name")
+        # javac's words
+        r["class_error"] = run(kc, "// PYNQ: a driver with a typo\nclass Bad {\n    int f() {\n        return \"s\";\n    }\n}")
+        r["missing_symbol"] = run(kc, "int y = missingThing + 1;")
+        # exit is refused and the kernel goes on
+        r["exit"] = run(kc, "System.exit(0);")
+        r["halt"] = run(kc, "Runtime.getRuntime().halt(3);")
+        r["after_exit"] = run(kc, "answer + 1")
+        # default imports
+        r["defaults"] = run(kc, 'List<Integer> l = new ArrayList<>(); Path p = Paths.get("/tmp");\n'
+                                'BigInteger b = BigInteger.TEN; Pattern pt = Pattern.compile("a+");\n'
+                                'Duration d = Duration.ofSeconds(2); Function<Integer, Integer> f = i -> i + 1;\n'
+                                'f.apply(l.size()) + " " + p + " " + b + " " + d + " " + Stream.of(1).count()')
+        # display(x); shows x once
+        r["display_once"] = run(kc, 'display("shown once");')
+        r["semicolon"] = run(kc, "answer;")
+        # EXPR? and Shift-Tab
+        r["help_var"] = run(kc, "box?")
+        r["help_method"] = run(kc, "Math.max?")
+        r["inspect_session_class"] = kc.inspect("new Box()", 6, reply=True, timeout=30)["content"]
+        r["inspect_var"] = kc.inspect("answer", 3, reply=True, timeout=30)["content"]
+        # PYNQ's overlay tutorial, ported: driver, DMA through it, hierarchy driver, reload, edit, reload
+        r["driver"] = run(kc, CONSTANT_MULTIPLY % "")
+        r["load1"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
+        r["dma1"] = run(kc, "overlay.fir_0.setConstant(3);\n" + MULTIPLY_DMA, timeout=120)
+        r["hierarchy"] = run(kc, "public class StreamMultiplyDriver extends DefaultHierarchy {\n"
+                                 "    public StreamMultiplyDriver(Overlay overlay, Hierarchy description) { super(overlay, description); }\n"
+                                 "    public static boolean checkHierarchy(Hierarchy h) { return h.ip().containsKey(\"fir_0\"); }\n"
+                                 "}\nDriverRegistry.registerHierarchy(StreamMultiplyDriver.class);")
+        r["load2"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
+        r["dma2"] = run(kc, "overlay.fir_0.setConstant(5);\n" + MULTIPLY_DMA, timeout=120)
+        r["edit_driver"] = run(kc, CONSTANT_MULTIPLY % "public int constant() { return k; }")
+        r["load3"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
+        r["dma3"] = run(kc, "overlay.fir_0.setConstant(2);\nSystem.out.println(\"constant \" + overlay.fir_0.constant());\n"
+                        + MULTIPLY_DMA, timeout=120)
+    finally:
+        km.shutdown_kernel(now=False)
+    return r
+
+
+def startup_exit(kernel):
+    """A JYNQ_STARTUP script that calls System.exit: refused, the kernel serves."""
+    script = os.path.join(os.environ.get("TMPDIR", "/tmp"), "jynq-exit-%d.jsh" % os.getpid())
+    with open(script, "w") as f:
+        f.write('String before = "set";\nSystem.exit(1);\n')
+    km, kc = start(kernel, {"JYNQ_STARTUP": script})
+    r = {}
+    try:
+        r["first"] = run(kc, "1+1")
+        r["alive"] = km.is_alive()
     finally:
         km.shutdown_kernel(now=False)
         os.remove(script)

@@ -68,11 +68,26 @@ final class DdrAllocator {
                             + " (%d bytes); %d live buffers use %d bytes here. Close buffers you no longer need,"
                             + " or give the board more DDR with JYNQ_SIM_DDR_MIB (now %d MiB)",
                     human(byteSize), byteSize, align, human(largestFree()), largestFree(), live.size(), liveBytes,
-                    ddrBytes >> 20));
+                    ddrBytes >> 20) + othersHint());
         }
         live.put(at, size);
         liveBytes += size;
         return at;
+    }
+
+    /**
+     * Which other processes hold DDR: a pid that is not a JYNQ process (pids are reused after a
+     * reboot) keeps its arenas until the board is reset.
+     */
+    private String othersHint() {
+        Map<Long, Long> others = table.otherHolders();
+        if (others.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(". Other processes hold DDR here:");
+        others.forEach((pid, bytes) -> sb.append(" pid ").append(pid).append(" (").append(human(bytes)).append(",")
+                .append(ProcessHandle.of(pid).flatMap(h -> h.info().command()).orElse("?")).append(")"));
+        return sb.append("; if one of them is not a JYNQ notebook, ").append(BoardReset.HINT).toString();
     }
 
     private long fit(long size, long align) {

@@ -53,7 +53,10 @@ public final class SimDevice implements Device {
     private volatile SimPl pl;
     private volatile boolean closed;
 
-    private SimDevice(SimConfig config, SimDdr ddr) {
+    private final DiskSpace disk;
+
+    private SimDevice(SimConfig config, SimDdr ddr, DiskSpace disk) {
+        this.disk = disk;
         this.config = config;
         this.plStore = new PlStateStore(config.stateDirectory());
         this.files = new BoardFiles(config.stateDirectory());
@@ -66,10 +69,15 @@ public final class SimDevice implements Device {
      * @throws UncheckedIOException if the directory or DDR file cannot be created or mapped
      */
     public static SimDevice open(SimConfig config) {
+        return open(config, DiskSpace.POSIX);
+    }
+
+    /** {@link #open(SimConfig)} reserving disk space through {@code disk} (tests inject a full disk). */
+    static SimDevice open(SimConfig config, DiskSpace disk) {
         Path dir = config.stateDirectory();
         try {
             Files.createDirectories(dir);
-            return new SimDevice(config, SimDdr.open(config));
+            return new SimDevice(config, SimDdr.open(config, disk), disk);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the simulated board in " + dir, e);
         }
@@ -120,7 +128,7 @@ public final class SimDevice implements Device {
                 SimPl built;
                 SimPl base = partial ? pl : null;
                 try {
-                    built = SimPl.build(metadata, state, RegisterWindows.open(regs, metadata, true), this, true);
+                    built = SimPl.build(metadata, state, RegisterWindows.open(regs, metadata, disk), this, true);
                     if (base != null) {
                         built.stackOn(base);
                     }
@@ -134,7 +142,7 @@ public final class SimDevice implements Device {
                 }
                 pl = built;
                 if (!partial) {
-                    clocks.load(metadata);
+                    clocks.boot(metadata);
                     files.retireOldRegisterFiles(regs);
                 }
             }
@@ -207,8 +215,8 @@ public final class SimDevice implements Device {
                             + config.stateDirectory() + "; download the overlay in this process");
                 }
                 OverlayMetadata md = HwhParser.parse(design);
-                pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, false), this, false);
-                clocks.load(md);
+                pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, null), this, false);
+                clocks.restore(md);
                 return pl;
             }
         }
@@ -271,11 +279,21 @@ public final class SimDevice implements Device {
         return new SimMemory(this, ddr.block(off, byteSize), off, ddr.baseAddress() + off, byteSize, cacheable);
     }
 
-    void free(long offset) {
+    void free(long offset, long byteSize) {
         if (closed) {
             return;
         }
-        ddr.free(offset);
+        ddr.free(offset, byteSize);
+    }
+
+    /** A DMA model will access {@code [phys, phys + length)} of DDR: see {@link SimDdr#hold}. */
+    void holdDdr(long phys, long length) {
+        ddr.hold(phys - ddr.baseAddress(), length);
+    }
+
+    /** The DMA model's access that began at {@code phys} is over: see {@link SimDdr#release}. */
+    void releaseDdr(long phys) {
+        ddr.release(phys - ddr.baseAddress());
     }
 
     @Override
@@ -356,14 +374,35 @@ public final class SimDevice implements Device {
         p.step(action);
     }
 
+    /** The design this board models, without the partial designs stacked on it since. */
+    @Override
+    public OverlayMetadata loadedMetadata() {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
+        }
+        return p.base().metadata();
+    }
+
     @Override
     public double fclkMhz(int index) {
         return clocks.get(index);
     }
 
     @Override
-    public void setFclkMhz(int index, double mhz) {
-        clocks.set(index, mhz);
+    public void setFclkDivisors(int index, int divisor0, int divisor1) {
+        checkOpen();
+        clocks.setDivisors(index, divisor0, divisor1);
+    }
+
+    @Override
+    public double fclkSourceMhz(int index) {
+        return clocks.source(index);
+    }
+
+    @Override
+    public double cpuMhz() {
+        return clocks.cpu();
     }
 
     @Override

@@ -78,7 +78,7 @@ final class SimMemory implements DeviceMemory {
     public void close() {
         if (!closed) {
             closed = true;
-            device.free(offset);
+            device.free(offset, byteSize);
         }
     }
 
