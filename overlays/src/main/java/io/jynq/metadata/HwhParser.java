@@ -60,6 +60,7 @@ public final class HwhParser {
         ParsedHwh p = HwhReader.read(content, name);
         PynqRules r = new PynqRules(p, name);
         r.run();
+        AddressMap.requireDisjoint(r.ipDict.values(), p);
         InterruptRules irq = new InterruptRules(r, p);
         irq.gpio();
         irq.interrupts();
