@@ -93,6 +93,14 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
         return a == 0 ? 0 : a + byteOffset;
     }
 
+    /** Where another process can map element 0 (see {@link NativeMemory#fileWindow()}), or null. */
+    @Override
+    public FileWindow fileWindow() {
+        checkOpen();
+        FileWindow w = memory.fileWindow();
+        return w == null ? null : new FileWindow(w.file(), w.offset() + byteOffset);
+    }
+
     /** The shape, outermost dimension first (a copy). */
     public long[] shape() {
         return shape.clone();

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class ClockDivisors {
     /** Product to (divisor0, divisor1), in PYNQ's key order. */
     private static final Map<Integer, int[]> PRODUCTS = new LinkedHashMap<>();
+    private static final System.Logger LOG = System.getLogger(ClockDivisors.class.getName());
 
     static {
         for (int i = 0; i < 64; i++) {
@@ -28,11 +29,14 @@ public final class ClockDivisors {
     private ClockDivisors() {}
 
     /**
-     * The divisors for {@code desiredMhz} from {@code sourceMhz}.
+     * The divisors for {@code desiredMhz} from {@code sourceMhz}: the closest frequency two 6-bit
+     * divisors reach. As PYNQ's {@code _get_2_divisors}, a result more than 1% from the request is
+     * still used, with a warning ({@code "fclk: setting frequency to the closest possible value
+     * 3.33333 MHz"}, logged at WARNING).
      *
      * @return {divisor0, divisor1}, each 1..63
-     * @throws IllegalArgumentException if {@code desiredMhz} is not positive, or the nearest
-     *         reachable frequency is more than 1% away (where PYNQ warns and sets it anyway)
+     * @throws IllegalArgumentException if {@code desiredMhz} is not positive and finite, or above
+     *         the source PLL (where PYNQ fails dividing by zero)
      */
     public static int[] choose(double sourceMhz, double desiredMhz) {
         if (!(desiredMhz > 0) || Double.isInfinite(desiredMhz)) {
@@ -54,8 +58,8 @@ public final class ClockDivisors {
         }
         double reached = sourceMhz / best;
         if (Math.abs(desiredMhz - reached) > 0.01 * desiredMhz) {
-            throw new IllegalArgumentException(String.format(
-                    "%.6f MHz is not reachable from the %.6f MHz source PLL with two 6-bit divisors; the closest is %.5f MHz",
+            LOG.log(System.Logger.Level.WARNING, String.format("PL clock: %.6f MHz is not reachable from the %.6f MHz"
+                    + " source PLL with two 6-bit divisors; setting frequency to the closest possible value %.5f MHz",
                     desiredMhz, sourceMhz, reached));
         }
         int[] d = PRODUCTS.get(best);

@@ -1,6 +1,13 @@
 package io.jynq.device;
 
+import io.jynq.metadata.ClockInfo;
+import io.jynq.metadata.GpioEntry;
+import io.jynq.metadata.Hierarchy;
+import io.jynq.metadata.InterruptController;
+import io.jynq.metadata.InterruptPin;
+import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.OverlayMetadata;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -83,12 +90,119 @@ public interface Device extends AutoCloseable {
     double fclkMhz(int index);
 
     /**
-     * Sets PL clock {@code index} as close to {@code mhz} as the dividers allow.
+     * Sets PL clock {@code index} as close to {@code mhz} as two 6-bit divisors of its source PLL
+     * allow (PYNQ's {@code Clocks.fclk<i>_mhz = mhz}): the divisors {@link ClockDivisors#choose}
+     * picks, written with {@link #setFclkDivisors}. More than 1% off is set anyway, with a warning,
+     * as PYNQ does. The one way every backend sets a clock by frequency.
      *
      * @throws IndexOutOfBoundsException if {@code index} is not 0..3
-     * @throws IllegalArgumentException if {@code mhz} is not positive or not reachable
+     * @throws IllegalArgumentException if {@code mhz} is not positive, or above the source PLL
      */
-    void setFclkMhz(int index, double mhz);
+    default void setFclkMhz(int index, double mhz) {
+        java.util.Objects.checkIndex(index, 4);
+        int[] d = ClockDivisors.choose(fclkSourceMhz(index), mhz);
+        setFclkDivisors(index, d[0], d[1]);
+    }
+
+    /**
+     * Sets PL clock {@code index} to its source PLL / ({@code divisor0} × {@code divisor1}) (PYNQ's
+     * {@code Clocks.set_pl_clk(i, div0, div1)}; Zynq SLCR FPGAn_CLK_CTRL, ZynqMP CRL_APB PLn_REF_CTRL).
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not 0..3
+     * @throws IllegalArgumentException if a divisor is not 1..63
+     * @throws UnsupportedOperationException if this backend cannot set PL clocks
+     */
+    default void setFclkDivisors(int index, int divisor0, int divisor1) {
+        throw new UnsupportedOperationException("the " + name() + " backend cannot set PL clocks");
+    }
+
+    /**
+     * The frequency in MHz of the PLL that PL clock {@code index} divides (Zynq: IO PLL, 1000 MHz on
+     * PYNQ boards; ZynqMP: IOPLL, 1499.985 MHz on the KV260), as PYNQ computes it.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not 0..3
+     * @throws UnsupportedOperationException if this backend does not know its clocks
+     */
+    default double fclkSourceMhz(int index) {
+        throw new UnsupportedOperationException("the " + name() + " backend does not know its PL clock sources");
+    }
+
+    /**
+     * The CPU clock in MHz (PYNQ's {@code Clocks.cpu_mhz}): the ARM PLL / ARM_CLK_CTRL DIVISOR on
+     * Zynq, the ACPU_CTRL source PLL / DIVISOR0 on ZynqMP, rounded to 6 decimals.
+     *
+     * @throws UnsupportedOperationException if this backend does not know it
+     */
+    default double cpuMhz() {
+        throw new UnsupportedOperationException("the " + name() + " backend does not know its CPU clock");
+    }
+
+    /**
+     * The design the PL holds (PYNQ's {@code Device.active_device} dictionaries): on a board the
+     * {@code .hwh} beside the loaded bitstream, parsed once per content; on the simulator the design
+     * it models. Partial bitstreams downloaded since do not change it.
+     *
+     * @throws DeviceException if nothing is downloaded, or its {@code .hwh} is gone
+     * @throws io.jynq.metadata.MetadataException if that {@code .hwh} is malformed
+     */
+    default OverlayMetadata loadedMetadata() {
+        PlState s = plState();
+        if (!s.isProgrammed()) {
+            throw new DeviceException("the PL of the " + name() + " backend is empty: no overlay has been downloaded");
+        }
+        String bit = s.bitfileName();
+        int dot = bit.lastIndexOf('.');
+        Path hwh = Path.of((dot > bit.lastIndexOf('/') ? bit.substring(0, dot) : bit) + ".hwh");
+        if (!java.nio.file.Files.isRegularFile(hwh)) {
+            throw new DeviceException("the PL holds " + bit + " but its metadata " + hwh + " is not there");
+        }
+        return io.jynq.metadata.MetadataCache.shared().get(hwh);
+    }
+
+    /** The loaded bitstream's absolute path (PYNQ's {@code PL.bitfile_name}), "" when the PL is empty. */
+    default String bitfileName() {
+        return plState().bitfileName();
+    }
+
+    /** When the loaded bitstream was downloaded (PYNQ's {@code PL.timestamp}); the epoch when the PL is empty. */
+    default java.time.Instant timestamp() {
+        return plState().timestamp();
+    }
+
+    /** PYNQ's {@code ip_dict} of the loaded design; see {@link #loadedMetadata()} for the exceptions. */
+    default Map<String, IpDescription> ipDict() {
+        return loadedMetadata().ipDict();
+    }
+
+    /** PYNQ's {@code gpio_dict} of the loaded design. */
+    default Map<String, GpioEntry> gpioDict() {
+        return loadedMetadata().gpioDict();
+    }
+
+    /** PYNQ's {@code interrupt_pins} of the loaded design. */
+    default Map<String, InterruptPin> interruptPins() {
+        return loadedMetadata().interruptPins();
+    }
+
+    /** PYNQ's {@code interrupt_controllers} of the loaded design. */
+    default Map<String, InterruptController> interruptControllers() {
+        return loadedMetadata().interruptControllers();
+    }
+
+    /** PYNQ's {@code hierarchy_dict} of the loaded design. */
+    default Map<String, Hierarchy> hierarchyDict() {
+        return loadedMetadata().hierarchyDict();
+    }
+
+    /** PYNQ's {@code mem_dict} of the loaded design. */
+    default Map<String, IpDescription> memDict() {
+        return loadedMetadata().memDict();
+    }
+
+    /** PYNQ's {@code clock_dict} of the loaded design. */
+    default Map<Integer, ClockInfo> clockDict() {
+        return loadedMetadata().clockDict();
+    }
 
     /** Releases mappings and files; buffers allocated from this device become unusable. */
     @Override

@@ -25,8 +25,10 @@ public final class BitField {
     private final Access access;
     private final boolean readable;
     private final boolean writable;
+    private final String description;
 
-    BitField(Register register, String name, int lsb, int widthBits, Access access) {
+    BitField(Register register, String name, int lsb, int widthBits, Access access, String description) {
+        this.description = description;
         this.register = register;
         this.name = name;
         this.lsb = lsb;
@@ -41,6 +43,11 @@ public final class BitField {
     /** The field name as in the {@code .hwh}. */
     public String name() {
         return name;
+    }
+
+    /** The field's own description from the {@code .hwh}, "" if none. */
+    public String description() {
+        return description;
     }
 
     /** The lowest bit. */

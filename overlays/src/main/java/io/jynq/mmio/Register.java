@@ -33,6 +33,7 @@ public final class Register {
     private final boolean readable;
     private final boolean writable;
     private final Map<String, BitField> fields = new LinkedHashMap<>();
+    private String description = "";
 
     /**
      * @param mmio the IP's window
@@ -73,8 +74,37 @@ public final class Register {
         if (!access.readable() && a.readable()) {
             a = access;
         }
-        fields.put(fieldName, new BitField(this, fieldName, lsb, fieldWidthBits, a));
+        fields.put(fieldName, new BitField(this, fieldName, lsb, fieldWidthBits, a, ""));
         return this;
+    }
+
+    /**
+     * As {@link #addField(String, int, int, Access)}, with the field's {@code .hwh} description.
+     *
+     * @throws IllegalArgumentException if the field does not lie inside the register
+     */
+    public Register addField(String fieldName, int lsb, int fieldWidthBits, Access fieldAccess, String fieldDescription) {
+        addField(fieldName, lsb, fieldWidthBits, fieldAccess);
+        BitField f = fields.get(fieldName);
+        fields.put(fieldName, new BitField(this, fieldName, lsb, fieldWidthBits, f.access(),
+                fieldDescription == null ? "" : fieldDescription));
+        return this;
+    }
+
+    /** Sets the register's description (the {@code .hwh} {@code DESCRIPTION}); returns this. */
+    public Register describedAs(String text) {
+        description = text == null ? "" : text;
+        return this;
+    }
+
+    /** The register's description from the {@code .hwh} (PYNQ's property docstring), "" if none. */
+    public String description() {
+        return description;
+    }
+
+    /** The name PYNQ gives this register as an attribute ({@link PynqNames#safe}), e.g. {@code Channel_1_GPIO_DATA}. */
+    public String pynqName() {
+        return PynqNames.safe(name);
     }
 
     /** The register name. */
@@ -107,12 +137,20 @@ public final class Register {
     }
 
     /**
-     * The field of that name.
+     * The field of that name: as the {@code .hwh} spells it, or as PYNQ does ({@link PynqNames#safe}).
      *
      * @throws NoSuchElementException listing the fields that exist, if there is none
      */
     public BitField field(String fieldName) {
         BitField f = fields.get(fieldName);
+        if (f == null && fieldName != null) {
+            for (BitField g : fields.values()) {
+                if (PynqNames.safe(g.name()).equals(fieldName)) {
+                    f = g;
+                    break;
+                }
+            }
+        }
         if (f == null) {
             throw new NoSuchElementException("no field \"" + fieldName + "\" in " + qualifiedName()
                     + "; fields: " + fields.keySet());
@@ -241,7 +279,7 @@ public final class Register {
         StringBuilder sb = new StringBuilder("Register(");
         boolean first = true;
         for (BitField f : fields.values()) {
-            sb.append(first ? "" : ", ").append(f.name()).append('=');
+            sb.append(first ? "" : ", ").append(PynqNames.safe(f.name())).append('=');
             if (f.access().readable()) {
                 long m = (f.widthBits() >= 64 ? -1L : (1L << f.widthBits()) - 1);
                 sb.append((v >>> f.lsb()) & m);

@@ -11,7 +11,6 @@ import io.jynq.metadata.InterruptPin;
 import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.MetadataCache;
 import io.jynq.metadata.OverlayMetadata;
-import io.jynq.overlay.pkg.OverlayPackages;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,6 +47,8 @@ import java.util.TreeMap;
  */
 public class Overlay {
     private static final System.Logger LOG = System.getLogger(Overlay.class.getName());
+    /** What PYNQ sets a PL clock the design leaves disabled to ({@code ps.py} DEFAULT_PL_CLK_MHZ). */
+    private static final double DEFAULT_FCLK_MHZ = 100.0;
 
     private final Bitstream bitstream;
     private final OverlayMetadata metadata;
@@ -55,6 +56,8 @@ public class Overlay {
     private final LoadOptions options;
     private final OverlayDrivers drivers;
     private volatile Instant downloadedAt;
+    /** PYNQ's ip_dict "state": what {@link #loadIpData} last put in an IP, by IP name. */
+    private final Map<String, String> ipStates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Overlay(Bitstream bitstream, OverlayMetadata metadata, Device device, LoadOptions options) {
         this.bitstream = bitstream;
@@ -105,8 +108,7 @@ public class Overlay {
     /** A located, parsed overlay, before an object is made of it. */
     private record Found(Bitstream bitstream, OverlayMetadata metadata) {
         static Found of(String pathOrName, LoadOptions options) {
-            Bitstream b = OverlayPackages.find(pathOrName).map(p -> Bitstream.of(p.bitstream(),
-                    options.hwh() != null ? options.hwh() : p.hwh())).orElseGet(() -> Bitstream.find(pathOrName, options.hwh()));
+            Bitstream b = Bitstream.find(pathOrName, options.hwh());
             options.progress().progress("parse " + b.hwh().getFileName(), 0, 1);
             OverlayMetadata md = MetadataCache.shared().get(b.hwh());
             options.progress().progress("parse " + b.hwh().getFileName(), 1, 1);
@@ -114,16 +116,16 @@ public class Overlay {
         }
     }
 
-    /** Loads and downloads an overlay found by path or name (see {@link Bitstream#find}). */
+    /** Loads and downloads an overlay found by path or name (see {@link io.jynq.overlay.pkg.OverlayFinder}). */
     public static Overlay load(String pathOrName) {
         return load(pathOrName, LoadOptions.defaults());
     }
 
     /**
-     * Loads an overlay found by path or name: an overlay package (a folder with a {@code .core},
-     * found by folder or core name, see {@link io.jynq.overlay.pkg.OverlayPackages#find}), else a
-     * bare bitstream (see {@link Bitstream#find}); both search the same places in the same order.
-     * It parses the {@code .hwh} (once per content) and, unless told not to, downloads it.
+     * Loads an overlay found by path or name ({@code "dsp_loopback"}, {@code "base.bit"}, a
+     * package name or VLNV, a path) in {@link io.jynq.overlay.pkg.OverlayFinder}'s order: an
+     * overlay package (a folder with a {@code .core}) or a bitstream with its {@code .hwh}. It parses
+     * the {@code .hwh} (once per content) and, unless told not to, downloads it.
      *
      * @throws IllegalArgumentException if the overlay is not found (the message lists where it looked)
      * @throws io.jynq.capi.CapiException if the package's {@code .core} is invalid or names a missing
@@ -154,8 +156,8 @@ public class Overlay {
     }
 
     /**
-     * Programs the PL with this overlay's bitstream, sets the PL clocks its {@code .hwh} asks for,
-     * and drops every cached driver (the IP are reset).
+     * Sets the PL clocks its {@code .hwh} asks for (PYNQ's order: clocks first), programs the PL
+     * with this overlay's bitstream, and drops every cached driver (the IP are reset).
      *
      * @throws DeviceException if the device refuses; the PL keeps what it had
      */
@@ -167,21 +169,43 @@ public class Overlay {
     private void downloadNow() {
         ProgressListener p = options.progress();
         p.progress("download " + bitstream.name(), 0, 2);
+        programClocks();
+        p.progress("download " + bitstream.name(), 1, 2);
         bitstream.download(device, metadata);
         downloadedAt = device.plState().timestamp();
         drivers.clear();
-        p.progress("download " + bitstream.name(), 1, 2);
+        p.progress("download " + bitstream.name(), 2, 2);
+    }
+
+    /**
+     * Sets the PL clocks the design asks for, before programming, as PYNQ's {@code Overlay.download}
+     * does: an enabled clock gets its {@code clock_dict} divisors, a disabled one 100 MHz. The one
+     * place a design's clocks are set, on every backend. Every divisor is checked before the first
+     * clock changes.
+     *
+     * @throws DeviceException naming the {@code .hwh} if a divisor is outside 1..63
+     */
+    private void programClocks() {
         for (ClockInfo c : metadata.clockDict().values()) {
-            if (c.enabled() && c.frequencyMhz() != null && Math.abs(device.fclkMhz(c.index()) - c.frequencyMhz()) > 1e-6) {
-                try {
-                    device.setFclkMhz(c.index(), c.frequencyMhz());
-                } catch (DeviceException | IllegalArgumentException e) {
-                    LOG.log(Level.WARNING, "{0}: fclk{1} stays at {2} MHz, not the {3} MHz the .hwh asks: {4}",
-                            bitstream.name(), c.index(), device.fclkMhz(c.index()), c.frequencyMhz(), e.getMessage());
-                }
+            boolean valid = c.index() >= 0 && c.index() < 4 && (!c.enabled()
+                    || (c.divisor0() >= 1 && c.divisor0() <= 63 && c.divisor1() >= 1 && c.divisor1() <= 63));
+            if (!valid) {
+                throw new DeviceException(metadata.source() + ": PL clock " + c.index() + " has divisors "
+                        + c.divisor0() + " and " + c.divisor1() + "; each must be 1..63");
             }
         }
-        p.progress("download " + bitstream.name(), 2, 2);
+        for (ClockInfo c : metadata.clockDict().values()) {
+            try {
+                if (c.enabled()) {
+                    device.setFclkDivisors(c.index(), c.divisor0(), c.divisor1());
+                } else {
+                    device.setFclkMhz(c.index(), DEFAULT_FCLK_MHZ);
+                }
+            } catch (UnsupportedOperationException e) {
+                LOG.log(Level.WARNING, "{0}: PL clocks not set: {1}", bitstream.name(), e.getMessage());
+                return;
+            }
+        }
     }
 
     /**
@@ -263,6 +287,70 @@ public class Overlay {
                     + new ArrayList<>(new TreeMap<>(metadata.interruptPins()).keySet()));
         }
         return drivers.interrupt(p);
+    }
+
+    /**
+     * Forgets what this overlay tracked since it was made (PYNQ's {@code reset}): the state of each
+     * IP ({@link #ipState}), the drivers handed out (the next {@link #ip} makes new ones) and the
+     * partial regions downloaded into it, whose IP leave the dictionaries. The PL is not touched.
+     */
+    public void reset() {
+        ipStates.clear();
+        drivers.clear();
+    }
+
+    /**
+     * Writes {@code data} into the IP or memory {@code name} from its first byte (PYNQ's
+     * {@code load_ip_data}, e.g. a MicroBlaze program into its BRAM), zero-padded to whole 32-bit
+     * words, and records {@code "<n> bytes"} as its {@link #ipState}.
+     *
+     * @throws NoSuchElementException if there is no such IP or memory
+     * @throws IllegalArgumentException if {@code data} is larger than the IP's address range (nothing is written)
+     * @throws IllegalStateException if the overlay is not loaded
+     */
+    public void loadIpData(String name, byte[] data) {
+        loadIpData(name, data, data.length + " bytes");
+    }
+
+    /**
+     * As {@link #loadIpData(String, byte[])} with the content of {@code file} (a {@code .bin});
+     * the file's absolute path becomes the IP's state, as in PYNQ.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
+    public void loadIpData(String name, Path file) {
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file.toAbsolutePath() + " for " + name, e);
+        }
+        loadIpData(name, data, file.toAbsolutePath().toString());
+    }
+
+    private void loadIpData(String name, byte[] data, String state) {
+        checkLoaded();
+        IpDescription d = metadata.ipDict().get(name);
+        if (d == null) {
+            d = metadata.memDict().get(name);
+        }
+        if (d == null) {
+            metadata.ip(name); // throws listing the IP
+        }
+        if (data.length > d.addrRange()) {
+            throw new IllegalArgumentException(data.length + " bytes do not fit in " + name + " ("
+                    + d.addrRange() + " bytes at 0x" + Long.toHexString(d.physAddr()) + "); nothing written");
+        }
+        byte[] padded = java.util.Arrays.copyOf(data, (data.length + 3) & ~3);
+        if (padded.length > 0) {
+            new io.jynq.mmio.Mmio(device, d.physAddr(), padded.length, name).write(0, padded);
+        }
+        ipStates.put(name, state);
+    }
+
+    /** What {@link #loadIpData} last loaded into {@code ip} (PYNQ's {@code ip_dict[ip]["state"]}), or null. */
+    public String ipState(String ip) {
+        return ipStates.get(ip);
     }
 
     /** The backend this overlay runs on. */

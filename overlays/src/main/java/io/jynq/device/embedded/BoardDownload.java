@@ -5,7 +5,6 @@ import io.jynq.device.PlState;
 import io.jynq.device.PlStateStore;
 import io.jynq.ffi.libc.MappedRegion;
 import io.jynq.ffi.libc.NativeException;
-import io.jynq.metadata.ClockInfo;
 import io.jynq.metadata.OverlayMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +16,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * One download on a board, step by step in PYNQ's order. Everything that can be checked is
- * checked first (bitstream header, .dtbo readable, AXI port width parameters, clock divisors);
- * then, for a full bitstream: PL clocks from {@code clock_dict}, DFX shutdown managers of the
+ * checked first (bitstream header, .dtbo readable, AXI port width parameters); then, for a full
+ * bitstream (whose PL clocks {@code Overlay.download} has set, as PYNQ's does): DFX shutdown managers of the
  * loaded design quiesced, its device-tree overlay removed; FPGA Manager programs the PL; ZynqMP
  * AXI port widths are set; the {@code .dtbo} beside the bitstream is applied; and only then is the
  * PL state written, so a failure at any step leaves the recorded state as it was.
@@ -36,16 +34,14 @@ final class BoardDownload {
     private final DeviceTreeOverlays overlays;
     private final ShutdownManagers shutdownManagers;
     private final PlStateStore store;
-    private final Supplier<PlClocks> clocks;
 
     BoardDownload(BoardPaths paths, FpgaManager fpga, DeviceTreeOverlays overlays, ShutdownManagers shutdownManagers,
-            PlStateStore store, Supplier<PlClocks> clocks) {
+            PlStateStore store) {
         this.paths = paths;
         this.fpga = fpga;
         this.overlays = overlays;
         this.shutdownManagers = shutdownManagers;
         this.store = store;
-        this.clocks = clocks;
     }
 
     /**
@@ -58,7 +54,6 @@ final class BoardDownload {
         String hash = metadataSha256(metadata);
         List<AxiPortWidths.Write> widths = partial ? List.of() : AxiPortWidths.plan(metadata);
         if (!partial) {
-            programDesignClocks(metadata);
             shutdownManagers.shutdownRecorded();
             removeRecordedOverlay();
             beforeProgramming.run();
@@ -76,38 +71,6 @@ final class BoardDownload {
             shutdownManagers.record(metadata);
         }
         store.write(new PlState(bitstream.toAbsolutePath().normalize().toString(), Instant.now(), hash, partial));
-    }
-
-    /**
-     * Sets fclk0..3 to the design's divisors before a full download, as PYNQ's
-     * {@code Overlay.download} does: an enabled clock gets its {@code clock_dict} divisors, a
-     * disabled one 100 MHz. All divisors are checked before the first register is written.
-     */
-    private void programDesignClocks(OverlayMetadata metadata) {
-        if (metadata == null || metadata.clockDict().isEmpty()) {
-            return;
-        }
-        for (ClockInfo c : metadata.clockDict().values()) {
-            boolean valid = c.index() >= 0 && c.index() < 4 && (!c.enabled()
-                    || (c.divisor0() >= 1 && c.divisor0() <= 63 && c.divisor1() >= 1 && c.divisor1() <= 63));
-            if (!valid) {
-                throw new DeviceException(metadata.source() + ": PL clock " + c.index() + " has divisors "
-                        + c.divisor0() + " and " + c.divisor1() + "; each must be 1..63");
-            }
-        }
-        PlClocks pl = clocks.get();
-        for (ClockInfo c : metadata.clockDict().values()) {
-            if (c.enabled()) {
-                pl.setDivisors(c.index(), c.divisor0(), c.divisor1());
-                continue;
-            }
-            try {
-                pl.setFclkMhz(c.index(), 100.0);
-            } catch (IllegalArgumentException e) {
-                throw new DeviceException("cannot set the unused PL clock " + c.index() + " to 100 MHz as PYNQ does: "
-                        + e.getMessage(), e);
-            }
-        }
     }
 
     /** Read-modify-writes each planned field through a transient /dev/mem window. */

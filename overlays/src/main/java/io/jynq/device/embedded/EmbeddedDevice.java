@@ -89,7 +89,7 @@ public final class EmbeddedDevice implements Device {
         this.uio = new UioLocator(paths, io);
         this.store = new PlStateStore(paths.stateDirectory());
         this.download = new BoardDownload(paths, fpga, overlays, new ShutdownManagers(paths, Duration.ofMillis(200)),
-                store, this::clocks);
+                store);
     }
 
     @Override
@@ -213,19 +213,19 @@ public final class EmbeddedDevice implements Device {
     }
 
     @Override
-    public void setFclkMhz(int index, double mhz) {
+    public double fclkSourceMhz(int index) {
         Objects.checkIndex(index, 4);
         checkOpen();
-        clocks().setFclkMhz(index, mhz);
+        return clocks().clockSourceMhz(index);
     }
 
-    /**
-     * Sets PL clock {@code index} with explicit divisors (PYNQ's {@code set_pl_clk(i, div0, div1)}):
-     * the clock becomes source PLL / (divisor0 × divisor1).
-     *
-     * @throws IndexOutOfBoundsException if {@code index} is not 0..3
-     * @throws IllegalArgumentException if a divisor is not 1..63
-     */
+    @Override
+    public double cpuMhz() {
+        checkOpen();
+        return clocks().cpuMhz();
+    }
+
+    @Override
     public void setFclkDivisors(int index, int divisor0, int divisor1) {
         Objects.checkIndex(index, 4);
         checkOpen();
@@ -235,10 +235,7 @@ public final class EmbeddedDevice implements Device {
     private synchronized PlClocks clocks() {
         if (clocks == null) {
             Arch arch = configuredArch != null ? configuredArch : BoardArch.detect(paths);
-            clocks = arch == Arch.ZYNQ
-                    ? new ZynqClocks(map(ZynqClocks.SLCR_BASE, ZynqClocks.SLCR_SPAN))
-                    : new ZynqMpClocks(map(ZynqMpClocks.CRL_APB_BASE, ZynqMpClocks.SPAN),
-                            map(ZynqMpClocks.CRF_APB_BASE, ZynqMpClocks.SPAN));
+            clocks = PlClocks.over(arch, this::map);
         }
         return clocks;
     }

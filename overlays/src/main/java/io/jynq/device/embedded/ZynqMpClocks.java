@@ -48,6 +48,26 @@ final class ZynqMpClocks extends PlClocks {
             default -> throw new DeviceException("PL clock source SRCSEL=" + srcsel + " is not a PLL JYNQ can read"
                     + " (0 IOPLL, 2 RPLL, 3 DPLL)");
         };
+        return pllMhz(pll);
+    }
+
+    /** CRF_APB ACPU_CTRL (0x60): SRCSEL [2:0] picks APLL (0x20), DPLL (0x2C) or VPLL (0x38); DIVISOR0 [13:8]. */
+    @Override
+    double cpuMhz() {
+        int v = crf.read32(0x60);
+        int srcsel = v & 0x7;
+        int pll = switch (srcsel) {
+            case 0 -> crf.read32(0x20);
+            case 2 -> crf.read32(0x2C);
+            case 3 -> crf.read32(0x38);
+            default -> throw new DeviceException("CPU clock source SRCSEL=" + srcsel + " is not a PLL JYNQ can read"
+                    + " (0 APLL, 2 DPLL, 3 VPLL)");
+        };
+        int div = (v >>> 8) & 0x3F;
+        return div == 0 ? 0.0 : round6(pllMhz(pll) / div);
+    }
+
+    private static double pllMhz(int pll) {
         if (((pll >>> 20) & 0x7) != 0) {
             throw new DeviceException(String.format("PL clock source PLL has PRE_SRC=%d; only PS_REF_CLK (0) is supported",
                     (pll >>> 20) & 0x7));

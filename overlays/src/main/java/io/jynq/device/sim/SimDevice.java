@@ -142,7 +142,7 @@ public final class SimDevice implements Device {
                 }
                 pl = built;
                 if (!partial) {
-                    clocks.load(metadata);
+                    clocks.boot(metadata);
                     files.retireOldRegisterFiles(regs);
                 }
             }
@@ -216,7 +216,7 @@ public final class SimDevice implements Device {
                 }
                 OverlayMetadata md = HwhParser.parse(design);
                 pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, null), this, false);
-                clocks.load(md);
+                clocks.restore(md);
                 return pl;
             }
         }
@@ -358,14 +358,35 @@ public final class SimDevice implements Device {
         p.step(action);
     }
 
+    /** The design this board models, without the partial designs stacked on it since. */
+    @Override
+    public OverlayMetadata loadedMetadata() {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
+        }
+        return p.base().metadata();
+    }
+
     @Override
     public double fclkMhz(int index) {
         return clocks.get(index);
     }
 
     @Override
-    public void setFclkMhz(int index, double mhz) {
-        clocks.set(index, mhz);
+    public void setFclkDivisors(int index, int divisor0, int divisor1) {
+        checkOpen();
+        clocks.setDivisors(index, divisor0, divisor1);
+    }
+
+    @Override
+    public double fclkSourceMhz(int index) {
+        return clocks.source(index);
+    }
+
+    @Override
+    public double cpuMhz() {
+        return clocks.cpu();
     }
 
     @Override
@@ -374,6 +395,11 @@ public final class SimDevice implements Device {
             closed = true;
             ddr.releaseAll();
         }
+    }
+
+    /** The simulated DDR file, {@code ddr.bin} in the state directory. */
+    java.nio.file.Path ddrFile() {
+        return config.stateDirectory().resolve("ddr.bin").toAbsolutePath();
     }
 
     boolean isClosed() {

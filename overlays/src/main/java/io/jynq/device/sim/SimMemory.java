@@ -92,6 +92,13 @@ final class SimMemory implements DeviceMemory {
         return NativeMemory.addressOf(block);
     }
 
+    /** This block's bytes in {@code ddr.bin}, which the isolated C call path maps in its helper process. */
+    @Override
+    public FileWindow fileWindow() {
+        checkOpen();
+        return new FileWindow(device.ddrFile(), offset);
+    }
+
     @Override
     public long byteSize() {
         return byteSize;

@@ -348,6 +348,11 @@ final class SimPl {
         return md;
     }
 
+    /** The full design under any partial ones stacked on it. */
+    SimPl base() {
+        return parent == null ? this : parent.base();
+    }
+
     /** The IP whose range holds {@code phys}, or null. */
     SimIp at(long phys) {
         Map.Entry<Long, SimIp> e = byAddress.floorEntry(phys);

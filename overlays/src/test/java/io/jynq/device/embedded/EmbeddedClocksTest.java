@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jynq.metadata.Arch;
 import io.jynq.metadata.HwhParser;
+import io.jynq.metadata.OverlayMetadata;
+import io.jynq.overlay.LoadOptions;
+import io.jynq.overlay.Overlay;
 import io.jynq.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,13 +71,14 @@ class EmbeddedClocksTest {
     }
 
     @Test
-    void unreachableFrequenciesAndBadIndicesAreRefused() {
+    void unreachableFrequenciesAreSetToTheClosestAndBadInputIsRefused() {
         zynqAfterBoot();
         try (EmbeddedDevice dev = board.device()) {
             IllegalArgumentException high = assertThrows(IllegalArgumentException.class, () -> dev.setFclkMhz(0, 2500));
             assertTrue(high.getMessage().contains("above the source PLL"), high.getMessage());
-            IllegalArgumentException low = assertThrows(IllegalArgumentException.class, () -> dev.setFclkMhz(0, 0.1));
-            assertTrue(low.getMessage().endsWith("the closest is 0.25195 MHz"), low.getMessage());
+            dev.setFclkMhz(3, 0.1); // PYNQ: warns "Setting frequency to the closest possible value 0.25195MHz."
+            assertEquals(63 << 20 | 63 << 8, board.memWord(SLCR + 0x1A0));
+            assertEquals(0.251953, dev.fclkMhz(3));
             assertThrows(IllegalArgumentException.class, () -> dev.setFclkMhz(0, -5));
             assertThrows(IndexOutOfBoundsException.class, () -> dev.fclkMhz(4));
             assertThrows(IndexOutOfBoundsException.class, () -> dev.setFclkMhz(-1, 100));
@@ -86,11 +90,14 @@ class EmbeddedClocksTest {
     }
 
     @Test
-    void aFullDownloadFirstSetsTheDesignsClockDivisors() throws IOException {
+    void overlayDownloadFirstSetsTheDesignsClockDivisors() throws IOException {
         zynqAfterBoot();
         Path bin = Files.write(tmp.resolve("base.bin"), new byte[] {1, 2, 3, 4});
         try (EmbeddedDevice dev = board.device()) {
-            dev.download(bin, HwhParser.parse(SharedData.hwh("pynqz1_base.hwh")), false);
+            OverlayMetadata md = HwhParser.parse(SharedData.hwh("pynqz1_base.hwh"));
+            dev.download(bin, md, false);
+            assertEquals(1 << 20 | 10 << 8, board.memWord(SLCR + 0x170), "the device's download leaves clocks alone");
+            Overlay.of(bin, md, LoadOptions.defaults().withDevice(dev));
             assertEquals(2 << 20 | 5 << 8, board.memWord(SLCR + 0x170), "clock_dict 0: divisors 5, 2");
             assertEquals(1 << 20 | 7 << 8, board.memWord(SLCR + 0x180) & ~0x30, "clock_dict 1: divisors 7, 1");
             assertEquals(100.0, dev.fclkMhz(0));
@@ -99,14 +106,23 @@ class EmbeddedClocksTest {
     }
 
     @Test
-    void aFullDownloadOnZynqMpSetsUnusedClocksTo100Mhz() throws IOException {
+    void overlayDownloadOnZynqMpSetsUnusedClocksTo100Mhz() throws IOException {
         zynqMpAfterBoot();
         Path bin = Files.write(tmp.resolve("cv.bin"), new byte[] {1, 2, 3, 4});
         try (EmbeddedDevice dev = board.device()) {
-            dev.download(bin, HwhParser.parse(SharedData.hwh("kv260_cv_dfx_3_pr.hwh")), false);
+            Overlay.of(bin, HwhParser.parse(SharedData.hwh("kv260_cv_dfx_3_pr.hwh")), LoadOptions.defaults().withDevice(dev));
             assertEquals(1 << 24 | 1 << 16 | 10 << 8, board.memWord(CRL + 0xC0), "enabled: divisors 10, 1 and CLKACT");
             assertEquals(1 << 24 | 1 << 16 | 15 << 8, board.memWord(CRL + 0xC8), "unused: 1499.985 / 15 = 99.999 MHz");
             assertEquals(99.999, dev.fclkMhz(3));
+        }
+    }
+
+    @Test
+    void cpuClockAsPynqReadsIt() throws IOException {
+        zynqAfterBoot();
+        board.setMemWord(SLCR + 0x120, 2 << 8);               // ARM_CLK_CTRL: SRCSEL 0 (ARM PLL), DIVISOR 2
+        try (EmbeddedDevice dev = board.device()) {
+            assertEquals(1000.0, dev.cpuMhz(), "2000 MHz ARM PLL / 2");
         }
     }
 
