@@ -68,6 +68,16 @@ public class DefaultIp {
      * @throws UnsupportedConfigurationException if the value is not a number (naming IP, parameter and value)
      */
     public long parameter(String name, long defaultValue) {
+        return parameter(description, name, defaultValue);
+    }
+
+    /**
+     * As {@link #parameter(String, long)} for an IP not bound yet (a driver's static
+     * {@code checkConfiguration}).
+     *
+     * @throws UnsupportedConfigurationException if the value is not a number
+     */
+    public static long parameter(IpDescription description, String name, long defaultValue) {
         String v = description.parameter(name);
         if (v == null) {
             for (Map.Entry<String, String> e : description.parameters().entrySet()) {
@@ -83,7 +93,8 @@ public class DefaultIp {
         try {
             return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new UnsupportedConfigurationException(name() + ": parameter " + name + " = \"" + v + "\" is not a number");
+            throw new UnsupportedConfigurationException(description.name() + ": parameter " + name + " = \"" + v
+                    + "\" is not a number");
         }
     }
 

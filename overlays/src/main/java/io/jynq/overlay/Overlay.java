@@ -259,6 +259,32 @@ public class Overlay {
     }
 
     /**
+     * The class {@link #ip(String)} gives the IP {@code name}, found from the driver registry
+     * without constructing a driver or touching the IP (what a typed facade is typed from, PYNQ's
+     * {@code _IPMap} binding on first use).
+     *
+     * @throws NoSuchElementException listing the IP that exist, if there is none
+     */
+    public Class<? extends DefaultIp> driverClass(String name) {
+        return DriverRegistry.boundDriver(metadata.ip(name), options.ignoreVersion());
+    }
+
+    /**
+     * The class {@link #hierarchy(String)} gives the hierarchy at {@code path}: the newest
+     * registered {@link DefaultHierarchy} subclass whose {@code checkHierarchy} claims it, else
+     * {@code DefaultHierarchy} itself; nothing is constructed.
+     *
+     * @throws NoSuchElementException if there is no such hierarchy
+     */
+    public Class<? extends DefaultHierarchy> hierarchyClass(String path) {
+        Hierarchy h = metadata.hierarchyDict().get(path);
+        if (h == null) {
+            throw new NoSuchElementException("no hierarchy \"" + path + "\" in " + bitstream.name());
+        }
+        return DriverRegistry.hierarchyFor(h);
+    }
+
+    /**
      * The hierarchy at {@code path} (a hierarchy_dict key), with the newest {@link DefaultHierarchy}
      * subclass that claims it.
      *
@@ -437,7 +463,7 @@ public class Overlay {
         Map<String, String> lines = new TreeMap<>();
         for (IpDescription d : metadata.ipDict().values()) {
             if (!d.processingSystem()) {
-                lines.put(d.name(), DriverRegistry.driverFor(d, options.ignoreVersion()).getSimpleName()
+                lines.put(d.name(), DriverRegistry.boundDriver(d, options.ignoreVersion()).getSimpleName()
                         + " (" + d.type() + ") @ 0x" + Long.toHexString(d.physAddr()));
             }
         }

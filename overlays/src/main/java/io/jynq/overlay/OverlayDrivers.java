@@ -41,7 +41,7 @@ final class OverlayDrivers {
     synchronized DefaultIp ip(IpDescription d) {
         DefaultIp ip = bound.get(d.name());
         if (ip == null) {
-            Class<? extends DefaultIp> c = DriverRegistry.driverFor(d, overlay.ignoreVersion());
+            Class<? extends DefaultIp> c = DriverRegistry.boundDriver(d, overlay.ignoreVersion());
             try {
                 ip = create(c, d);
             } catch (UnsupportedConfigurationException e) {

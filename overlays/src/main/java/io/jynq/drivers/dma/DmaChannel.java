@@ -52,6 +52,7 @@ public final class DmaChannel {
     private long activeOffset;
     private long activeBytes;
     private long transferred;
+    private boolean started;
 
     DmaChannel(AxiDma dma, Mmio mmio, boolean mm2s, int alignment, String alignmentReason, boolean wideAddress,
             boolean irqWired) {
@@ -64,6 +65,13 @@ public final class DmaChannel {
         this.alignmentReason = alignmentReason;
         this.wideAddress = wideAddress;
         this.irqWired = irqWired;
+    }
+
+    /** Starts the channel unless it was started before (the driver's first use). */
+    synchronized void startOnce() {
+        if (!started) {
+            start();
+        }
     }
 
     /** {@code MM2S} or {@code S2MM}. */
@@ -108,6 +116,7 @@ public final class DmaChannel {
      * @throws HardwareTimeoutException if it stays halted (e.g. after an error, until {@link AxiDma#reset()})
      */
     public synchronized void start() {
+        started = true;
         int cr = DMACR_RS | (irqWired ? DMACR_IOC_IRQ_EN | DMACR_ERR_IRQ_EN : 0);
         mmio.write32(base + DMACR, cr);
         Deadline d = Deadline.after(Duration.ofSeconds(1));
