@@ -114,8 +114,14 @@ public final class SimDevice implements Device {
             synchronized (this) {
                 files.deleteTemporaries();
                 PlState old = plStore.read();
-                PlState state = new PlState(bitstream.toAbsolutePath().normalize().toString(), nextTimestamp(old), sha,
-                        partial);
+                if (partial && (pl == null || !old.isProgrammed())) {
+                    throw new DeviceException("cannot download the partial bitstream " + bitstream.getFileName()
+                            + ": no full design is loaded in this process to hold its region; download the overlay first");
+                }
+                // a partial download keeps the PL's bitfile name and timestamp (PYNQ's post_download);
+                // its own design hash tells its register file and state apart
+                PlState state = partial ? new PlState(old.bitfileName(), old.timestamp(), sha, true)
+                        : new PlState(bitstream.toAbsolutePath().normalize().toString(), nextTimestamp(old), sha, false);
                 Path regs = files.regsFile(state);
                 SimPl built;
                 SimPl base = partial ? pl : null;
