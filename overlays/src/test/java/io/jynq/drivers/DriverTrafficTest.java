@@ -168,4 +168,27 @@ class DriverTrafficTest {
         assertTrue(e.getMessage().contains("busy"), e.getMessage());
         assertTrue(dev.writes().isEmpty());
     }
+
+    /** PYNQ's DMA: a micro DMA's channel moves at most data width x burst size bytes (PG021 "Micro DMA"). */
+    @Test
+    void aMicroDmaTransferIsLimitedToOneBurst() {
+        String hwh = Designs.dspLoopbackHwh().replace("\"C_MICRO_DMA\" VALUE=\"0\"", "\"C_MICRO_DMA\" VALUE=\"1\"")
+                .replace("\"c_micro_dma\" VALUE=\"0\"", "\"c_micro_dma\" VALUE=\"1\"")
+                .replace("\"C_S2MM_BURST_SIZE\" VALUE=\"16\"", "\"C_S2MM_BURST_SIZE\" VALUE=\"8\"");
+        Overlay micro = Overlay.of(Designs.placeholderBit(dir, "micro.bit"), Designs.parse(hwh, "micro.hwh"),
+                LoadOptions.defaults().withDevice(dev));
+        AxiDma dma = micro.ip("axi_dma_0", AxiDma.class);
+        assertEquals(64, dma.sendChannel().maxTransferBytes(), "32-bit data x 16 beats");
+        assertEquals(32, dma.recvChannel().maxTransferBytes(), "32-bit data x 8 beats");
+        ContiguousBuffer buf = Buffers.allocate(dev, new long[] {32}, DType.U4, false);
+        dev.clearTraffic();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dma.sendChannel().transfer(buf));
+        assertTrue(e.getMessage().contains("maximum of 64 bytes (C_MICRO_DMA=1"), e.getMessage());
+        assertTrue(dev.traffic().isEmpty(), "refused before any register write");
+        dma.sendChannel().transfer(buf, 0, 64);
+        String both = hwh.replace("\"C_INCLUDE_SG\" VALUE=\"0\"", "\"C_INCLUDE_SG\" VALUE=\"1\"");
+        Overlay refused = Overlay.of(Designs.placeholderBit(dir, "both.bit"), Designs.parse(both, "both.hwh"),
+                LoadOptions.defaults().withDevice(dev));
+        assertEquals(io.jynq.overlay.DefaultIp.class, refused.driverClass("axi_dma_0"), "micro + SG: DefaultIp, as PYNQ");
+    }
 }

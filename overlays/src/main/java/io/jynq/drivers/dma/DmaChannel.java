@@ -48,6 +48,8 @@ public final class DmaChannel {
     private final boolean wideAddress;
     private final boolean irqWired;
     private final String alignmentReason;
+    private final long maxBytes;
+    private final String maxReason;
     private ContiguousBuffer active;
     private long activeOffset;
     private long activeBytes;
@@ -55,7 +57,9 @@ public final class DmaChannel {
     private boolean started;
 
     DmaChannel(AxiDma dma, Mmio mmio, boolean mm2s, int alignment, String alignmentReason, boolean wideAddress,
-            boolean irqWired) {
+            boolean irqWired, long maxBytes, String maxReason) {
+        this.maxBytes = maxBytes;
+        this.maxReason = maxReason;
         this.dma = dma;
         this.mmio = mmio;
         this.mm2s = mm2s;
@@ -72,6 +76,11 @@ public final class DmaChannel {
         if (!started) {
             start();
         }
+    }
+
+    /** The largest transfer in bytes: {@link AxiDma#bufferMaxSize()}, or one burst on a micro DMA. */
+    public long maxTransferBytes() {
+        return maxBytes;
     }
 
     /** {@code MM2S} or {@code S2MM}. */
@@ -158,7 +167,7 @@ public final class DmaChannel {
      * register is written.
      *
      * @param byteOffset offset into the buffer in bytes
-     * @param byteCount bytes to move, 1 .. {@link AxiDma#bufferMaxSize()}
+     * @param byteCount bytes to move, 1 .. {@link #maxTransferBytes()}
      * @throws IllegalStateException if the buffer is closed, or the channel is halted or still busy
      * @throws IndexOutOfBoundsException if the range is not inside the buffer
      * @throws IllegalArgumentException if {@code byteCount} exceeds the maximum or the address is misaligned
@@ -169,9 +178,9 @@ public final class DmaChannel {
             throw new IndexOutOfBoundsException(label + ": range [" + byteOffset + ", +" + byteCount
                     + ") is not inside the " + buffer.byteSize() + "-byte buffer (and must not be empty)");
         }
-        if (byteCount > dma.bufferMaxSize()) {
+        if (byteCount > maxBytes) {
             throw new IllegalArgumentException(label + ": a transfer of " + byteCount + " bytes exceeds the maximum of "
-                    + dma.bufferMaxSize() + " bytes (C_SG_LENGTH_WIDTH=" + dma.lengthWidthBits() + "); split it");
+                    + maxBytes + " bytes (" + maxReason + "); split it");
         }
         long address = buffer.physicalAddress() + byteOffset;
         if (address % alignment != 0) {
