@@ -50,6 +50,7 @@ public final class SimDevice implements Device {
     private final BoardFiles files;
     private final SimDdr ddr;
     private final SimClocks clocks = new SimClocks();
+    private final SimPsGpio psGpio = new SimPsGpio(this::currentOrNull);
     private volatile SimPl pl;
     private volatile boolean closed;
 
@@ -370,6 +371,21 @@ public final class SimDevice implements Device {
             throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
         }
         return p.base().metadata();
+    }
+
+    /** EMIO {@code index} of the simulated PS, wired as the loaded design's gpio_dict says; see {@link SimPsGpio}. */
+    @Override
+    public io.jynq.device.PsGpioLine psGpio(int index, boolean output) {
+        checkOpen();
+        return psGpio.open(index, output);
+    }
+
+    private SimPl currentOrNull() {
+        try {
+            return current();
+        } catch (DeviceException e) {
+            return null; // another process's design: its models are not here to reset
+        }
     }
 
     @Override
