@@ -27,6 +27,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -163,6 +164,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             Displays.install(this);
             KernelMagics.register(magicsRegistry);
             JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
+            ev.onClassReplaced(DriverRedefinitions::replaced);
             for (String imp : Startup.imports(getClassLoader()).split("\n")) {
                 try {
                     ev.eval(imp, null);
@@ -330,6 +332,12 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         ((JynqIO) io).attach(env, request.isStdinEnabled());
         try {
             reportStartupProblems();
+            Optional<String> help = awaitAssist().help(request.getCode());
+            if (help.isPresent()) {
+                remember(request, count, null);
+                env.defer().reply(new PagerReply(count, help.get()));
+                return;
+            }
             Object value = evalRaw(request.getCode());
             // the last frame of a throttled live plot or progress bar goes out with its cell
             Displays.flushPending();
@@ -453,10 +461,14 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
     }
 
+    private CodeAssist awaitAssist() {
+        awaitEvaluator();
+        return assist;
+    }
+
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        awaitEvaluator();
-        String doc = assist.documentation(code, at);
+        String doc = awaitAssist().describe(code, at);
         return doc.isEmpty() ? null : new DisplayData(doc);
     }
 

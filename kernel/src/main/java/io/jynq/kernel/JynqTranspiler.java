@@ -1,5 +1,6 @@
 package io.jynq.kernel;
 
+import io.jynq.kernel.eval.JShellEvaluator;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.magic.CellMagicArgs;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagicArgs;
@@ -17,7 +18,7 @@ import org.dflib.jjava.jupyter.kernel.magic.ParsedLineMagic;
  * bundled example} passes {@code load dsp_loopback}, as a reader of the cell expects.
  */
 final class JynqTranspiler extends MagicTranspiler {
-    static final String CALL_PREFIX = "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.";
+    static final String CALL_PREFIX = JShellEvaluator.MAGIC_CALL_PREFIX;
 
     @Override
     public String transpileCell(ParsedCellMagic magic) {

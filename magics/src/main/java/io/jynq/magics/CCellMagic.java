@@ -7,6 +7,8 @@ import io.jynq.ffi.cc.CDiagnostic;
 import io.jynq.ffi.cc.CompiledLibrary;
 import io.jynq.ffi.cheader.CHeaderException;
 import io.jynq.ffi.cheader.CLibrary;
+import io.jynq.ffi.cheader.InProcessLink;
+import io.jynq.ffi.isolate.Isolated;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * uint32_t checksum(const uint8_t *data, size_t len) { ... }
  * </pre>
  * then {@code sums.checksum(buf, buf.byteSize())} with {@code buf} a contiguous buffer. Compiler
- * errors name the cell line (the {@code %%c} line is line 1). Running the cell again under the
- * same name closes the previous library.
+ * errors name the cell line (the {@code %%c} line is line 1).
+ *
+ * <p>The functions run in JYNQ's helper process ({@link Isolated}): a fault in the C code is
+ * reported in the cell ({@code SIGSEGV in checksum (clib.c:7) reading 0x0}) and the kernel and its
+ * variables live on; the stop button ends a running C call. {@code --in-process} loads the library
+ * into the kernel's JVM instead: calls cost what a JNA call costs, and a fault ends the kernel.
+ *
+ * <p>Running the cell again unchanged keeps the same binding (nothing is reloaded). A changed
+ * cell replaces it; the previous library is unloaded once no call is running in it.
  */
 public final class CCellMagic implements CellMagic {
-    static final String USAGE = "%%c NAME [gcc flags such as -lm]";
+    static final String USAGE = "%%c NAME [--in-process] [gcc flags such as -lm]";
     private static final Map<String, CLibrary> LOADED = new ConcurrentHashMap<>();
 
     @Override
@@ -45,7 +54,8 @@ public final class CCellMagic implements CellMagic {
 
     @Override
     public Object eval(MagicContext ctx, List<String> args, String body) {
-        MagicArgs a = MagicArgs.parse(args, Set.of(), Set.of(), USAGE);
+        MagicArgs a = MagicArgs.parse(args, Set.of("--in-process"), Set.of(), USAGE);
+        boolean inProcess = a.flag("--in-process");
         if (a.positional().isEmpty() || !JavaNames.isIdentifier(a.positional().get(0))) {
             throw new MagicUsageException("%%c needs a Java name for the library on its first line: " + USAGE
                     + (a.positional().isEmpty() ? "" : " (\"" + a.positional().get(0) + "\" is not one)"));
@@ -69,8 +79,11 @@ public final class CCellMagic implements CellMagic {
         if (built.functions().isEmpty()) {
             throw new MagicUsageException("%%c " + name + ": the cell defines no exported function (static ones are not exported)");
         }
-        CLibrary lib = built.load();
-        CLibrary previous = LOADED.put(name, lib);
+        CLibrary previous = LOADED.get(name);
+        boolean unchanged = previous != null && !previous.isClosed() && previous.path().equals(built.library())
+                && (previous.link() instanceof InProcessLink) == inProcess;
+        CLibrary lib = unchanged ? previous : inProcess ? built.load() : Isolated.load(built);
+        LOADED.put(name, lib);
         if (previous != null && previous != lib) {
             previous.close();
         }
@@ -81,8 +94,14 @@ public final class CCellMagic implements CellMagic {
                 + Handoff.class.getName() + ".take(\"" + key + "\"));");
         StringBuilder sigs = new StringBuilder();
         built.functions().forEach(f -> sigs.append("\n  ").append(f.signature()));
-        ctx.out().println(name + " = " + cls + (built.fromCache() ? " (from the compile cache)" : "") + ":" + sigs);
+        ctx.out().println(name + " = " + cls + (built.fromCache() ? " (from the compile cache)" : "")
+                + (inProcess ? " (in-process: a fault in this C code ends the kernel" + crashReport() + ")" : "") + ":" + sigs);
         return null;
+    }
+
+    private static String crashReport() {
+        String dir = io.jynq.config.JynqConfig.current().string(io.jynq.config.Setting.CRASH_DIR, null);
+        return dir == null ? "" : "; the JVM's crash report goes to " + dir;
     }
 
     /** The first error at its cell line (body line + 1), then the count of the others. */

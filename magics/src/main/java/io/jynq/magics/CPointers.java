@@ -18,14 +18,13 @@ public final class CPointers {
     /**
      * The value to give the C function for {@code value}.
      *
-     * @throws IllegalStateException if the buffer is closed
      * @throws IllegalArgumentException if a buffer has neither a native address nor a direct view
      */
     public static Object arg(Object value) {
         if (value instanceof ContiguousBuffer) {
             ContiguousBuffer b = (ContiguousBuffer) value;
-            b.checkOpen();
-            if (b.address() == 0) {
+            // a closed buffer goes on as it is: the call refuses it naming the parameter
+            if (!b.isClosed() && b.address() == 0 && b.fileWindow() == null) {
                 ByteBuffer view = b.byteBuffer();
                 if (!view.isDirect()) {
                     throw new IllegalArgumentException(b + " has no native memory to pass to C; copy it to an array: "

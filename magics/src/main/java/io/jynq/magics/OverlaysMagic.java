@@ -1,12 +1,14 @@
 package io.jynq.magics;
 
+import io.jynq.overlay.pkg.OverlayFinder;
+import io.jynq.overlay.pkg.OverlaySummary;
 import io.jynq.render.Html;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code %overlays}: the overlays {@code %overlay load NAME} can find (bundled, working
- * directory, {@code JYNQ_OVERLAY_PATH}), each with where it is and its description.
+ * {@code %overlays}: the overlays {@code %overlay load NAME} can find, from {@link OverlayFinder}
+ * in its search order; the text lines are those {@code ./jynq overlays} prints.
  */
 public final class OverlaysMagic implements LineMagic {
     static final String USAGE = "%overlays";
@@ -32,14 +34,15 @@ public final class OverlaysMagic implements LineMagic {
         if (!a.positional().isEmpty()) {
             throw new MagicUsageException("%overlays takes no arguments: " + USAGE);
         }
-        List<OverlayCatalog.Entry> found = OverlayCatalog.find();
+        List<OverlaySummary> found = OverlayFinder.standard().list();
         StringBuilder text = new StringBuilder(found.size() + " overlays found");
-        StringBuilder html = new StringBuilder("<table class=\"jynq-overlays\"><thead><tr><th>overlay</th><th>where</th>"
-                + "<th>description</th></tr></thead><tbody>");
-        for (OverlayCatalog.Entry e : found) {
-            text.append(String.format("%n  %-24s %-10s %s", e.name(), e.where(), e.description()));
-            html.append("<tr><td><b>").append(Html.escape(e.name())).append("</b></td><td>").append(Html.escape(e.where()))
-                    .append("</td><td>").append(Html.escape(e.description())).append("</td></tr>");
+        StringBuilder html = new StringBuilder("<table class=\"jynq-overlays\"><thead><tr><th>overlay</th><th>VLNV</th>"
+                + "<th>description</th><th>where</th></tr></thead><tbody>");
+        for (OverlaySummary e : found) {
+            text.append(System.lineSeparator()).append(e);
+            html.append("<tr><td><b>").append(Html.escape(e.name())).append("</b></td><td>").append(Html.escape(e.vlnv()))
+                    .append("</td><td>").append(Html.escape(e.isValid() ? e.description() : "INVALID: " + e.problem()))
+                    .append("</td><td>").append(Html.escape(e.location())).append("</td></tr>");
         }
         return new View(html.append("</tbody></table>").toString(), text.toString());
     }

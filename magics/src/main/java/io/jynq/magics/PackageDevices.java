@@ -6,7 +6,7 @@ import io.jynq.d2l.D2lFile;
 import io.jynq.d2l.DeviceDescription;
 import io.jynq.overlay.Overlay;
 import io.jynq.overlay.pkg.OverlayPackage;
-import io.jynq.overlay.pkg.OverlayPackages;
+import io.jynq.overlay.pkg.OverlayFinder;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class PackageDevices {
      */
     static List<DeviceDescription> of(Overlay ol, PrintStream err) {
         try {
-            Optional<OverlayPackage> pkg = OverlayPackages.forBitstream(ol.bitstream().bitfile());
+            Optional<OverlayPackage> pkg = OverlayFinder.packageOf(ol.bitstream().bitfile());
             if (pkg.isEmpty()) {
                 return List.of();
             }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jynq.device.Devices;
 import io.jynq.device.sim.SimDevice;
-import io.jynq.overlay.pkg.OverlayPackages;
+import io.jynq.overlay.pkg.OverlayFinder;
 import io.jynq.testing.SimBoards;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,7 +118,7 @@ class OverlayDevicesMagicTest {
 
     /** A copy of the bundled package in {@code dir/name}, its description edited by {@code edit}. */
     private Path packageCopy(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
-        Path from = OverlayPackages.find("dsp_loopback").orElseThrow().folder();
+        Path from = OverlayFinder.standard().find("dsp_loopback").pkg().orElseThrow().folder();
         Path to = dir.resolve(name);
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
@@ -168,7 +168,7 @@ class OverlayDevicesMagicTest {
 
     @Test
     void anOverlayWithoutAPackageGetsTheFacadeWithoutDevices() throws IOException {
-        Path from = OverlayPackages.find("dsp_loopback").orElseThrow().folder();
+        Path from = OverlayFinder.standard().find("dsp_loopback").pkg().orElseThrow().folder();
         Path bare = Files.createDirectories(dir.resolve("bare"));
         Files.copy(from.resolve("dsp_loopback.bit"), bare.resolve("dsp_loopback.bit"));
         Files.copy(from.resolve("dsp_loopback.hwh"), bare.resolve("dsp_loopback.hwh"));

@@ -37,8 +37,22 @@ public enum Setting {
     WAIT_TIMEOUT("JYNQ_WAIT_TIMEOUT", "jynq.wait.timeout", "how long `await()`, `waitForValue(v)` and other waits without a Duration last: seconds (`30`, `2.5`) or `PT2M` (default 1 minute; the stop button ends them sooner)"),
     /** Extra JShell compiler options. */
     COMPILER_OPTS("JYNQ_COMPILER_OPTS", "jynq.compiler.opts", "extra javac options for cells, separated by spaces"),
-    /** The process that started the kernel (Jupyter's own variable): the kernel ends with it. */
-    PARENT_PID("JPY_PARENT_PID", null, "set by Jupyter: the kernel's parent process; the kernel ends when it does, as ipykernel's does"),
+    /** Where the kernel's JVM writes a crash report. */
+    CRASH_DIR(null, "jynq.crash.dir", "set in kernel.json: where the kernel's JVM writes `hs_err_pid*.log` if native code crashes it (`~/.jynq/crash`)"),
+    /** A remote board's bearer token. */
+    REMOTE_TOKEN("JYNQ_REMOTE_TOKEN", "jynq.remote.token", "remote boards: the bearer token the client sends and `board serve` requires"),
+    /** A file holding the token. */
+    REMOTE_TOKEN_FILE("JYNQ_REMOTE_TOKEN_FILE", "jynq.remote.tokenFile", "remote boards: a file holding the token"),
+    /** Mutual TLS: the board's CA. */
+    REMOTE_TLS_CA("JYNQ_REMOTE_TLS_CA", "jynq.remote.tlsCa", "remote boards: the CA certificate (PEM) the client trusts"),
+    /** Mutual TLS: the client's certificate. */
+    REMOTE_TLS_CERT("JYNQ_REMOTE_TLS_CERT", "jynq.remote.tlsCert", "remote boards: the client's certificate (PEM) for mutual TLS"),
+    /** Mutual TLS: the client's key. */
+    REMOTE_TLS_KEY("JYNQ_REMOTE_TLS_KEY", "jynq.remote.tlsKey", "remote boards: the client's private key (PEM) for mutual TLS"),
+    /** One remote call's deadline. */
+    REMOTE_TIMEOUT("JYNQ_REMOTE_TIMEOUT", "jynq.remote.timeout", "remote boards: one call's deadline in seconds (default 30)"),
+    /** The process that started the kernel (Jupyter's variable). */
+    PARENT_PID("JPY_PARENT_PID", null, "set by Jupyter: the kernel ends when that process does"),
     /** Jupyter's data folder (Jupyter's own variable), where the kernelspec goes. */
     JUPYTER_DATA_DIR("JUPYTER_DATA_DIR", null, "Jupyter's data folder; `install-kernel --user` writes `<it>/kernels/jynq` (default `~/.local/share/jupyter`)"),
     /** The JYNQ checkout, set by {@code ./jynq}. */

@@ -30,6 +30,26 @@ public interface NativeMemory {
     void checkOpen();
 
     /**
+     * Where another process can map these same bytes: a file (the simulated board's DDR file, a
+     * u-dma-buf device) and the byte offset of byte 0 in it; null where there is none. The
+     * isolated C call path ({@code io.jynq.ffi.isolate}) maps it in its helper process, so C code
+     * there reads and writes this memory without a copy.
+     *
+     * @throws IllegalStateException if the memory has been closed
+     */
+    default FileWindow fileWindow() {
+        return null;
+    }
+
+    /**
+     * Bytes of a file that a process may map: {@code [offset, offset + byteSize())} of {@code file}.
+     *
+     * @param file an absolute path
+     * @param offset bytes from the file's start
+     */
+    record FileWindow(java.nio.file.Path file, long offset) {}
+
+    /**
      * The virtual address of byte 0 of a direct buffer (e.g. a slice of a memory-mapped file), for
      * implementations backed by one. The address stays valid only while the buffer (or the
      * mapping it views) is reachable: keep a reference for as long as native code may use it.

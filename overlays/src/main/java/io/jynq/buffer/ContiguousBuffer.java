@@ -41,6 +41,10 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
     private final DType dtype;
     private final ByteBuffer bytes;
     private volatile boolean closed;
+    /** PL masters that may still access the allocation (on the root only); see {@link #inUseBy}. */
+    private final java.util.List<java.util.function.Supplier<String>> users = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Frees the allocation if this (root) buffer becomes unreachable unclosed; null on slices. */
+    private final LeakGuard leakGuard;
 
     ContiguousBuffer(DeviceMemory memory, long[] shape, DType dtype) {
         this(null, memory, 0, shape, dtype);
@@ -61,6 +65,7 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
         this.physicalAddress = memory.physicalAddress() + byteOffset;
         ByteBuffer whole = parent == null ? memory.buffer() : parent.root.bytes;
         this.bytes = whole.slice(Math.toIntExact(byteOffset), Math.toIntExact(byteSize)).order(ByteOrder.LITTLE_ENDIAN);
+        this.leakGuard = parent == null ? LeakGuard.watch(this, memory) : null;
     }
 
     /** The address PL masters use for element 0, in bytes (PYNQ's {@code physical_address}/{@code device_address}). */
@@ -86,6 +91,14 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
         checkOpen();
         long a = memory.address();
         return a == 0 ? 0 : a + byteOffset;
+    }
+
+    /** Where another process can map element 0 (see {@link NativeMemory#fileWindow()}), or null. */
+    @Override
+    public FileWindow fileWindow() {
+        checkOpen();
+        FileWindow w = memory.fileWindow();
+        return w == null ? null : new FileWindow(w.file(), w.offset() + byteOffset);
     }
 
     /** The shape, outermost dimension first (a copy). */
@@ -336,8 +349,28 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
         if (root != this || closed) {
             return;
         }
+        for (java.util.function.Supplier<String> user : users) {
+            String armed = user.get();
+            if (armed == null) {
+                users.remove(user);
+            } else {
+                throw new IllegalStateException("cannot free " + describe() + ": " + armed
+                        + "; await() the transfer (or reset the DMA) first, so it cannot write memory given to another buffer");
+            }
+        }
         closed = true;
+        leakGuard.closed();
         memory.close();
+    }
+
+    /**
+     * Registers a PL master that may read or write this buffer (or the buffer it was sliced from):
+     * while {@code user} returns a description, e.g. {@code "S2MM of axi_dma_0 is armed with 4096
+     * bytes of it"}, {@link #close()} refuses with {@link IllegalStateException}; once it returns
+     * null it is forgotten. Drivers call it when they start a transfer (the DMA driver does).
+     */
+    public void inUseBy(java.util.function.Supplier<String> user) {
+        root.users.add(Objects.requireNonNull(user, "user"));
     }
 
     private String describe() {

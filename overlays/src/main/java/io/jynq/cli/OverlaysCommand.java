@@ -5,10 +5,11 @@ import io.jynq.d2l.D2lException;
 import io.jynq.d2l.D2lFile;
 import io.jynq.d2l.DeviceDescription;
 import io.jynq.d2l.Operation;
+import io.jynq.overlay.pkg.FoundOverlay;
+import io.jynq.overlay.pkg.OverlayFinder;
 import io.jynq.overlay.pkg.OverlayPackage;
-import io.jynq.overlay.pkg.OverlayPackages;
+import io.jynq.overlay.pkg.OverlaySummary;
 import io.jynq.overlay.pkg.PackageFile;
-import io.jynq.overlay.pkg.PackageSummary;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -22,17 +23,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./jynq overlays [NAME] [--json]}: without NAME, every overlay package found (working
- * directory, bundled, {@code JYNQ_OVERLAY_PATH}) with its VLNV and description, as
- * {@code %overlays} shows them; with NAME (a name, VLNV, folder or {@code .core}), that package's
- * files by role and its devices' operations. Exit status 1 with one message when NAME is not
+ * {@code ./jynq overlays [NAME] [--json]}: without NAME, every overlay {@link OverlayFinder}
+ * lists, one line each exactly as {@code %overlays} prints them; with NAME (what
+ * {@code Overlay.load} takes: a name, file name, VLNV, folder or {@code .core}), that package's
+ * files by role and its devices' operations, or the bitstream and {@code .hwh} found. Exit status 1 with one message when NAME is not
  * found or its core or device descriptions are invalid.
  */
 @Command(name = "overlays", mixinStandardHelpOptions = true,
-        description = "List overlay packages, or show one package's files and device operations.")
+        description = "List the overlays Overlay.load finds, or show one overlay's files and device operations.")
 public final class OverlaysCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "a package name, VLNV, folder or .core")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "an overlay name, file name, VLNV, folder or .core")
     String name;
 
     @Option(names = "--json", description = "print JSON")
@@ -45,12 +46,23 @@ public final class OverlaysCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
+            OverlayFinder finder = OverlayFinder.standard();
             if (name == null) {
-                List<PackageSummary> all = OverlayPackages.list();
-                out.println(json ? CoreCommand.gson().toJson(all) : render(all));
+                List<OverlaySummary> all = finder.list();
+                out.println(json ? CoreCommand.gson().toJson(all) : render(all, finder));
             } else {
-                OverlayPackage p = OverlayPackages.get(name);
-                out.println(json ? CoreCommand.gson().toJson(toJson(p)) : render(p));
+                FoundOverlay found = finder.find(name);
+                if (found.pkg().isPresent()) {
+                    OverlayPackage p = found.pkg().get();
+                    out.println(json ? CoreCommand.gson().toJson(toJson(p)) : render(p));
+                } else {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("bitstream", found.bitstream().toString());
+                    m.put("hwh", found.hwh().toString());
+                    m.put("place", found.place());
+                    out.println(json ? CoreCommand.gson().toJson(m) : "bitstream: " + found.bitstream() + "\nhwh:       "
+                            + found.hwh() + "\n(no package: no .core beside it; found in the " + found.place() + ")");
+                }
             }
             out.flush();
             return 0;
@@ -60,12 +72,12 @@ public final class OverlaysCommand implements Callable<Integer> {
         }
     }
 
-    private static String render(List<PackageSummary> all) {
+    private static String render(List<OverlaySummary> all, OverlayFinder finder) {
         if (all.isEmpty()) {
-            return "no overlay packages (looked in the working directory, the bundled ones and JYNQ_OVERLAY_PATH)";
+            return "no overlays (looked in " + finder.describePlaces() + ")";
         }
         StringBuilder sb = new StringBuilder();
-        for (PackageSummary s : all) {
+        for (OverlaySummary s : all) {
             sb.append(s).append('\n');
         }
         return sb.toString().stripTrailing();

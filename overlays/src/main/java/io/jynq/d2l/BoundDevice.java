@@ -95,7 +95,7 @@ public final class BoundDevice {
             return backend.invokeDriver(m.ip(), m.method(), values, types);
         }
         if (impl instanceof NativeFunction f) {
-            return backend.callNative(f.library(), f.function(), values, types, op.returnType());
+            return backend.callNative(f, values, types, op.returnType());
         }
         return RegisterProgramInterpreter.run(op, (RegisterProgram) impl, values, backend);
     }

@@ -72,6 +72,14 @@ public interface OperationBackend {
      */
     Object callNative(String library, String function, List<Object> args, List<ArgType> types, ArgType returnType);
 
+    /**
+     * Calls {@code f} as {@link #callNative(String, String, List, List, ArgType)} does; backends
+     * that run C isolated override this to honour {@link NativeFunction#inProcess()}.
+     */
+    default Object callNative(NativeFunction f, List<Object> args, List<ArgType> types, ArgType returnType) {
+        return callNative(f.library(), f.function(), args, types, returnType);
+    }
+
     /** Checks that the register (and field, when not empty) exists on the IP. */
     default void checkRegister(String ip, String register, String field) {
     }

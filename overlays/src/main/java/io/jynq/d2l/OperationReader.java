@@ -192,10 +192,20 @@ final class OperationReader {
     private NativeFunction nativeFunction(Node v, String where) {
         String library = deviceLibrary;
         String function;
+        boolean inProcess = false;
         if (v instanceof ScalarNode) {
             function = y.identifier(v, where + " c function");
         } else {
-            Map<String, NodeTuple> k = y.keys(y.map(v, where + " c"), where + " c", Set.of("function", "library"));
+            Map<String, NodeTuple> k = y.keys(y.map(v, where + " c"), where + " c", Set.of("function", "library",
+                    "in_process"));
+            if (k.containsKey("in_process")) {
+                Node n = k.get("in_process").getValueNode();
+                String flag = y.string(n, where + " c in_process");
+                if (!flag.equals("true") && !flag.equals("false")) {
+                    throw y.at(n).error(where + " c in_process must be true or false, not \"" + flag + "\"");
+                }
+                inProcess = flag.equals("true");
+            }
             function = y.identifier(y.required(k, "function", v, where + " c"), where + " c function");
             library = k.containsKey("library") ? y.identifier(k.get("library").getValueNode(), where + " c library") : library;
         }
@@ -203,6 +213,6 @@ final class OperationReader {
             throw y.at(v).error(where + " calls C function " + function + " but names no library; set library on the"
                     + " device or c: {function, library}");
         }
-        return new NativeFunction(library, function);
+        return new NativeFunction(library, function, inProcess);
     }
 }

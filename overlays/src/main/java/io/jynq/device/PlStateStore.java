@@ -36,6 +36,9 @@ public final class PlStateStore {
     static final String FILE = "pl_state.json";
     static final String LOCK = "pl_state.lock";
     private static final Gson GSON = new Gson();
+    /** How to get out of a corrupt state file, on either backend. */
+    private static final String RESET_HINT = "delete it (the PL then reads as empty; on the simulated board"
+            + " `./jynq sim reset` clears all of its state)";
 
     private final Path dir;
     private Cached cached;
@@ -76,6 +79,8 @@ public final class PlStateStore {
         } catch (NoSuchFileException e) {
             cached = null;
             return PlState.EMPTY;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DeviceException("corrupt PL state file " + file + " (not UTF-8 text written by JYNQ): " + RESET_HINT, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read PL state " + file, e);
         }
@@ -93,7 +98,7 @@ public final class PlStateStore {
                     o.get("partial").getAsBoolean());
         } catch (JsonParseException | NullPointerException | IllegalStateException
                  | UnsupportedOperationException | java.time.format.DateTimeParseException e) {
-            throw new DeviceException("corrupt PL state file " + file + " (delete it to reset the board state): " + e.getMessage(), e);
+            throw new DeviceException("corrupt PL state file " + file + " (" + e.getMessage() + "): " + RESET_HINT, e);
         }
     }
 

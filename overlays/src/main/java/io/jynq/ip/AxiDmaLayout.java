@@ -57,12 +57,22 @@ public final class AxiDmaLayout {
     public static final int DMACR = 0x00;
     /** Channel-relative DMASR. */
     public static final int DMASR = 0x04;
+    /** Channel-relative current descriptor pointer, low 32 bits (scatter-gather). */
+    public static final int CURDESC = 0x08;
+    /** Channel-relative current descriptor pointer, high 32 bits. */
+    public static final int CURDESC_MSB = 0x0C;
+    /** Channel-relative tail descriptor pointer, low 32 bits (scatter-gather). */
+    public static final int TAILDESC = 0x10;
+    /** Channel-relative tail descriptor pointer, high 32 bits. */
+    public static final int TAILDESC_MSB = 0x14;
     /** Channel-relative address register (MM2S_SA or S2MM_DA). */
     public static final int ADDR = 0x18;
     /** Channel-relative high address register. */
     public static final int ADDR_MSB = 0x1C;
     /** Channel-relative LENGTH. */
     public static final int LENGTH = 0x28;
+    /** Bytes of one channel's register block: the MM2S block ends where S2MM's begins. */
+    public static final int CHANNEL_BYTES = S2MM_OFFSET;
 
     // DMACR fields (PG021 "MM2S_DMACR" / "S2MM_DMACR" register details)
     /** DMACR bit 0: Run/Stop. */

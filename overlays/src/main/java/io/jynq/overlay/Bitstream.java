@@ -1,39 +1,18 @@
 package io.jynq.overlay;
 
-import io.jynq.config.JynqConfig;
-import io.jynq.config.Setting;
 import io.jynq.device.Device;
 import io.jynq.metadata.OverlayMetadata;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.jynq.overlay.pkg.FoundOverlay;
+import io.jynq.overlay.pkg.OverlayFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * A bitstream file and the {@code .hwh} beside it, found by path or name (PYNQ's
- * {@code Bitstream}). {@link #find} looks, in order:
- * <ol>
- * <li>at the path as given, with or without {@code .bit} (relative paths start at the working directory);
- * <li>in the working directory's {@code <name>/<name>.bit};
- * <li>among the overlays bundled on the class path ({@code io/jynq/overlays/<name>/<name>.bit}),
- *     extracted on first use to the cache directory ({@code -Djynq.cache.dir} or {@code JYNQ_CACHE_DIR}, default
- *     {@code ~/.jynq/cache}) under {@code overlays/<name>/};
- * <li>in each directory of {@code JYNQ_OVERLAY_PATH} (separated by {@code File.pathSeparator}):
- *     {@code <dir>/<name>.bit}, then {@code <dir>/<name>/<name>.bit}.
- * </ol>
- * The {@code .hwh} is the file with the bitstream's stem and suffix {@code .hwh} in the same directory.
+ * A bitstream file and the {@code .hwh} that describes it (PYNQ's {@code Bitstream}), found by
+ * path or name through {@link OverlayFinder} ({@link #find}) or given ({@link #of}).
  */
 public final class Bitstream {
-    /** Files extracted with a bundled overlay, besides the {@code .bit}: metadata and package files. */
-    private static final List<String> BUNDLED_SUFFIXES = List.of(".hwh", ".d2l.yaml", ".core", ".md");
-
     private final Path bitfile;
     private final Path hwh;
 
@@ -66,41 +45,20 @@ public final class Bitstream {
     }
 
     /**
-     * Finds a bitstream by path or name, in the order of the class comment.
+     * Finds a bitstream by path or name, in {@link OverlayFinder}'s order: {@code "base.bit"},
+     * {@code "dsp_loopback"}, a package name or VLNV (then the package's bitstream and
+     * {@code .hwh}), or a path.
      *
-     * @param hwh an explicit {@code .hwh}, or null for the sibling one
-     * @throws IllegalArgumentException listing the places searched, if none holds it
-     * @throws UncheckedIOException if a bundled overlay cannot be extracted
+     * @param hwh an explicit {@code .hwh}, or null for the one found with the bitstream
+     * @throws IllegalArgumentException listing the places searched, if none holds it, or if the
+     *                                  {@code .hwh} does not exist
+     * @throws io.jynq.capi.CapiException if a package found has an invalid core
+     * @throws java.io.UncheckedIOException if a bundled overlay cannot be extracted
      */
     public static Bitstream find(String pathOrName, Path hwh) {
         Objects.requireNonNull(pathOrName, "pathOrName");
-        String stem = stemOf(pathOrName);
-        List<Path> looked = new ArrayList<>();
-        Path given = Path.of(pathOrName);
-        for (Path p : List.of(given, Path.of(pathOrName + ".bit"), given.resolve(stem + ".bit"))) {
-            looked.add(p.toAbsolutePath());
-            if (Files.isRegularFile(p)) {
-                return of(p, hwh);
-            }
-        }
-        Path bundled = extractBundled(stem);
-        looked.add(Path.of("classpath:io/jynq/overlays/" + stem + "/" + stem + ".bit"));
-        if (bundled != null) {
-            return of(bundled, hwh);
-        }
-        List<Path> overlayPath = JynqConfig.current().pathList(Setting.OVERLAY_PATH);
-        {
-            for (Path dir : overlayPath) {
-                for (Path p : List.of(dir.resolve(stem + ".bit"), dir.resolve(stem).resolve(stem + ".bit"))) {
-                    looked.add(p.toAbsolutePath());
-                    if (Files.isRegularFile(p)) {
-                        return of(p, hwh);
-                    }
-                }
-            }
-        }
-        throw new IllegalArgumentException("overlay \"" + pathOrName + "\" not found; looked at " + looked
-                + (overlayPath.isEmpty() ? " (JYNQ_OVERLAY_PATH is not set)" : ""));
+        FoundOverlay found = OverlayFinder.standard().find(pathOrName);
+        return of(found.bitstream(), hwh != null ? hwh : found.hwh());
     }
 
     private static String stemOf(String pathOrName) {
@@ -113,47 +71,6 @@ public final class Bitstream {
         String n = bitfile.getFileName().toString();
         String stem = n.endsWith(".bit") || n.endsWith(".bin") ? n.substring(0, n.length() - 4) : n;
         return bitfile.resolveSibling(stem + suffix);
-    }
-
-    /** Extracts a bundled overlay to the cache if the class path has it; returns its {@code .bit} or null. */
-    private static Path extractBundled(String stem) {
-        if (!stem.matches("[A-Za-z0-9_.-]+")) {
-            return null;
-        }
-        String base = "io/jynq/overlays/" + stem + "/" + stem;
-        ClassLoader cl = Bitstream.class.getClassLoader();
-        if (cl.getResource(base + ".bit") == null) {
-            return null;
-        }
-        Path dir = cacheDir().resolve("overlays").resolve(stem);
-        try {
-            Files.createDirectories(dir);
-            List<String> suffixes = new ArrayList<>(List.of(".bit"));
-            suffixes.addAll(BUNDLED_SUFFIXES);
-            for (String suffix : suffixes) {
-                try (InputStream in = cl.getResourceAsStream(base + suffix)) {
-                    if (in == null) {
-                        continue;
-                    }
-                    byte[] bytes = in.readAllBytes();
-                    Path target = dir.resolve(stem + suffix);
-                    if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), bytes)) {
-                        // Write then rename, so a concurrent loader never reads half a file.
-                        Path tmp = Files.createTempFile(dir, stem, ".tmp");
-                        Files.write(tmp, bytes);
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract bundled overlay " + stem + " to " + dir, e);
-        }
-        return dir.resolve(stem + ".bit");
-    }
-
-    /** {@code -Djynq.cache.dir}, else {@code JYNQ_CACHE_DIR}, else {@code ~/.jynq/cache}. */
-    static Path cacheDir() {
-        return JynqConfig.current().cacheDir();
     }
 
     /** The bitstream, an absolute path. */

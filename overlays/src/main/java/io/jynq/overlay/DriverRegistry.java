@@ -3,6 +3,7 @@ package io.jynq.overlay;
 import io.jynq.metadata.Hierarchy;
 import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.Vlnv;
+import io.jynq.metadata.VlnvBinding;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,15 +20,14 @@ import java.util.ServiceLoader;
  * plus those registered at run time (e.g. from a notebook cell). A later registration for the
  * same VLNV wins, as a later subclass does in PYNQ.
  *
- * <p>Rule, per IP: the exact VLNV's driver; else a driver for the same vendor, library and name
- * but another version, used only with {@code ignoreVersion} (otherwise a warning and
- * {@link DefaultIp}); else a library-wide binding ({@code "*:hls:*:*"}); else {@link DefaultIp}.
+ * <p>Rule, per IP: {@link VlnvBinding}'s, shared with the simulation models (the exact VLNV's
+ * driver; else a driver for the same vendor, library and name but another version, used only with
+ * {@code ignoreVersion}, otherwise a warning and {@link DefaultIp}); else a library-wide binding ({@code "*:hls:*:*"}); else {@link DefaultIp}.
  */
 public final class DriverRegistry {
     private static final System.Logger LOG = System.getLogger(DriverRegistry.class.getName());
 
-    private static final Map<String, Class<? extends DefaultIp>> EXACT = new HashMap<>();
-    private static final Map<String, Class<? extends DefaultIp>> BY_NAME = new HashMap<>();
+    private static final Map<String, Class<? extends DefaultIp>> EXACT = new java.util.LinkedHashMap<>();
     private static final Map<String, Class<? extends DefaultIp>> BY_LIBRARY = new HashMap<>();
     private static final List<Class<? extends DefaultHierarchy>> HIERARCHIES = new ArrayList<>();
     private static boolean loaded;
@@ -65,7 +65,6 @@ public final class DriverRegistry {
     public static synchronized boolean unregister(Class<?> driver) {
         ensureLoaded();
         boolean removed = EXACT.values().removeIf(c -> c == driver);
-        removed |= BY_NAME.values().removeIf(c -> c == driver);
         removed |= BY_LIBRARY.values().removeIf(c -> c == driver);
         removed |= HIERARCHIES.remove(driver);
         return removed;
@@ -88,7 +87,6 @@ public final class DriverRegistry {
                 BY_LIBRARY.put("*:" + v.library(), driver);
             } else {
                 EXACT.put(v.toString(), driver);
-                BY_NAME.put(v.withoutVersion(), driver);
             }
         }
     }
@@ -135,19 +133,14 @@ public final class DriverRegistry {
         if (v == null || ip.processingSystem()) {
             return DefaultIp.class;
         }
-        Class<? extends DefaultIp> c = EXACT.get(v.toString());
-        if (c != null) {
-            return c;
-        }
-        c = BY_NAME.get(v.withoutVersion());
-        if (c != null) {
-            if (ignoreVersion) {
-                return c;
-            }
-            LOG.log(Level.WARNING, "{0}: IP {1} is version {2}, {3} binds other versions; using DefaultIp."
-                    + " Load with LoadOptions.defaults().withIgnoreVersion() to bind it anyway",
-                    ip.name(), v.withoutVersion(), v.version(), c.getSimpleName());
-            return DefaultIp.class;
+        boolean[] otherVersion = {false};
+        Class<? extends DefaultIp> c = VlnvBinding.find(v, List.of(EXACT), ignoreVersion, ip.name(), "driver",
+                "DefaultIp", note -> {
+                    otherVersion[0] = true;
+                    LOG.log(Level.WARNING, note + " (LoadOptions.defaults().withIgnoreVersion())");
+                });
+        if (c != null || otherVersion[0]) {
+            return c == null ? DefaultIp.class : c;
         }
         c = BY_LIBRARY.get(v.vendor() + ":" + v.library());
         if (c == null) {

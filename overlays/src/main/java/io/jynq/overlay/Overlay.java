@@ -12,7 +12,6 @@ import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.MetadataCache;
 import io.jynq.metadata.OverlayMetadata;
 import io.jynq.metadata.PartialRegions;
-import io.jynq.overlay.pkg.OverlayPackages;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -120,8 +119,7 @@ public class Overlay {
     /** A located, parsed overlay, before an object is made of it. */
     private record Found(Bitstream bitstream, OverlayMetadata metadata) {
         static Found of(String pathOrName, LoadOptions options) {
-            Bitstream b = OverlayPackages.find(pathOrName).map(p -> Bitstream.of(p.bitstream(),
-                    options.hwh() != null ? options.hwh() : p.hwh())).orElseGet(() -> Bitstream.find(pathOrName, options.hwh()));
+            Bitstream b = Bitstream.find(pathOrName, options.hwh());
             options.progress().progress("parse " + b.hwh().getFileName(), 0, 1);
             OverlayMetadata md = MetadataCache.shared().get(b.hwh());
             options.progress().progress("parse " + b.hwh().getFileName(), 1, 1);
@@ -129,16 +127,16 @@ public class Overlay {
         }
     }
 
-    /** Loads and downloads an overlay found by path or name (see {@link Bitstream#find}). */
+    /** Loads and downloads an overlay found by path or name (see {@link io.jynq.overlay.pkg.OverlayFinder}). */
     public static Overlay load(String pathOrName) {
         return load(pathOrName, LoadOptions.defaults());
     }
 
     /**
-     * Loads an overlay found by path or name: an overlay package (a folder with a {@code .core},
-     * found by folder or core name, see {@link io.jynq.overlay.pkg.OverlayPackages#find}), else a
-     * bare bitstream (see {@link Bitstream#find}); both search the same places in the same order.
-     * It parses the {@code .hwh} (once per content) and, unless told not to, downloads it.
+     * Loads an overlay found by path or name ({@code "dsp_loopback"}, {@code "base.bit"}, a
+     * package name or VLNV, a path) in {@link io.jynq.overlay.pkg.OverlayFinder}'s order: an
+     * overlay package (a folder with a {@code .core}) or a bitstream with its {@code .hwh}. It parses
+     * the {@code .hwh} (once per content) and, unless told not to, downloads it.
      *
      * @throws IllegalArgumentException if the overlay is not found (the message lists where it looked)
      * @throws io.jynq.capi.CapiException if the package's {@code .core} is invalid or names a missing

@@ -72,7 +72,7 @@ class OverlaysCommandTest {
     @Test
     void missingPackageIsOneLineAndExitOne() {
         assertEquals(1, run("no_such_overlay"));
-        assertTrue(err.toString().startsWith("jynq overlays: no overlay package \"no_such_overlay\""), err.toString());
+        assertTrue(err.toString().startsWith("jynq overlays: overlay \"no_such_overlay\" not found; looked in the working directory"), err.toString());
         assertEquals(1, err.toString().strip().lines().count());
     }
 }

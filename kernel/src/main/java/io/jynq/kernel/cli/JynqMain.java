@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "The PYNQ notebook workflow in Java.",
         subcommands = {io.jynq.cli.HwhCommand.class, io.jynq.cli.BitCommand.class,
                 io.jynq.cli.CoreCommand.class, io.jynq.cli.D2lCommand.class, io.jynq.cli.OverlaysCommand.class,
-                InstallKernelCommand.class, ShellStartupCommand.class})
+                io.jynq.remote.cli.BoardCommand.class,
+                InstallKernelCommand.class, SimCommand.class, ShellStartupCommand.class})
 public final class JynqMain implements Runnable {
 
     @CommandLine.Spec

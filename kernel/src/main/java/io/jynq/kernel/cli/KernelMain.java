@@ -35,6 +35,7 @@ public final class KernelMain {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("java.awt.headless", "true");
+        createCrashDirectory();
         List<String> argv = Arrays.asList(args);
         if (argv.contains("--train")) {
             CdsTraining.run();
@@ -77,5 +78,17 @@ public final class KernelMain {
         kernel.startSession();
         connection.awaitClose();
         System.exit(0);
+    }
+
+    /** The JVM writes hs_err files only into a directory that exists (see KernelSpec#crashDirectory). */
+    private static void createCrashDirectory() {
+        String dir = JynqConfig.current().string(Setting.CRASH_DIR, null);
+        if (dir != null) {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            } catch (java.io.IOException | RuntimeException e) {
+                // the JVM falls back to its working directory, as before
+            }
+        }
     }
 }

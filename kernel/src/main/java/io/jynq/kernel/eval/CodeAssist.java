@@ -3,7 +3,11 @@ package io.jynq.kernel.eval;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
@@ -79,6 +83,92 @@ public final class CodeAssist {
             }
         }
         return out.toString();
+    }
+
+    /** A cell that is only {@code EXPR?} or {@code EXPR??} (IPython's help syntax). */
+    private static final Pattern HELP = Pattern.compile("\\s*([\\w$.()\\[\\]\"]+?)\\s*\\?\\??\\s*");
+
+    /**
+     * IPython's {@code obj?}: if the cell is {@code EXPR?} (or {@code EXPR??}), the text the
+     * pager shows for EXPR, as {@link #describe} gives it.
+     *
+     * @return empty if the cell is not a help request; else the text (never blank)
+     */
+    public Optional<String> help(String cell) {
+        Matcher m = HELP.matcher(cell);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String expr = m.group(1);
+        String text = describe(expr, expr.length());
+        return Optional.of(text.isEmpty() ? "No documentation found for " + expr : text);
+    }
+
+    /**
+     * What is known about the name at {@code cursor}, for Shift-Tab and {@code EXPR?}: JShell's
+     * signatures and Javadoc ({@link #documentation}); for a session variable its type, value
+     * and, if it has one, its {@code describe()} (an overlay lists its IP and drivers, as PYNQ's
+     * {@code ol?} does); for a class or method a cell declared, that declaration's source.
+     *
+     * @return the text, or empty when nothing is known
+     */
+    public String describe(String code, int cursor) {
+        String doc = documentation(code, cursor);
+        String name = identifierAt(code, cursor);
+        if (name.isEmpty()) {
+            return doc;
+        }
+        StringBuilder out = new StringBuilder();
+        JShell shell = evaluator.shell();
+        shell.variables().filter(v -> v.name().equals(name) && shell.status(v).isActive()).reduce((a, b) -> b)
+                .ifPresent(v -> {
+                    out.append(name).append(": ").append(v.typeName());
+                    evaluator.variable(name).ifPresent(value -> out.append("\n").append(valueText(value)));
+                });
+        if (out.length() == 0) {
+            java.util.stream.Stream.concat(shell.types(), shell.methods())
+                    .filter(d -> d.name().equals(name) && shell.status(d).isActive())
+                    .forEach(d -> out.append(out.length() == 0 ? "defined in this session:\n" : "\n\n")
+                            .append(d.source().strip()));
+        }
+        if (out.length() == 0) {
+            return doc;
+        }
+        return doc.isEmpty() ? out.toString() : out + "\n\n" + doc;
+    }
+
+    /** The value's {@code describe()} if it has a public one returning a String, else its toString. */
+    private static String valueText(Object value) {
+        try {
+            java.lang.reflect.Method m = value.getClass().getMethod("describe");
+            if (m.getReturnType() == String.class && m.getParameterCount() == 0) {
+                return (String) m.invoke(value);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // no describe(): the value's own text below
+        }
+        try {
+            return String.valueOf(value);
+        } catch (RuntimeException e) {
+            return value.getClass().getName() + " (toString failed: " + e + ")";
+        }
+    }
+
+    /** The Java identifier around {@code cursor} (the last one of a dotted chain there), or "". */
+    static String identifierAt(String code, int cursor) {
+        int at = Math.max(0, Math.min(cursor, code.length()));
+        int start = at;
+        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
+            start--;
+        }
+        int end = at;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        if (start == end && start > 0 && code.charAt(start - 1) == '(') {
+            return identifierAt(code, start - 1); // just after "name("
+        }
+        return code.substring(start, end);
     }
 
     /** What a console should do on Enter. */

@@ -331,7 +331,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 control.runDeferred(entry);
             } catch (Throwable t) {
                 checkStop();
-                SnippetException error = runtimeError(t);
+                SnippetException error = runtimeError(t, text.text());
                 dropTemporaries(c);
                 throw error;
             }
@@ -483,6 +483,8 @@ public final class JShellEvaluator implements AutoCloseable {
             first = "snippet rejected: " + snippet.source().strip();
             lines.add(first);
         }
+        diags.stream().map(d -> PynqNames.hint(d.getMessage(Locale.ROOT))).flatMap(java.util.Optional::stream)
+                .distinct().forEach(lines::add);
         if (TEMP_NAME.matcher(snippet.source()).find() && lines.stream().anyMatch(l -> l.contains("cannot find symbol"))) {
             lines.add("hint: a cell's value is not kept as a $N variable (see dropIfTemporary); assign it, "
                     + "e.g. var x = ..., to use it in a later cell");
@@ -507,7 +509,7 @@ public final class JShellEvaluator implements AutoCloseable {
         return new CompileException(message, List.of(message));
     }
 
-    private SnippetException runtimeError(Throwable e) {
+    private SnippetException runtimeError(Throwable e, String source) {
         if (e instanceof SPIResolutionException) {
             String message = "attempted to use a declaration that cannot run until what it names is declared";
             Snippet s = snippetOf(e.getStackTrace());
@@ -528,6 +530,7 @@ public final class JShellEvaluator implements AutoCloseable {
             prefix = "Caused by: ";
             t = t.getCause() == t ? null : t.getCause();
         }
+        PynqNames.runtimeHint(e, source).ifPresent(lines::add);
         return new SnippetException(e.getClass().getName(), e.getMessage() == null ? "" : e.getMessage(), lines);
     }
 

@@ -28,11 +28,24 @@ public record KernelSpec(String name, String displayName, Path java, List<String
         jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** The kernel.json text. */
+    /**
+     * Where the kernel's JVM writes its crash report ({@code hs_err_pid*.log}) should native code
+     * crash it: {@code ~/.jynq/crash} ({@code $HOME}), never the notebook's folder, which is the
+     * JVM's default. Only in-process C ({@code %%c NAME --in-process}) can still crash the kernel.
+     */
+    public static Path crashDirectory() {
+        return io.jynq.config.JynqConfig.current().home().resolve(".jynq").resolve("crash");
+    }
+
+    /** The kernel.json text; a {@code -XX:ErrorFile} under {@link #crashDirectory()} is added unless given. */
     public String toJson() {
         JsonArray argv = new JsonArray();
         argv.add(java.toString());
         jvmOptions.forEach(argv::add);
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:ErrorFile="))) {
+            argv.add("-XX:ErrorFile=" + crashDirectory().resolve("hs_err_pid%p.log"));
+            argv.add("-Djynq.crash.dir=" + crashDirectory());
+        }
         argv.add("-cp");
         argv.add(String.join(File.pathSeparator, classPath));
         argv.add(MAIN_CLASS);

@@ -28,7 +28,9 @@ class KernelSpecTest {
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
         assertEquals("message", json.get("interrupt_mode").getAsString());
         assertEquals("java", json.get("language").getAsString());
-        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:+UseSerialGC\",\"-cp\",\"/a.jar:/lib/b.jar\","
+        String crash = KernelSpec.crashDirectory().toString();
+        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:+UseSerialGC\",\"-XX:ErrorFile=" + crash + "/hs_err_pid%p.log\","
+                + "\"-Djynq.crash.dir=" + crash + "\",\"-cp\",\"/a.jar:/lib/b.jar\","
                 + "\"io.jynq.kernel.cli.KernelMain\",\"{connection_file}\"]", json.getAsJsonArray("argv").toString());
         BufferedImage logo = ImageIO.read(dir.resolve("logo-64x64.png").toFile());
         assertEquals(64, logo.getWidth());

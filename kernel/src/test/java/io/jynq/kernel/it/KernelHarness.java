@@ -85,6 +85,7 @@ final class KernelHarness {
             pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
             pb.environment().put("JUPYTER_RUNTIME_DIR", prefix.resolve("runtime").toString());
             pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+            pb.environment().put("JYNQ_IT_NOTEBOOKS", Path.of("..", "notebooks").toAbsolutePath().normalize().toString());
             pb.environment().put("TMPDIR", prefix.toString());
             pb.environment().put("JYNQ_HISTORY", prefix.resolve(scenario + "-history.jsonl").toString());
             File log = prefix.resolve(scenario + ".log").toFile();

@@ -1,7 +1,7 @@
 """Drives the installed JYNQ kernel with Debian's jupyter_client and prints what it saw as JSON.
 
 Usage: /usr/bin/python3 kernel_driver.py SCENARIO [KERNEL_NAME]
-Scenarios: protocol, interrupt, security, startup. The JUnit ITs (io.jynq.kernel.it) run this and
+Scenarios: protocol, interrupt, security, startup, evaluator, startup_exit. The JUnit ITs (io.jynq.kernel.it) run this and
 assert on the JSON (last line of stdout); nothing here decides pass or fail.
 """
 import json
@@ -208,6 +208,69 @@ def interrupt(kernel):
     return r
 
 
+FAULTS_CELL = r"""%%c faults
+#include <stdlib.h>
+int add(int a, int b) { return a + b; }
+int read_null(void) { volatile int *q = 0; return *q; }
+int read_before(uint8_t *data) { return ((volatile uint8_t *) data)[-4096]; }
+int read_far(uint8_t *data) { return ((volatile uint8_t *) data)[1ull << 40]; }
+int divide(int a, int b) { return a / b; }
+void crash(void) { abort(); }
+int recurse(int n) { volatile char pad[256]; pad[0] = (char) n; return recurse(n + 1) + pad[0]; }
+void leave(int status) { exit(status); }
+void fill(uint8_t *data, size_t n, uint8_t v) { for (size_t i = 0; i < n; i++) data[i] = v; }
+void overrun(uint8_t *data, int len) { for (int i = 0; i < len + 128; i++) ((volatile uint8_t *) data)[i] = 0xEE; }
+void spin(void) { for (volatile unsigned long i = 0; ; i++) { } }
+"""
+
+FAULTS = [
+    ("null", "faults.read_null()"),
+    ("before", "faults.read_before(buf)"),
+    ("far", "faults.read_far(buf)"),
+    ("div", "faults.divide(1, 0)"),
+    ("abort", "faults.crash()"),
+    ("recursion", "faults.recurse(0)"),
+    ("exit", "faults.leave(3)"),
+    ("null_arg", "clib.checksum(null, 0)"),
+    ("too_long", "clib.checksum(buf, buf.byteSize() + 1)"),
+]
+
+
+def native(kernel):
+    """Tutorial 05's %%c cell run twice, then each C fault of issue 13 on the simulated board."""
+    with open(os.path.join(os.environ["JYNQ_IT_NOTEBOOKS"], "05-native-c.ipynb")) as f:
+        nb = json.load(f)
+    code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    km, kc = start(kernel, {"JYNQ_DEVICE": "sim"})
+    r = {}
+    try:
+        r["clib"] = run(kc, code[0], timeout=180)
+        r["clib_again"] = run(kc, code[0], timeout=180)
+        r["buf"] = run(kc, code[1], timeout=120)
+        r["sums"] = run(kc, code[2], timeout=120)
+        r["faults_cell"] = run(kc, FAULTS_CELL, timeout=180)
+        run(kc, "int kept = 42;")
+        for name, c in FAULTS:
+            r[name] = run(kc, c, timeout=120)
+        mid = kc.execute("faults.spin();")
+        time.sleep(2.0)
+        t = time.time()
+        km.interrupt_kernel()
+        out, reply = collect(kc, mid)
+        r["spin_interrupt_s"] = time.time() - t
+        r["spin"] = {"outputs": out, "reply": reply}
+        r["overrun"] = run(kc, "ContiguousBuffer a = Buffers.allocate(4096, DType.UINT8);\n"
+                               "ContiguousBuffer b = Buffers.allocate(4096, DType.UINT8);\n"
+                               "faults.fill(b, 4096, 0x11);\n"
+                               "faults.overrun(a, 4096);", timeout=120)
+        r["neighbour"] = run(kc, "long intact = 0; for (long i = 0; i < 4096; i++) if (b.getLong(i) == 0x11) intact++; intact")
+        r["kept"] = run(kc, "kept")
+        r["after"] = run(kc, "clib.checksum(buf, buf.byteSize()) == javaSum && faults.add(2, 3) == 5")
+    finally:
+        km.shutdown_kernel(now=False)
+    return r
+
+
 def wait_for(kc, mid, seconds):
     """Messages on any channel answering request mid within `seconds`."""
     seen = []
@@ -276,6 +339,109 @@ def startup(kernel):
         r["timeout"] = run(kc, "while (true) { }")
         r["timeout_s"] = time.time() - t
         r["after"] = run(kc, "1+1")
+    finally:
+        km.shutdown_kernel(now=False)
+        os.remove(script)
+    return r
+
+
+CONSTANT_MULTIPLY = """@BindTo("xilinx.com:hls:fir:1.0")
+public class ConstantMultiplyDriver extends DefaultIp {
+    public ConstantMultiplyDriver(Overlay overlay, IpDescription description) {
+        super(overlay, description);
+    }
+    private int k;
+    /** The FIR with coefficients (k, 0, 0, ...) multiplies the stream by k. */
+    public void setConstant(int k) {
+        this.k = k;
+        for (int i = 0; i < 8; i++) registers().write("coef_" + i, i == 0 ? k : 0);
+    }
+    %s
+}
+DriverRegistry.register(ConstantMultiplyDriver.class);"""
+
+MULTIPLY_DMA = """int[] got = new int[16];
+try (ContiguousBuffer in = Buffers.allocate(16, DType.INT32); ContiguousBuffer out = Buffers.allocate(16, DType.INT32)) {
+    int[] x = new int[16];
+    for (int i = 0; i < 16; i++) x[i] = i + 1;
+    in.copyFrom(x);
+    in.flush();
+    overlay.axi_dma_0.recvChannel().transfer(out);
+    overlay.axi_dma_0.sendChannel().transfer(in);
+    overlay.axi_dma_0.sendChannel().await(java.time.Duration.ofSeconds(5));
+    overlay.axi_dma_0.recvChannel().await(java.time.Duration.ofSeconds(5));
+    out.invalidate();
+    out.copyTo(got);
+}
+Arrays.toString(got)"""
+
+
+def evaluator(kernel):
+    """Issue 12's evaluator items, each as a user would meet it in a notebook."""
+    km, kc = start(kernel)
+    r = {}
+    try:
+        # values survive imports (the notebooks' own first cell) and unrelated redefinitions
+        run(kc, 'String name = "kept";\nint answer = 42;\nclass Box { int v = 7; }\nBox box = new Box();')
+        r["imports"] = run(kc, "import java.time.Duration;\nimport java.util.concurrent.*;")
+        r["after_imports"] = run(kc, 'name + " " + answer + " " + box.v')
+        r["redefine_box"] = run(kc, "class Box { int v = 8; String label; }")
+        r["after_redefine"] = run(kc, 'name + " " + answer + " " + box')
+        # all or nothing at compile time
+        run(kc, "int x = 1;")
+        r["half_cell"] = run(kc, 'x = 42;\nSystem.out.println("ran");\nint q = undefinedThing;')
+        r["x_after_half_cell"] = run(kc, "x")
+        r["redefined_then_failed"] = run(kc, 'String name = "replaced";\nint broken = nope;')
+        r["name_after_failed"] = run(kc, "name")
+        # javac's words
+        r["class_error"] = run(kc, "// PYNQ: a driver with a typo\nclass Bad {\n    int f() {\n        return \"s\";\n    }\n}")
+        r["missing_symbol"] = run(kc, "int y = missingThing + 1;")
+        # exit is refused and the kernel goes on
+        r["exit"] = run(kc, "System.exit(0);")
+        r["halt"] = run(kc, "Runtime.getRuntime().halt(3);")
+        r["after_exit"] = run(kc, "answer + 1")
+        # default imports
+        r["defaults"] = run(kc, 'List<Integer> l = new ArrayList<>(); Path p = Paths.get("/tmp");\n'
+                                'BigInteger b = BigInteger.TEN; Pattern pt = Pattern.compile("a+");\n'
+                                'Duration d = Duration.ofSeconds(2); Function<Integer, Integer> f = i -> i + 1;\n'
+                                'f.apply(l.size()) + " " + p + " " + b + " " + d + " " + Stream.of(1).count()')
+        # display(x); shows x once
+        r["display_once"] = run(kc, 'display("shown once");')
+        r["semicolon"] = run(kc, "answer;")
+        # EXPR? and Shift-Tab
+        r["help_var"] = run(kc, "box?")
+        r["help_method"] = run(kc, "Math.max?")
+        r["inspect_session_class"] = kc.inspect("new Box()", 6, reply=True, timeout=30)["content"]
+        r["inspect_var"] = kc.inspect("answer", 3, reply=True, timeout=30)["content"]
+        # PYNQ's overlay tutorial, ported: driver, DMA through it, hierarchy driver, reload, edit, reload
+        r["driver"] = run(kc, CONSTANT_MULTIPLY % "")
+        r["load1"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
+        r["dma1"] = run(kc, "overlay.fir_0.setConstant(3);\n" + MULTIPLY_DMA, timeout=120)
+        r["hierarchy"] = run(kc, "public class StreamMultiplyDriver extends DefaultHierarchy {\n"
+                                 "    public StreamMultiplyDriver(Overlay overlay, Hierarchy description) { super(overlay, description); }\n"
+                                 "    public static boolean checkHierarchy(Hierarchy h) { return h.ip().containsKey(\"fir_0\"); }\n"
+                                 "}\nDriverRegistry.registerHierarchy(StreamMultiplyDriver.class);")
+        r["load2"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
+        r["dma2"] = run(kc, "overlay.fir_0.setConstant(5);\n" + MULTIPLY_DMA, timeout=120)
+        r["edit_driver"] = run(kc, CONSTANT_MULTIPLY % "public int constant() { return k; }")
+        r["load3"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
+        r["dma3"] = run(kc, "overlay.fir_0.setConstant(2);\nSystem.out.println(\"constant \" + overlay.fir_0.constant());\n"
+                        + MULTIPLY_DMA, timeout=120)
+    finally:
+        km.shutdown_kernel(now=False)
+    return r
+
+
+def startup_exit(kernel):
+    """A JYNQ_STARTUP script that calls System.exit: refused, the kernel serves."""
+    script = os.path.join(os.environ.get("TMPDIR", "/tmp"), "jynq-exit-%d.jsh" % os.getpid())
+    with open(script, "w") as f:
+        f.write('String before = "set";\nSystem.exit(1);\n')
+    km, kc = start(kernel, {"JYNQ_STARTUP": script})
+    r = {}
+    try:
+        r["first"] = run(kc, "1+1")
+        r["alive"] = km.is_alive()
     finally:
         km.shutdown_kernel(now=False)
         os.remove(script)

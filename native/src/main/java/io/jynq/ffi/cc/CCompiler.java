@@ -48,8 +48,13 @@ import java.util.stream.Stream;
  * {@code -Djynq.cc}, else {@code $CC}, else {@code gcc}) and the time limit (default 2 minutes).
  */
 public final class CCompiler {
-    /** The flags every build uses, before the caller's. */
-    public static final List<String> BASE_FLAGS = List.of("-O2", "-shared", "-fPIC");
+    /**
+     * The flags every library build uses, before the caller's. Debug information costs nothing at
+     * run time and lets a fault report name the C source line (addr2line); DWARF 4 because
+     * binutils 2.40's addr2line ignores {@code #line} file names in gcc 12's DWARF 5 line tables
+     * (it answers {@code source.c}, the build's temporary name, instead of the cell's).
+     */
+    public static final List<String> BASE_FLAGS = List.of("-O2", "-gdwarf-4", "-shared", "-fPIC");
     private static final String PRELUDE = "#include <stdint.h>\n#include <stddef.h>\n#include <stdbool.h>\n";
 
     private final Path cacheDir;
@@ -106,6 +111,25 @@ public final class CCompiler {
      */
     public CompiledLibrary compile(String sourceName, String source, List<String> flags, String headerText) {
         return build(sourceName, source, flags, CHeader.parse(sourceName + " declarations", headerText));
+    }
+
+    /**
+     * Compiles {@code source} into an executable program (not a library), cached like libraries;
+     * for JYNQ's own helper programs.
+     *
+     * @param sourceName the name errors use
+     * @param flags extra gcc flags, e.g. {@code -ldl}
+     * @return the cached executable
+     * @throws CCompileException if gcc fails
+     */
+    public Path compileProgram(String sourceName, String source, List<String> flags) {
+        List<String> command = new ArrayList<>(List.of(compiler, "-O2", "-gdwarf-4", "-fdiagnostics-color=never"));
+        command.addAll(flags);
+        Path program = cacheDir.resolve(cacheKey(command, source) + ".bin");
+        if (!Files.isExecutable(program)) {
+            run(command, sourceName, null, Map.of(sourceName, source), program);
+        }
+        return program;
     }
 
     private List<String> command(List<String> flags) {

@@ -63,6 +63,27 @@ public final class Libc {
         return fd;
     }
 
+    /**
+     * Reserves disk blocks for {@code [offset, offset + length)} of the file {@code path} (created
+     * if missing, size grown to cover the range), so that later writes through a memory mapping
+     * cannot fail with SIGBUS on a full file system ({@code posix_fallocate}, bound as
+     * {@code posix_fallocate64} whose offsets are 64-bit on every ABI).
+     *
+     * @throws NativeException with {@code ENOSPC} when the file system is full, {@code EOPNOTSUPP}
+     *     or {@code EINVAL} where it cannot reserve, or the error of {@code open}
+     */
+    public static void fallocate(String path, long offset, long length) {
+        int fd = open(path, O_RDWR | O_CREAT);
+        try {
+            int err = LibcNative.posix_fallocate64(fd, offset, length);
+            if (err != 0) {
+                throw new NativeException(String.format("posix_fallocate(\"%s\", %d, %d)", path, offset, length), err);
+            }
+        } finally {
+            LibcNative.close(fd);
+        }
+    }
+
     /** Closes {@code fd}. */
     public static void close(int fd) {
         if (LibcNative.close(fd) != 0) {

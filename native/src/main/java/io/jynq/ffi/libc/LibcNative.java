@@ -40,6 +40,9 @@ final class LibcNative {
 
     static native int getpagesize();
 
+    /** Returns 0 or an error number (it does not set errno). {@code off_t} is 64-bit: see {@link Libc#fallocate}. */
+    static native int posix_fallocate64(int fd, long offset, long length);
+
     static native int geteuid();
 
     static native String strerror(int errno);

@@ -58,6 +58,16 @@ public class NativeException extends RuntimeException {
         return errno == Errno.EACCES || errno == Errno.EPERM;
     }
 
+    /** Whether the file system is full ({@code ENOSPC}). */
+    public boolean isNoSpace() {
+        return errno == 28;
+    }
+
+    /** Whether the file system cannot do what was asked ({@code EOPNOTSUPP}, {@code ENOSYS}). */
+    public boolean isUnsupported() {
+        return errno == 95 || errno == 38;
+    }
+
     /** Whether the file or device does not exist ({@code ENOENT}). */
     public boolean isNoSuchFile() {
         return errno == Errno.ENOENT;

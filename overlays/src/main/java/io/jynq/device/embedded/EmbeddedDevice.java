@@ -243,10 +243,7 @@ public final class EmbeddedDevice implements Device {
     private synchronized PlClocks clocks() {
         if (clocks == null) {
             Arch arch = configuredArch != null ? configuredArch : BoardArch.detect(paths);
-            clocks = arch == Arch.ZYNQ
-                    ? new ZynqClocks(map(ZynqClocks.SLCR_BASE, ZynqClocks.SLCR_SPAN))
-                    : new ZynqMpClocks(map(ZynqMpClocks.CRL_APB_BASE, ZynqMpClocks.SPAN),
-                            map(ZynqMpClocks.CRF_APB_BASE, ZynqMpClocks.SPAN));
+            clocks = PlClocks.over(arch, this::map);
         }
         return clocks;
     }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * <p>Unlike PYNQ, which writes the register once per field, a new setting is one read-modify-write
  * of the control register, so the PL never runs at the transient frequency of half-updated divisors.
  */
-abstract class PlClocks {
+public abstract class PlClocks {
     protected final RegisterSpace control;
 
     /** @param control the register block holding the PLn/FPGAn control registers */
@@ -35,8 +35,20 @@ abstract class PlClocks {
         return 0;
     }
 
+    /**
+     * The PL clocks of a PS of {@code arch}, read and set through the register windows
+     * {@code map} opens (physical address, bytes): the board's own {@code /dev/mem}, or a remote
+     * board's MMIO windows, which PYNQ.remote's client also uses for its clocks.
+     */
+    public static PlClocks over(io.jynq.metadata.Arch arch, java.util.function.BiFunction<Long, Long, RegisterSpace> map) {
+        return arch == io.jynq.metadata.Arch.ZYNQ
+                ? new ZynqClocks(map.apply(ZynqClocks.SLCR_BASE, ZynqClocks.SLCR_SPAN))
+                : new ZynqMpClocks(map.apply(ZynqMpClocks.CRL_APB_BASE, ZynqMpClocks.SPAN),
+                        map.apply(ZynqMpClocks.CRF_APB_BASE, ZynqMpClocks.SPAN));
+    }
+
     /** Clock {@code index} in MHz; 0 when a divisor is 0 (the clock is not configured). */
-    double fclkMhz(int index) {
+    public double fclkMhz(int index) {
         Objects.checkIndex(index, 4);
         int value = control.read32(controlOffset(index));
         int div0 = (value >>> 8) & 0x3F;
@@ -48,7 +60,7 @@ abstract class PlClocks {
     }
 
     /** The MHz of the PLL clock {@code index} divides now. */
-    double clockSourceMhz(int index) {
+    public double clockSourceMhz(int index) {
         Objects.checkIndex(index, 4);
         return sourceMhz(control.read32(controlOffset(index)));
     }
@@ -61,7 +73,7 @@ abstract class PlClocks {
      *
      * @throws IllegalArgumentException if a divisor is outside 1..63
      */
-    void setDivisors(int index, int divisor0, int divisor1) {
+    public void setDivisors(int index, int divisor0, int divisor1) {
         Objects.checkIndex(index, 4);
         if (divisor0 < 1 || divisor0 > 63 || divisor1 < 1 || divisor1 > 63) {
             throw new IllegalArgumentException("PL clock divisors must be 1..63, got " + divisor0 + " and " + divisor1);

@@ -98,6 +98,20 @@ final class ArenaTable {
         }, false);
     }
 
+    /** Bytes held by each other live process, by pid, for the out-of-memory message. */
+    java.util.Map<Long, Long> otherHolders() {
+        java.util.Map<Long, Long> out = new java.util.TreeMap<>();
+        lockedArray(entries -> {
+            for (Entry e : entries) {
+                if (e.pid != pid && alive(e.pid)) {
+                    out.merge(e.pid, e.size, Long::sum);
+                }
+            }
+            return null;
+        }, false);
+        return out;
+    }
+
     private List<long[]> gaps(List<Entry> entries) {
         List<long[]> gaps = new ArrayList<>();
         long at = 0;
@@ -153,12 +167,12 @@ final class ArenaTable {
         b.flip();
         if (b.remaining() < HEADER || b.getInt(0) != MAGIC || b.getInt(4) != 1) {
             throw new DeviceException("corrupt simulated DDR arena table " + file
-                    + " (not written by JYNQ); delete the board's state directory to reset it");
+                    + " (not written by JYNQ); " + BoardReset.HINT);
         }
         int n = b.getInt(16);
         if (n < 0 || HEADER + (long) n * ENTRY > b.remaining()) {
             throw new DeviceException("corrupt simulated DDR arena table " + file + ": " + n + " entries in "
-                    + b.remaining() + " bytes; delete the board's state directory to reset it");
+                    + b.remaining() + " bytes; " + BoardReset.HINT);
         }
         for (int i = 0; i < n; i++) {
             int at = HEADER + i * ENTRY;

@@ -11,13 +11,18 @@ import java.util.TreeMap;
 /**
  * This process's contiguous allocator over simulated DDR. It claims arenas from the board-wide
  * {@link ArenaTable} (8 MiB, or more for a large request) and carves buffers out of them first
- * fit, at least 64-byte aligned. Freed blocks return to a free map and merge with free
+ * fit, page (4 KiB) aligned. Freed blocks return to a free map and merge with free
  * neighbours in the same arena; an arena that becomes entirely free goes back to the board,
  * except the first one, kept so a loop of small allocate/close pairs touches no file lock.
  * Offsets are bytes from DDR's first byte. Not thread-safe: {@link SimDdr} synchronises.
  */
 final class DdrAllocator {
-    static final long MIN_ALIGNMENT = 64;
+    /**
+     * Every block starts on a page and owns its pages whole, as PYNQ's and XRT's allocations do:
+     * so a buffer's last page never holds a neighbour, and the isolated C call path can map a
+     * buffer alone between guard pages (an overrun faults instead of corrupting the next buffer).
+     */
+    static final long MIN_ALIGNMENT = 4096;
     private static final long ARENA_BYTES = 8L << 20;
 
     private final ArenaTable table;
@@ -33,7 +38,7 @@ final class DdrAllocator {
     }
 
     /**
-     * Allocates {@code byteSize} bytes (rounded up to 64) at a multiple of {@code alignment}.
+     * Allocates {@code byteSize} bytes (rounded up to a page) at a multiple of {@code alignment}.
      *
      * @return the offset in DDR
      * @throws OutOfDeviceMemoryException naming the largest free block when nothing fits; the
@@ -63,11 +68,26 @@ final class DdrAllocator {
                             + " (%d bytes); %d live buffers use %d bytes here. Close buffers you no longer need,"
                             + " or give the board more DDR with JYNQ_SIM_DDR_MIB (now %d MiB)",
                     human(byteSize), byteSize, align, human(largestFree()), largestFree(), live.size(), liveBytes,
-                    ddrBytes >> 20));
+                    ddrBytes >> 20) + othersHint());
         }
         live.put(at, size);
         liveBytes += size;
         return at;
+    }
+
+    /**
+     * Which other processes hold DDR: a pid that is not a JYNQ process (pids are reused after a
+     * reboot) keeps its arenas until the board is reset.
+     */
+    private String othersHint() {
+        Map<Long, Long> others = table.otherHolders();
+        if (others.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(". Other processes hold DDR here:");
+        others.forEach((pid, bytes) -> sb.append(" pid ").append(pid).append(" (").append(human(bytes)).append(",")
+                .append(ProcessHandle.of(pid).flatMap(h -> h.info().command()).orElse("?")).append(")"));
+        return sb.append("; if one of them is not a JYNQ notebook, ").append(BoardReset.HINT).toString();
     }
 
     private long fit(long size, long align) {

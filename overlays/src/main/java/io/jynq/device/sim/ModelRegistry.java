@@ -8,7 +8,11 @@ import io.jynq.device.sim.model.TraceCntrlModel;
 import io.jynq.ip.AxiDmaLayout;
 import io.jynq.ip.AxiGpioLayout;
 import io.jynq.ip.AxiIntcLayout;
+import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.Vlnv;
+import io.jynq.metadata.VlnvBinding;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -16,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which model factory serves which VLNV: run-time registrations ({@link Sim#register}) first,
- * then factories found by {@link ServiceLoader}, then the built-in Xilinx models; an exact VLNV
- * beats one that differs only in version.
+ * then factories found by {@link ServiceLoader}, then the built-in Xilinx models, bound by the
+ * same rule as drivers ({@link VlnvBinding}).
  */
 final class ModelRegistry {
     private static final Map<String, IpModelFactory> RUNTIME = new ConcurrentHashMap<>();
@@ -42,27 +46,14 @@ final class ModelRegistry {
         return RUNTIME.remove(Vlnv.parse(vlnv).toString()) != null;
     }
 
-    /** The factory for {@code vlnv}, or null when the IP gets a plain register file. */
-    static IpModelFactory find(Vlnv vlnv) {
-        if (vlnv == null) {
-            return null;
-        }
-        Map<String, IpModelFactory> services = services();
-        String key = vlnv.toString();
-        for (Map<String, IpModelFactory> m : java.util.List.of(RUNTIME, services, BUILTIN)) {
-            IpModelFactory f = m.get(key);
-            if (f != null) {
-                return f;
-            }
-        }
-        for (Map<String, IpModelFactory> m : java.util.List.of(RUNTIME, services, BUILTIN)) {
-            for (Map.Entry<String, IpModelFactory> e : m.entrySet()) {
-                if (vlnv.matchesIgnoringVersion(Vlnv.parse(e.getKey()))) {
-                    return e.getValue();
-                }
-            }
-        }
-        return null;
+    /**
+     * The factory for {@code ip}'s VLNV by {@link VlnvBinding}'s rule (exact version only: the
+     * simulator has no ignore-version option), or null when the IP gets a plain register file;
+     * {@code note} hears why when a model exists for another version.
+     */
+    static IpModelFactory find(IpDescription ip, Consumer<String> note) {
+        return VlnvBinding.find(ip.vlnv(), List.of(RUNTIME, services(), BUILTIN), false, ip.name(), "simulation model",
+                "a plain register file", note);
     }
 
     private static Map<String, IpModelFactory> services() {

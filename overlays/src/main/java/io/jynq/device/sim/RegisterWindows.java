@@ -65,11 +65,13 @@ final class RegisterWindows {
     }
 
     /**
-     * Maps (creating when {@code create}) the windows of {@code md} in {@code file}.
+     * Maps the windows of {@code md} in {@code file}: creating the file with its blocks reserved
+     * through {@code create}, or (null) opening the one a download made.
      *
-     * @throws DeviceException if {@code create} is false and the file is missing or too small
+     * @throws DeviceException if {@code create} is null and the file is missing or too small
+     * @throws io.jynq.device.OutOfDeviceMemoryException if the disk has no room for a new file
      */
-    static RegisterWindows open(Path file, OverlayMetadata md, boolean create) {
+    static RegisterWindows open(Path file, OverlayMetadata md, DiskSpace create) {
         RegisterWindows w = new RegisterWindows(file);
         long total = LiveDesign.HEADER;
         List<long[]> layout = new ArrayList<>();
@@ -79,14 +81,17 @@ final class RegisterWindows {
             total += size + SCRATCH;
         }
         try {
-            if (!create && (!Files.exists(file) || Files.size(file) < total)) {
+            if (create == null && (!Files.exists(file) || Files.size(file) < total)) {
                 throw new DeviceException("the simulated PL's register file " + file
-                        + " is missing or short; download the overlay again");
+                        + " is missing or short; download the overlay again, or " + BoardReset.HINT);
             }
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE)) {
-                if (create && ch.size() < total) {
-                    ch.write(ByteBuffer.allocate(1), Math.max(total, 1) - 1);  // sparse
+                if (create != null && ch.size() < total) {
+                    create.reserve(file, 0, total, "the register file of " + md.source());
+                    if (ch.size() < total) {
+                        ch.write(ByteBuffer.allocate(1), total - 1);  // sparse where the disk cannot reserve
+                    }
                 }
                 w.header = ch.map(FileChannel.MapMode.READ_WRITE, 0, LiveDesign.HEADER);
                 int i = 0;

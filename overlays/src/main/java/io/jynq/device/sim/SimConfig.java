@@ -25,10 +25,13 @@ public record SimConfig(Path stateDirectory, String board, long ddrBaseAddress, 
     /** Default DDR base address. */
     public static final long DEFAULT_DDR_BASE = 0x1000_0000L;
 
-    /** @throws IllegalArgumentException if the DDR size is not 1 MiB..1 GiB or the base is not 4 KiB aligned */
+    /** Smallest DDR size: 2 MiB, one arena ({@link ArenaTable#QUANTUM}), or nothing can be allocated. */
+    public static final long MIN_DDR_BYTES = 2L << 20;
+
+    /** @throws IllegalArgumentException if the DDR size is not 2 MiB..1 GiB or the base is not 4 KiB aligned */
     public SimConfig {
-        if (ddrBytes < (1L << 20) || ddrBytes > MAX_DDR_BYTES) {
-            throw new IllegalArgumentException("simulated DDR size must be 1 MiB..1 GiB, got " + ddrBytes + " bytes");
+        if (ddrBytes < MIN_DDR_BYTES || ddrBytes > MAX_DDR_BYTES) {
+            throw new IllegalArgumentException("simulated DDR size must be 2 MiB..1 GiB, got " + ddrBytes + " bytes");
         }
         if ((ddrBaseAddress & 0xFFF) != 0 || ddrBaseAddress <= 0) {
             throw new IllegalArgumentException("simulated DDR base must be a positive multiple of 4 KiB, got 0x"
@@ -55,7 +58,7 @@ public record SimConfig(Path stateDirectory, String board, long ddrBaseAddress, 
         JynqConfig config = JynqConfig.current();
         String board = config.string(Setting.SIM_BOARD, "pynq-z1").toLowerCase(Locale.ROOT);
         Path state = config.path(Setting.SIM_DIR).orElseGet(() -> config.jynqHome().resolve("sim").resolve(board));
-        long bytes = config.wholeNumber(Setting.SIM_DDR_MIB, DEFAULT_DDR_BYTES >> 20, 1, MAX_DDR_BYTES >> 20) << 20;
+        long bytes = config.wholeNumber(Setting.SIM_DDR_MIB, DEFAULT_DDR_BYTES >> 20, MIN_DDR_BYTES >> 20, MAX_DDR_BYTES >> 20) << 20;
         return new SimConfig(state, board, DEFAULT_DDR_BASE, bytes);
     }
 

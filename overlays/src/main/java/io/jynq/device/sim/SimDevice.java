@@ -54,7 +54,10 @@ public final class SimDevice implements Device {
     private volatile SimPl pl;
     private volatile boolean closed;
 
-    private SimDevice(SimConfig config, SimDdr ddr) {
+    private final DiskSpace disk;
+
+    private SimDevice(SimConfig config, SimDdr ddr, DiskSpace disk) {
+        this.disk = disk;
         this.config = config;
         this.plStore = new PlStateStore(config.stateDirectory());
         this.files = new BoardFiles(config.stateDirectory());
@@ -67,10 +70,15 @@ public final class SimDevice implements Device {
      * @throws UncheckedIOException if the directory or DDR file cannot be created or mapped
      */
     public static SimDevice open(SimConfig config) {
+        return open(config, DiskSpace.POSIX);
+    }
+
+    /** {@link #open(SimConfig)} reserving disk space through {@code disk} (tests inject a full disk). */
+    static SimDevice open(SimConfig config, DiskSpace disk) {
         Path dir = config.stateDirectory();
         try {
             Files.createDirectories(dir);
-            return new SimDevice(config, SimDdr.open(config));
+            return new SimDevice(config, SimDdr.open(config, disk), disk);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the simulated board in " + dir, e);
         }
@@ -127,7 +135,7 @@ public final class SimDevice implements Device {
                 SimPl built;
                 SimPl base = partial ? pl : null;
                 try {
-                    built = SimPl.build(metadata, state, RegisterWindows.open(regs, metadata, true), this, true);
+                    built = SimPl.build(metadata, state, RegisterWindows.open(regs, metadata, disk), this, true);
                     if (base != null) {
                         built.stackOn(base);
                     }
@@ -214,7 +222,7 @@ public final class SimDevice implements Device {
                             + config.stateDirectory() + "; download the overlay in this process");
                 }
                 OverlayMetadata md = HwhParser.parse(design);
-                pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, false), this, false);
+                pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, null), this, false);
                 clocks.restore(md);
                 return pl;
             }
@@ -278,11 +286,21 @@ public final class SimDevice implements Device {
         return new SimMemory(this, ddr.block(off, byteSize), off, ddr.baseAddress() + off, byteSize, cacheable);
     }
 
-    void free(long offset) {
+    void free(long offset, long byteSize) {
         if (closed) {
             return;
         }
-        ddr.free(offset);
+        ddr.free(offset, byteSize);
+    }
+
+    /** A DMA model will access {@code [phys, phys + length)} of DDR: see {@link SimDdr#hold}. */
+    void holdDdr(long phys, long length) {
+        ddr.hold(phys - ddr.baseAddress(), length);
+    }
+
+    /** The DMA model's access that began at {@code phys} is over: see {@link SimDdr#release}. */
+    void releaseDdr(long phys) {
+        ddr.release(phys - ddr.baseAddress());
     }
 
     @Override
@@ -415,6 +433,11 @@ public final class SimDevice implements Device {
             closed = true;
             ddr.releaseAll();
         }
+    }
+
+    /** The simulated DDR file, {@code ddr.bin} in the state directory. */
+    java.nio.file.Path ddrFile() {
+        return config.stateDirectory().resolve("ddr.bin").toAbsolutePath();
     }
 
     boolean isClosed() {

@@ -98,6 +98,6 @@ final class SimIpContext implements IpContext {
 
     @Override
     public MemoryBus memory() {
-        return pl::memoryWindow;
+        return pl.memoryBus();
     }
 }

@@ -78,7 +78,7 @@ final class SimMemory implements DeviceMemory {
     public void close() {
         if (!closed) {
             closed = true;
-            device.free(offset);
+            device.free(offset, byteSize);
         }
     }
 
@@ -90,6 +90,13 @@ final class SimMemory implements DeviceMemory {
     public long address() {
         checkOpen();
         return NativeMemory.addressOf(block);
+    }
+
+    /** This block's bytes in {@code ddr.bin}, which the isolated C call path maps in its helper process. */
+    @Override
+    public FileWindow fileWindow() {
+        checkOpen();
+        return new FileWindow(device.ddrFile(), offset);
     }
 
     @Override

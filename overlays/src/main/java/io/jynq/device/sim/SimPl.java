@@ -86,24 +86,14 @@ final class SimPl {
             if (s.isMemory()) {
                 continue;
             }
-            IpModelFactory f = ModelRegistry.find(ip.vlnv());
+            IpModelFactory f = ModelRegistry.find(ip, SimPl::note);
             RegisterWindows.Window w = windows.window(ip.name());
-            if (f == null) {
+            IpModel m = f == null ? null : create(f, ip, new SimIpContext(pl, ip, w));
+            if (m == null) {
                 if (reset) {
                     RegisterFileModel.applyResetValues(ip, new RegisterStore(w.registers()));
                 }
                 continue;
-            }
-            SimIpContext ctx = new SimIpContext(pl, ip, w);
-            IpModel m;
-            try {
-                m = f.create(ctx);
-            } catch (RuntimeException e) {
-                throw new DeviceException("cannot create the simulation model of " + ip.name() + " (" + ip.type()
-                        + "): " + e, e);
-            }
-            if (m == null) {
-                throw new DeviceException("the model factory for " + ip.type() + " returned null for " + ip.name());
             }
             s.model(m);
             if (m.clocked()) {
@@ -127,6 +117,32 @@ final class SimPl {
             }
         }
         return pl;
+    }
+
+    /**
+     * The model {@code f} makes for {@code ip}, or null (a plain register file, with a one-line
+     * note) when the model refuses this IP: a user's IP that shares a bundled model's VLNV but not
+     * its register layout (issue 14: a {@code fir:1.0} without {@code coef_0..7} failed to download).
+     */
+    private static IpModel create(IpModelFactory f, IpDescription ip, SimIpContext ctx) {
+        try {
+            IpModel m = f.create(ctx);
+            if (m == null) {
+                note(ip.name() + ": the simulation model for " + ip.type() + " made nothing; using a plain register file");
+            }
+            return m;
+        } catch (RuntimeException e) {
+            note(ip.name() + ": the simulation model for " + ip.type() + " does not fit this IP (" + e.getMessage()
+                    + "); using a plain register file");
+            return null;
+        }
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SimPl.class.getName());
+
+    /** One line about how an IP is simulated (a model that does not bind or fit). */
+    static void note(String line) {
+        LOG.warning(line);
     }
 
     private void wireStreams() {
@@ -214,6 +230,26 @@ final class SimPl {
 
     Object lock() {
         return lock;
+    }
+
+    /** What this design's AXI masters reach: {@link #memoryWindow}, with holds on simulated DDR. */
+    io.jynq.device.sim.model.MemoryBus memoryBus() {
+        return new io.jynq.device.sim.model.MemoryBus() {
+            @Override
+            public ByteBuffer window(long physicalAddress, int byteLength) {
+                return memoryWindow(physicalAddress, byteLength);
+            }
+
+            @Override
+            public void hold(long physicalAddress, long byteLength) {
+                device.holdDdr(physicalAddress, byteLength);
+            }
+
+            @Override
+            public void release(long physicalAddress) {
+                device.releaseDdr(physicalAddress);
+            }
+        };
     }
 
     /**

@@ -50,9 +50,10 @@ public final class DmaChannel {
     private final String alignmentReason;
     private final long maxBytes;
     private final String maxReason;
-    private ContiguousBuffer active;
+    private volatile ContiguousBuffer active;  // volatile: read by ContiguousBuffer.close() on any thread
     private long activeOffset;
     private long activeBytes;
+    private long activeAddress;
     private long transferred;
     private boolean started;
 
@@ -212,6 +213,8 @@ public final class DmaChannel {
         active = buffer;
         activeOffset = byteOffset;
         activeBytes = byteCount;
+        activeAddress = address;
+        buffer.inUseBy(() -> armedWith(buffer, byteCount));
         mmio.write32(base + LENGTH, (int) byteCount);
     }
 
@@ -255,10 +258,18 @@ public final class DmaChannel {
             if ((sr & DMASR_IDLE) != 0) {
                 break;
             }
+            if ((sr & DMASR_HALTED) != 0) {
+                ContiguousBuffer gone = active;
+                active = null;
+                throw new DeviceException(label + " was halted before its transfer of " + activeBytes + " bytes at 0x"
+                        + Long.toHexString(activeAddress) + (gone.isClosed() ? " (a buffer since freed)" : "")
+                        + " finished: DMASR=0x" + Integer.toHexString(sr) + " (" + AxiDmaLayout.describeDmasr(sr)
+                        + "); the stream data it had not moved is lost");
+            }
             if (d.expired()) {
                 throw new DmaTimeoutException(label + " did not finish in " + timeout + ": DMASR=0x"
                         + String.format("%08x", sr) + " (" + AxiDmaLayout.describeDmasr(sr) + "), " + activeBytes
-                        + " bytes at 0x" + Long.toHexString(active.physicalAddress() + activeOffset)
+                        + " bytes at 0x" + Long.toHexString(activeAddress) + (active.isClosed() ? " (a buffer since freed)" : "")
                         + (mm2s ? "" : "; does the stream end with TLAST?"), timeout, registers(), sr);
             }
             d.pause(label);
@@ -273,6 +284,26 @@ public final class DmaChannel {
             }
         }
         active = null;
+    }
+
+    /**
+     * What holds {@code buffer} (for {@link ContiguousBuffer#close()}), or null once this channel
+     * is done with it: another transfer started, or DMASR says idle, halted or failed (a design
+     * gone from the PL cannot write it either).
+     */
+    private String armedWith(ContiguousBuffer buffer, long bytes) {
+        if (active != buffer) {
+            return null;
+        }
+        try {
+            int sr = status();
+            if ((sr & (DMASR_IDLE | DMASR_HALTED | DMASR_ERROR_MASK)) != 0) {
+                return null;
+            }
+            return label + " is armed with " + bytes + " bytes of it (" + decoded() + ")";
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     Map<String, Long> registers() {

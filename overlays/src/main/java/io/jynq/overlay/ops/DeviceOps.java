@@ -5,7 +5,7 @@ import io.jynq.d2l.DeviceDescription;
 import io.jynq.ffi.cc.CCompiler;
 import io.jynq.overlay.Overlay;
 import io.jynq.overlay.pkg.OverlayPackage;
-import io.jynq.overlay.pkg.OverlayPackages;
+import io.jynq.overlay.pkg.OverlayFinder;
 
 /**
  * Opens the devices an overlay's package describes ({@code .d2l.yaml}), bound to the loaded
@@ -96,7 +96,7 @@ public final class DeviceOps {
      * @throws IllegalArgumentException if no {@code .core} beside the bitstream names it
      */
     public static OverlayPackage packageOf(Overlay overlay) {
-        return OverlayPackages.forBitstream(overlay.bitstream().bitfile()).orElseThrow(() -> new IllegalArgumentException(
+        return OverlayFinder.packageOf(overlay.bitstream().bitfile()).orElseThrow(() -> new IllegalArgumentException(
                 "overlay " + overlay.name() + " has no package: no .core in " + overlay.bitstream().bitfile().getParent()
                         + " names " + overlay.bitstream().bitfile().getFileName()
                         + "; device operations come from a package's .d2l.yaml files"));

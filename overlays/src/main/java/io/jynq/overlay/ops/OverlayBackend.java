@@ -2,6 +2,7 @@ package io.jynq.overlay.ops;
 
 import io.jynq.buffer.ContiguousBuffer;
 import io.jynq.d2l.ArgType;
+import io.jynq.d2l.NativeFunction;
 import io.jynq.d2l.OperationBackend;
 import io.jynq.ffi.NativeMemory;
 import io.jynq.ffi.cc.CCompiler;
@@ -23,7 +24,10 @@ import java.util.NoSuchElementException;
  * The {@link OperationBackend} over a loaded overlay and its package: registers through each IP's
  * {@link io.jynq.mmio.RegisterMap}, driver methods by reflection on {@code ol.ip(name)}, and C
  * functions of the package's native libraries, each built and loaded once, when a device that
- * uses it is opened (see {@link PackageLibrary}).
+ * uses it is opened (see {@link PackageLibrary}). C functions run in JYNQ's helper process
+ * ({@link io.jynq.ffi.isolate.Isolated}), with the guarantees of {@code %%c} cells: a fault is an
+ * exception naming the function and C line, buffers are mapped zero-copy between guard pages,
+ * interrupt ends the call; an operation marked {@code in_process: true} runs in the JVM.
  */
 final class OverlayBackend implements OperationBackend {
     private final Overlay overlay;
@@ -124,7 +128,12 @@ final class OverlayBackend implements OperationBackend {
     @Override
     public Object callNative(String library, String function, List<Object> args, List<ArgType> types,
             ArgType returnType) {
-        CFunction f = function(library, function);
+        return callNative(new NativeFunction(library, function), args, types, returnType);
+    }
+
+    @Override
+    public Object callNative(NativeFunction nf, List<Object> args, List<ArgType> types, ArgType returnType) {
+        CFunction f = function(nf.library(), nf.function(), nf.inProcess());
         List<CParameter> params = f.declaration().parameters();
         if (params.size() != args.size()) {
             throw new IllegalArgumentException(f.declaration().signature() + " takes " + params.size()
@@ -133,7 +142,8 @@ final class OverlayBackend implements OperationBackend {
         Object[] values = args.toArray();
         List<StagedBuffer> staged = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof ContiguousBuffer b && b.address() == 0 && params.get(i).type().isPointer()) {
+            if (values[i] instanceof ContiguousBuffer b && nf.inProcess() && b.address() == 0
+                    && params.get(i).type().isPointer()) {
                 StagedBuffer s = StagedBuffer.of(b, params.get(i).type().pointee(), f.declaration().signature());
                 staged.add(s);
                 values[i] = s.array();
@@ -163,18 +173,19 @@ final class OverlayBackend implements OperationBackend {
 
     @Override
     public void checkNative(String library, String function) {
-        function(library, function);
+        function(library, function, false);
     }
 
-    private synchronized CFunction function(String library, String function) {
-        CLibrary lib = libraries.get(library);
+    private synchronized CFunction function(String library, String function, boolean inProcess) {
+        String key = library + (inProcess ? " in-process" : "");
+        CLibrary lib = libraries.get(key);
         if (lib == null) {
             if (pkg == null) {
                 throw new IllegalArgumentException("overlay " + overlay.name() + " has no package (.core) naming C"
                         + " sources, so library \"" + library + "\" cannot be built");
             }
-            lib = PackageLibrary.load(compiler, pkg, library, includes);
-            libraries.put(library, lib);
+            lib = PackageLibrary.load(compiler, pkg, library, includes, inProcess);
+            libraries.put(key, lib);
         }
         try {
             return lib.function(function);

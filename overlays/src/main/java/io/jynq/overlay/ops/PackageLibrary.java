@@ -4,6 +4,7 @@ import io.jynq.ffi.cc.CCompiler;
 import io.jynq.ffi.cc.CompiledLibrary;
 import io.jynq.ffi.cheader.CHeader;
 import io.jynq.ffi.cheader.CLibrary;
+import io.jynq.ffi.isolate.Isolated;
 import io.jynq.overlay.pkg.FileRole;
 import io.jynq.overlay.pkg.OverlayPackage;
 import io.jynq.overlay.pkg.PackageFile;
@@ -29,11 +30,13 @@ final class PackageLibrary {
      *
      * @param includes headers, relative to the package folder, that declare the functions; empty
      *                 to bind every exported definition
+     * @param inProcess load into this JVM instead of JYNQ's helper process
      * @throws IllegalArgumentException if the package has no C sources for {@code library}, an
      *                                  include is not one of its files, or the library lacks a declared function
      * @throws io.jynq.ffi.cc.CCompileException at the first gcc error, at the package file and line
      */
-    static CLibrary load(CCompiler compiler, OverlayPackage pkg, String library, List<String> includes) {
+    static CLibrary load(CCompiler compiler, OverlayPackage pkg, String library, List<String> includes,
+            boolean inProcess) {
         List<PackageFile> files = pkg.nativeFiles(library);
         if (files.stream().noneMatch(f -> f.role() == FileRole.C_SOURCE)) {
             throw new IllegalArgumentException("overlay package " + pkg.name() + " has no C sources for library \""
@@ -41,7 +44,7 @@ final class PackageLibrary {
         }
         CompiledLibrary built = compiler.compileFiles(files.stream().map(PackageFile::path).toList(), List.of());
         if (includes.isEmpty()) {
-            return built.load();
+            return inProcess ? built.load() : Isolated.load(built, compiler);
         }
         StringBuilder header = new StringBuilder();
         for (String inc : includes) {
@@ -54,8 +57,9 @@ final class PackageLibrary {
             header.append(read(h)).append('\n');
         }
         String name = String.join(", ", includes);
-        return new CompiledLibrary(name, built.library(), CHeader.parse(name, header.toString()), built.fromCache(),
-                built.warnings()).load();
+        CompiledLibrary declared = new CompiledLibrary(name, built.library(), CHeader.parse(name, header.toString()),
+                built.fromCache(), built.warnings());
+        return inProcess ? declared.load() : Isolated.load(declared, compiler);
     }
 
     private static String read(Path p) {

@@ -1,7 +1,7 @@
 package io.jynq.overlay.pkg;
 
 import io.jynq.config.JynqConfig;
-import io.jynq.config.Setting;
+import io.jynq.capi.CapiException;
 import io.jynq.capi.Core;
 import io.jynq.capi.FileEntry;
 import io.jynq.capi.Fileset;
@@ -22,12 +22,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Overlay packages shipped on the class path under {@code io/jynq/overlays/<name>/<name>.core},
- * listed one name a line in {@code io/jynq/overlays/packages.list}. A bundled package is extracted
- * on first use, every file its core names, into the same cache folder as
- * {@code io.jynq.overlay.Bitstream} extracts a bundled bitstream to:
- * {@code <cache>/overlays/<name>/}, where the cache is {@code -Djynq.cache.dir}, else
- * {@code $JYNQ_CACHE_DIR}, else {@code ~/.jynq/cache}.
+ * Overlays shipped on the class path under {@code io/jynq/overlays/<name>/}: a package
+ * ({@code <name>.core}) or a bare {@code <name>.bit} with its {@code .hwh}, listed one name a line
+ * in {@code io/jynq/overlays/packages.list}. {@link OverlayFinder} extracts one on first use to
+ * {@code <cache>/overlays/<name>/} ({@link io.jynq.config.JynqConfig#cacheDir()}), because
+ * gcc, the FPGA Manager and the simulator need real files.
  */
 final class BundledPackages {
     static final String ROOT = "io/jynq/overlays/";
@@ -52,15 +51,14 @@ final class BundledPackages {
         return new ArrayList<>(names);
     }
 
-    /** Whether the class path has a package called {@code name}. */
+    /** Whether the class path has an overlay {@code name}: a package ({@code <name>.core}) or a bare {@code <name>.bit}. */
     static boolean exists(String name) {
-        return name.matches("[A-Za-z0-9_.-]+") && loader().getResource(coreResource(name)) != null;
+        return isPackage(name) || OverlayFinder.NAME.matcher(name).matches() && loader().getResource(bitResource(name)) != null;
     }
 
-    /** Whether the class path has a bitstream {@code name} without a core (a bundled overlay that is not a package). */
-    static boolean hasBareBitstream(String name) {
-        return name.matches("[A-Za-z0-9_.-]+") && loader().getResource(ROOT + name + "/" + name + ".bit") != null
-                && loader().getResource(coreResource(name)) == null;
+    /** Whether the class path has a package called {@code name}. */
+    static boolean isPackage(String name) {
+        return OverlayFinder.NAME.matcher(name).matches() && loader().getResource(coreResource(name)) != null;
     }
 
     /** The bundled core, read from the class path (errors name {@code classpath:io/jynq/...}). */
@@ -70,19 +68,30 @@ final class BundledPackages {
 
     /** Where a bundled package is extracted. */
     static Path folder(String name) {
-        return cacheDir().resolve("overlays").resolve(name);
+        return JynqConfig.current().cacheDir().resolve("overlays").resolve(name);
     }
 
     /**
-     * Extracts the package (the core and every file of every fileset) unless the cache already holds
-     * the same bytes, and opens it.
+     * Extracts a bundled overlay unless the cache already holds the same bytes: a package, every
+     * file its core names; a bare bitstream, {@code <name>.bit} and the {@code .hwh} beside it.
      *
      * @throws UncheckedIOException if a file cannot be written
      * @throws IllegalStateException if the core names a file the class path lacks
      */
-    static OverlayPackage extract(String name) {
-        Core core = core(name);
+    static FoundOverlay extract(String name) {
         Path dir = folder(name);
+        if (!isPackage(name)) {
+            try {
+                write(dir.resolve(name + ".bit"), read(bitResource(name)));
+                if (loader().getResource(ROOT + name + "/" + name + ".hwh") != null) {
+                    write(dir.resolve(name + ".hwh"), read(ROOT + name + "/" + name + ".hwh"));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot extract bundled overlay " + name + " to " + dir, e);
+            }
+            return FoundOverlay.bitstream(dir.resolve(name + ".bit"), "bundled");
+        }
+        Core core = core(name);
         List<String> files = new ArrayList<>(List.of(name + ".core"));
         for (Fileset fs : core.sections(Flags.of()).filesets().values()) {
             for (FileEntry f : fs.files()) {
@@ -100,7 +109,22 @@ final class BundledPackages {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract bundled overlay package " + name + " to " + dir, e);
         }
-        return OverlayPackage.open(dir.resolve(name + ".core"));
+        return FoundOverlay.of(OverlayPackage.open(dir.resolve(name + ".core")), "bundled");
+    }
+
+    /** The listing line of a bundled overlay, read from the class path without extracting it. */
+    static OverlaySummary summary(String name) {
+        String where = "classpath:" + ROOT + name;
+        if (!isPackage(name)) {
+            return new OverlaySummary(name, "", exists(name) ? "bitstream, no package" : "", where,
+                    exists(name) ? "" : "listed in " + INDEX + " but missing from the class path");
+        }
+        try {
+            Core c = core(name);
+            return new OverlaySummary(c.name().name(), c.name().toString(), c.sections().description(), where, "");
+        } catch (CapiException e) {
+            return new OverlaySummary(name, "", "", where, e.getMessage());
+        }
     }
 
     private static void write(Path target, byte[] bytes) throws IOException {
@@ -125,6 +149,10 @@ final class BundledPackages {
         }
     }
 
+    private static String bitResource(String name) {
+        return ROOT + name + "/" + name + ".bit";
+    }
+
     private static String coreResource(String name) {
         return ROOT + name + "/" + name + ".core";
     }
@@ -133,8 +161,4 @@ final class BundledPackages {
         return BundledPackages.class.getClassLoader();
     }
 
-    /** Must agree with {@code Bitstream.cacheDir()}, so the bitstream and its package share a folder. */
-    static Path cacheDir() {
-        return JynqConfig.current().cacheDir();
-    }
 }

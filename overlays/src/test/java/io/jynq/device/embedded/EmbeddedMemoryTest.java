@@ -73,7 +73,7 @@ class EmbeddedMemoryTest {
                 assertEquals(3 * i, ints.get(i));
             }
             m.close();
-            assertThrows(IllegalStateException.class, () -> lib.function("scale").invoke(m, 64L, 3));
+            assertThrows(IllegalArgumentException.class, () -> lib.function("scale").invoke(m, 64L, 3));
         }
     }
 

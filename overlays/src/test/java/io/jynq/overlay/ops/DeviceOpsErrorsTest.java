@@ -14,7 +14,7 @@ import io.jynq.ffi.cc.CCompiler;
 import io.jynq.overlay.LoadOptions;
 import io.jynq.overlay.Overlay;
 import io.jynq.overlay.pkg.OverlayPackage;
-import io.jynq.overlay.pkg.OverlayPackages;
+import io.jynq.overlay.pkg.OverlayFinder;
 import io.jynq.overlay.pkg.PackageFile;
 import io.jynq.testing.SimBoards;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class DeviceOpsErrorsTest {
     @BeforeEach
     void copyThePackage() throws IOException {
         board = SimBoards.open(dir, 16);
-        OverlayPackage bundled = OverlayPackages.get("dsp_loopback");
+        OverlayPackage bundled = OverlayFinder.standard().find("dsp_loopback").pkg().orElseThrow();
         pkg = Files.createDirectories(dir.resolve("work/dsp_loopback"));
         for (PackageFile f : bundled.files()) {
             Path to = pkg.resolve(bundled.folder().relativize(f.path()).toString());
@@ -178,7 +178,7 @@ class DeviceOpsErrorsTest {
     void coreNamingAMissingFileIsReportedAtItsLine() throws IOException {
         Path core = pkg.resolve("dsp_loopback.core");
         replace(core, "- dsp_ops.c\n", "- dsp_ops2.c\n");
-        CapiException e = assertThrows(CapiException.class, () -> OverlayPackages.find(pkg.toString()));
+        CapiException e = assertThrows(CapiException.class, () -> OverlayFinder.standard().find(pkg.toString()));
         assertEquals(core.toString(), e.location().file());
         assertEquals(lineOf(Files.readString(core), "dsp_ops2.c"), e.location().line());
         assertTrue(e.getMessage().contains("file dsp_ops2.c does not exist"), e.getMessage());

@@ -177,9 +177,10 @@ class DspLoopbackDeviceTest {
 
     @Test
     void theNativeLibraryIsBuiltOnceAndReusedByTheNextOpen() throws IOException {
-        assertEquals(1, libraries());
+        long built = libraries();  // the package's library and its call shim for the helper process
+        assertTrue(built >= 1 && built <= 2, "libraries: " + built);
         BoundDevice again = DeviceOps.open(ol, "DSP_LOOPBACK", cc);
-        assertEquals(1, libraries());
+        assertEquals(built, libraries());
         try (ContiguousBuffer buf = alloc(4, DType.UINT8)) {
             buf.copyFrom(new byte[] {1, 2, 3, 4});
             assertEquals(fnv1a(new byte[] {1, 2, 3, 4}), again.call("CHECKSUM", Map.of("data", buf)));

@@ -11,7 +11,7 @@ import io.jynq.ffi.cc.CCompiler;
 import io.jynq.overlay.LoadOptions;
 import io.jynq.overlay.Overlay;
 import io.jynq.overlay.pkg.OverlayPackage;
-import io.jynq.overlay.pkg.OverlayPackages;
+import io.jynq.overlay.pkg.OverlayFinder;
 import io.jynq.testing.SimBoards;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class OverlayLoadPackageTest {
     @BeforeEach
     void writePackage() throws IOException {
         board = SimBoards.open(dir, 16);
-        OverlayPackage bundled = OverlayPackages.get("dsp_loopback");
+        OverlayPackage bundled = OverlayFinder.standard().find("dsp_loopback").pkg().orElseThrow();
         folder = Files.createDirectories(dir.resolve("work/my_filter"));
         Files.copy(bundled.bitstream(), folder.resolve("design.bit"));
         Files.copy(bundled.hwh(), folder.resolve("meta.hwh"));

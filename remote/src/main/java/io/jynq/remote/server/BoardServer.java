@@ -50,35 +50,41 @@ public final class BoardServer implements AutoCloseable {
      * @param arch what {@code /proc/version} tells clients: {@code armv7l} or {@code aarch64}
      * @param boardName what {@code /proc/device-tree/chosen/pynq_board} reads
      * @param limits request bounds
+     * @param extensions serve JYNQ's extension services too; false serves PYNQ.remote's three only, as a stock board
      */
     public record Options(String host, int port, Path boardRoot, List<Path> overlayDirs, String token,
             Path tlsCert, Path tlsKey, Path tlsClientCa, boolean pynqCompatible, boolean allowRawMmio,
-            String arch, String boardName, Limits limits) {
+            String arch, String boardName, Limits limits, boolean extensions) {
 
         /** Loopback on an ephemeral port with a board root, everything else default. */
         public static Options loopback(Path boardRoot) {
             return new Options("127.0.0.1", 0, boardRoot, List.of(), null, null, null, null, false, false,
-                    "armv7l", "Pynq-Z2", Limits.DEFAULT);
+                    "armv7l", "Pynq-Z2", Limits.DEFAULT, true);
         }
 
         public Options withToken(String t) {
             return new Options(host, port, boardRoot, overlayDirs, t, tlsCert, tlsKey, tlsClientCa, pynqCompatible,
-                    allowRawMmio, arch, boardName, limits);
+                    allowRawMmio, arch, boardName, limits, extensions);
         }
 
         public Options withHost(String h, boolean pynq) {
             return new Options(h, port, boardRoot, overlayDirs, token, tlsCert, tlsKey, tlsClientCa, pynq,
-                    allowRawMmio, arch, boardName, limits);
+                    allowRawMmio, arch, boardName, limits, extensions);
         }
 
         public Options withLimits(Limits l) {
             return new Options(host, port, boardRoot, overlayDirs, token, tlsCert, tlsKey, tlsClientCa, pynqCompatible,
-                    allowRawMmio, arch, boardName, l);
+                    allowRawMmio, arch, boardName, l, extensions);
+        }
+
+        public Options withExtensions(boolean on) {
+            return new Options(host, port, boardRoot, overlayDirs, token, tlsCert, tlsKey, tlsClientCa, pynqCompatible,
+                    allowRawMmio, arch, boardName, limits, on);
         }
 
         public Options withRawMmio(boolean allow) {
             return new Options(host, port, boardRoot, overlayDirs, token, tlsCert, tlsKey, tlsClientCa, pynqCompatible,
-                    allow, arch, boardName, limits);
+                    allow, arch, boardName, limits, extensions);
         }
 
         boolean mutualTls() {
@@ -104,31 +110,19 @@ public final class BoardServer implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound (the message names it)
      */
     public static BoardServer start(Device device, Options o) {
-        boolean loopback = isLoopback(o.host());
-        if ((o.tlsCert() == null) != (o.tlsKey() == null)) {
-            throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
-        }
-        String warning = null;
-        if (!loopback && o.token() == null && !o.mutualTls()) {
-            if (!o.pynqCompatible()) {
-                throw new IllegalArgumentException("listening on " + o.host() + " (not loopback) needs a token (--token-file"
-                        + " or JYNQ_REMOTE_TOKEN), mutual TLS (--tls-cert, --tls-key, --tls-client-ca), or --pynq-compatible"
-                        + " to serve plaintext without authentication as PYNQ.remote does");
-            }
-            warning = "WARNING: serving PYNQ.remote in plaintext without authentication on " + o.host() + ":" + o.port()
-                    + ": anyone who reaches this port can program the PL, read and write the board root "
-                    + o.boardRoot() + " and the design's registers";
-        }
+        String warning = checkSecurity(o);
         Board board = new Board(device, new BoardRoot(o.boardRoot()), new DesignLocator(o.overlayDirs()), o.limits(),
                 o.allowRawMmio(), o.arch(), o.boardName());
         Sessions sessions = new Sessions(board);
         List<ServerServiceDefinition> services = new ArrayList<>(List.of(
                 new DeviceService(board).bindService(), new MmioService(board).bindService(),
-                new BufferService(board).bindService(),
-                new ExtensionServices.BoardService(board).bindService(),
-                new ExtensionServices.MmioExtService(board).bindService(),
-                new ExtensionServices.BufferExtService(board).bindService(),
-                new ExtensionServices.InterruptService(board).bindService()));
+                new BufferService(board).bindService()));
+        if (o.extensions()) {
+            services.addAll(List.of(new ExtensionServices.BoardService(board).bindService(),
+                    new ExtensionServices.MmioExtService(board).bindService(),
+                    new ExtensionServices.BufferExtService(board).bindService(),
+                    new ExtensionServices.InterruptService(board).bindService()));
+        }
         NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(o.host(), o.port()), credentials(o))
                 .maxInboundMessageSize(o.limits().maxMessageBytes())
                 .maxInboundMetadataSize(16 << 10)
@@ -151,6 +145,34 @@ public final class BoardServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + o.host() + ":" + o.port() + ": " + e.getMessage(), e);
         }
         return new BoardServer(server, board, warning);
+    }
+
+    /**
+     * The security model's rule for where a server may listen: loopback freely; elsewhere with a
+     * token or mutual TLS; elsewhere in plaintext without either only in the PYNQ-compatible mode,
+     * which earns a warning.
+     *
+     * @return the warning to print, or null
+     * @throws IllegalArgumentException if the options break the rule, or TLS is half configured
+     */
+    static String checkSecurity(Options o) {
+        if ((o.tlsCert() == null) != (o.tlsKey() == null)) {
+            throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
+        }
+        if (o.tlsClientCa() != null && o.tlsCert() == null) {
+            throw new IllegalArgumentException("--tls-client-ca needs --tls-cert and --tls-key");
+        }
+        if (isLoopback(o.host()) || o.token() != null || o.mutualTls()) {
+            return null;
+        }
+        if (!o.pynqCompatible()) {
+            throw new IllegalArgumentException("listening on " + o.host() + " (not loopback) needs a token (--token-file"
+                    + " or JYNQ_REMOTE_TOKEN), mutual TLS (--tls-cert, --tls-key, --tls-client-ca), or --pynq-compatible"
+                    + " to serve plaintext without authentication as PYNQ.remote does");
+        }
+        return "WARNING: serving PYNQ.remote in plaintext without authentication on " + o.host() + ":" + o.port()
+                + ": anyone who reaches this port can program the PL, read and write the board root "
+                + o.boardRoot() + " and the design's registers";
     }
 
     private static ServerCredentials credentials(Options o) {

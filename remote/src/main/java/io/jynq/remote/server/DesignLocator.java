@@ -4,9 +4,9 @@ import io.jynq.device.DeviceException;
 import io.jynq.metadata.BitFile;
 import io.jynq.metadata.HwhParser;
 import io.jynq.metadata.OverlayMetadata;
-import io.jynq.overlay.pkg.OverlayPackage;
-import io.jynq.overlay.pkg.OverlayPackages;
-import io.jynq.overlay.pkg.PackageSummary;
+import io.jynq.overlay.pkg.FoundOverlay;
+import io.jynq.overlay.pkg.OverlayFinder;
+import io.jynq.overlay.pkg.OverlaySummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * Finds the design (bitstream and {@code .hwh}) behind a firmware image a client wrote to
  * {@code /lib/firmware}. PYNQ's client uploads only the {@code .bin}, so the board server
  * recognises the design by content: the SHA-256 of the image equals that of a known overlay's
- * {@code .bin} (a {@code .bit} converted as FPGA Manager needs it). Known overlays are the overlay
- * packages JYNQ finds ({@code %overlays}) and the {@code .bit}/{@code .bin} files with a
+ * {@code .bin} (a {@code .bit} converted as FPGA Manager needs it). Known overlays are those
+ * JYNQ finds ({@code %overlays}, {@link OverlayFinder}) and the {@code .bit}/{@code .bin} files with a
  * {@code .hwh} beside them in the server's {@code --overlays} directories. A {@code .hwh} of the
  * same stem beside the image (JYNQ's client uploads it) wins over the search.
  */
@@ -68,14 +68,15 @@ final class DesignLocator {
 
     private List<Known> known() {
         List<Known> out = new ArrayList<>();
-        for (PackageSummary s : OverlayPackages.list()) {
+        OverlayFinder finder = OverlayFinder.standard();
+        for (OverlaySummary s : finder.list()) {
             if (!s.isValid()) {
                 continue;
             }
             try {
-                OverlayPackage p = OverlayPackages.get(s.name());
-                if (p.bitstream() != null && p.hwh() != null) {
-                    out.add(new Known(p.bitstream(), p.hwh()));
+                FoundOverlay f = finder.find(s.name());
+                if (Files.isRegularFile(f.hwh())) {
+                    out.add(new Known(f.bitstream(), f.hwh()));
                 }
             } catch (RuntimeException e) {
                 // a package that cannot be opened is simply not a candidate; %overlays reports it

@@ -33,7 +33,7 @@ final class Errors {
         } else if (e instanceof OutOfDeviceMemoryException || e instanceof OutOfMemoryError) {
             code = Status.RESOURCE_EXHAUSTED;
         } else if (e instanceof HardwareTimeoutException) {
-            code = Status.DEADLINE_EXCEEDED;
+            code = Status.ABORTED; // not DEADLINE_EXCEEDED: the call was in time, the hardware was not
         } else if (e instanceof DeviceException || e instanceof IllegalStateException) {
             code = Status.FAILED_PRECONDITION;
         } else if (e instanceof UncheckedIOException) {

@@ -2,6 +2,9 @@ package io.jynq.device.sim.model;
 
 import static io.jynq.ip.AxiDmaLayout.ADDR;
 import static io.jynq.ip.AxiDmaLayout.ADDR_MSB;
+import static io.jynq.ip.AxiDmaLayout.CHANNEL_BYTES;
+import static io.jynq.ip.AxiDmaLayout.CURDESC;
+import static io.jynq.ip.AxiDmaLayout.CURDESC_MSB;
 import static io.jynq.ip.AxiDmaLayout.DMACR;
 import static io.jynq.ip.AxiDmaLayout.DMACR_ERR_IRQ_EN;
 import static io.jynq.ip.AxiDmaLayout.DMACR_DLY_IRQ_EN;
@@ -14,6 +17,7 @@ import static io.jynq.ip.AxiDmaLayout.DMASR;
 import static io.jynq.ip.AxiDmaLayout.DMASR_DLY_IRQ;
 import static io.jynq.ip.AxiDmaLayout.DMASR_DMA_DEC_ERR;
 import static io.jynq.ip.AxiDmaLayout.DMASR_DMA_INT_ERR;
+import static io.jynq.ip.AxiDmaLayout.DMASR_DMA_SLV_ERR;
 import static io.jynq.ip.AxiDmaLayout.DMASR_ERR_IRQ;
 import static io.jynq.ip.AxiDmaLayout.DMASR_HALTED;
 import static io.jynq.ip.AxiDmaLayout.DMASR_IDLE;
@@ -21,6 +25,9 @@ import static io.jynq.ip.AxiDmaLayout.DMASR_IOC_IRQ;
 import static io.jynq.ip.AxiDmaLayout.DMASR_IRQ_MASK;
 import static io.jynq.ip.AxiDmaLayout.DMASR_SG_INCLD;
 import static io.jynq.ip.AxiDmaLayout.LENGTH;
+import static io.jynq.ip.AxiDmaLayout.SG_CTL;
+import static io.jynq.ip.AxiDmaLayout.TAILDESC;
+import static io.jynq.ip.AxiDmaLayout.TAILDESC_MSB;
 
 import java.nio.ByteBuffer;
 
@@ -43,6 +50,8 @@ final class DmaChannelModel {
     private int sent;
     private ByteBuffer source;
     private long lastBytes;
+    /** The address {@link MemoryBus#hold held} for the running transfer, or -1. */
+    private long held = -1;
 
     DmaChannelModel(IpContext ctx, int base, boolean mm2s, int lengthBits, boolean sg) {
         this.regs = ctx.registers();
@@ -60,16 +69,25 @@ final class DmaChannelModel {
     }
 
     void reset() {
-        for (int off = 0; off < 0x30; off += 4) {
-            if (base + off != 0x2C || !mm2s) {  // SG_CTL (0x2C) is not a channel register
+        for (int off = 0; off < CHANNEL_BYTES; off += 4) {
+            if (base + off != SG_CTL || !mm2s) {  // SG_CTL is not a channel register
                 regs.put(base + off, 0);
             }
         }
         regs.put(base + DMACR, DMACR_RESET_VALUE);
         regs.put(base + DMASR, DMASR_HALTED | (sg ? DMASR_SG_INCLD : 0));
+        stopped();
+        updateIrq();
+    }
+
+    /** The transfer is over (done, failed, halted or reset): the memory it held may be reused. */
+    private void stopped() {
         busy = false;
         source = null;
-        updateIrq();
+        if (held >= 0) {
+            memory.release(held);
+            held = -1;
+        }
     }
 
     int read(int off) {
@@ -88,11 +106,10 @@ final class DmaChannelModel {
         int old = regs.get(off);
         regs.put(off, v | DMACR_RESERVED_ONE);
         int sr = regs.get(base + DMASR);
-        if ((v & DMACR_RS) != 0 && (old & DMACR_RS) == 0 && (sr & (DMASR_DMA_INT_ERR | DMASR_DMA_DEC_ERR | io.jynq.ip.AxiDmaLayout.DMASR_DMA_SLV_ERR)) == 0) {
+        if ((v & DMACR_RS) != 0 && (old & DMACR_RS) == 0 && (sr & (DMASR_DMA_INT_ERR | DMASR_DMA_DEC_ERR | DMASR_DMA_SLV_ERR)) == 0) {
             regs.put(base + DMASR, sr & ~DMASR_HALTED);
         } else if ((v & DMACR_RS) == 0) {
-            busy = false;  // PG021: pending transfers are flushed, streams may be cut short
-            source = null;
+            stopped();  // PG021: pending transfers are flushed, streams may be cut short
             regs.put(base + DMASR, sr | DMASR_HALTED);
         }
         updateIrq();
@@ -108,8 +125,8 @@ final class DmaChannelModel {
         } else if (rel == LENGTH) {
             regs.put(off, v & lengthMask);
             start(v & lengthMask);
-        } else if (rel == ADDR || rel == ADDR_MSB || rel == 0x08 || rel == 0x0C || rel == 0x10 || rel == 0x14
-                || (mm2s && rel == 0x2C)) {
+        } else if (rel == ADDR || rel == ADDR_MSB || rel == CURDESC || rel == CURDESC_MSB || rel == TAILDESC
+                || rel == TAILDESC_MSB || (mm2s && rel == SG_CTL)) {
             regs.put(off, v);
         }
     }
@@ -132,6 +149,8 @@ final class DmaChannelModel {
             fail(DMASR_DMA_DEC_ERR);
             return;
         }
+        memory.hold(address, length);
+        held = address;
         if (mm2s) {
             source = window;
             sent = 0;
@@ -215,15 +234,14 @@ final class DmaChannelModel {
     }
 
     private void complete(int bytes) {
-        busy = false;
+        stopped();
         lastBytes = bytes;
         regs.put(base + DMASR, regs.get(base + DMASR) | DMASR_IDLE | DMASR_IOC_IRQ);
         updateIrq();
     }
 
     private void fail(int errorBit) {
-        busy = false;
-        source = null;
+        stopped();
         regs.put(base + DMASR, regs.get(base + DMASR) | errorBit | DMASR_ERR_IRQ | DMASR_HALTED);
         regs.put(base + DMACR, regs.get(base + DMACR) & ~DMACR_RS);  // PG021: RS is cleared on error
         updateIrq();

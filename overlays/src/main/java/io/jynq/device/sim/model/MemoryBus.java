@@ -13,4 +13,14 @@ public interface MemoryBus {
      * @param byteLength bytes, &gt;= 0
      */
     ByteBuffer window(long physicalAddress, int byteLength);
+
+    /**
+     * Tells the memory that a master will access {@code [physicalAddress, physicalAddress +
+     * byteLength)} until {@link #release}: a buffer freed meanwhile is not given to another
+     * allocation until then (a DMA armed into a freed buffer must not write a newer one).
+     */
+    default void hold(long physicalAddress, long byteLength) {}
+
+    /** Ends the {@link #hold} that began at {@code physicalAddress}; harmless when none did. */
+    default void release(long physicalAddress) {}
 }

@@ -1,0 +1,148 @@
+package io.jynq.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./jynq} launcher as a user types it, in an empty home directory ({@code HOME} set to
+ * a temporary folder, {@code JYNQ_NO_BUILD=1} so the suite's own build is used): the help lists
+ * every command, a typo prints the same usage, {@code notebook --help} builds nothing,
+ * {@code install-kernel} writes under {@code $HOME}, and {@code run} reports a failing cell by
+ * number, line and Java error, writes the executed notebook anyway, and takes
+ * {@code --allow-errors} and {@code --timeout}.
+ */
+@Tag("slow")
+class LauncherIT {
+    @TempDir
+    static Path work;
+    private static Path home;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void home() throws IOException {
+        home = Files.createDirectories(work.resolve("home"));
+    }
+
+    private static Path repo() {
+        return Path.of("..").toAbsolutePath().normalize();
+    }
+
+    static Result jynq(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(repo().resolve("jynq").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+        Map<String, String> e = pb.environment();
+        e.keySet().removeIf(k -> k.startsWith("JUPYTER_") || k.startsWith("JYNQ_"));
+        e.put("HOME", home.toString());
+        e.put("JYNQ_NO_BUILD", "1");
+        e.put("JYNQ_DEVICE", "sim");
+        e.put("JYNQ_SIM_DIR", work.resolve("sim").toString());
+        e.put("JYNQ_CACHE_DIR", work.resolve("cache").toString());
+        e.put("JYNQ_CC_CACHE", work.resolve("cc").toString());
+        e.put("JYNQ_HISTORY", "off");
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("./jynq " + String.join(" ", args) + " did not finish: " + Files.readString(err));
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void helpListsEveryCommandAndATypoPrintsTheSameUsage() throws Exception {
+        Result help = jynq("--help");
+        assertEquals(0, help.exit());
+        for (String c : List.of("hwh", "bit", "core", "d2l", "overlays", "notebook", "run", "install-kernel", "shell",
+                "build", "test", "bench")) {
+            assertTrue(help.out().contains("\n  " + c + " "), c + " missing from --help:\n" + help.out());
+        }
+        Result typo = jynq("notebok");
+        assertEquals(2, typo.exit());
+        assertTrue(typo.err().startsWith("jynq: unknown command 'notebok'\n"), typo.err());
+        assertTrue(typo.err().contains(help.out()), "the same usage as --help:\n" + typo.err());
+    }
+
+    @Test
+    void notebookHelpNeedsNoBuildAndNoJupyter() throws Exception {
+        Result r = jynq("notebook", "--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Usage: ./jynq notebook [DIR]"), r.out());
+        assertFalse(r.err().contains("building"), r.err());
+    }
+
+    @Test
+    void installKernelWritesUnderHome() throws Exception {
+        Result r = jynq("install-kernel");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        Path spec = home.resolve(".local/share/jupyter/kernels/jynq/kernel.json");
+        assertTrue(Files.isRegularFile(spec), "no kernelspec under $HOME: " + r.out() + r.err());
+    }
+
+    private static Path notebook(String name, String... cells) throws IOException {
+        StringBuilder b = new StringBuilder("{\"cells\": [");
+        for (int i = 0; i < cells.length; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"id\": \"c").append(i).append("\", \"cell_type\": \"code\", ")
+                    .append("\"metadata\": {}, \"outputs\": [], \"execution_count\": null, \"source\": ")
+                    .append(new com.google.gson.Gson().toJson(cells[i])).append('}');
+        }
+        b.append("], \"metadata\": {\"kernelspec\": {\"name\": \"jynq\", \"display_name\": \"Java (JYNQ)\", "
+                + "\"language\": \"java\"}}, \"nbformat\": 4, \"nbformat_minor\": 5}");
+        Path nb = work.resolve(name);
+        Files.writeString(nb, b, StandardCharsets.UTF_8);
+        return nb;
+    }
+
+    @Test
+    void runReportsTheFailingCellAndWritesTheNotebookAnyway() throws Exception {
+        Path nb = notebook("broken.ipynb", "System.out.println(\"first cell ran\");",
+                "int x = 1;\nString s = 42;", "System.out.println(\"third cell ran\");");
+        Path out = work.resolve("broken-out.ipynb");
+        Result r = jynq("run", nb.toString(), "--output", out.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("code cell 2 failed at its line 2:\n    String s = 42;\n"), r.err());
+        assertTrue(r.err().contains("incompatible types"), r.err());
+        assertFalse(r.err().contains("Traceback (most recent call last)"), r.err());
+        assertTrue(outputs(out, 0).contains("first cell ran"), outputs(out, 0));
+        assertTrue(outputs(out, 1).contains("\"output_type\":\"error\""), outputs(out, 1));
+        assertEquals("[]", outputs(out, 2), "stops at the failing cell");
+
+        Result all = jynq("run", nb.toString(), "--output", out.toString(), "--allow-errors");
+        assertEquals(0, all.exit(), all.err());
+        assertTrue(all.err().contains("code cell 2 failed"), all.err());
+        assertTrue(outputs(out, 2).contains("third cell ran"), outputs(out, 2));
+    }
+
+    /** The outputs of one cell of an executed notebook, as JSON. */
+    private static String outputs(Path nb, int cell) throws IOException {
+        return JsonParser.parseString(Files.readString(nb)).getAsJsonObject().getAsJsonArray("cells").get(cell)
+                .getAsJsonObject().getAsJsonArray("outputs").toString();
+    }
+
+    @Test
+    void runStopsACellAtTheTimeout() throws Exception {
+        Path nb = notebook("slow.ipynb", "1 + 1", "Thread.sleep(120_000);");
+        Result r = jynq("run", nb.toString(), "--timeout", "5");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("did not finish within 5 s (--timeout) (code cell 2: Thread.sleep(120_000);)"), r.err());
+        assertTrue(Files.isRegularFile(work.resolve("slow.nbconvert.ipynb")));
+    }
+}
