@@ -10,9 +10,11 @@ import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.history.HistoryReplyOk;
 import io.jynq.kernel.history.SessionHistory;
 import io.jynq.kernel.magics.KernelMagics;
+import io.jynq.kernel.magics.SessionClasspath;
 import io.jynq.kernel.wire.KernelConnection;
 import io.jynq.kernel.wire.Sizes;
 import io.jynq.kernel.wire.StatusReplies;
+import io.jynq.magics.NotebookGate;
 import io.jynq.render.DisplaySink;
 import io.jynq.render.Displays;
 import io.jynq.render.MimeBundle;
@@ -73,7 +75,7 @@ import org.slf4j.LoggerFactory;
  * {@link #startSession()} sets up the JShell session, startup imports, {@code JYNQ_STARTUP} and
  * extensions on a background thread; requests that need JShell wait for it.
  */
-public final class JynqKernel extends BaseKernel implements DisplaySink {
+public final class JynqKernel extends BaseKernel implements SessionClasspath, DisplaySink {
     private static final Logger LOG = LoggerFactory.getLogger(JynqKernel.class);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
@@ -110,7 +112,8 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
      */
     public JynqKernel(Duration timeout, List<String> compilerOptions, SessionHistory history) {
         super("jynq", KernelInfo.version(), languageInfo(), List.of(
-                        new HelpLink("JYNQ", "https://github.com/"),
+                        // JYNQ has no published site yet: its API mirrors PYNQ's, whose documentation is real
+                        new HelpLink("PYNQ documentation", "https://pynq.readthedocs.io/"),
                         new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
                 history, new JynqIO(), new CommManager(), new Renderer(),
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new JynqTranspiler()), new MagicsRegistry(), true,
@@ -263,6 +266,11 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     }
 
     @Override
+    public void addToClasspath(java.nio.file.Path path) {
+        awaitEvaluator().addToClasspath(path);
+    }
+
+    @Override
     public String getBanner() {
         String b = banner;
         if (b == null) {
@@ -346,6 +354,14 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         ((JynqIO) io).attach(env, request.isStdinEnabled());
         try {
             reportStartupProblems();
+            String skip = NotebookGate.closedBecause();
+            if (skip != null && !request.getCode().stripLeading().startsWith("%%require_overlay")) {
+                System.out.println("skipped: " + skip + " (see the %%require_overlay cell above)");
+                publisher.flush();
+                remember(request, count, null);
+                env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+                return;
+            }
             Optional<String> help = awaitAssist().help(request.getCode());
             if (help.isPresent()) {
                 remember(request, count, null);

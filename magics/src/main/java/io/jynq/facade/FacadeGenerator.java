@@ -18,7 +18,7 @@ import java.util.Set;
  * static nested class with its own fields), built from an {@link IpLookup}.
  *
  * <pre>{@code
- * String src = new FacadeGenerator(types).generate(metadata, "DspLoopback", "io.jynq.overlay.Overlay");
+ * String src = new FacadeGenerator(types).generate(metadata, "DspLoopback", Overlay.class);
  * // public class DspLoopback implements io.jynq.facade.OverlayFacade {
  * //     public final io.jynq.overlay.Overlay overlay;
  * //     public final io.jynq.drivers.dma.AxiDma axi_dma_0;  ...
@@ -64,14 +64,16 @@ public final class FacadeGenerator {
     }
 
     /**
-     * The facade's source.
+     * The facade's source over an overlay type named only by text, without delegate methods:
+     * tests compile facades against stub overlay types with it (the kernel uses the
+     * {@code Class} overloads).
      *
      * @param md the overlay's metadata
      * @param className the simple name of the class, a Java identifier, e.g. {@code DspLoopback}
      * @param overlayType fully qualified type of the {@code overlay} field and constructor argument
      * @throws IllegalArgumentException if {@code className} is not a Java identifier
      */
-    public String generate(OverlayMetadata md, String className, String overlayType) {
+    String generate(OverlayMetadata md, String className, String overlayType) {
         return generate(md, className, overlayType, List.of());
     }
 
@@ -81,7 +83,7 @@ public final class FacadeGenerator {
      * @param devices the device descriptions of the overlay's package, in file order; empty for none
      * @throws IllegalArgumentException if {@code className} is not a Java identifier
      */
-    public String generate(OverlayMetadata md, String className, String overlayType, List<DeviceDescription> devices) {
+    String generate(OverlayMetadata md, String className, String overlayType, List<DeviceDescription> devices) {
         JavaNames.requireIdentifier(className, "facade class name");
         FacadeNode root = tree(md, className, devices, Set.of());
         return new FacadeWriter(md, overlayType, List.of(), Map.of()).write(root);
@@ -152,15 +154,25 @@ public final class FacadeGenerator {
         nodes.put("", root);
         List<String> hierarchies = new ArrayList<>(md.hierarchyDict().keySet());
         hierarchies.sort((a, b) -> Integer.compare(depth(a), depth(b)));
+        List<String> driven = new ArrayList<>();
         for (String h : hierarchies) {
+            if (inside(h, driven)) {
+                continue; // reached through its hierarchy driver's own members
+            }
             String parent = enclosing(h, nodes);
+            String driver = types.hierarchyClassName(h);
+            if (driver != null) {
+                driven.add(h);
+                nodes.get(parent).addHierarchyDriver(relative(parent, h), driver, h);
+                continue;
+            }
             String nested = uniqueClass(JavaNames.type(h.replace('/', '_')), classNames);
             FacadeNode node = new FacadeNode(h, nested, RESERVED);
             nodes.put(h, node);
             nodes.get(parent).addHierarchy(relative(parent, h), node);
         }
         for (IpDescription ip : md.ipDict().values()) {
-            if (ip.processingSystem()) {
+            if (ip.processingSystem() || inside(ip.name(), driven)) {
                 continue;
             }
             String parent = enclosing(ip.name(), nodes);
@@ -170,6 +182,16 @@ public final class FacadeGenerator {
             root.addDevice(d, uniqueClass(JavaNames.type(d.name().toLowerCase(Locale.ROOT)), classNames));
         }
         return root;
+    }
+
+    /** Whether {@code path} lies inside one of the hierarchies {@code roots}. */
+    private static boolean inside(String path, List<String> roots) {
+        for (String r : roots) {
+            if (path.startsWith(r + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The longest proper prefix of {@code path} (at a '/') that is a hierarchy, "" if none. */

@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import io.jynq.capi.YamlValue.Entry;
 import io.jynq.capi.YamlValue.YamlMap;
 import io.jynq.capi.YamlValue.YamlScalar;
@@ -32,7 +33,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * <p>Why SnakeYAML's node tree and not its objects: composing keeps {@code <<} as a key instead of
  * applying YAML's shallow merge, which lets {@link Inheritance} reproduce FuseSoC's deep merge,
  * and keeps the line and column of every value. Aliases are expanded here, bounded by
- * {@link #MAX_VALUES} so an alias bomb is refused rather than exhausting memory.
+ * {@link #MAX_VALUES} values and {@link #MAX_CHARS} characters so an alias bomb is refused rather
+ * than exhausting memory.
  */
 final class CoreYamlReader {
     /** The key FuseSoC rewrites {@code <<} to before parsing; a merge key is stored under it. */
@@ -42,8 +44,16 @@ final class CoreYamlReader {
 
     private static final Pattern INT_OCT = Pattern.compile("[-+]?0[0-7_]+");
 
+    /**
+     * Upper bound on the characters of all scalars after alias expansion: 16 Mi. Values alone do
+     * not bound size (issue 14: 5,000 aliases of one 1 MB string printed 5 GB and ended in
+     * OutOfMemoryError with {@code --json}); a real core expands to tens of kilobytes.
+     */
+    static final long MAX_CHARS = 16L << 20;
+
     private final String file;
     private int budget = MAX_VALUES;
+    private long chars = MAX_CHARS;
 
     private CoreYamlReader(String file) {
         this.file = file;
@@ -73,10 +83,10 @@ final class CoreYamlReader {
             throw new CapiException(location(file, m), "YAML syntax error: " + what.replace('\n', ' ')
                     + bangHint(body, m), e);
         } catch (YAMLException e) {
-            throw new CapiException(new SourceLocation(file, 1, 1), "YAML error: " + e.getMessage(), e);
+            throw new CapiException(new SourcePosition(file, 1, 1), "YAML error: " + e.getMessage(), e);
         }
         if (root == null) {
-            return new YamlMap(List.of(), new SourceLocation(file, 2, 1));
+            return new YamlMap(List.of(), new SourcePosition(file, 2, 1));
         }
         return new CoreYamlReader(file).convert(root, new IdentityHashMap<>());
     }
@@ -90,7 +100,7 @@ final class CoreYamlReader {
         String first = nl < 0 ? text : text.substring(0, nl);
         String[] tokens = first.trim().split("\\s+");
         String token = tokens[0];
-        SourceLocation at = new SourceLocation(file, 1, 1);
+        SourcePosition at = new SourcePosition(file, 1, 1);
         if (!token.equals("CAPI=2:")) {
             if (token.equals("CAPI=2")) {
                 throw new CapiException(at, "line 1 is \"CAPI=2\"; add the colon: \"CAPI=2:\"");
@@ -121,8 +131,8 @@ final class CoreYamlReader {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
-    static SourceLocation location(String file, Mark m) {
-        return m == null ? new SourceLocation(file, 1, 1) : new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1);
+    static SourcePosition location(String file, Mark m) {
+        return m == null ? new SourcePosition(file, 1, 1) : new SourcePosition(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
     private YamlValue convert(Node node, Map<Node, Boolean> path) {
@@ -131,6 +141,11 @@ final class CoreYamlReader {
                     + " values through aliases; refusing to expand further");
         }
         if (node instanceof ScalarNode s) {
+            chars -= s.getValue().length();
+            if (chars < 0) {
+                throw new CapiException(at(node), "the file expands to more than " + MAX_CHARS
+                        + " characters through aliases; refusing to expand further");
+            }
             return new YamlScalar(scalar(s), at(node));
         }
         if (path.put(node, Boolean.TRUE) != null) {
@@ -275,7 +290,7 @@ final class CoreYamlReader {
         }
     }
 
-    private SourceLocation at(Node n) {
+    private SourcePosition at(Node n) {
         return location(file, n.getStartMark());
     }
 }

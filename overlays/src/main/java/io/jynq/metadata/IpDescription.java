@@ -31,7 +31,7 @@ import java.util.NoSuchElementException;
  */
 public record IpDescription(String name, String fullpath, String instance, Vlnv vlnv, String type,
         long physAddr, long addrRange, String memId, MemType memtype, String bdtype,
-        boolean processingSystem, Map<String, String> parameters, Map<String, Register> registers,
+        boolean processingSystem, Map<String, String> parameters, Map<String, RegisterDescription> registers,
         Map<String, InterruptPin> interrupts, Map<String, GpioEntry> gpio) {
 
     public IpDescription {
@@ -50,8 +50,8 @@ public record IpDescription(String name, String fullpath, String instance, Vlnv 
      *
      * @throws NoSuchElementException listing the registers that exist, if there is none
      */
-    public Register register(String registerName) {
-        Register r = registers.get(registerName);
+    public RegisterDescription register(String registerName) {
+        RegisterDescription r = registers.get(registerName);
         if (r == null) {
             throw new NoSuchElementException("no register \"" + registerName + "\" in " + name
                     + "; registers: " + registers.keySet());
@@ -62,6 +62,17 @@ public record IpDescription(String name, String fullpath, String instance, Vlnv 
     /** A parameter's value, or null if absent. */
     public String parameter(String parameterName) {
         return parameters.get(parameterName);
+    }
+
+    /**
+     * A numeric PARAMETER (e.g. {@code C_SG_LENGTH_WIDTH}): the exact name, else ignoring case;
+     * decimal, {@code 0x} hex or {@code 0b} binary; {@code defaultValue} when absent or blank.
+     * The one reader drivers and simulation models share.
+     *
+     * @throws NumberFormatException naming this IP, the parameter and the value, if not a number
+     */
+    public long parameterLong(String parameterName, long defaultValue) {
+        return Numbers.parameter(parameters, parameterName, defaultValue, name);
     }
 
     /** One line for the REPL, e.g. {@code IpDescription[axi_dma_0 @ 0x40400000 +0x10000, xilinx.com:ip:axi_dma:7.1]}. */

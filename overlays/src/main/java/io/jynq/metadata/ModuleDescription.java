@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public record ModuleDescription(String instance, String fullpath, Vlnv vlnv, String vlnvText,
         String modType, String ipType, String modClass, String bdtype, boolean processingSystem,
-        Map<String, String> parameters, Map<String, Register> registers,
+        Map<String, String> parameters, Map<String, RegisterDescription> registers,
         Map<String, PortDescription> ports, Map<String, BusInterfaceDescription> busInterfaces,
         List<MemRange> memoryMap) {
 
@@ -39,6 +39,11 @@ public record ModuleDescription(String instance, String fullpath, Vlnv vlnv, Str
     /** A parameter's value, or null if absent. */
     public String parameter(String name) {
         return parameters.get(name);
+    }
+
+    /** A numeric PARAMETER, read as {@link IpDescription#parameterLong} reads one. */
+    public long parameterLong(String name, long defaultValue) {
+        return Numbers.parameter(parameters, name, defaultValue, fullpath);
     }
 
     @Override
