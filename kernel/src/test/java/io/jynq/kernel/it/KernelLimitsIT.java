@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +51,16 @@ class KernelLimitsIT {
         JsonObject nonl = r.getAsJsonObject("nonl");
         assertEquals("ok", nonl.get("status").getAsString());
         long delivered = nonl.get("stream_bytes").getAsLong();
-        assertTrue(delivered < (20L << 20) / 2, "20 MiB printed at once, most dropped: " + delivered);
         String notices = nonl.getAsJsonArray("notices").toString();
-        assertTrue(notices.contains("MiB of output dropped") && notices.contains("JYNQ_IOPUB_DATA_RATE_LIMIT"), notices);
+        Matcher m = Pattern.compile("([0-9.]+) MiB of output dropped").matcher(notices);
+        assertTrue(m.find() && notices.contains("JYNQ_IOPUB_DATA_RATE_LIMIT"), notices);
+        // how much gets through depends on how fast the cell printed (1 MB/s after a 3 MB burst);
+        // that every byte printed was either shown or counted as dropped does not
+        long dropped = Math.round(Double.parseDouble(m.group(1)) * (1 << 20));
+        long printed = 20L << 20;
+        assertTrue(delivered < printed && dropped > 0, "20 MiB printed at once: " + delivered + " shown");
+        assertTrue(Math.abs(delivered + dropped - printed) < 200_000,
+                "shown " + delivered + " + dropped " + dropped + " should be the 20 MiB printed (± notices, rounding)");
         assertTrue(nonl.get("stream_messages").getAsInt() < 1000, "coalesced: " + nonl);
         assertEquals("ok", r.getAsJsonObject("lines").get("status").getAsString());
     }

@@ -39,6 +39,13 @@ class JynqKernelTests(jupyter_kernel_test.KernelTests):
     code_inspect_sample = "Math.max("
     code_clear_output = "clearOutput();"
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the suite waits 15 s per reply; the first cell also waits for JShell to start, which
+        # on a loaded 2-core machine (or JDK 25's first compile) can take longer
+        cls.kc.execute_interactive("1+1", timeout=300, output_hook=lambda m: None)
+
 
 class Collect(unittest.TextTestResult):
     def __init__(self, *a, **k):
