@@ -70,7 +70,7 @@ class PynqRegisterNamesTest {
      */
     @Test
     void sameNamesAsPynqsOwnFunction() throws Exception {
-        String src = System.getenv("JYNQ_PYNQ_SRC");
+        String src = io.jynq.config.JynqConfig.current().string(io.jynq.config.Setting.PYNQ_SRC, null);
         assumeTrue(src != null && Files.isRegularFile(Path.of(src, "pynq", "registers.py")),
                 "JYNQ_PYNQ_SRC is not a PYNQ checkout; skipping the differential test against pynq/registers.py");
         TreeSet<String> names = new TreeSet<>();
