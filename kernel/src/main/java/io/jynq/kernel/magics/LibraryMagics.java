@@ -71,7 +71,7 @@ final class LibraryMagics {
 
     /** {@code DIR/*} → the jars in DIR; a missing path is an error naming it. */
     static List<Path> expand(String part) {
-        String p = part.startsWith("~/") ? System.getProperty("user.home") + part.substring(1) : part;
+        String p = part.startsWith("~/") ? io.jynq.config.JynqConfig.current().home() + part.substring(1) : part;
         if (p.endsWith("/*") || p.equals("*")) {
             Path dir = Path.of(p.substring(0, p.length() - 1).isEmpty() ? "." : p.substring(0, p.length() - 1));
             try (Stream<Path> s = Files.list(dir)) {
