@@ -65,17 +65,6 @@ class MetadataCommandsTest {
                 MetadataCache.sha256(Files.readAllBytes(bin)));
     }
 
-    /** Issue 14: {@code --bin X.bit} truncated its input to 0 bytes before failing. */
-    @Test
-    void binOverItsOwnInputIsRefusedAndTheInputKept(@TempDir Path tmp) throws IOException {
-        Path bit = Files.copy(SharedData.bit("pynqz1_base.bit"), tmp.resolve("x.bit"));
-        byte[] before = Files.readAllBytes(bit);
-        assertEquals(1, run(new BitCommand(), bit.toString(), "--bin", bit.toString()));
-        assertTrue(err.toString().contains("refusing to write the .bin over its own input"), err.toString());
-        assertEquals(1, run(new BitCommand(), bit.toString(), "--bin", tmp.resolve(".").resolve("x.bit").toString()));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(bit));
-    }
-
     @Test
     void bitGivenAnHwhSaysSo() {
         assertEquals(1, run(new BitCommand(), SharedData.hwh("ultra96_sensors96b.hwh").toString()));
