@@ -10,7 +10,8 @@ import org.dflib.jjava.jupyter.kernel.magic.ParsedLineMagic;
 
 /**
  * jjava's magic-to-Java rewriting without the trailing {@code {};} that throws a magic's return
- * value away (jjava issue #110, fixed after 1.0-a6): {@code %foo} as the last line of a cell
+ * value away (jjava issue #110, fixed after 1.0-a6), calling {@link io.jynq.kernel.magics.MagicCalls}
+ * instead of jjava's statics, which wrap a magic's exception in one of their own: {@code %foo} as the last line of a cell
  * becomes the cell's result, so a magic can return a chart or a table and have it rendered.
  * A magic returning null shows nothing ({@link JynqKernel} drops null results of magic calls).
  *
@@ -18,6 +19,9 @@ import org.dflib.jjava.jupyter.kernel.magic.ParsedLineMagic;
  * bundled example} passes {@code load dsp_loopback}, as a reader of the cell expects.
  */
 final class JynqTranspiler extends MagicTranspiler {
+    /** jjava's magic call, which wraps every exception; replaced by {@link #CALL_PREFIX}. */
+    private static final String JJAVA_PREFIX = "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.";
+    /** What a magic line becomes: a call of {@link io.jynq.kernel.magics.MagicCalls}. */
     static final String CALL_PREFIX = JShellEvaluator.MAGIC_CALL_PREFIX;
 
     @Override
@@ -45,6 +49,7 @@ final class JynqTranspiler extends MagicTranspiler {
     }
 
     private static String strip(String java) {
-        return java.endsWith(";{};") ? java.substring(0, java.length() - 3) : java;
+        String call = java.replace(JJAVA_PREFIX, CALL_PREFIX);
+        return call.endsWith(";{};") ? call.substring(0, call.length() - 3) : call;
     }
 }

@@ -25,7 +25,7 @@ import java.util.List;
 public final class Startup {
     /** JYNQ packages imported on demand when they exist, in layer order. */
     static final List<String> JYNQ_PACKAGES = List.of(
-            "io.jynq.metadata", "io.jynq.device", "io.jynq.mmio", "io.jynq.buffer", "io.jynq.overlay", "io.jynq.overlays",
+            "io.jynq.error", "io.jynq.metadata", "io.jynq.device", "io.jynq.mmio", "io.jynq.buffer", "io.jynq.overlay", "io.jynq.overlays",
             "io.jynq.drivers.dma", "io.jynq.drivers.gpio", "io.jynq.drivers.intc", "io.jynq.drivers.bram",
             "io.jynq.drivers.hls", "io.jynq.d2l", "io.jynq.magics", "io.jynq.plot", "io.jynq.render");
 
@@ -43,10 +43,7 @@ public final class Startup {
      * Which class a simple name means where two imported packages both have it (an ambiguous
      * name does not compile once a cell uses it). DefaultImportsTest fails on a new clash.
      */
-    static final List<String> PREFERRED = List.of(
-            // the live register a cell reads and writes, over the .hwh description of one
-            // (io.jynq.metadata.Register; issue 11 renames that one, then this line can go)
-            "io.jynq.mmio.Register");
+    static final List<String> PREFERRED = List.of();
 
     private Startup() {
     }

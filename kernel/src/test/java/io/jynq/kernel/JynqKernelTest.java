@@ -71,4 +71,10 @@ class JynqKernelTest {
         kernel.evalRaw("%help probe");
         assertEquals(List.of(List.of("--help")), seen);
     }
+
+    @Test
+    void helpLinksPointAtRealDocumentationNotAPlaceholder() {
+        List<String> urls = kernel.getHelpLinks().stream().map(l -> l.getUrl()).toList();
+        assertEquals(List.of("https://pynq.readthedocs.io/", "https://docs.oracle.com/en/java/javase/17/docs/api/"), urls);
+    }
 }

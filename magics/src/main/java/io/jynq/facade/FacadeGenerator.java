@@ -18,7 +18,7 @@ import java.util.Set;
  * static nested class with its own fields), built from an {@link IpLookup}.
  *
  * <pre>{@code
- * String src = new FacadeGenerator(types).generate(metadata, "DspLoopback", "io.jynq.overlay.Overlay");
+ * String src = new FacadeGenerator(types).generate(metadata, "DspLoopback", Overlay.class);
  * // public class DspLoopback implements io.jynq.facade.OverlayFacade {
  * //     public final io.jynq.overlay.Overlay overlay;
  * //     public final io.jynq.drivers.dma.AxiDma axi_dma_0;  ...
@@ -64,14 +64,16 @@ public final class FacadeGenerator {
     }
 
     /**
-     * The facade's source.
+     * The facade's source over an overlay type named only by text, without delegate methods:
+     * tests compile facades against stub overlay types with it (the kernel uses the
+     * {@code Class} overloads).
      *
      * @param md the overlay's metadata
      * @param className the simple name of the class, a Java identifier, e.g. {@code DspLoopback}
      * @param overlayType fully qualified type of the {@code overlay} field and constructor argument
      * @throws IllegalArgumentException if {@code className} is not a Java identifier
      */
-    public String generate(OverlayMetadata md, String className, String overlayType) {
+    String generate(OverlayMetadata md, String className, String overlayType) {
         return generate(md, className, overlayType, List.of());
     }
 
@@ -81,7 +83,7 @@ public final class FacadeGenerator {
      * @param devices the device descriptions of the overlay's package, in file order; empty for none
      * @throws IllegalArgumentException if {@code className} is not a Java identifier
      */
-    public String generate(OverlayMetadata md, String className, String overlayType, List<DeviceDescription> devices) {
+    String generate(OverlayMetadata md, String className, String overlayType, List<DeviceDescription> devices) {
         JavaNames.requireIdentifier(className, "facade class name");
         FacadeNode root = tree(md, className, devices, Set.of());
         return new FacadeWriter(md, overlayType, List.of(), Map.of()).write(root);

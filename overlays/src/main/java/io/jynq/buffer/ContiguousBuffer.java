@@ -330,19 +330,12 @@ public final class ContiguousBuffer implements NativeMemory, AutoCloseable {
         memory.invalidate(byteOffset, byteSize);
     }
 
-    /** PYNQ's name for {@link #flush()}. */
-    public void syncToDevice() {
-        flush();
-    }
-
-    /** PYNQ's name for {@link #invalidate()}. */
-    public void syncFromDevice() {
-        invalidate();
-    }
-
     /**
-     * Frees the memory (PYNQ's {@code freebuffer}); harmless when already closed. On a slice,
-     * only marks nothing: the allocation is freed by closing the buffer it was sliced from.
+     * Frees the memory (PYNQ's {@code freebuffer}); harmless when already closed. Closing a
+     * slice does nothing: the allocation is freed by closing the buffer it was sliced from.
+     *
+     * @throws IllegalStateException if a PL master may still write it ({@link #inUseBy}), naming
+     *                               the transfer; the buffer stays open
      */
     @Override
     public void close() {

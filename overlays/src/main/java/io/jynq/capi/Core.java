@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import io.jynq.capi.YamlValue.Entry;
 import io.jynq.capi.YamlValue.YamlMap;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class Core {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new CapiException(new SourceLocation(path.toString(), 1, 1), "not UTF-8 text", e);
+            throw new CapiException(new SourcePosition(path.toString(), 1, 1), "not UTF-8 text", e);
         }
         return parse(text, path.toString());
     }
@@ -151,7 +152,7 @@ public final class Core {
     public Flags targetFlags(String target) {
         Target t = sections.targets().get(target);
         if (t == null) {
-            throw new CapiException(new SourceLocation(file, 1, 1), "core " + name() + " has no target \"" + target
+            throw new CapiException(new SourcePosition(file, 1, 1), "core " + name() + " has no target \"" + target
                     + "\"; targets: " + String.join(", ", sections.targets().keySet()));
         }
         Map<String, Object> m = new LinkedHashMap<>(t.flags());
@@ -183,7 +184,7 @@ public final class Core {
      *                             {@link CoreSections#parameters()}
      */
     public ResolvedTarget resolve(Flags flags, Map<String, Parameter> dependencyParameters) {
-        return TargetResolver.resolve(sections(flags), flags, new SourceLocation(file, 1, 1), dependencyParameters);
+        return TargetResolver.resolve(sections(flags), flags, new SourcePosition(file, 1, 1), dependencyParameters);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import io.jynq.capi.YamlValue.Entry;
 import io.jynq.capi.YamlValue.YamlMap;
 import io.jynq.capi.YamlValue.YamlScalar;
@@ -73,10 +74,10 @@ final class CoreYamlReader {
             throw new CapiException(location(file, m), "YAML syntax error: " + what.replace('\n', ' ')
                     + bangHint(body, m), e);
         } catch (YAMLException e) {
-            throw new CapiException(new SourceLocation(file, 1, 1), "YAML error: " + e.getMessage(), e);
+            throw new CapiException(new SourcePosition(file, 1, 1), "YAML error: " + e.getMessage(), e);
         }
         if (root == null) {
-            return new YamlMap(List.of(), new SourceLocation(file, 2, 1));
+            return new YamlMap(List.of(), new SourcePosition(file, 2, 1));
         }
         return new CoreYamlReader(file).convert(root, new IdentityHashMap<>());
     }
@@ -90,7 +91,7 @@ final class CoreYamlReader {
         String first = nl < 0 ? text : text.substring(0, nl);
         String[] tokens = first.trim().split("\\s+");
         String token = tokens[0];
-        SourceLocation at = new SourceLocation(file, 1, 1);
+        SourcePosition at = new SourcePosition(file, 1, 1);
         if (!token.equals("CAPI=2:")) {
             if (token.equals("CAPI=2")) {
                 throw new CapiException(at, "line 1 is \"CAPI=2\"; add the colon: \"CAPI=2:\"");
@@ -121,8 +122,8 @@ final class CoreYamlReader {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
-    static SourceLocation location(String file, Mark m) {
-        return m == null ? new SourceLocation(file, 1, 1) : new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1);
+    static SourcePosition location(String file, Mark m) {
+        return m == null ? new SourcePosition(file, 1, 1) : new SourcePosition(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
     private YamlValue convert(Node node, Map<Node, Boolean> path) {
@@ -275,7 +276,7 @@ final class CoreYamlReader {
         }
     }
 
-    private SourceLocation at(Node n) {
+    private SourcePosition at(Node n) {
         return location(file, n.getStartMark());
     }
 }

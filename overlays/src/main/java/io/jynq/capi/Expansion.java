@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import io.jynq.capi.YamlValue.Entry;
 import io.jynq.capi.YamlValue.YamlMap;
 import io.jynq.capi.YamlValue.YamlScalar;
@@ -67,7 +68,7 @@ final class Expansion {
         return expand(v, defined);
     }
 
-    static String expandString(String text, SourceLocation at, Set<String> defined) {
+    static String expandString(String text, SourcePosition at, Set<String> defined) {
         try {
             return Expression.parse(text).expand(defined);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param at            where the file is named
  */
 public record FileEntry(String name, String fileType, String logicalName, boolean isIncludeFile, String includePath,
-        Map<String, Object> define, List<String> tags, String copyto, SourceLocation at) {
+        Map<String, Object> define, List<String> tags, String copyto, SourcePosition at) {
 
     public FileEntry {
         define = Map.copyOf(define);

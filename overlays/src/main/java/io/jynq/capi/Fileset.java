@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
  * @param at          where the fileset is defined
  */
 public record Fileset(String name, String fileType, String logicalName, List<String> tags, List<FileEntry> files,
-        List<String> depend, SourceLocation at) {
+        List<String> depend, SourcePosition at) {
 
     public Fileset {
         tags = List.copyOf(tags);

@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param at         where the section is defined
  */
 public record Generate(String name, String generator, String position, Map<String, Object> parameters,
-        SourceLocation at) {
+        SourcePosition at) {
 
     public Generate {
         parameters = CoreRecords.frozen(parameters);

@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 /**
  * A parameter passed to the tools.
  *
@@ -13,4 +14,4 @@ package io.jynq.capi;
  * @param at           where the parameter is defined
  */
 public record Parameter(String name, String datatype, String paramtype, Object defaultValue, String description,
-        String scope, SourceLocation at) {}
+        String scope, SourcePosition at) {}

@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ import java.util.Map;
 public record Target(String name, String description, String defaultTool, String flow, Map<String, Object> flowOptions,
         List<String> toplevel, List<String> filesets, List<String> filters, List<String> parameters, List<String> vpi,
         List<GenerateRef> generate, Map<String, Map<String, Object>> tools, Map<String, Object> flags, Hooks hooks,
-        SourceLocation at) {
+        SourcePosition at) {
 
     public Target {
         flowOptions = CoreRecords.frozen(flowOptions);

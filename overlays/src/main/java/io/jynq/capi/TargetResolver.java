@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class TargetResolver {
      * @param external parameters defined by the core's dependencies, which a target may name too
      *                 (FuseSoC's {@code ext_parameters})
      */
-    static ResolvedTarget resolve(CoreSections expanded, Flags flags, SourceLocation coreAt,
+    static ResolvedTarget resolve(CoreSections expanded, Flags flags, SourcePosition coreAt,
             Map<String, Parameter> external) {
         String name = flags.selectedTarget();
         Target t = expanded.targets().get(name);
@@ -122,7 +123,7 @@ final class TargetResolver {
     }
 
     /** A value as its datatype wants it, as FuseSoC's {@code _parse_param_value}. */
-    static Object typed(Parameter p, Object value, SourceLocation at) {
+    static Object typed(Parameter p, Object value, SourcePosition at) {
         String where = "parameter \"" + p.name() + "\" (" + p.datatype() + "): ";
         switch (p.datatype()) {
             case "bool" -> {

@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,16 +13,16 @@ import java.util.Map;
  */
 sealed interface YamlValue permits YamlValue.YamlMap, YamlValue.YamlSeq, YamlValue.YamlScalar {
 
-    SourceLocation at();
+    SourcePosition at();
 
     /** This value as plain Java data: LinkedHashMap, ArrayList, String, Long, BigInteger, Double, Boolean or null. */
     Object plain();
 
     /** One key of a mapping; {@code keyAt} is where the key was written. */
-    record Entry(String key, SourceLocation keyAt, YamlValue value) {}
+    record Entry(String key, SourcePosition keyAt, YamlValue value) {}
 
     /** A mapping, keys in file order. */
-    record YamlMap(List<Entry> entries, SourceLocation at) implements YamlValue {
+    record YamlMap(List<Entry> entries, SourcePosition at) implements YamlValue {
         public YamlMap {
             entries = List.copyOf(entries);
         }
@@ -51,7 +52,7 @@ sealed interface YamlValue permits YamlValue.YamlMap, YamlValue.YamlSeq, YamlVal
     }
 
     /** A sequence. */
-    record YamlSeq(List<YamlValue> items, SourceLocation at) implements YamlValue {
+    record YamlSeq(List<YamlValue> items, SourcePosition at) implements YamlValue {
         public YamlSeq {
             items = List.copyOf(items);
         }
@@ -67,7 +68,7 @@ sealed interface YamlValue permits YamlValue.YamlMap, YamlValue.YamlSeq, YamlVal
     }
 
     /** A scalar: String, Long, BigInteger, Double, Boolean, or null for YAML null. */
-    record YamlScalar(Object value, SourceLocation at) implements YamlValue {
+    record YamlScalar(Object value, SourcePosition at) implements YamlValue {
         @Override
         public Object plain() {
             return value;

@@ -23,7 +23,7 @@
  * <li>YAML timestamps stay strings (PyYAML makes dates; no CAPI2 key takes a date).</li>
  * </ul>
  *
- * <p>Layering: uses only SnakeYAML and the JDK. It must not import io.jynq.overlay, io.jynq.device,
+ * <p>Layering: uses only SnakeYAML, the JDK and {@code io.jynq.error}. It must not import io.jynq.overlay, io.jynq.device,
  * io.jynq.d2l or anything above the overlays layer; the overlay package loader uses it, not the
  * other way round.
  */

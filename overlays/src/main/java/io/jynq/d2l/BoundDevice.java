@@ -50,7 +50,7 @@ public final class BoundDevice {
         String where = "operation " + d.name() + "." + op.name() + ": ";
         if (op.atInit()) {
             op.arguments().stream().filter(Argument::isRequired).findFirst().ifPresent(a -> {
-                throw op.at().error(where + "AT_INIT runs it with no arguments, but \"" + a.name()
+                throw D2lException.at(op.at(), where + "AT_INIT runs it with no arguments, but \"" + a.name()
                         + "\" has no default");
             });
         }
@@ -67,12 +67,12 @@ public final class BoundDevice {
                     try {
                         backend.checkRegister(p.ip(), s.register(), s.field());
                     } catch (IllegalArgumentException e) {
-                        throw s.at().error(where + e.getMessage());
+                        throw D2lException.at(s.at(), where + e.getMessage());
                     }
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw op.at().error(where + e.getMessage());
+            throw D2lException.at(op.at(), where + e.getMessage());
         }
     }
 

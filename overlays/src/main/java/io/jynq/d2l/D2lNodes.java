@@ -1,5 +1,6 @@
 package io.jynq.d2l;
 
+import io.jynq.error.SourcePosition;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class D2lNodes {
 
     private void spend(Node n) {
         if (--budget < 0) {
-            throw at(n).error("the description expands to more than " + BUDGET + " values through aliases");
+            throw D2lException.at(at(n), "the description expands to more than " + BUDGET + " values through aliases");
         }
     }
 
@@ -49,7 +50,7 @@ final class D2lNodes {
         if (n instanceof MappingNode m) {
             return m;
         }
-        throw at(n).error(what + " must be a mapping, found " + kind(n));
+        throw D2lException.at(at(n), what + " must be a mapping, found " + kind(n));
     }
 
     List<Node> list(Node n, String what) {
@@ -57,7 +58,7 @@ final class D2lNodes {
         if (n instanceof SequenceNode s) {
             return s.getValue();
         }
-        throw at(n).error(what + " must be a list, found " + kind(n));
+        throw D2lException.at(at(n), what + " must be a list, found " + kind(n));
     }
 
     /**
@@ -70,16 +71,16 @@ final class D2lNodes {
         for (NodeTuple t : m.getValue()) {
             spend(t.getKeyNode());
             if (!(t.getKeyNode() instanceof ScalarNode k) || k.getTag().equals(Tag.MERGE)) {
-                throw at(t.getKeyNode()).error("unsupported key in " + what + " (keys are plain names; << merges are not"
+                throw D2lException.at(at(t.getKeyNode()), "unsupported key in " + what + " (keys are plain names; << merges are not"
                         + " supported in device descriptions)");
             }
             String key = k.getValue();
             if (!allowed.contains(key)) {
-                throw at(k).error("unknown key \"" + key + "\" in " + what + "; expected one of "
+                throw D2lException.at(at(k), "unknown key \"" + key + "\" in " + what + "; expected one of "
                         + String.join(", ", new TreeSet<>(allowed)));
             }
             if (out.put(key, t) != null) {
-                throw at(k).error("duplicate key \"" + key + "\" in " + what);
+                throw D2lException.at(at(k), "duplicate key \"" + key + "\" in " + what);
             }
         }
         return out;
@@ -91,7 +92,7 @@ final class D2lNodes {
         if (n instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
             return s.getValue();
         }
-        throw at(n).error(what + " must be a string, found " + kind(n));
+        throw D2lException.at(at(n), what + " must be a string, found " + kind(n));
     }
 
     /** Text of any non-null scalar (descriptions may be numbers, as YAML reads them). */
@@ -100,14 +101,14 @@ final class D2lNodes {
         if (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
             return s.getValue();
         }
-        throw at(n).error(what + " must be text, found " + kind(n));
+        throw D2lException.at(at(n), what + " must be text, found " + kind(n));
     }
 
     /** A scalar as Java: String, Long, BigInteger, Double, Boolean or null. */
     Object scalar(Node n, String what) {
         spend(n);
         if (!(n instanceof ScalarNode s)) {
-            throw at(n).error(what + " must be a single value, found " + kind(n));
+            throw D2lException.at(at(n), what + " must be a single value, found " + kind(n));
         }
         String v = s.getValue();
         Tag tag = s.getTag();
@@ -120,7 +121,7 @@ final class D2lNodes {
         if (tag.equals(Tag.INT)) {
             BigInteger b = parseInt(v);
             if (b == null) {
-                throw at(n).error(what + " \"" + v + "\" is not an integer");
+                throw D2lException.at(at(n), what + " \"" + v + "\" is not an integer");
             }
             return b.bitLength() < 64 ? (Object) b.longValue() : b;
         }
@@ -135,7 +136,7 @@ final class D2lNodes {
         if (tag.equals(Tag.STR)) {
             return v;
         }
-        throw at(n).error(what + " has the unsupported YAML tag " + tag.getValue());
+        throw D2lException.at(at(n), what + " has the unsupported YAML tag " + tag.getValue());
     }
 
     /** YAML 1.1 integers: decimal, 0x, 0b, leading-0 octal, underscores. Null when not one. */
@@ -166,7 +167,7 @@ final class D2lNodes {
     Node required(Map<String, NodeTuple> k, String key, Node owner, String what) {
         NodeTuple t = k.get(key);
         if (t == null) {
-            throw at(owner).error(what + " has no \"" + key + "\"");
+            throw D2lException.at(at(owner), what + " has no \"" + key + "\"");
         }
         return t.getValueNode();
     }
@@ -176,7 +177,7 @@ final class D2lNodes {
         Node n = required(k, "name", owner, "a " + what);
         String name = string(n, what + " name");
         if (!UPPER.matcher(name).matches()) {
-            throw at(n).error(what + " name \"" + name + "\" must be upper case letters, digits and _ starting with a"
+            throw D2lException.at(at(n), what + " name \"" + name + "\" must be upper case letters, digits and _ starting with a"
                     + " letter (e.g. " + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + ")");
         }
         return name;
@@ -186,7 +187,7 @@ final class D2lNodes {
     String identifier(Node n, String what) {
         String s = string(n, what);
         if (!IDENT.matcher(s).matches()) {
-            throw at(n).error(what + " \"" + s + "\" must be a name (letters, digits and _, not starting with a digit)");
+            throw D2lException.at(at(n), what + " \"" + s + "\" must be a name (letters, digits and _, not starting with a digit)");
         }
         return s;
     }

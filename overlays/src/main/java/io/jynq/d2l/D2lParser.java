@@ -83,14 +83,14 @@ public final class D2lParser {
     private D2lFile file(Node root) {
         List<Node> deviceNodes = root instanceof SequenceNode s ? s.getValue() : List.of(root);
         if (deviceNodes.isEmpty()) {
-            throw y.at(root).error("the list of devices is empty");
+            throw D2lException.at(y.at(root), "the list of devices is empty");
         }
         List<DeviceDescription> devices = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Node n : deviceNodes) {
             DeviceDescription d = device(n);
             if (!names.add(d.name())) {
-                throw d.at().error("duplicate device name \"" + d.name() + "\"");
+                throw D2lException.at(d.at(), "duplicate device name \"" + d.name() + "\"");
             }
             devices.add(d);
         }
@@ -119,14 +119,14 @@ public final class D2lParser {
             }
         }
         if (!k.containsKey("operations")) {
-            throw y.at(node).error(where + " has no \"operations\"");
+            throw D2lException.at(y.at(node), where + " has no \"operations\"");
         }
         List<Operation> operations = new ArrayList<>();
         Set<String> opNames = new HashSet<>();
         for (Node n : y.list(k.get("operations").getValueNode(), where + " operations")) {
             Operation op = new OperationReader(y, ip, library).operation(n, name);
             if (!opNames.add(op.name())) {
-                throw op.at().error("duplicate operation name \"" + op.name() + "\" in " + where);
+                throw D2lException.at(op.at(), "duplicate operation name \"" + op.name() + "\" in " + where);
             }
             operations.add(op);
         }

@@ -1,5 +1,6 @@
 package io.jynq.d2l;
 
+import io.jynq.error.SourcePosition;
 import java.util.List;
 
 /**

@@ -36,14 +36,14 @@ final class OperationReader {
         ArgType returnType = k.containsKey("return_type") ? type(k.get("return_type").getValueNode(), where + " return_type")
                 : null;
         if (returnType == ArgType.BUFFER) {
-            throw y.at(k.get("return_type").getValueNode()).error(where + " cannot return a buffer; pass one as an argument");
+            throw D2lException.at(y.at(k.get("return_type").getValueNode()), where + " cannot return a buffer; pass one as an argument");
         }
         Map<String, Argument> args = new LinkedHashMap<>();
         if (k.containsKey("arguments")) {
             for (Node n : y.list(k.get("arguments").getValueNode(), where + " arguments")) {
                 Argument a = argument(n, where);
                 if (args.put(a.name(), a) != null) {
-                    throw a.at().error("duplicate argument name \"" + a.name() + "\" in " + where);
+                    throw D2lException.at(a.at(), "duplicate argument name \"" + a.name() + "\" in " + where);
                 }
             }
         }
@@ -60,7 +60,7 @@ final class OperationReader {
                     "size of " + b + " in bytes (added by SEND_BUFFER)", true, y.at(node));
             Argument clash = args.put(len.name(), len);
             if (clash != null) {
-                throw clash.at().error("argument \"" + len.name() + "\" of " + where
+                throw D2lException.at(clash.at(), "argument \"" + len.name() + "\" of " + where
                         + " is added by SEND_BUFFER automatically; remove it");
             }
         }
@@ -83,13 +83,13 @@ final class OperationReader {
         if (k.containsKey("default")) {
             Node d = k.get("default").getValueNode();
             if (type == ArgType.BUFFER) {
-                throw y.at(d).error(aw + " is a buffer and cannot have a default");
+                throw D2lException.at(y.at(d), aw + " is a buffer and cannot have a default");
             }
             Object raw = y.scalar(d, aw + " default");
             try {
                 def = type.coerce(raw);
             } catch (IllegalArgumentException e) {
-                throw y.at(d).error(aw + ": default " + e.getMessage());
+                throw D2lException.at(y.at(d), aw + ": default " + e.getMessage());
             }
         }
         String cast = k.containsKey("cast") ? y.string(k.get("cast").getValueNode(), aw + " cast") : "";
@@ -100,7 +100,7 @@ final class OperationReader {
         String t = y.string(n, what);
         ArgType type = ArgType.fromYaml(t);
         if (type == null) {
-            throw y.at(n).error(what + " \"" + t + "\" is not a D2L type; expected one of "
+            throw D2lException.at(y.at(n), what + " \"" + t + "\" is not a D2L type; expected one of "
                     + String.join(", ", ArgType.yamlNames()));
         }
         return type;
@@ -121,12 +121,12 @@ final class OperationReader {
         switch (flag) {
             case "AT_INIT" -> {
                 if (bufferNames != null) {
-                    throw y.at(bufferNames).error("AT_INIT takes no buffer_name (only SEND_BUFFER does)");
+                    throw D2lException.at(y.at(bufferNames), "AT_INIT takes no buffer_name (only SEND_BUFFER does)");
                 }
             }
             case "SEND_BUFFER" -> {
                 if (bufferNames == null) {
-                    throw y.at(f).error("SEND_BUFFER of " + where + " needs buffer_name: [the buffer arguments it sends]");
+                    throw D2lException.at(y.at(f), "SEND_BUFFER of " + where + " needs buffer_name: [the buffer arguments it sends]");
                 }
                 List<Node> names = bufferNames instanceof ScalarNode ? List.of(bufferNames) : y.list(bufferNames, "buffer_name");
                 for (Node b : names) {
@@ -135,17 +135,17 @@ final class OperationReader {
                     if (a == null || a.type() != ArgType.BUFFER) {
                         List<String> known = args.values().stream().filter(x -> x.type() == ArgType.BUFFER)
                                 .map(Argument::name).toList();
-                        throw y.at(b).error("SEND_BUFFER names buffer \"" + buffer + "\" but " + where + " has no buffer"
+                        throw D2lException.at(y.at(b), "SEND_BUFFER names buffer \"" + buffer + "\" but " + where + " has no buffer"
                                 + " argument of that name (buffer arguments: " + (known.isEmpty() ? "none" : String.join(", ", known))
                                 + ")");
                     }
                     if (buffers.contains(buffer)) {
-                        throw y.at(b).error("SEND_BUFFER names buffer \"" + buffer + "\" twice");
+                        throw D2lException.at(y.at(b), "SEND_BUFFER names buffer \"" + buffer + "\" twice");
                     }
                     buffers.add(buffer);
                 }
             }
-            default -> throw y.at(f).error("unknown flag \"" + flag + "\" on " + where + "; expected AT_INIT or SEND_BUFFER");
+            default -> throw D2lException.at(y.at(f), "unknown flag \"" + flag + "\" on " + where + "; expected AT_INIT or SEND_BUFFER");
         }
         return flag;
     }
@@ -154,11 +154,11 @@ final class OperationReader {
             List<Argument> args) {
         List<String> present = IMPLEMENTATIONS.stream().filter(k::containsKey).toList();
         if (present.isEmpty()) {
-            throw y.at(node).error(where + " has no implementation; add one of driver (a method of the IP's Java driver),"
+            throw D2lException.at(y.at(node), where + " has no implementation; add one of driver (a method of the IP's Java driver),"
                     + " registers (a register program) or c (a function of the package's native library)");
         }
         if (present.size() > 1) {
-            throw y.at(k.get(present.get(1)).getKeyNode()).error(where + " has both " + present.get(0) + " and "
+            throw D2lException.at(y.at(k.get(present.get(1)).getKeyNode()), where + " has both " + present.get(0) + " and "
                     + present.get(1) + "; an operation has exactly one implementation");
         }
         Node v = k.get(present.get(0)).getValueNode();
@@ -174,7 +174,7 @@ final class OperationReader {
         String method = DriverMethod.lowerCamel(name);
         if (v instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
             if (!Boolean.TRUE.equals(y.scalar(v, where + " driver"))) {
-                throw y.at(v).error(where + " driver: false; give the method name, true, or {ip, method}");
+                throw D2lException.at(y.at(v), where + " driver: false; give the method name, true, or {ip, method}");
             }
         } else if (v instanceof ScalarNode) {
             method = y.identifier(v, where + " driver method");
@@ -184,7 +184,7 @@ final class OperationReader {
             method = k.containsKey("method") ? y.identifier(k.get("method").getValueNode(), where + " driver method") : method;
         }
         if (ip.isEmpty()) {
-            throw y.at(v).error(where + " calls a driver method but names no IP; set ip on the device or driver: {ip: ...}");
+            throw D2lException.at(y.at(v), where + " calls a driver method but names no IP; set ip on the device or driver: {ip: ...}");
         }
         return new DriverMethod(ip, method);
     }
@@ -202,7 +202,7 @@ final class OperationReader {
                 Node n = k.get("in_process").getValueNode();
                 String flag = y.string(n, where + " c in_process");
                 if (!flag.equals("true") && !flag.equals("false")) {
-                    throw y.at(n).error(where + " c in_process must be true or false, not \"" + flag + "\"");
+                    throw D2lException.at(y.at(n), where + " c in_process must be true or false, not \"" + flag + "\"");
                 }
                 inProcess = flag.equals("true");
             }
@@ -210,7 +210,7 @@ final class OperationReader {
             library = k.containsKey("library") ? y.identifier(k.get("library").getValueNode(), where + " c library") : library;
         }
         if (library.isEmpty()) {
-            throw y.at(v).error(where + " calls C function " + function + " but names no library; set library on the"
+            throw D2lException.at(y.at(v), where + " calls C function " + function + " but names no library; set library on the"
                     + " device or c: {function, library}");
         }
         return new NativeFunction(library, function, inProcess);

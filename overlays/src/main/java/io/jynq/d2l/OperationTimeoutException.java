@@ -1,16 +1,17 @@
 package io.jynq.d2l;
 
+import io.jynq.error.HardwareTimeoutException;
+import java.util.Map;
 import java.time.Duration;
 
 /**
  * A poll of a register program did not see its value in time. The message names the operation,
  * IP, register or field, the value waited for, the last value read and the whole register.
  */
-public class OperationTimeoutException extends RuntimeException {
+public class OperationTimeoutException extends HardwareTimeoutException {
     private static final long serialVersionUID = 1L;
 
     private final long lastValue;
-    private final transient Duration timeout;
 
     /**
      * @param message   the full message
@@ -18,9 +19,8 @@ public class OperationTimeoutException extends RuntimeException {
      * @param timeout   how long it waited
      */
     public OperationTimeoutException(String message, long lastValue, Duration timeout) {
-        super(message);
+        super(message, timeout, Map.of());
         this.lastValue = lastValue;
-        this.timeout = timeout;
     }
 
     /** The last value read before giving up. */
@@ -28,8 +28,4 @@ public class OperationTimeoutException extends RuntimeException {
         return lastValue;
     }
 
-    /** How long the poll waited. */
-    public Duration timeout() {
-        return timeout;
-    }
 }

@@ -1,5 +1,6 @@
 package io.jynq.d2l;
 
+import io.jynq.error.SourcePosition;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class RegisterProgramReader {
             }
         }
         if (ip.isEmpty()) {
-            throw y.at(v).error(where + " has a register program but names no IP; set ip on the device or registers: {ip: ...}");
+            throw D2lException.at(y.at(v), where + " has a register program but names no IP; set ip on the device or registers: {ip: ...}");
         }
         Set<String> names = new HashSet<>();
         args.forEach(a -> names.add(a.name()));
@@ -56,13 +57,13 @@ final class RegisterProgramReader {
         List<RegisterStep> steps = new ArrayList<>();
         List<Node> stepNodes = y.list(stepsNode, where + " steps");
         if (stepNodes.isEmpty()) {
-            throw y.at(stepsNode).error(where + " has an empty register program");
+            throw D2lException.at(y.at(stepsNode), where + " has an empty register program");
         }
         for (Node s : stepNodes) {
             RegisterStep step = step(s, where, timeout, names, args);
             if (step instanceof RegisterStep.Read r) {
                 if (names.contains(r.as()) && !reads.contains(r.as())) {
-                    throw r.at().error("read of " + r.target() + " is kept as \"" + r.as() + "\", which is already an"
+                    throw D2lException.at(r.at(), "read of " + r.target() + " is kept as \"" + r.as() + "\", which is already an"
                             + " argument of " + where);
                 }
                 names.add(r.as());
@@ -71,7 +72,7 @@ final class RegisterProgramReader {
             steps.add(step);
         }
         if (resultNode != null && !reads.contains(result)) {
-            throw y.at(resultNode).error(where + " result \"" + result + "\" is not a read of the program (reads: "
+            throw D2lException.at(y.at(resultNode), where + " result \"" + result + "\" is not a read of the program (reads: "
                     + (reads.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(reads))) + ")");
         }
         return new RegisterProgram(ip, timeout, steps, result);
@@ -82,7 +83,7 @@ final class RegisterProgramReader {
                 Set.of("write", "read", "poll", "value", "as", "until", "timeout"));
         List<String> kinds = List.of("write", "read", "poll").stream().filter(k::containsKey).toList();
         if (kinds.size() != 1) {
-            throw y.at(s).error("a step of " + where + " must have exactly one of write, read, poll; found "
+            throw D2lException.at(y.at(s), "a step of " + where + " must have exactly one of write, read, poll; found "
                     + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
         }
         String kind = kinds.get(0);
@@ -90,7 +91,7 @@ final class RegisterProgramReader {
         String target = y.string(targetNode, kind + " target");
         Matcher m = TARGET.matcher(target);
         if (!m.matches()) {
-            throw y.at(targetNode).error(kind + " target \"" + target + "\" must be REGISTER or REGISTER.FIELD");
+            throw D2lException.at(y.at(targetNode), kind + " target \"" + target + "\" must be REGISTER or REGISTER.FIELD");
         }
         String register = m.group(1);
         String field = m.group(2) == null ? "" : m.group(2);
@@ -102,7 +103,7 @@ final class RegisterProgramReader {
         };
         for (String key : k.keySet()) {
             if (!allowed.contains(key)) {
-                throw y.at(k.get(key).getKeyNode()).error("a " + kind + " step takes " + String.join(", ",
+                throw D2lException.at(y.at(k.get(key).getKeyNode()), "a " + kind + " step takes " + String.join(", ",
                         new java.util.TreeSet<>(allowed)) + ", not \"" + key + "\"");
             }
         }
@@ -120,7 +121,7 @@ final class RegisterProgramReader {
     private ValueRef value(Node n, Set<String> names, List<Argument> args, String where) {
         Object v = y.scalar(n, "a register value");
         if (v instanceof Long l && l < 0 || v instanceof BigInteger b && b.signum() < 0) {
-            throw y.at(n).error("register value " + v + " is negative; write the bits as an unsigned number (e.g. 0x"
+            throw D2lException.at(y.at(n), "register value " + v + " is negative; write the bits as an unsigned number (e.g. 0x"
                     + Long.toHexString(((Number) v).longValue() & 0xFFFF_FFFFL).toUpperCase(java.util.Locale.ROOT) + ")");
         }
         if (v instanceof Long l) {
@@ -136,18 +137,18 @@ final class RegisterProgramReader {
             return ValueRef.named(s);
         }
         if (v instanceof String s) {
-            throw y.at(n).error("value \"" + s + "\" is neither an argument of " + where + " ("
+            throw D2lException.at(y.at(n), "value \"" + s + "\" is neither an argument of " + where + " ("
                     + (args.isEmpty() ? "it has none" : String.join(", ", args.stream().map(Argument::name).toList()))
                     + ") nor an earlier read");
         }
-        throw y.at(n).error("a register value must be an integer, an argument or an earlier read, found " + v);
+        throw D2lException.at(y.at(n), "a register value must be an integer, an argument or an earlier read, found " + v);
     }
 
     private Duration duration(Node n, String where) {
         String t = y.string(n, where + " timeout");
         Matcher m = DURATION.matcher(t.trim());
         if (!m.matches()) {
-            throw y.at(n).error(where + " timeout \"" + t + "\" must be a whole number with a unit: ns, us, ms or s (e.g. 100ms)");
+            throw D2lException.at(y.at(n), where + " timeout \"" + t + "\" must be a whole number with a unit: ns, us, ms or s (e.g. 100ms)");
         }
         long v = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -76,7 +76,7 @@
  * driver method and C function against it, runs the AT_INIT operations, and then calls operations
  * by name.
  *
- * <p>Layering: imports only SnakeYAML, the JDK and {@code io.jynq.ffi.NativeMemory}. It must not
+ * <p>Layering: imports only SnakeYAML, the JDK, {@code io.jynq.error} and {@code io.jynq.ffi.NativeMemory}. It must not
  * import io.jynq.overlay, io.jynq.device, io.jynq.drivers or io.jynq.capi: the overlay layer
  * depends on this package, not the reverse.
  */

@@ -68,10 +68,12 @@ public final class HwhParser {
         h.build(r.ipDict, r.memDict, irq.interruptPins, irq.gpioDict);
         Map<String, Hierarchy> hierarchies = h.freeze();
 
-        SystemInfo info = new SystemInfo(r.arch, p.archName, p.device, p.packageName, p.speedGrade,
-                p.designName, p.board, p.vivadoVersion);
+        ParsedHwh.SystemInfoTag t = p.systemInfo() != null ? p.systemInfo()
+                : new ParsedHwh.SystemInfoTag(null, null, null, null, null, null);
+        SystemInfo info = new SystemInfo(r.arch, t.arch(), t.device(), t.packageName(), t.speedGrade(),
+                t.designName(), t.board(), p.vivadoVersion());
         Map<String, ModuleDescription> modules = new LinkedHashMap<>();
-        for (ParsedHwh.Located lm : p.modules) {
+        for (ParsedHwh.Located lm : p.modules()) {
             ModuleDescription m = lm.module();
             if (lm == r.ps) {
                 m = new ModuleDescription(m.instance(), m.fullpath(), m.vlnv(), m.vlnvText(), m.modType(), m.ipType(),

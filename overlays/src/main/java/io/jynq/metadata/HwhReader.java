@@ -1,6 +1,7 @@
 package io.jynq.metadata;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -33,16 +34,23 @@ final class HwhReader {
     static final XmlName A_VALUE = XmlName.of("VALUE");
     private static final XmlName A_VIVADOVERSION = XmlName.of("VIVADOVERSION");
     private final XmlScanner x;
-    private final ParsedHwh out;
     private boolean rootChecked;
+    // What stage 1 collects, handed over as an immutable ParsedHwh by read().
+    private ParsedHwh.SystemInfoTag systemInfo;
+    private String vivadoVersion;
+    private int modulesOffset = -1;
+    private boolean externalPortsSeen;
+    private final List<ParsedHwh.Located> modules = new ArrayList<>();
+    private final List<ParsedHwh.LocatedRange> ranges = new ArrayList<>();
+    private final List<PortDescription> externalPorts = new ArrayList<>();
+    private final List<BusInterfaceDescription> externalInterfaces = new ArrayList<>();
 
     // Open contexts, by the depth of their element (0 = not open).
     private int moduleDepth;
-    private int moduleOffset;
-    private String[] moduleAttrs;
+    private HwhTags.ModuleTag module;
     private String moduleFullpath;
     private LinkedHashMap<String, String> parameters;
-    private LinkedHashMap<String, Register> registers;
+    private LinkedHashMap<String, RegisterDescription> registers;
     private LinkedHashMap<String, PortDescription> ports;
     private LinkedHashMap<String, BusInterfaceDescription> busInterfaces;
     private List<MemRange> memoryMap;
@@ -50,38 +58,38 @@ final class HwhReader {
     private int registersDepth;
     private final RegisterReader register;
     private int portDepth;
-    private int portOffset;
-    private String[] portAttrs;
+    private HwhTags.PortTag port;
     private List<PortRef> connections;
     private int busDepth;
-    private int busOffset;
-    private String[] busAttrs;
+    private HwhTags.BusTag bus;
     private LinkedHashMap<String, String> busParams;
     private LinkedHashMap<String, String> portMaps;
     private int extPortsDepth;
     private int extIfDepth;
 
-    private static final XmlName[] MODULE_ATTRS = XmlName.of("INSTANCE", "FULLNAME", "VLNV", "MODTYPE", "IPTYPE", "MODCLASS", "BDTYPE");
-    private static final XmlName[] PORT_ATTRS = XmlName.of("NAME", "DIR", "SIGIS", "SIGNAME", "LEFT", "RIGHT", "SENSITIVITY", "CLKFREQUENCY");
-    private static final XmlName[] BUS_ATTRS = XmlName.of("NAME", "TYPE", "VLNV", "BUSNAME");
-
     private HwhReader(XmlScanner x) {
         this.x = x;
         this.register = new RegisterReader(x);
-        this.out = new ParsedHwh(x);
     }
 
+    /**
+     * Stage 1 of {@link HwhParser}: reads the file in one pass.
+     *
+     * @throws MetadataException at the line and column of the first problem
+     */
     static ParsedHwh read(byte[] content, String file) {
         HwhReader r = new HwhReader(new XmlScanner(content, file));
         r.run();
-        return r.out;
+        return new ParsedHwh(r.x, r.systemInfo, r.vivadoVersion, Collections.unmodifiableList(r.modules),
+                Collections.unmodifiableList(r.ranges), Collections.unmodifiableList(r.externalPorts),
+                Collections.unmodifiableList(r.externalInterfaces));
     }
 
     private void run() {
         while (step()) {
             // one event per call, see step()
         }
-        if (out.modulesOffset < 0) {
+        if (modulesOffset < 0) {
             throw x.error(x.offset(), "no MODULES element; expected EDKSYSTEM/MODULES listing the design's cells");
         }
     }
@@ -111,47 +119,47 @@ final class HwhReader {
         return true;
     }
 
+    /**
+     * A start tag. The innermost open context takes it: an open register (only inside a
+     * module), else an open PORT (its CONNECTIONs) or BUSINTERFACE (its PARAMETERs and PORTMAPs),
+     * inside a module or among the external ones alike, else the module, else the top level.
+     */
     private void start(String n, int d) {
         if ("MEMRANGE".equals(n)) {
             // PYNQ iterates MEMRANGE elements wherever they are (partial designs keep theirs
             // under EXTERNALINTERFACES/BUSINTERFACE).
-            memRange(moduleDepth != 0 ? out.modules.size() : -1);
-            return;
-        }
-        if (moduleDepth != 0) {
-            inModule(n, d);
-            return;
-        }
-        if (portDepth != 0) {
+            memRange(moduleDepth != 0 ? modules.size() : -1);
+        } else if (register.isOpen()) {
+            register.start(n, d);
+        } else if (portDepth != 0) {
             if ("CONNECTION".equals(n)) {
                 connections.add(new PortRef(x.attr(A_INSTANCE), x.attr(A_PORT)));
             }
-            return;
-        }
-        if (busDepth != 0) {
+        } else if (busDepth != 0) {
             inBus(n);
-            return;
+        } else if (moduleDepth != 0) {
+            inModule(n, d);
+        } else {
+            topLevel(n, d);
         }
+    }
+
+    private void topLevel(String n, int d) {
         switch (n) {
             case "EDKSYSTEM":
                 if (d == 1) {
-                    out.vivadoVersion = x.attr(A_VIVADOVERSION);
+                    vivadoVersion = x.attr(A_VIVADOVERSION);
                 }
                 break;
             case "SYSTEMINFO":
-                if (d == 2 && out.systemInfoOffset < 0) {
-                    out.systemInfoOffset = x.offset();
-                    out.archName = x.attr(A_ARCH);
-                    out.device = x.attr(A_DEVICE);
-                    out.packageName = x.attr(A_PACKAGE);
-                    out.speedGrade = x.attr(A_SPEEDGRADE);
-                    out.designName = x.attr(A_NAME);
-                    out.board = x.attr(A_BOARD);
+                if (d == 2 && systemInfo == null) {
+                    systemInfo = new ParsedHwh.SystemInfoTag(x.attr(A_ARCH), x.attr(A_DEVICE), x.attr(A_PACKAGE),
+                            x.attr(A_SPEEDGRADE), x.attr(A_NAME), x.attr(A_BOARD));
                 }
                 break;
             case "MODULES":
-                if (out.modulesOffset < 0) {
-                    out.modulesOffset = x.offset();
+                if (modulesOffset < 0) {
+                    modulesOffset = x.offset();
                 }
                 break;
             case "MODULE":
@@ -159,8 +167,8 @@ final class HwhReader {
                 break;
             case "EXTERNALPORTS":
                 // PYNQ reads the first EXTERNALPORTS child of the root.
-                if (d == 2 && !out.externalPortsSeen) {
-                    out.externalPortsSeen = true;
+                if (d == 2 && !externalPortsSeen) {
+                    externalPortsSeen = true;
                     extPortsDepth = d;
                 }
                 break;
@@ -185,20 +193,6 @@ final class HwhReader {
     }
 
     private void inModule(String n, int d) {
-        if (register.isOpen()) {
-            register.start(n, d);
-            return;
-        }
-        if (portDepth != 0) {
-            if ("CONNECTION".equals(n)) {
-                connections.add(new PortRef(x.attr(A_INSTANCE), x.attr(A_PORT)));
-            }
-            return;
-        }
-        if (busDepth != 0) {
-            inBus(n);
-            return;
-        }
         if (paramsDepth != 0) {
             if (d == paramsDepth + 1) {
                 String pn = x.attr(A_NAME);
@@ -256,25 +250,10 @@ final class HwhReader {
         }
     }
 
-    private String[] attrs(XmlName[] names) {
-        String[] v = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            v[i] = x.attr(names[i]);
-        }
-        return v;
-    }
-
     private void openModule(int d) {
+        module = HwhTags.ModuleTag.read(x);
         moduleDepth = d;
-        moduleOffset = x.offset();
-        moduleAttrs = attrs(MODULE_ATTRS);
-        if (moduleAttrs[0] == null) {
-            throw x.error(moduleOffset, "MODULE without INSTANCE; expected INSTANCE=\"name\"");
-        }
-        if (moduleAttrs[1] == null) {
-            throw x.error(moduleOffset, "MODULE " + moduleAttrs[0] + " without FULLNAME; expected FULLNAME=\"/path\"");
-        }
-        moduleFullpath = stripSlashes(moduleAttrs[1]);
+        moduleFullpath = stripSlashes(module.fullname());
         // Sized for a typical IP (tens of parameters, a PS has hundreds): fewer rehashes.
         parameters = new LinkedHashMap<>(128);
         registers = new LinkedHashMap<>();
@@ -284,22 +263,14 @@ final class HwhReader {
     }
 
     private void openPort(int d) {
+        port = HwhTags.PortTag.read(x);
         portDepth = d;
-        portOffset = x.offset();
-        portAttrs = attrs(PORT_ATTRS);
-        if (portAttrs[0] == null) {
-            throw x.error(portOffset, "PORT without NAME; expected NAME=\"port\"");
-        }
         connections = new ArrayList<>(2);
     }
 
     private void openBus(int d) {
+        bus = HwhTags.BusTag.read(x);
         busDepth = d;
-        busOffset = x.offset();
-        busAttrs = attrs(BUS_ATTRS);
-        if (busAttrs[0] == null) {
-            throw x.error(busOffset, "BUSINTERFACE without NAME; expected NAME=\"interface\"");
-        }
         busParams = new LinkedHashMap<>();
         portMaps = new LinkedHashMap<>();
     }
@@ -329,7 +300,7 @@ final class HwhReader {
         }
         MemRange r = new MemRange(instance, base, high, memtype, x.attr(A_MASTERBUSINTERFACE),
                 x.attr(A_SLAVEBUSINTERFACE), x.attr(A_ADDRESSBLOCK));
-        out.ranges.add(new ParsedHwh.LocatedRange(r, at, owner));
+        ranges.add(new ParsedHwh.LocatedRange(r, at, owner));
         if (owner >= 0) {
             memoryMap.add(r);
         }
@@ -337,7 +308,7 @@ final class HwhReader {
 
     private void end(int d) {
         if (register.isOpen()) {
-            Register r = register.end(d);
+            RegisterDescription r = register.end(d);
             if (r != null) {
                 registers.put(r.name(), r);
             }
@@ -360,27 +331,23 @@ final class HwhReader {
 
     private void closePort() {
         portDepth = 0;
-        Integer left = portAttrs[4] == null ? null : (int) Numbers.signedInt(portAttrs[4], "LEFT", x, portOffset);
-        Integer right = portAttrs[5] == null ? null : (int) Numbers.signedInt(portAttrs[5], "RIGHT", x, portOffset);
-        Long clk = portAttrs[7] == null ? null : Numbers.integerOrNull(portAttrs[7]);
-        PortDescription p = new PortDescription(portAttrs[0], PortDirection.fromHwh(portAttrs[1]), portAttrs[2],
-                portAttrs[3], left, right, portAttrs[6], clk, connections);
+        PortDescription p = port.build(x, connections);
         if (moduleDepth != 0) {
             ports.put(p.name(), p);
             portsInOrder.add(p);
         } else {
-            out.externalPorts.add(p);
+            externalPorts.add(p);
         }
     }
 
     private void closeBus() {
         busDepth = 0;
-        BusInterfaceDescription b = new BusInterfaceDescription(busAttrs[0], busAttrs[1], Vlnv.tryParse(busAttrs[2]),
-                busAttrs[3], FrozenMap.adopt(busParams), FrozenMap.adopt(portMaps));
+        BusInterfaceDescription b = new BusInterfaceDescription(bus.name(), bus.type(), Vlnv.tryParse(bus.vlnv()),
+                bus.busName(), FrozenMap.adopt(busParams), FrozenMap.adopt(portMaps));
         if (moduleDepth != 0) {
             busInterfaces.put(b.name(), b);
         } else {
-            out.externalInterfaces.add(b);
+            externalInterfaces.add(b);
         }
     }
 
@@ -390,11 +357,11 @@ final class HwhReader {
         moduleDepth = 0;
         paramsDepth = 0;
         registersDepth = 0;
-        ModuleDescription m = new ModuleDescription(moduleAttrs[0], moduleFullpath, Vlnv.tryParse(moduleAttrs[2]),
-                moduleAttrs[2], moduleAttrs[3], moduleAttrs[4], moduleAttrs[5], moduleAttrs[6], false,
+        ModuleDescription m = new ModuleDescription(module.instance(), moduleFullpath, Vlnv.tryParse(module.vlnv()),
+                module.vlnv(), module.modType(), module.ipType(), module.modClass(), module.bdType(), false,
                 FrozenMap.adopt(parameters), FrozenMap.adopt(registers), FrozenMap.adopt(ports),
                 FrozenMap.adopt(busInterfaces), memoryMap);
-        out.modules.add(new ParsedHwh.Located(m, moduleOffset, List.copyOf(portsInOrder)));
+        modules.add(new ParsedHwh.Located(m, module.offset(), List.copyOf(portsInOrder)));
         portsInOrder.clear();
     }
 

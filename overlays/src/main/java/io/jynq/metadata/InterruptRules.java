@@ -34,7 +34,7 @@ final class InterruptRules {
             return;
         }
         String gpioPort = r.arch == Arch.ZYNQ ? "GPIO_O" : "emio_gpio_o";
-        for (ParsedHwh.Located lm : p.modules) {
+        for (ParsedHwh.Located lm : p.modules()) {
             if (!drivenByPsGpio(lm, gpioPort)) {
                 continue;
             }

@@ -31,7 +31,7 @@ import java.util.NoSuchElementException;
  */
 public record IpDescription(String name, String fullpath, String instance, Vlnv vlnv, String type,
         long physAddr, long addrRange, String memId, MemType memtype, String bdtype,
-        boolean processingSystem, Map<String, String> parameters, Map<String, Register> registers,
+        boolean processingSystem, Map<String, String> parameters, Map<String, RegisterDescription> registers,
         Map<String, InterruptPin> interrupts, Map<String, GpioEntry> gpio) {
 
     public IpDescription {
@@ -50,8 +50,8 @@ public record IpDescription(String name, String fullpath, String instance, Vlnv 
      *
      * @throws NoSuchElementException listing the registers that exist, if there is none
      */
-    public Register register(String registerName) {
-        Register r = registers.get(registerName);
+    public RegisterDescription register(String registerName) {
+        RegisterDescription r = registers.get(registerName);
         if (r == null) {
             throw new NoSuchElementException("no register \"" + registerName + "\" in " + name
                     + "; registers: " + registers.keySet());

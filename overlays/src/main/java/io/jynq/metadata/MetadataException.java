@@ -1,5 +1,7 @@
 package io.jynq.metadata;
 
+import io.jynq.error.JynqException;
+import io.jynq.error.SourcePosition;
 import java.util.Objects;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Objects;
  * <p>The place is a line and column (1-based) for XML input, or a byte offset (0-based) for the
  * binary {@code .bit}; the accessors for the other kind return -1.
  */
-public final class MetadataException extends RuntimeException {
+public final class MetadataException extends JynqException {
     private static final long serialVersionUID = 1L;
 
     private final String file;
@@ -19,9 +21,9 @@ public final class MetadataException extends RuntimeException {
     private final int column;
     private final long byteOffset;
 
-    private MetadataException(String file, int line, int column, long byteOffset, String where,
-            String problem, Throwable cause) {
-        super(file + ":" + where + ": " + problem, cause);
+    private MetadataException(String file, int line, int column, long byteOffset, String problem, Throwable cause) {
+        super(line < 0 && byteOffset >= 0 ? new ByteOffset(file, byteOffset) : new SourcePosition(file, line, column),
+                problem, cause);
         this.file = file;
         this.line = line;
         this.column = column;
@@ -43,8 +45,7 @@ public final class MetadataException extends RuntimeException {
     /** As {@link #atLine(String, int, int, String)}, keeping the underlying cause. */
     public static MetadataException atLine(String file, int line, int column, String problem,
             Throwable cause) {
-        return new MetadataException(Objects.requireNonNull(file), line, column, -1,
-                line + ":" + column, problem, cause);
+        return new MetadataException(Objects.requireNonNull(file), line, column, -1, problem, cause);
     }
 
     /**
@@ -55,8 +56,7 @@ public final class MetadataException extends RuntimeException {
      * @param problem what was found and what was expected
      */
     public static MetadataException atByte(String file, long byteOffset, String problem) {
-        return new MetadataException(Objects.requireNonNull(file), -1, -1, byteOffset,
-                " byte " + byteOffset, problem, null);
+        return new MetadataException(Objects.requireNonNull(file), -1, -1, byteOffset, problem, null);
     }
 
     /** The file name as the user gave it. */

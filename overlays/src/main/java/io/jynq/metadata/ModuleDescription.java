@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public record ModuleDescription(String instance, String fullpath, Vlnv vlnv, String vlnvText,
         String modType, String ipType, String modClass, String bdtype, boolean processingSystem,
-        Map<String, String> parameters, Map<String, Register> registers,
+        Map<String, String> parameters, Map<String, RegisterDescription> registers,
         Map<String, PortDescription> ports, Map<String, BusInterfaceDescription> busInterfaces,
         List<MemRange> memoryMap) {
 

@@ -1,15 +1,25 @@
 package io.jynq.metadata;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@link HwhReader} collects in its single pass over a {@code .hwh}, before PYNQ's rules
- * ({@link PynqRules}) turn it into dictionaries: the raw modules with their byte offsets, kept so
- * that errors found later (an unknown MEMRANGE instance, a duplicate instance) still name the
- * line and column.
+ * Stage 1 of {@link HwhParser}: what {@link HwhReader} collects in its single pass over a
+ * {@code .hwh}, immutable once read. Stage 2, {@link PynqRules} (with {@link InterruptRules},
+ * {@link HierarchyRules} and {@link Wiring}), turns it into PYNQ's dictionaries. The raw modules
+ * keep their byte offsets, so that errors found in stage 2 (an unknown MEMRANGE instance, a
+ * duplicate instance) still name the line and column.
+ *
+ * @param scanner            the scanner of the file, for positions of offsets in errors
+ * @param systemInfo         the first {@code EDKSYSTEM/SYSTEMINFO}, or null if the file has none
+ * @param vivadoVersion      {@code EDKSYSTEM VIVADOVERSION}, or null
+ * @param modules            every MODULE in file order
+ * @param ranges             every MEMRANGE in file order, wherever it is
+ * @param externalPorts      the first {@code EXTERNALPORTS}' ports
+ * @param externalInterfaces the {@code EXTERNALINTERFACES}' bus interfaces
  */
-final class ParsedHwh {
+record ParsedHwh(XmlScanner scanner, SystemInfoTag systemInfo, String vivadoVersion, List<Located> modules,
+        List<LocatedRange> ranges, List<PortDescription> externalPorts, List<BusInterfaceDescription> externalInterfaces) {
+
     /**
      * A module with the offset of its start tag and every PORT in file order (the module's
      * {@code ports} map keeps one per name; PYNQ's nets see them all).
@@ -19,24 +29,13 @@ final class ParsedHwh {
     /** A MEMRANGE with the offset of its tag and the index of the module holding it (-1 if none). */
     record LocatedRange(MemRange range, int offset, int owner) {}
 
-    final XmlScanner scanner;
-    String archName;
-    String device;
-    String packageName;
-    String speedGrade;
-    String designName;
-    String board;
-    String vivadoVersion;
-    int systemInfoOffset = -1;
-    int modulesOffset = -1;
-    final List<Located> modules = new ArrayList<>();
-    final List<LocatedRange> ranges = new ArrayList<>();
-    final List<PortDescription> externalPorts = new ArrayList<>();
-    boolean externalPortsSeen;
-    final List<BusInterfaceDescription> externalInterfaces = new ArrayList<>();
+    /** {@code <SYSTEMINFO ARCH DEVICE PACKAGE SPEEDGRADE NAME BOARD>}; any may be null. */
+    record SystemInfoTag(String arch, String device, String packageName, String speedGrade, String designName,
+            String board) {}
 
-    ParsedHwh(XmlScanner scanner) {
-        this.scanner = scanner;
+    /** The SYSTEMINFO's ARCH, or null. */
+    String archName() {
+        return systemInfo == null ? null : systemInfo.arch();
     }
 
     MetadataException error(int offset, String problem) {

@@ -116,7 +116,7 @@ final class PynqJson {
         w.endObject();
     }
 
-    private static void register(JsonWriter w, Register r) throws IOException {
+    private static void register(JsonWriter w, RegisterDescription r) throws IOException {
         w.name(r.name()).beginObject();
         w.name("access").value(r.access().hwhName());
         w.name("address_offset").value(r.byteOffset());

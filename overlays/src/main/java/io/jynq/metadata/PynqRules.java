@@ -38,21 +38,21 @@ final class PynqRules {
     PynqRules(ParsedHwh p, String source) {
         this.p = p;
         this.source = source;
-        this.arch = Arch.fromHwh(p.archName);
+        this.arch = Arch.fromHwh(p.archName());
     }
 
     void run() {
-        for (ParsedHwh.Located m : p.modules) {
+        for (ParsedHwh.Located m : p.modules()) {
             ParsedHwh.Located prev = byInstance.putIfAbsent(m.module().instance(), m);
             if (prev != null) {
                 throw p.error(m.offset(), "duplicate INSTANCE \"" + m.module().instance() + "\" (first at "
-                        + p.scanner.position(prev.offset()) + "); expected unique instance names");
+                        + p.scanner().position(prev.offset()) + "); expected unique instance names");
             }
         }
-        parseIpDict(p.ranges, true);
+        parseIpDict(p.ranges(), true);
         String psType = arch == null ? null : arch.psModType();
-        for (int i = 0; i < p.modules.size(); i++) {
-            ParsedHwh.Located lm = p.modules.get(i);
+        for (int i = 0; i < p.modules().size(); i++) {
+            ParsedHwh.Located lm = p.modules().get(i);
             ModuleDescription m = lm.module();
             String type = m.modType();
             if (type != null && type.equals(psType)) {
@@ -63,7 +63,7 @@ final class PynqRules {
                 partial = false;
                 ipDict.clear();
                 List<ParsedHwh.LocatedRange> own = new ArrayList<>();
-                for (ParsedHwh.LocatedRange r : p.ranges) {
+                for (ParsedHwh.LocatedRange r : p.ranges()) {
                     if (r.owner() == i) {
                         own.add(r);
                     }
@@ -80,7 +80,7 @@ final class PynqRules {
                 pin(port.signame(), prefix.concat(port.name()));
             }
         }
-        for (PortDescription port : p.externalPorts) {
+        for (PortDescription port : p.externalPorts()) {
             pin(port.signame(), port.name());
         }
         for (Map.Entry<String, Set<String>> e : nets.entrySet()) {
@@ -179,7 +179,7 @@ final class PynqRules {
 
     /** Byte offset of the module with that fullpath, for messages (the root's if none). */
     int byInstanceOffset(String fullpath) {
-        for (ParsedHwh.Located m : p.modules) {
+        for (ParsedHwh.Located m : p.modules()) {
             if (m.module().fullpath().equals(fullpath)) {
                 return m.offset();
             }

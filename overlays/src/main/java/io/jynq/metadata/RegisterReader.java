@@ -45,7 +45,7 @@ final class RegisterReader {
     }
 
     /** Handles an end tag at depth {@code d}; returns the register when its own element closed. */
-    Register end(int d) {
+    RegisterDescription end(int d) {
         if (d == fieldDepth) {
             closeField();
         } else if (d == fieldsDepth) {
@@ -97,7 +97,7 @@ final class RegisterReader {
         fields.put(fieldName, new RegisterField(fieldName, offset, width, access, desc));
     }
 
-    private Register closeRegister() {
+    private RegisterDescription closeRegister() {
         registerDepth = 0;
         fieldsDepth = 0;
         fieldDepth = 0;
@@ -109,7 +109,7 @@ final class RegisterReader {
         Access access = access(require(registerProps[2], "ACCESS", true, registerOffset), true, registerOffset);
         String desc = registerProps[3] == null ? "" : registerProps[3];
         Long reset = registerProps[4] == null ? null : Numbers.integerOrNull(registerProps[4]);
-        return new Register(registerName, offset, (int) size, access, reset, desc, FrozenMap.adopt(fields));
+        return new RegisterDescription(registerName, offset, (int) size, access, reset, desc, FrozenMap.adopt(fields));
     }
 
     /** "REGISTER r in m" or "FIELD f of register r in m", built only for a message. */

@@ -29,12 +29,12 @@ final class Wiring {
         Map<String, List<String[]>> masters = new LinkedHashMap<>();
         Map<String, List<String[]>> slaves = new LinkedHashMap<>();
         Map<String, Vlnv> types = new LinkedHashMap<>();
-        for (ParsedHwh.Located lm : p.modules) {
+        for (ParsedHwh.Located lm : p.modules()) {
             for (BusInterfaceDescription b : lm.module().busInterfaces().values()) {
                 collect(lm.module().fullpath(), b, masters, slaves, types);
             }
         }
-        for (BusInterfaceDescription b : p.externalInterfaces) {
+        for (BusInterfaceDescription b : p.externalInterfaces()) {
             collect("", b, masters, slaves, types);
         }
         List<BusConnection> out = new ArrayList<>();
@@ -66,13 +66,13 @@ final class Wiring {
     // through a first parse.
     static List<InterruptConnection> interruptConnections(ParsedHwh p) {
         Map<String, List<Member>> byNet = new LinkedHashMap<>();
-        for (ParsedHwh.Located lm : p.modules) {
+        for (ParsedHwh.Located lm : p.modules()) {
             String fullpath = lm.module().fullpath();
             for (PortDescription port : lm.allPorts()) {
                 member(byNet, fullpath, port, false);
             }
         }
-        for (PortDescription port : p.externalPorts) {
+        for (PortDescription port : p.externalPorts()) {
             member(byNet, "", port, true);
         }
         List<InterruptConnection> out = new ArrayList<>();

@@ -64,7 +64,7 @@ public final class RegisterMap {
                     + " use its Mmio (read32/write32 by offset) instead");
         }
         Map<String, Register> m = new LinkedHashMap<>();
-        for (io.jynq.metadata.Register d : ip.registers().values()) {
+        for (io.jynq.metadata.RegisterDescription d : ip.registers().values()) {
             if (d.sizeBits() > 64 || d.sizeBits() < 1) {
                 LOG.log(Level.WARNING, "{0}: register {1} is {2} bits wide; only 1..64 are supported, left out",
                         ip.name(), d.name(), d.sizeBits());

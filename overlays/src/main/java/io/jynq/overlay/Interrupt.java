@@ -1,6 +1,6 @@
 package io.jynq.overlay;
 
-import io.jynq.device.HardwareTimeoutException;
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.device.IrqLine;
 import java.time.Duration;
 import java.util.LinkedHashMap;

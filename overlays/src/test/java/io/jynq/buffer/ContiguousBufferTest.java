@@ -90,11 +90,9 @@ class ContiguousBufferTest {
         assertTrue(b.cacheable());
         ScriptedMemory mem = dev.memoryAt(b.physicalAddress());
         b.flush();
-        b.syncToDevice();
         b.slice(4, 8).invalidate();
-        b.syncFromDevice();
-        assertEquals(2, mem.flushes);
-        assertEquals(2, mem.invalidates);
+        assertEquals(1, mem.flushes);
+        assertEquals(1, mem.invalidates);
     }
 
     @Test

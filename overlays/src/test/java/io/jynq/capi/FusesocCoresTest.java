@@ -1,5 +1,6 @@
 package io.jynq.capi;
 
+import io.jynq.error.SourcePosition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -161,7 +162,7 @@ class FusesocCoresTest {
     void typecheckRefusesListFileType() {
         java.nio.file.Path f = file("typecheck.core");
         CapiException e = assertThrows(CapiException.class, () -> Core.parse(f));
-        assertEquals(new SourceLocation(SharedData.capi2("fusesoc-tests/typecheck.core").toString(), 24, 7), e.location());
+        assertEquals(new SourcePosition(SharedData.capi2("fusesoc-tests/typecheck.core").toString(), 24, 7), e.location());
         assertTrue(e.detail().contains("file_type must be a string, found a list"), e.detail());
     }
 

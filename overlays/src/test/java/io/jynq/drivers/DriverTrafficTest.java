@@ -99,7 +99,7 @@ class DriverTrafficTest {
     void aResetThatNeverCompletesTimesOutWithTheDecodedChannelRegisters() {
         AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
         dev.poke(DMA + 0x04, 0x1);  // halted: the reset bit written below is never cleared by this bus
-        io.jynq.device.HardwareTimeoutException e = assertThrows(io.jynq.device.HardwareTimeoutException.class,
+        io.jynq.error.HardwareTimeoutException e = assertThrows(io.jynq.error.HardwareTimeoutException.class,
                 dma::reset);
         assertEquals("axi_dma_0 reset did not complete in PT1S: DMACR.Reset still reads 1, DMASR=0x1 (halted, not idle, no error)",
                 e.getMessage());

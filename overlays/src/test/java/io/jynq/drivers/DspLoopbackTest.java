@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jynq.buffer.Buffers;
 import io.jynq.buffer.ContiguousBuffer;
 import io.jynq.buffer.DType;
-import io.jynq.device.HardwareTimeoutException;
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.device.sim.SimDevice;
 import io.jynq.device.sim.model.AxiGpioModel;
 import io.jynq.drivers.bram.Bram;
@@ -197,6 +197,26 @@ class DspLoopbackTest {
             dma.reset();
             assertTrue(dma.recvChannel().running());
         }
+    }
+
+    /** With a latency the handshake can be watched: AP_START=1 and AP_DONE=0 after start, then done. */
+    @Test
+    void hlsLatencyInCtrlReadsShowsTheHandshake() {
+        var model = dev.model("add_0", io.jynq.device.sim.model.HlsModel.class);
+        HlsIp add = ol.ip("add_0", HlsIp.class);
+        model.setLatencyReads(2);
+        try {
+            var call = add.start(40, 2);
+            long ctrl = add.registers().read("CTRL");
+            assertEquals(1, ctrl & 1, "AP_START stays set while it runs");
+            assertEquals(0, ctrl & 2, "AP_DONE not yet");
+            assertEquals(42, call.await(SECOND));
+            assertEquals(0, add.registers().read("CTRL") & 1, "AP_START falls when done");
+        } finally {
+            model.setLatencyReads(0);
+        }
+        assertEquals(7, add.call(3, 4), "without latency, done at the first read as before");
+        assertThrows(IllegalArgumentException.class, () -> model.setLatencyReads(-1));
     }
 
     /** PYNQ's {@code dma.recvchannel.wait()}: without an argument, the default deadline applies. */

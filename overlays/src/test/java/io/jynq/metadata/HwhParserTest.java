@@ -24,7 +24,7 @@ class HwhParserTest {
         assertEquals(MemType.REGISTER, gpio.memtype());
         assertEquals(Vlnv.parse("xilinx.com:ip:axi_gpio:2.0"), gpio.vlnv());
         assertEquals("4", gpio.parameter("C_GPIO_WIDTH"));
-        Register gier = gpio.register("GIER");
+        RegisterDescription gier = gpio.register("GIER");
         assertEquals(0x11C, gier.byteOffset());
         assertEquals(32, gier.sizeBits());
         assertEquals(Access.READ_WRITE, gier.access());
@@ -117,7 +117,7 @@ class HwhParserTest {
         OverlayMetadata md = HwhParser.parse(SharedData.hwh("pynqz1_base.hwh"));
         assertEquals(137, md.modules().size());
         assertEquals(0x43C00000L, md.ip("video/hdmi_in/color_convert").physAddr() & 0xFFF00000L);
-        Register s2mmDa = md.ip("trace_analyzer_pmoda/axi_dma_0").register("S2MM_DA");
+        RegisterDescription s2mmDa = md.ip("trace_analyzer_pmoda/axi_dma_0").register("S2MM_DA");
         assertEquals(0x48, s2mmDa.byteOffset());
         assertTrue(md.streamConnections().stream().anyMatch(c -> c.slaveFullpath().equals("trace_analyzer_pmoda/axi_dma_0")
                 && c.slaveInterface().equals("S_AXIS_S2MM")), md.streamConnections().toString());

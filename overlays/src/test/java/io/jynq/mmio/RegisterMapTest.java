@@ -31,13 +31,13 @@ class RegisterMapTest {
         ctrl.put("AP_IDLE", new RegisterField("AP_IDLE", 2, 1, Access.READ_ONLY, ""));
         ctrl.put("AP_READY", new RegisterField("AP_READY", 3, 1, Access.READ_ONLY, ""));
         ctrl.put("AUTO_RESTART", new RegisterField("AUTO_RESTART", 7, 1, Access.READ_WRITE, ""));
-        Map<String, io.jynq.metadata.Register> regs = new LinkedHashMap<>();
-        regs.put("CTRL", new io.jynq.metadata.Register("CTRL", 0x0, 32, Access.READ_WRITE, 4L, "control", ctrl));
-        regs.put("a", new io.jynq.metadata.Register("a", 0x10, 32, Access.WRITE_ONLY, null, "",
+        Map<String, io.jynq.metadata.RegisterDescription> regs = new LinkedHashMap<>();
+        regs.put("CTRL", new io.jynq.metadata.RegisterDescription("CTRL", 0x0, 32, Access.READ_WRITE, 4L, "control", ctrl));
+        regs.put("a", new io.jynq.metadata.RegisterDescription("a", 0x10, 32, Access.WRITE_ONLY, null, "",
                 Map.of("a", new RegisterField("a", 0, 32, Access.WRITE_ONLY, ""))));
-        regs.put("b", new io.jynq.metadata.Register("b", 0x18, 32, Access.READ_WRITE, null, "", Map.of()));
-        regs.put("ap_return", new io.jynq.metadata.Register("ap_return", 0x20, 32, Access.READ_ONLY, null, "", Map.of()));
-        regs.put("wide", new io.jynq.metadata.Register("wide", 0x28, 64, Access.READ_WRITE, null, "", Map.of()));
+        regs.put("b", new io.jynq.metadata.RegisterDescription("b", 0x18, 32, Access.READ_WRITE, null, "", Map.of()));
+        regs.put("ap_return", new io.jynq.metadata.RegisterDescription("ap_return", 0x20, 32, Access.READ_ONLY, null, "", Map.of()));
+        regs.put("wide", new io.jynq.metadata.RegisterDescription("wide", 0x28, 64, Access.READ_WRITE, null, "", Map.of()));
         return new IpDescription("adder", "adder", "adder", Vlnv.parse("xilinx.com:hls:adder:1.0"),
                 "xilinx.com:hls:adder:1.0", BASE, 0x10000, "s_axi_control", MemType.REGISTER, null, false,
                 Map.of(), regs, Map.of(), Map.of());

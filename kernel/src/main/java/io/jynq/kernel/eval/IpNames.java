@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 /**
  * Completes IP names inside {@code ol.ip("ax|}: the keys of the variable's {@code ipDict()} (a
  * {@code Map}, PYNQ's ip_dict) or the elements of its {@code ipNames()} (a {@code Collection}).
- * Only a plain variable before {@code .ip("} is looked at, and its value is read as a field, so
- * completion never runs user code; the overlay class is found by these method names alone, which
- * keeps the evaluator free of any dependency on the object model.
+ * Only a plain variable before {@code .ip("} is looked at, and its value is read as a field (no
+ * expression of the cell is evaluated); then its {@code ipDict()} or {@code ipNames()} is called
+ * reflectively, which runs user code when a notebook's Overlay subclass overrides them. The
+ * overlay class is found by these method names alone, which keeps the evaluator free of any
+ * dependency on the object model.
  */
 final class IpNames {
     private static final Pattern IP_CALL = Pattern.compile("\\b([A-Za-z_$][\\w$]*)\\s*\\.\\s*ip\\(\\s*\"([\\w$/.-]*)\\z");

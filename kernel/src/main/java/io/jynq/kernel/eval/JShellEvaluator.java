@@ -55,10 +55,10 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /**
      * How a magic call starts once jjava's parser has rewritten {@code %name args} to Java
-     * ({@code BaseNotebookStatics.lineMagic(...)}); a snippet containing it runs before the rest
+     * ({@code MagicCalls.lineMagic(...)}, see JynqTranspiler); a snippet containing it runs before the rest
      * of its cell compiles, since a magic may define names the later lines use.
      */
-    public static final String MAGIC_CALL_PREFIX = "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.";
+    public static final String MAGIC_CALL_PREFIX = "io.jynq.kernel.magics.MagicCalls.";
 
     /** javac's location line for JShell's unnamed wrapper class. */
     private static final Pattern EMPTY_LOCATION = Pattern.compile("\\s*location: class\\s*(REPL\\.\\S*)?\\s*");
@@ -90,10 +90,9 @@ public final class JShellEvaluator implements AutoCloseable {
     public JShellEvaluator(Duration timeout, List<String> compilerOptions) {
         this.timeout = timeout;
         this.control = new CapturingExecutionControl();
-        this.shell = JShell.builder()
+        this.shell = CompileClassPath.build(JShell.builder()
                 .executionEngine(new CapturingControlProvider(control), Map.of())
-                .compilerOptions(compilerOptions.toArray(String[]::new))
-                .build();
+                .compilerOptions(compilerOptions.toArray(String[]::new)));
     }
 
     /**
@@ -106,6 +105,14 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public void onClassReplaced(BiConsumer<Class<?>, Class<?>> listener) {
         this.classReplaced = listener;
+    }
+
+    /**
+     * Adds a jar or class folder for the compiler and class loader of later snippets
+     * ({@code %maven}, {@code %classpath}). Safe while a snippet runs (a magic calls it).
+     */
+    public void addToClasspath(java.nio.file.Path path) {
+        shell.addToClasspath(path.toString());
     }
 
     /** The JShell instance, for code assistance (completion, documentation). */

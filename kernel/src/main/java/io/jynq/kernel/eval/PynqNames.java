@@ -37,6 +37,8 @@ public final class PynqNames {
         m.put("wait", "await() (or await(Duration))");
         m.put("physical_address", "physicalAddress()");
         m.put("freebuffer", "close()");
+        m.put("sync_to_device", "flush()");
+        m.put("sync_from_device", "invalidate()");
         m.put("MMIO", "Mmio");
         m.put("allocate", "Buffers.allocate(...)");
         m.put("DefaultIP", "DefaultIp");

@@ -3,8 +3,13 @@ package io.jynq.kernel.install;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +31,37 @@ public record KernelSpec(String name, String displayName, Path java, List<String
         }
         classPath = List.copyOf(classPath);
         jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /**
+     * The JVM options a user added to an installed kernelspec: those in its argv before
+     * {@code -cp}, less the installer's defaults, the class-data archive and the crash-report
+     * options (all written again on every install).
+     *
+     * @return the options in order; empty if the file does not exist
+     * @throws UncheckedIOException naming the file if it exists but cannot be read as a kernelspec
+     */
+    public static List<String> userJvmOptions(Path kernelJson, List<String> defaults) {
+        if (!Files.isRegularFile(kernelJson)) {
+            return List.of();
+        }
+        try {
+            JsonArray argv = JsonParser.parseString(Files.readString(kernelJson)).getAsJsonObject().getAsJsonArray("argv");
+            List<String> options = new ArrayList<>();
+            for (int i = 1; i < argv.size(); i++) {
+                String a = argv.get(i).getAsString();
+                if (a.equals("-cp") || a.equals("-classpath") || !a.startsWith("-")) {
+                    break;
+                }
+                if (!defaults.contains(a) && !a.startsWith("-XX:SharedArchiveFile=") && !a.startsWith("-XX:ErrorFile=")
+                        && !a.startsWith("-Djynq.crash.dir=")) {
+                    options.add(a);
+                }
+            }
+            return options;
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException(new IOException(kernelJson + " is not a readable kernelspec: " + e, e));
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code io.jynq.render.Renderers}; the kernel installs itself as the display sink.)
  *
  * <p>Every magic answers {@code --help} with its usage (what {@code %help NAME} prints). A
- * {@link MagicUsageException} becomes a one-line {@link MagicError}; any other failure of a magic
+ * {@link MagicUsageException} becomes a one-line {@link MagicException}; any other failure of a magic
  * too, prefixed with the magic's name and the exception's simple class name, its stack trace
  * going to the kernel's log instead of the cell.
  */
@@ -51,13 +51,13 @@ public final class MagicsExtension implements Extension {
         try {
             return body.call();
         } catch (MagicUsageException e) {
-            throw new MagicError(e.getMessage());
+            throw new MagicException(e.getMessage());
         } catch (IllegalArgumentException e) {
             // bad input reaching the object model (a value out of range, a name it does not know)
-            throw new MagicError(e.getMessage() + " (usage: " + m.usage() + ")");
+            throw new MagicException(e.getMessage() + " (usage: " + m.usage() + ")");
         } catch (Exception e) {
             LOG.warn("%{} failed", m.name(), e);
-            throw new MagicError("%" + m.name() + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw new MagicException("%" + m.name() + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Every magic the kernel serves, in one place. {@link io.jynq.kernel.magics.KernelMagics} holds
- * the kernel's own ({@code %lsmagic}, {@code %help}, {@code %time}/{@code %%time});
+ * the kernel's own ({@code %lsmagic}, {@code %help}, {@code %time}/{@code %%time}, {@code %maven}
+ * and {@code %classpath});
  * {@link io.jynq.kernel.magics.MagicsExtension}, a jjava {@code Extension}
  * listed in {@code META-INF/services}, adds every {@code LineMagic}/{@code CellMagic} of the
  * magics module ({@code io.jynq.magics}) found by ServiceLoader. Renderers are not here: the
@@ -13,7 +14,7 @@
  * and its output lands in the cell. A magic's return value, when it is the last line, is the
  * cell's result; null shows nothing. By convention a magic called with the single argument
  * {@code --help} prints its usage; {@code %help NAME} relies on that. A magics-module magic's
- * mistake reaches the cell as one line ({@link io.jynq.kernel.magics.MagicError}), never a stack
+ * mistake reaches the cell as one line ({@link io.jynq.kernel.magics.MagicException}), never a stack
  * trace.
  *
  * <p>May import {@code io.jynq.magics}, {@code io.jynq.render} and the overlay layer; not

@@ -47,18 +47,18 @@ class MagicsExtensionTest {
 
     @Test
     void mistakesBecomeOneLineErrorsWithoutStackTrace() {
-        MagicError usage = assertThrows(MagicError.class, () -> MagicsExtension.run(ip, List.of("x"), () -> {
+        MagicException usage = assertThrows(MagicException.class, () -> MagicsExtension.run(ip, List.of("x"), () -> {
             throw new MagicUsageException("no IP \"x\"; try %ip axi_dma_0");
         }));
         assertEquals("no IP \"x\"; try %ip axi_dma_0", usage.getMessage());
         assertEquals(0, usage.getStackTrace().length);
 
-        MagicError bad = assertThrows(MagicError.class, () -> MagicsExtension.run(ip, List.of("x"), () -> {
+        MagicException bad = assertThrows(MagicException.class, () -> MagicsExtension.run(ip, List.of("x"), () -> {
             throw new IllegalArgumentException("offset 0x10000 out of range");
         }));
         assertEquals("offset 0x10000 out of range (usage: %ip NAME)", bad.getMessage());
 
-        MagicError failed = assertThrows(MagicError.class, () -> MagicsExtension.run(ip, List.of("x"), () -> {
+        MagicException failed = assertThrows(MagicException.class, () -> MagicsExtension.run(ip, List.of("x"), () -> {
             throw new IllegalStateException("overlay not loaded");
         }));
         assertEquals("%ip failed: IllegalStateException: overlay not loaded", failed.getMessage());

@@ -2,7 +2,7 @@ package io.jynq.render.overlay;
 
 import io.jynq.metadata.InterruptPin;
 import io.jynq.metadata.IpDescription;
-import io.jynq.metadata.Register;
+import io.jynq.metadata.RegisterDescription;
 import io.jynq.metadata.RegisterField;
 import io.jynq.render.Html;
 import java.util.Map;
@@ -28,7 +28,7 @@ public final class IpHtml {
         }
         b.append("<table class=\"jynq-registers\"><thead><tr><th style=\"text-align:left\">offset</th><th style=\"text-align:left\">register</th><th style=\"text-align:left\">bits</th>"
                 + "<th style=\"text-align:left\">access</th><th style=\"text-align:left\">reset</th><th style=\"text-align:left\">fields</th><th style=\"text-align:left\">description</th></tr></thead><tbody>");
-        for (Register r : ip.registers().values()) {
+        for (RegisterDescription r : ip.registers().values()) {
             b.append("<tr><td style=\"text-align:right\"><code>").append(Hex.of(r.byteOffset())).append("</code></td><td style=\"text-align:left\">")
                     .append(Html.escape(r.name())).append("</td><td style=\"text-align:left\">").append(r.sizeBits()).append("</td><td style=\"text-align:left\">")
                     .append(r.access().hwhName()).append("</td><td style=\"text-align:left\"><code>")
@@ -45,7 +45,7 @@ public final class IpHtml {
         if (!ip.interrupts().isEmpty()) {
             b.append("\n  interrupts: ").append(interrupts(ip.interrupts()));
         }
-        for (Register r : ip.registers().values()) {
+        for (RegisterDescription r : ip.registers().values()) {
             b.append(String.format("%n  %-8s %-24s %2d bits %-10s", Hex.of(r.byteOffset()), r.name(), r.sizeBits(),
                     r.access().hwhName()));
             String f = fields(r);
@@ -76,7 +76,7 @@ public final class IpHtml {
     }
 
     /** {@code RS[0] Reset[2] IOC_IrqEn[12]} or {@code IRQThreshold[23:16]}. */
-    static String fields(Register r) {
+    static String fields(RegisterDescription r) {
         StringBuilder b = new StringBuilder();
         for (RegisterField f : r.fields().values()) {
             if (f.bitWidth() == r.sizeBits() && f.bitOffset() == 0 && r.fields().size() == 1) {

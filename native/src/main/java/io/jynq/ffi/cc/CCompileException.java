@@ -1,5 +1,6 @@
 package io.jynq.ffi.cc;
 
+import io.jynq.error.JynqException;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * ({@code cell.c:4:12: error: expected ';' before 'return'}) followed by gcc's full output with
  * temporary paths removed; {@link #diagnostics()} has every message parsed.
  */
-public class CCompileException extends RuntimeException {
+public class CCompileException extends JynqException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<CDiagnostic> diagnostics;

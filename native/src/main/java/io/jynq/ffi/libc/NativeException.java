@@ -1,12 +1,14 @@
 package io.jynq.ffi.libc;
 
+import io.jynq.error.JynqException;
+
 /**
  * A libc call failed; the message names the call with its arguments and the {@code errno}, e.g.
  * {@code open("/dev/mem", O_RDWR|O_SYNC) failed: EACCES (Permission denied) — run as root}.
  * Permission errors carry the hint to run as root, since on a board every kernel interface JYNQ
  * uses ({@code /dev/mem}, FPGA Manager, configfs, UIO) is root-only by default.
  */
-public class NativeException extends RuntimeException {
+public class NativeException extends JynqException {
     private static final long serialVersionUID = 1L;
 
     private final String call;

@@ -346,22 +346,6 @@ public final class SimDevice implements Device {
     }
 
     /**
-     * How each IP of the loaded design is simulated, in address order, for a {@code %sim} view:
-     * IP name to the model's simple class name, {@code "register file"} or {@code "memory"}.
-     * Empty when nothing is downloaded.
-     */
-    public java.util.Map<String, String> modelSummary() {
-        SimPl p = current();
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        if (p != null) {
-            p.ips().values().stream().sorted(java.util.Comparator.comparingLong(SimIp::baseAddress)).forEach(ip ->
-                    out.put(ip.name(), ip.model() != null ? ip.model().getClass().getSimpleName()
-                            : ip.isMemory() ? "memory" : "register file"));
-        }
-        return out;
-    }
-
-    /**
      * Runs {@code action} on the loaded design's models while holding its lock: use it from a
      * thread of your own to drive inputs consistently with register traffic.
      */

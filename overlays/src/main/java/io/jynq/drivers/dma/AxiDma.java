@@ -1,6 +1,6 @@
 package io.jynq.drivers.dma;
 
-import io.jynq.device.HardwareTimeoutException;
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.ip.AxiDmaLayout;
 import io.jynq.metadata.IpDescription;
 import io.jynq.overlay.BindTo;

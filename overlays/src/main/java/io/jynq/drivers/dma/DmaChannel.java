@@ -15,7 +15,7 @@ import static io.jynq.ip.AxiDmaLayout.LENGTH;
 
 import io.jynq.buffer.ContiguousBuffer;
 import io.jynq.device.DeviceException;
-import io.jynq.device.HardwareTimeoutException;
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.ip.AxiDmaLayout;
 import io.jynq.mmio.Mmio;
 import io.jynq.overlay.Deadline;

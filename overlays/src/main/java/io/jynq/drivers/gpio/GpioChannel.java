@@ -1,6 +1,6 @@
 package io.jynq.drivers.gpio;
 
-import io.jynq.device.HardwareTimeoutException;
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.ip.AxiGpioLayout;
 import io.jynq.mmio.Mmio;
 import io.jynq.overlay.Deadline;

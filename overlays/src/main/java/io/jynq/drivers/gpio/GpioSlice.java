@@ -75,7 +75,7 @@ public final class GpioSlice {
      * Waits until the pins read {@code value}, sleeping on the GPIO interrupt where it is wired
      * (else polling).
      *
-     * @throws io.jynq.device.HardwareTimeoutException after {@code timeout}, with DATA, TRI and the interrupt registers
+     * @throws io.jynq.error.HardwareTimeoutException after {@code timeout}, with DATA, TRI and the interrupt registers
      * @throws java.util.concurrent.CancellationException if the thread is interrupted
      */
     public void waitForValue(long value, Duration timeout) {
@@ -87,7 +87,7 @@ public final class GpioSlice {
      * ({@link Deadline#defaultTimeout()}: {@code JYNQ_WAIT_TIMEOUT}, else one minute); PYNQ's
      * {@code wait_for_value(v)}, which has no deadline.
      *
-     * @throws io.jynq.device.HardwareTimeoutException at the deadline, with DATA, TRI and the interrupt registers
+     * @throws io.jynq.error.HardwareTimeoutException at the deadline, with DATA, TRI and the interrupt registers
      * @throws java.util.concurrent.CancellationException if the thread is interrupted (the stop button)
      */
     public void waitForValue(long value) {
@@ -97,7 +97,7 @@ public final class GpioSlice {
     /**
      * Completes when the pins read {@code value} (PYNQ's {@code wait_for_value_async}): the wait
      * runs on its own daemon thread, under the default deadline; {@code cancel(true)} on the future
-     * ends it. The future fails with the {@link io.jynq.device.HardwareTimeoutException} at the deadline.
+     * ends it. The future fails with the {@link io.jynq.error.HardwareTimeoutException} at the deadline.
      */
     public CompletableFuture<Void> onValue(long value) {
         Duration timeout = Deadline.defaultTimeout();

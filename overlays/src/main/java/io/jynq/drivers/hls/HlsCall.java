@@ -25,7 +25,7 @@ public final class HlsCall {
      * {@code int} semantics), or 0 when the function returns nothing. Calling it again returns the
      * same value.
      *
-     * @throws io.jynq.device.HardwareTimeoutException after {@code timeout}, with CTRL decoded
+     * @throws io.jynq.error.HardwareTimeoutException after {@code timeout}, with CTRL decoded
      * @throws java.util.concurrent.CancellationException if the thread is interrupted
      */
     public synchronized long await(Duration timeout) {

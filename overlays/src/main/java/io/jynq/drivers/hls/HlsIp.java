@@ -1,10 +1,10 @@
 package io.jynq.drivers.hls;
 
 import io.jynq.buffer.ContiguousBuffer;
-import io.jynq.device.HardwareTimeoutException;
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.ip.HlsCtrlLayout;
 import io.jynq.metadata.IpDescription;
-import io.jynq.metadata.Register;
+import io.jynq.metadata.RegisterDescription;
 import io.jynq.overlay.BindTo;
 import io.jynq.overlay.DefaultIp;
 import io.jynq.overlay.Deadline;
@@ -37,27 +37,27 @@ import java.util.Map;
 @BindTo("*:hls:*:*")
 public class HlsIp extends DefaultIp {
     private final List<HlsArg> args;
-    private final Register returnRegister;
+    private final RegisterDescription returnRegister;
     private final boolean handshake;
 
     public HlsIp(Overlay overlay, IpDescription description) {
         super(overlay, description);
-        Map<String, Register> regs = description.registers();
+        Map<String, RegisterDescription> regs = description.registers();
         handshake = regs.containsKey("CTRL") && regs.get("CTRL").fields().containsKey("AP_START");
         returnRegister = regs.get("ap_return");
         args = Collections.unmodifiableList(findArgs(regs));
     }
 
-    private static List<HlsArg> findArgs(Map<String, Register> regs) {
-        List<Register> sorted = new ArrayList<>();
-        for (Register r : regs.values()) {
+    private static List<HlsArg> findArgs(Map<String, RegisterDescription> regs) {
+        List<RegisterDescription> sorted = new ArrayList<>();
+        for (RegisterDescription r : regs.values()) {
             if (r.byteOffset() >= HlsCtrlLayout.ARGS_BASE && !r.name().equals("ap_return")) {
                 sorted.add(r);
             }
         }
         sorted.sort((a, b) -> Long.compare(a.byteOffset(), b.byteOffset()));
         Map<String, HlsArg> out = new LinkedHashMap<>();
-        for (Register r : sorted) {
+        for (RegisterDescription r : sorted) {
             String n = r.name();
             if (n.endsWith("_2") && out.containsKey(n.substring(0, n.length() - 2))) {
                 HlsArg lo = out.get(n.substring(0, n.length() - 2));

@@ -6,7 +6,7 @@ import io.jynq.capi.CoreVlnv;
 import io.jynq.capi.FileEntry;
 import io.jynq.capi.Fileset;
 import io.jynq.capi.Flags;
-import io.jynq.capi.SourceLocation;
+import io.jynq.error.SourcePosition;
 import io.jynq.d2l.D2lFile;
 import io.jynq.d2l.D2lParser;
 import io.jynq.d2l.DeviceDescription;
@@ -100,7 +100,7 @@ public final class OverlayPackage {
         }
         OverlayPackage pkg = new OverlayPackage(folder, core, files);
         List<PackageFile> bits = pkg.filesOf(FileRole.BITSTREAM);
-        SourceLocation top = new SourceLocation(core.file(), 1, 1);
+        SourcePosition top = new SourcePosition(core.file(), 1, 1);
         if (bits.size() != 1) {
             throw new CapiException(bits.isEmpty() ? top : bits.get(1).at(), "overlay package " + core.name()
                     + " must name exactly one bitstream (.bit or .bin, file_type: bitstream), found " + bits.size());

@@ -1,6 +1,6 @@
 package io.jynq.overlay.pkg;
 
-import io.jynq.capi.SourceLocation;
+import io.jynq.error.SourcePosition;
 import java.nio.file.Path;
 
 /**
@@ -12,4 +12,4 @@ import java.nio.file.Path;
  *                {@code logical_name}, else the package's name); empty for other files
  * @param at      where the core names it
  */
-public record PackageFile(Path path, FileRole role, String library, SourceLocation at) {}
+public record PackageFile(Path path, FileRole role, String library, SourcePosition at) {}

@@ -3,7 +3,7 @@ package io.jynq.overlay.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jynq.capi.FileEntry;
-import io.jynq.capi.SourceLocation;
+import io.jynq.error.SourcePosition;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +32,7 @@ class FileRoleTest {
     })
     void roleOf(String name, String fileType, boolean include, String tag, FileRole role) {
         FileEntry f = new FileEntry(name, fileType, "", include, "", Map.of(), tag.isEmpty() ? List.of() : List.of(tag), "",
-                new SourceLocation("t.core", 1, 1));
+                new SourcePosition("t.core", 1, 1));
         assertEquals(role, FileRole.of(f));
     }
 }

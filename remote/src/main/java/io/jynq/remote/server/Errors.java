@@ -4,7 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.jynq.device.DeviceException;
-import io.jynq.device.HardwareTimeoutException;
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.device.OutOfDeviceMemoryException;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;

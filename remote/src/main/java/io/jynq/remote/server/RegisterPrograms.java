@@ -1,6 +1,6 @@
 package io.jynq.remote.server;
 
-import io.jynq.device.HardwareTimeoutException;
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.device.RegisterSpace;
 import io.jynq.remote.proto.ext.MmioProgram;
 import io.jynq.remote.proto.ext.MmioProgramResult;

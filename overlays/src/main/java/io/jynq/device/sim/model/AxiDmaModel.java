@@ -74,7 +74,7 @@ public final class AxiDmaModel implements IpModel {
         return "S_AXIS_S2MM".equalsIgnoreCase(slaveInterface) ? s2mm.accept(data, last) : 0;
     }
 
-    /** Bytes moved by the last completed transfer of a channel (for tests and the {@code %sim} view). */
+    /** Bytes moved by the last completed transfer of a channel (for tests). */
     public long lastTransferBytes(boolean mm2sChannel) {
         return (mm2sChannel ? mm2s : s2mm).lastTransferBytes();
     }

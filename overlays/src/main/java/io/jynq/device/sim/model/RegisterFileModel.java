@@ -1,7 +1,7 @@
 package io.jynq.device.sim.model;
 
 import io.jynq.metadata.IpDescription;
-import io.jynq.metadata.Register;
+import io.jynq.metadata.RegisterDescription;
 
 /**
  * A plain register file: reads return the last write, reset puts each register the {@code .hwh}
@@ -42,7 +42,7 @@ public class RegisterFileModel implements IpModel {
      * Registers outside the store are skipped.
      */
     public static void applyResetValues(IpDescription ip, RegisterStore store) {
-        for (Register r : ip.registers().values()) {
+        for (RegisterDescription r : ip.registers().values()) {
             long reset = r.resetValue() == null ? 0 : r.resetValue();
             long off = r.byteOffset() & ~3L;
             if (off + 4 <= store.byteSize()) {

@@ -3,7 +3,7 @@ package io.jynq.device.sim.model;
 import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.MemType;
 import io.jynq.metadata.ModuleDescription;
-import io.jynq.metadata.Register;
+import io.jynq.metadata.RegisterDescription;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ final class FakeIpContext implements IpContext {
     final ByteBuffer memory = ByteBuffer.allocate(0x10000).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     private final Object lock = new Object();
 
-    FakeIpContext(String name, Map<String, String> parameters, Map<String, Register> registers) {
+    FakeIpContext(String name, Map<String, String> parameters, Map<String, RegisterDescription> registers) {
         ip = new IpDescription(name, name, name, null, "test:ip:" + name + ":1.0", 0x4000_0000L, 0x10000,
                 "S_AXI", MemType.REGISTER, null, false, parameters, registers, Map.of(), Map.of());
     }

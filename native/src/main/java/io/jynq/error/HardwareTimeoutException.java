@@ -1,4 +1,4 @@
-package io.jynq.device;
+package io.jynq.error;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -9,8 +9,10 @@ import java.util.Map;
  * A wait on hardware (DMA, HLS done, an interrupt, a GPIO value) ran out of time. It carries the
  * register values that explain why, read at the moment of the timeout, so the message reads like
  * {@code axi_dma_0 S2MM did not finish in PT1S: DMASR=0x00000000 (running, not idle, no error)}.
+ * Every timeout of a wait on hardware is one of these: a DMA or HLS wait, a GPIO value, and a
+ * device operation's register poll ({@code io.jynq.d2l.OperationTimeoutException}).
  */
-public class HardwareTimeoutException extends RuntimeException {
+public class HardwareTimeoutException extends JynqException {
     private static final long serialVersionUID = 1L;
 
     private final Duration timeout;

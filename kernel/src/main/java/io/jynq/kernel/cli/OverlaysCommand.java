@@ -1,4 +1,4 @@
-package io.jynq.cli;
+package io.jynq.kernel.cli;
 
 import io.jynq.capi.CapiException;
 import io.jynq.d2l.D2lException;

@@ -1,4 +1,4 @@
-package io.jynq.cli;
+package io.jynq.kernel.cli;
 
 import io.jynq.metadata.BitFile;
 import io.jynq.metadata.MetadataException;

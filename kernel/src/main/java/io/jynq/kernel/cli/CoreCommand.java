@@ -1,4 +1,4 @@
-package io.jynq.cli;
+package io.jynq.kernel.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

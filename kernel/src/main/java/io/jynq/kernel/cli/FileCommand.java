@@ -1,4 +1,4 @@
-package io.jynq.cli;
+package io.jynq.kernel.cli;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -14,10 +14,10 @@ import java.util.Map;
  * @param description the register's {@code DESCRIPTION}, or "" where none
  * @param fields bit fields by name, in file order (unmodifiable)
  */
-public record Register(String name, long byteOffset, int sizeBits, Access access, Long resetValue,
+public record RegisterDescription(String name, long byteOffset, int sizeBits, Access access, Long resetValue,
         String description, Map<String, RegisterField> fields) {
 
-    public Register {
+    public RegisterDescription {
         fields = FrozenMap.of(fields);
     }
 

@@ -1,4 +1,4 @@
-package io.jynq.cli;
+package io.jynq.kernel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
