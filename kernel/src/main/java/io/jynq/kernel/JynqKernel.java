@@ -357,7 +357,7 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
             String skip = NotebookGate.closedBecause();
             if (skip != null && !request.getCode().stripLeading().startsWith("%%require_overlay")) {
                 System.out.println("skipped: " + skip + " (see the %%require_overlay cell above)");
-                publisher.flush(cell);
+                publisher.flush();
                 remember(request, count, null);
                 env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
                 return;

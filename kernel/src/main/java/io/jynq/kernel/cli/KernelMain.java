@@ -70,13 +70,10 @@ public final class KernelMain {
 
     /** The JVM writes hs_err files only into a directory that exists (see KernelSpec#crashDirectory). */
     private static void createCrashDirectory() {
-        String dir = JynqConfig.current().string(Setting.CRASH_DIR, null);
-        if (dir != null) {
-            try {
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
-            } catch (java.io.IOException | RuntimeException e) {
-                // the JVM falls back to its working directory, as before
-            }
+        try {
+            java.nio.file.Files.createDirectories(io.jynq.config.JynqConfig.current().crashDir());
+        } catch (java.io.IOException | RuntimeException e) {
+            // the JVM falls back to its working directory, as before
         }
     }
 }

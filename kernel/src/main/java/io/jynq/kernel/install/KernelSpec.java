@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.jynq.config.JynqConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,11 +67,12 @@ public record KernelSpec(String name, String displayName, Path java, List<String
 
     /**
      * Where the kernel's JVM writes its crash report ({@code hs_err_pid*.log}) should native code
-     * crash it: {@code ~/.jynq/crash} ({@code $HOME}), never the notebook's folder, which is the
-     * JVM's default. Only in-process C ({@code %%c NAME --in-process}) can still crash the kernel.
+     * crash it ({@link JynqConfig#crashDir()}: {@code ~/.jynq/crash}), never the notebook's folder,
+     * which is the JVM's default. Only in-process C ({@code %%c NAME --in-process}) can still crash
+     * the kernel.
      */
     public static Path crashDirectory() {
-        return io.jynq.config.JynqConfig.current().home().resolve(".jynq").resolve("crash");
+        return JynqConfig.current().crashDir().toAbsolutePath();
     }
 
     /** The kernel.json text; a {@code -XX:ErrorFile} under {@link #crashDirectory()} is added unless given. */

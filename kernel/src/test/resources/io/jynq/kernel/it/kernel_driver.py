@@ -264,6 +264,14 @@ def native(kernel):
                                "faults.fill(b, 4096, 0x11);\n"
                                "faults.overrun(a, 4096);", timeout=120)
         r["neighbour"] = run(kc, "long intact = 0; for (long i = 0; i < 4096; i++) if (b.getLong(i) == 0x11) intact++; intact")
+        for mode in ("", " --in-process"):
+            key = "redefine" + mode.replace(" --", "_").replace("-", "_")
+            run(kc, "%%c slow" + mode + "\n#include <unistd.h>\nint nap(int ms) { usleep(ms * 1000); return ms; }\n", timeout=180)
+            run(kc, "var napping = java.util.concurrent.CompletableFuture.supplyAsync(() -> slow.nap(1500));\n"
+                    "Thread.sleep(300);")
+            r[key] = run(kc, "%%c slow" + mode + "\nint nap(int ms) { return -ms; }\n", timeout=180)
+            r[key + "_running"] = run(kc, "napping.get()", timeout=120)
+            r[key + "_new"] = run(kc, "slow.nap(5)", timeout=120)
         r["kept"] = run(kc, "kept")
         r["after"] = run(kc, "clib.checksum(buf, buf.byteSize()) == javaSum && faults.add(2, 3) == 5")
     finally:
