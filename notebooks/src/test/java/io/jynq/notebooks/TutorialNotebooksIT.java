@@ -124,4 +124,16 @@ class TutorialNotebooksIT {
         }
         assertEquals(codeCells - 1, text.lines().filter(l -> l.startsWith("skipped: pynqz1_base is missing")).count(), text);
     }
+
+    @Test
+    void pynqApi() {
+        Path shared = SharedData.root();
+        var nb = run("07-pynq-api.ipynb", Map.of("JYNQ_SHARED_DIR", shared.toString()));
+        assertShows(nb, "board pynq-z1: 4 LEDs, 4 buttons, 2 switches", "LEDs = 0b1110", "button 1 reads 1",
+                "LD4 colour 2", "Channel_1_GPIO_DATA = 2", "Channel-1 AXI GPIO Data register",
+                "CPU 650.0 MHz, fclk1 142.857143 MHz", "fclk0 now 50.0 MHz",
+                "EMIO 0 -> iop_pmoda/rst_clk_wiz_1_100M/aux_reset_in, reads 0", "PL holds pynqz1_base.bit",
+                "partial regions: [composable/pr_0, composable/pr_1, composable/pr_2", "pr_dict: [composable/pr_2]",
+                "new IP: xilinx.com:hls:add_accel:1.0", "PL timestamp kept: true, still loaded: true");
+    }
 }

@@ -68,6 +68,16 @@ public class DefaultIp {
      * @throws UnsupportedConfigurationException if the value is not a number (naming IP, parameter and value)
      */
     public long parameter(String name, long defaultValue) {
+        return parameter(description, name, defaultValue);
+    }
+
+    /**
+     * As {@link #parameter(String, long)} for an IP not bound yet (a driver's static
+     * {@code checkConfiguration}).
+     *
+     * @throws UnsupportedConfigurationException if the value is not a number
+     */
+    public static long parameter(IpDescription description, String name, long defaultValue) {
         try {
             return description.parameterLong(name, defaultValue);
         } catch (NumberFormatException e) {

@@ -72,7 +72,10 @@ class DspLoopbackTest {
         assertInstanceOf(HlsIp.class, ol.ip("add_0"));
         assertInstanceOf(HlsIp.class, ol.ip("fir_0"));
         assertInstanceOf(Bram.class, ol.ip("axi_bram_ctrl_0"));
-        assertEquals("AxiDma[axi_dma_0 @ 0x40400000, MM2S idle, S2MM idle]", ol.ip("axi_dma_0").toString());
+        assertEquals("AxiDma[axi_dma_0 @ 0x40400000, MM2S halted, S2MM halted]", ol.ip("axi_dma_0").toString(),
+                "bound, not started: no register written until a channel is used");
+        ((AxiDma) ol.ip("axi_dma_0")).sendChannel();
+        assertEquals("AxiDma[axi_dma_0 @ 0x40400000, MM2S idle, S2MM halted]", ol.ip("axi_dma_0").toString());
         assertTrue(ol.toString().startsWith("Overlay[dsp_loopback, "), ol.toString());
     }
 
