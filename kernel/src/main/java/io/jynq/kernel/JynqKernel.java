@@ -3,15 +3,18 @@ package io.jynq.kernel;
 import io.jynq.kernel.display.CellContext;
 import io.jynq.kernel.display.IoPublisher;
 import io.jynq.kernel.display.RoutedOutputStream;
+import io.jynq.kernel.display.StreamPump;
 import io.jynq.kernel.eval.CellException;
 import io.jynq.kernel.eval.CodeAssist;
 import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.history.HistoryReplyOk;
 import io.jynq.kernel.history.SessionHistory;
 import io.jynq.kernel.magics.KernelMagics;
+import io.jynq.kernel.magics.SessionClasspath;
 import io.jynq.kernel.wire.KernelConnection;
 import io.jynq.kernel.wire.Sizes;
 import io.jynq.kernel.wire.StatusReplies;
+import io.jynq.magics.NotebookGate;
 import io.jynq.render.DisplaySink;
 import io.jynq.render.Displays;
 import io.jynq.render.MimeBundle;
@@ -72,9 +75,13 @@ import org.slf4j.LoggerFactory;
  * {@link #startSession()} sets up the JShell session, startup imports, {@code JYNQ_STARTUP} and
  * extensions on a background thread; requests that need JShell wait for it.
  */
-public final class JynqKernel extends BaseKernel implements DisplaySink {
+public final class JynqKernel extends BaseKernel implements SessionClasspath, DisplaySink {
     private static final Logger LOG = LoggerFactory.getLogger(JynqKernel.class);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
+
+    /** What an OutOfMemoryError in a cell adds to its message. */
+    private static final java.util.function.Supplier<String> HEAP_HINT = () -> " (the kernel's heap is "
+            + Sizes.human(Runtime.getRuntime().maxMemory()) + "; give it more with ./jynq install-kernel --jvm-option -Xmx1g)";
 
     private final Duration timeout;
     private final List<String> compilerOptions;
@@ -86,6 +93,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private volatile Thread startupThread;
     private volatile String banner;
     private IoPublisher publisher;
+    private long streamRate = StreamPump.DEFAULT_RATE;
     private KernelConnection connection;
 
     /**
@@ -126,7 +134,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
      */
     public void serve(KernelConnection connection) {
         this.connection = connection;
-        publisher = new IoPublisher(connection.iopub());
+        publisher = new IoPublisher(connection.iopub(), streamRate);
         commManager.setIOPubChannel(connection.iopub());
         System.setOut(new PrintStream(new RoutedOutputStream(publisher, PublishStream.StreamType.OUT, System.out), true,
                 StandardCharsets.UTF_8));
@@ -145,6 +153,14 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         connection.setHandler(MessageType.COMM_MSG_COMMAND, commManager::handleCommMsgCommand);
         connection.setHandler(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
+    }
+
+    /**
+     * Sets the stdout+stderr rate limit, bytes per second averaged over 3 s (0: none). Call
+     * before {@link #serve}.
+     */
+    public void setStreamRateLimit(long bytesPerSecond) {
+        this.streamRate = bytesPerSecond;
     }
 
     /**
@@ -250,6 +266,11 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     }
 
     @Override
+    public void addToClasspath(java.nio.file.Path path) {
+        awaitEvaluator().addToClasspath(path);
+    }
+
+    @Override
     public String getBanner() {
         String b = banner;
         if (b == null) {
@@ -325,14 +346,22 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         int count = executionCount.getAndIncrement();
         commManager.setMessageContext(message);
         env.setBusyDeferIdle();
-        env.publish(new PublishExecuteInput(request.getCode(), count));
         CellContext cell = new CellContext(message, count);
-        publisher.cellStarted(cell);
+        publisher.cellStarted(cell); // background output from now on shows under this cell
+        env.publish(new PublishExecuteInput(request.getCode(), count));
         Displays.cellStarted();
         cell.enter();
         ((JynqIO) io).attach(env, request.isStdinEnabled());
         try {
             reportStartupProblems();
+            String skip = NotebookGate.closedBecause();
+            if (skip != null && !request.getCode().stripLeading().startsWith("%%require_overlay")) {
+                System.out.println("skipped: " + skip + " (see the %%require_overlay cell above)");
+                publisher.flush();
+                remember(request, count, null);
+                env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+                return;
+            }
             Optional<String> help = awaitAssist().help(request.getCode());
             if (help.isPresent()) {
                 remember(request, count, null);
@@ -342,7 +371,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             Object value = evalRaw(request.getCode());
             // the last frame of a throttled live plot or progress bar goes out with its cell
             Displays.flushPending();
-            publisher.flush(cell);
+            publisher.flush();
             String output = null;
             if (value != JShellEvaluator.NO_VALUE && !request.isSilent()) {
                 MimeBundle bundle = Renderers.render(value);
@@ -354,14 +383,13 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (CellException e) {
             remember(request, count, null);
-            replyError(env, cell, count, e.ename(), e.evalue(), e.traceback());
+            String evalue = e.ename().equals(OutOfMemoryError.class.getName()) ? e.evalue() + HEAP_HINT.get() : e.evalue();
+            replyError(env, cell, count, e.ename(), evalue, e.traceback());
             abortQueuedIfAsked(request);
         } catch (OutOfMemoryError e) {
             // the cell's garbage is collectable now; the reply needs little
-            String why = "the cell needed more memory than the kernel's heap ("
-                    + Sizes.human(Runtime.getRuntime().maxMemory())
-                    + "; more with ./jynq install-kernel --jvm-option -Xmx1g): " + e.getMessage();
-            replyError(env, cell, count, "OutOfMemoryError", why, List.of("java.lang.OutOfMemoryError: " + why));
+            String why = e.getMessage() + HEAP_HINT.get();
+            replyError(env, cell, count, OutOfMemoryError.class.getName(), why, List.of("java.lang.OutOfMemoryError: " + why));
             abortQueuedIfAsked(request);
         } catch (Throwable e) { // NOPMD: no error may end the shell thread; each becomes the cell's error
             StringWriter trace = new StringWriter();
@@ -445,7 +473,13 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         env.defer().reply(new HistoryReplyOk(entries));
     }
 
+    /** Prints the startup and configuration problems into this (the first) cell, once the session is up. */
     private void reportStartupProblems() {
+        try {
+            ready.await(STARTUP_WAIT.toMillis(), TimeUnit.MILLISECONDS); // the script's problems are known then
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (startupProblems) {
             startupProblems.forEach(System.err::print);
             startupProblems.clear();
@@ -455,7 +489,7 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
     private void replyError(ShellReplyEnvironment env, CellContext cell, int count, String ename, String evalue,
                             List<String> traceback) {
         Displays.flushPending();
-        publisher.flush(cell);
+        publisher.flush();
         env.publish(new PublishError(ename, evalue, traceback));
         ErrorReply error = new ErrorReply(ename, evalue, traceback);
         error.setExecutionCount(count);
@@ -504,6 +538,10 @@ public final class JynqKernel extends BaseKernel implements DisplaySink {
         JShellEvaluator ev = evaluator;
         if (ev != null) {
             ev.stop("interrupted by the user");
+        }
+        IoPublisher p = publisher;
+        if (p != null) {
+            p.dropBacklog(); // a flood's waiting output would keep the stopped cell busy
         }
     }
 

@@ -12,4 +12,13 @@ public interface DriverTypes {
 
     /** The fully qualified (canonical) name of the driver class for {@code ip}. */
     String driverClassName(IpDescription ip);
+
+    /**
+     * The name of the hierarchy driver that claims the hierarchy at {@code path} (PYNQ's
+     * {@code DefaultHierarchy} subclasses), or null for a plain hierarchy, which the facade shows
+     * as a nested class of its IP.
+     */
+    default String hierarchyClassName(String path) {
+        return null;
+    }
 }

@@ -154,15 +154,25 @@ public final class FacadeGenerator {
         nodes.put("", root);
         List<String> hierarchies = new ArrayList<>(md.hierarchyDict().keySet());
         hierarchies.sort((a, b) -> Integer.compare(depth(a), depth(b)));
+        List<String> driven = new ArrayList<>();
         for (String h : hierarchies) {
+            if (inside(h, driven)) {
+                continue; // reached through its hierarchy driver's own members
+            }
             String parent = enclosing(h, nodes);
+            String driver = types.hierarchyClassName(h);
+            if (driver != null) {
+                driven.add(h);
+                nodes.get(parent).addHierarchyDriver(relative(parent, h), driver, h);
+                continue;
+            }
             String nested = uniqueClass(JavaNames.type(h.replace('/', '_')), classNames);
             FacadeNode node = new FacadeNode(h, nested, RESERVED);
             nodes.put(h, node);
             nodes.get(parent).addHierarchy(relative(parent, h), node);
         }
         for (IpDescription ip : md.ipDict().values()) {
-            if (ip.processingSystem()) {
+            if (ip.processingSystem() || inside(ip.name(), driven)) {
                 continue;
             }
             String parent = enclosing(ip.name(), nodes);
@@ -172,6 +182,16 @@ public final class FacadeGenerator {
             root.addDevice(d, uniqueClass(JavaNames.type(d.name().toLowerCase(Locale.ROOT)), classNames));
         }
         return root;
+    }
+
+    /** Whether {@code path} lies inside one of the hierarchies {@code roots}. */
+    private static boolean inside(String path, List<String> roots) {
+        for (String r : roots) {
+            if (path.startsWith(r + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The longest proper prefix of {@code path} (at a '/') that is a hierarchy, "" if none. */

@@ -16,10 +16,12 @@ import java.util.Set;
  */
 final class FacadeNode {
     /**
-     * A field: an IP (ip set, type the driver), a sub-hierarchy (child set) or a device (device
-     * set, type the interface generated for it).
+     * A field: an IP (ip set, type the driver), a sub-hierarchy (child set), a hierarchy with a
+     * driver of its own (hierarchyDriver set to its path, type the driver) or a device (device set,
+     * type the interface generated for it).
      */
-    record Field(String name, String type, IpDescription ip, FacadeNode child, DeviceDescription device) {
+    record Field(String name, String type, IpDescription ip, FacadeNode child, DeviceDescription device,
+            String hierarchyDriver) {
     }
 
     private final String path;
@@ -47,17 +49,22 @@ final class FacadeNode {
     }
 
     void addIp(String relativeName, String type, IpDescription ip) {
-        fields.add(new Field(unique(JavaNames.field(relativeName)), type, ip, null, null));
+        fields.add(new Field(unique(JavaNames.field(relativeName)), type, ip, null, null, null));
     }
 
     void addHierarchy(String relativeName, FacadeNode child) {
-        fields.add(new Field(unique(JavaNames.field(relativeName)), child.className(), null, child, null));
+        fields.add(new Field(unique(JavaNames.field(relativeName)), child.className(), null, child, null, null));
     }
 
     /** A device member: field {@code dsp_loopback} for device {@code DSP_LOOPBACK}, of type {@code interfaceName}. */
     void addDevice(DeviceDescription device, String interfaceName) {
         String base = JavaNames.field(device.name().toLowerCase(java.util.Locale.ROOT));
-        fields.add(new Field(unique(base), interfaceName, null, null, device));
+        fields.add(new Field(unique(base), interfaceName, null, null, device, null));
+    }
+
+    /** A hierarchy bound to a hierarchy driver: field typed {@code type}, the driver for {@code path}. */
+    void addHierarchyDriver(String relativeName, String type, String path) {
+        fields.add(new Field(unique(JavaNames.field(relativeName)), type, null, null, null, path));
     }
 
     /** True if a field of this node is a device. */

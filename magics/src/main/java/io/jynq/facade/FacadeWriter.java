@@ -68,7 +68,7 @@ final class FacadeWriter {
     private void nested(FacadeNode node) {
         for (FacadeNode.Field f : node.fields()) {
             if (f.child() == null) {
-                continue; // an IP or a device
+                continue; // an IP, a hierarchy driver or a device
             }
             FacadeNode h = f.child();
             line(0, "");
@@ -89,6 +89,8 @@ final class FacadeWriter {
         for (FacadeNode.Field f : node.fields()) {
             if (f.ip() != null) {
                 line(indent, "/** " + describe(f.ip()) + " */");
+            } else if (f.hierarchyDriver() != null) {
+                line(indent, "/** Hierarchy " + comment(f.hierarchyDriver()) + ", bound to its hierarchy driver. */");
             } else if (f.device() != null) {
                 line(indent, "/** " + describe(f.device()) + " */");
             } else {
@@ -103,6 +105,9 @@ final class FacadeWriter {
         for (FacadeNode.Field f : node.fields()) {
             if (f.ip() != null) {
                 line(indent, "this." + f.name() + " = (" + f.type() + ") ips.ip(" + JavaNames.literal(f.ip().name()) + ");");
+            } else if (f.hierarchyDriver() != null) {
+                line(indent, "this." + f.name() + " = (" + f.type() + ") ips.hierarchy("
+                        + JavaNames.literal(f.hierarchyDriver()) + ");");
             } else if (f.device() != null) {
                 line(indent, "this." + f.name() + " = (" + f.type() + ") devices.device(" + JavaNames.literal(f.device().name())
                         + ", " + f.type() + ".class);");

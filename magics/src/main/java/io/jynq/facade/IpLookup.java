@@ -13,4 +13,14 @@ public interface IpLookup {
      * @throws java.util.NoSuchElementException if there is no such IP
      */
     Object ip(String name);
+
+    /**
+     * The hierarchy driver of the hierarchy at {@code path}, for a facade field a hierarchy driver
+     * types; a lookup without hierarchy drivers need not implement it.
+     *
+     * @throws UnsupportedOperationException by default
+     */
+    default Object hierarchy(String path) {
+        throw new UnsupportedOperationException("no hierarchy drivers in this lookup: " + path);
+    }
 }

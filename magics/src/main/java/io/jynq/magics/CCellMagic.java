@@ -100,8 +100,7 @@ public final class CCellMagic implements CellMagic {
     }
 
     private static String crashReport() {
-        String dir = io.jynq.config.JynqConfig.current().string(io.jynq.config.Setting.CRASH_DIR, null);
-        return dir == null ? "" : "; the JVM's crash report goes to " + dir;
+        return "; the JVM's crash report goes to " + io.jynq.config.JynqConfig.current().crashDir();
     }
 
     /** The first error at its cell line (body line + 1), then the count of the others. */

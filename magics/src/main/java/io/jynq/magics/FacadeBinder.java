@@ -35,7 +35,19 @@ public final class FacadeBinder {
      */
     static Bound bind(MagicContext ctx, Overlay ol, String variable) {
         String cls = FacadeGenerator.defaultClassName(ol.name());
-        DriverTypes types = ip -> sourceName(driver(ol, ip.name()).getClass());
+        // typed from the driver registry: no driver is constructed to learn its class (PYNQ's _IPMap)
+        DriverTypes types = new DriverTypes() {
+            @Override
+            public String driverClassName(io.jynq.metadata.IpDescription ip) {
+                return sourceName(ol.driverClass(ip.name()));
+            }
+
+            @Override
+            public String hierarchyClassName(String path) {
+                Class<?> c = ol.hierarchyClass(path);
+                return c == io.jynq.overlay.DefaultHierarchy.class ? null : sourceName(c);
+            }
+        };
         List<DeviceDescription> devices = PackageDevices.of(ol, ctx.err());
         Class<?> overlayType = nameable(ol.getClass());
         FacadeGenerator.Facade facade = new FacadeGenerator(types).facade(ol.metadata(), cls, overlayType, devices);
@@ -57,7 +69,17 @@ public final class FacadeBinder {
         if (!OverlayFacade.class.isAssignableFrom(facadeClass)) {
             throw new IllegalStateException(facadeClass.getName() + " is not a generated overlay facade");
         }
-        IpLookup lookup = name -> driver(ol, name);
+        IpLookup lookup = new IpLookup() {
+            @Override
+            public Object ip(String name) {
+                return driver(ol, name);
+            }
+
+            @Override
+            public Object hierarchy(String path) {
+                return ol.hierarchy(path);
+            }
+        };
         DeviceLookup devices = (name, type) -> LazyDevice.of(ol, name, type);
         try {
             for (java.lang.reflect.Constructor<?> c : facadeClass.getConstructors()) {
@@ -136,7 +158,7 @@ public final class FacadeBinder {
      */
     static String sourceName(Class<?> c) {
         Class<?> k = c;
-        while (k != null && (!Modifier.isPublic(k.getModifiers()) || k.getCanonicalName() == null)) {
+        while (k != null && ((!Modifier.isPublic(k.getModifiers()) && !k.getName().startsWith("REPL.")) || k.getCanonicalName() == null)) {
             k = k.getSuperclass();
         }
         if (k == null) {

@@ -27,7 +27,7 @@ public final class HistogramBuilder {
     }
 
     /**
-     * @param count number of equal-width bins, 1..10000 (default 10)
+     * @param count number of equal-width bins, 1..10000 (default 10); over the automatic range, the count nearest to it that gives round edges (see roundEdges)
      * @throws IllegalArgumentException if out of range
      */
     public HistogramBuilder bins(int count) {
@@ -77,9 +77,10 @@ public final class HistogramBuilder {
 
     /** The counts of every series over the shared bins, in the order added. */
     public Map<String, HistogramCounts> counts() {
-        double[] r = range != null ? range : HistogramCounts.autoRange(series.values());
+        double[] r = range != null ? new double[] {range[0], range[1], bins}
+                : roundEdges(HistogramCounts.autoRange(series.values()), bins);
         Map<String, HistogramCounts> out = new LinkedHashMap<>();
-        series.forEach((name, s) -> out.put(name, HistogramCounts.of(s, bins, r[0], r[1])));
+        series.forEach((name, s) -> out.put(name, HistogramCounts.of(s, (int) r[2], r[0], r[1])));
         return out;
     }
 
@@ -117,6 +118,37 @@ public final class HistogramBuilder {
             chart.addSeries(name, h.centers(), y);
         });
         return chart;
+    }
+
+    /**
+     * Round bins over {@code [lo, hi]}: a width of 1, 2, 2.5 or 5 times a power of ten, the first
+     * edge a multiple of it (edges -1000, -900, ... instead of -900, -780, -721), and the number of
+     * bins that width needs, nearest to {@code bins} of the candidates. Only for the automatic
+     * range of data wider than one unit per bin; a range the user gives is kept with exactly the
+     * bins asked.
+     *
+     * @return {@code {firstEdge, lastEdge, binCount}}
+     */
+    static double[] roundEdges(double[] range, int bins) {
+        double lo = range[0];
+        double hi = range[1];
+        double raw = (hi - lo) / bins;
+        if (raw <= 1) {
+            return new double[] {lo, hi, bins}; // e.g. codes 1..3 in 3 bins: one bar per code, as numpy
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double[] best = null;
+        for (double scale : new double[] {p / 10, p, p * 10}) {
+            for (double m : new double[] {1, 2, 2.5, 5}) {
+                double w = m * scale;
+                double start = Math.floor(lo / w) * w;
+                int n = (int) Math.max(1, Math.ceil((hi - start) / w - 1e-9));
+                if (n <= 10_000 && (best == null || Math.abs(n - bins) < Math.abs(best[2] - bins))) {
+                    best = new double[] {start, start + n * w, n};
+                }
+            }
+        }
+        return best == null ? new double[] {lo, hi, bins} : best;
     }
 
     /** Enough decimals to tell neighbouring bin centres apart. */

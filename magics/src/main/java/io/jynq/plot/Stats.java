@@ -47,7 +47,21 @@ public final class Stats {
         return rows;
     }
 
-    /** A table named "statistics" with columns series, count, nan, min, max, mean, std. */
+    /** Digits a table shows; {@link #rows()} keep the exact values. */
+    static final int SIGNIFICANT_DIGITS = 6;
+
+    /** {@code v} to {@value #SIGNIFICANT_DIGITS} significant digits: 13.9215, not 13.921499999999997. */
+    static double significant(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(SIGNIFICANT_DIGITS)).doubleValue();
+    }
+
+    /**
+     * A table named "statistics" with columns series, count, nan, min, max, mean, std; values to
+     * {@value #SIGNIFICANT_DIGITS} significant digits.
+     */
     public Table table() {
         StringColumn name = StringColumn.create("series");
         LongColumn count = LongColumn.create("count");
@@ -60,10 +74,10 @@ public final class Stats {
             name.append(r.name());
             count.append(r.count());
             nan.append(r.nanCount());
-            min.append(r.min());
-            max.append(r.max());
-            mean.append(r.mean());
-            std.append(r.std());
+            min.append(significant(r.min()));
+            max.append(significant(r.max()));
+            mean.append(significant(r.mean()));
+            std.append(significant(r.std()));
         }
         return Table.create("statistics", name, count, nan, min, max, mean, std);
     }

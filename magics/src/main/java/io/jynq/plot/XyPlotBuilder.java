@@ -116,6 +116,7 @@ public final class XyPlotBuilder {
             XyData d = points(e.x(), e.y());
             chart.addSeries(e.name(), d.x(), d.y());
         }
+        niceXTicks(chart);
         return chart;
     }
 
@@ -128,12 +129,47 @@ public final class XyPlotBuilder {
             : MinMaxDecimator.decimate(x, y, layout.widthPx());
     }
 
+    /**
+     * XChart 3.8.8 puts x ticks on every k-th data value when the x values are equally spaced
+     * (sample indices are), and accepts labels 1.1 times their own width apart: "0 38 76 114 152"
+     * on 800 px of 1024 samples, which read as one number. A hidden series with one point half
+     * a step after the first value makes the values unequally spaced, so XChart takes its
+     * nice-number ticks (0, 100, 200, ...) at the spacing hint; the point adds nothing to the
+     * axis range or the legend.
+     */
+    static void niceXTicks(XYChart chart) {
+        double min = Double.POSITIVE_INFINITY;
+        double step = Double.POSITIVE_INFINITY;
+        double y = 0;
+        for (var s : chart.getSeriesMap().values()) {
+            double[] x = s.getXData();
+            if (x.length > 1) {
+                min = Math.min(min, x[0]);
+                step = Math.min(step, Math.abs(x[1] - x[0]));
+                y = s.getYData()[0];
+            }
+        }
+        if (Double.isFinite(min) && step > 0 && Double.isFinite(step)) {
+            var hidden = chart.addSeries(" ", new double[] {min + step / 2}, new double[] {y});
+            hidden.setShowInLegend(false);
+            hidden.setMarker(SeriesMarkers.NONE);
+            hidden.setLineStyle(new java.awt.BasicStroke(0f));
+        }
+    }
+
+    /** Pixels between x ticks for a chart {@code widthPx} wide: about 100, so 4 to 12 ticks. */
+    static int xTickSpacingPx(int widthPx) {
+        return Math.max(60, Math.min(100, widthPx / 5));
+    }
+
     /** An empty chart with the layout applied: lines without markers, or markers only. */
     static XYChart newChart(ChartLayout layout, boolean scatter) {
         XYChart chart = new XYChartBuilder().width(layout.widthPx()).height(layout.heightPx())
             .title(layout.title()).xAxisTitle(layout.xLabel()).yAxisTitle(layout.yLabel()).build();
         chart.getStyler().setDefaultSeriesRenderStyle(scatter ? XYSeriesRenderStyle.Scatter : XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(scatter ? 3 : 0);
+        // one x label per ~100 px; see niceXTicks for why the hint alone is not enough
+        chart.getStyler().setXAxisTickMarkSpacingHint(xTickSpacingPx(layout.widthPx()));
         if (!scatter) {
             chart.getStyler().setSeriesMarkers(new Marker[] {SeriesMarkers.NONE});
         }

@@ -76,7 +76,7 @@ public final class ConsoleSink implements DisplaySink {
 
     /** A chart's text form: {@code XYChart "title" 800x400 px: in (1024 points), out (1024 points)}. */
     static String chartText(Chart<?, ?> c) {
-        String series = c.getSeriesMap().values().stream().map(ConsoleSink::describe)
+        String series = c.getSeriesMap().values().stream().filter(Series::isShowInLegend).map(ConsoleSink::describe)
             .collect(Collectors.joining(", "));
         return c.getClass().getSimpleName() + " \"" + c.getTitle() + "\" " + c.getWidth() + "x"
             + c.getHeight() + " px: " + series;

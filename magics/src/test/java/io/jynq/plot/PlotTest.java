@@ -18,10 +18,20 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 
 class PlotTest {
 
+    static List<String> shown(XYChart c) {
+        List<String> names = new ArrayList<>();
+        c.getSeriesMap().forEach((name, s) -> {
+            if (s.isShowInLegend()) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     @Test
     void lineOfAnArrayIsOneSeriesAgainstTheSampleIndex() {
         XYChart c = Plot.line(new int[] {5, 6, 7});
-        assertEquals(List.of("y"), new ArrayList<>(c.getSeriesMap().keySet()));
+        assertEquals(List.of("y"), shown(c)); // beside XChart's hidden tick helper (XyPlotBuilder.niceXTicks)
         XYSeries s = c.getSeriesMap().get("y");
         assertArrayEquals(new double[] {0, 1, 2}, s.getXData());
         assertArrayEquals(new double[] {5, 6, 7}, s.getYData());
@@ -35,7 +45,7 @@ class PlotTest {
         float[] out = new float[1000];
         XYChart c = Plot.lineChart().title("FIR loopback").labels("sample", "amplitude").size(1000, 300)
             .series("input", in).series("output", out).chart();
-        assertEquals(List.of("input", "output"), new ArrayList<>(c.getSeriesMap().keySet()));
+        assertEquals(List.of("input", "output"), shown(c));
         assertEquals("FIR loopback", c.getTitle());
         assertEquals("sample", c.getXAxisTitle());
         assertEquals("amplitude", c.getYAxisTitle());

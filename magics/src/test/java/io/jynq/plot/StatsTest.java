@@ -22,8 +22,8 @@ class StatsTest {
         assertEquals(2.0, t.doubleColumn("min").get(0));
         assertEquals(9.0, t.doubleColumn("max").get(0));
         assertEquals(5.0, t.doubleColumn("mean").get(0));
-        assertEquals(Math.sqrt(32.0 / 7), t.doubleColumn("std").get(0), 1e-12);
-        assertEquals(Math.sqrt(2), t.doubleColumn("std").get(1), 1e-12);
+        assertEquals(Math.sqrt(32.0 / 7), t.doubleColumn("std").get(0), 1e-5); // 6 significant digits
+        assertEquals(Math.sqrt(2), t.doubleColumn("std").get(1), 1e-5);
     }
 
     @Test
@@ -56,5 +56,36 @@ class StatsTest {
         assertTrue(TableHtml.render(t).contains("<th style=\"text-align:right\">mean</th>"), TableHtml.render(t));
         assertTrue(ConsoleSink.text(t).contains("statistics"));
         assertEquals("XYChart \"\" 800x400 px: y (2 points)", ConsoleSink.text(Plot.line(new int[] {1, 2})));
+    }
+
+    /** A person reads 13.9215, not 13.921499999999997 (the rows keep the exact mean). */
+    @org.junit.jupiter.api.Test
+    void theTableShowsSignificantDigits() {
+        double[] v = {13.9215 - 0.1, 13.9215 + 0.1, 13.921499999999997};
+        Stats s = Stats.of("x", v);
+        String printed = s.table().print();
+        org.junit.jupiter.api.Assertions.assertTrue(printed.contains("13.9215"), printed);
+        org.junit.jupiter.api.Assertions.assertFalse(printed.contains("13.92149999"), printed);
+        org.junit.jupiter.api.Assertions.assertEquals(123457.0, Stats.significant(123456.789));
+        org.junit.jupiter.api.Assertions.assertEquals(0.000123457, Stats.significant(0.000123456789), 1e-15);
+    }
+
+    /** Bins over the automatic range start and end on round edges, as many as asked. */
+    @org.junit.jupiter.api.Test
+    void histogramBinsHaveRoundEdges() {
+        // 30 bins asked over [-900.3, 2700.9]: 120.04 wide; the nearest round width is 100, 38 bins
+        double[] r = HistogramBuilder.roundEdges(new double[] {-900.3, 2700.9}, 30);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {-1000, 2800, 38}, r, 1e-9);
+        var counts = Plot.histChart().bins(30).series("x", new double[] {-900.3, 0, 2700.9}).counts().get("x");
+        org.junit.jupiter.api.Assertions.assertEquals(-1000, counts.lo(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(100, counts.binWidth(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(3, counts.total());
+        for (double c : counts.centers()) {
+            org.junit.jupiter.api.Assertions.assertEquals(0, Math.abs(c - 50) % 100, 1e-9, "centre " + c);
+        }
+        // a range the user gives is kept as it is
+        var given = Plot.histChart().bins(30).range(-900, 2700).series("x", new double[] {0}).counts().get("x");
+        org.junit.jupiter.api.Assertions.assertEquals(-900, given.lo());
+        org.junit.jupiter.api.Assertions.assertEquals(30, given.counts().length);
     }
 }

@@ -158,4 +158,9 @@ public final class JynqConfig {
     public Path ccCacheDir() {
         return path(Setting.CC_CACHE).orElseGet(() -> home().resolve(".cache").resolve("jynq").resolve("cc"));
     }
+
+    /** Where the kernel's JVM writes a crash report: {@link Setting#CRASH_DIR}, else {@code ~/.jynq/crash}. */
+    public Path crashDir() {
+        return path(Setting.CRASH_DIR).orElseGet(() -> jynqHome().resolve("crash"));
+    }
 }

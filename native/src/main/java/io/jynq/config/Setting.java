@@ -25,6 +25,8 @@ public enum Setting {
     OVERLAY_PATH("JYNQ_OVERLAY_PATH", "jynq.overlay.path", "extra overlay folders, separated by `:` (see \"Where overlays are found\")"),
     /** Where compiled C is cached. */
     CC_CACHE("JYNQ_CC_CACHE", "jynq.cc.cache", "compiled C cells and device libraries (default `~/.cache/jynq/cc`)"),
+    /** Where the kernel's JVM writes a crash report. */
+    CRASH_DIR("JYNQ_CRASH_DIR", "jynq.crash.dir", "where the kernel's JVM writes its crash report (`hs_err_pid*.log`) should in-process C (`%%c NAME --in-process`) crash it (default `~/.jynq/crash`)"),
     /** The C compiler. */
     CC("CC", "jynq.cc", "C compiler for `%%c` and device operations (default `gcc`)"),
     /** The kernel's history file. */
@@ -37,8 +39,8 @@ public enum Setting {
     WAIT_TIMEOUT("JYNQ_WAIT_TIMEOUT", "jynq.wait.timeout", "how long `await()`, `waitForValue(v)` and other waits without a Duration last: seconds (`30`, `2.5`) or `PT2M` (default 1 minute; the stop button ends them sooner)"),
     /** Extra JShell compiler options. */
     COMPILER_OPTS("JYNQ_COMPILER_OPTS", "jynq.compiler.opts", "extra javac options for cells, separated by spaces"),
-    /** Where the kernel's JVM writes a crash report. */
-    CRASH_DIR(null, "jynq.crash.dir", "set in kernel.json: where the kernel's JVM writes `hs_err_pid*.log` if native code crashes it (`~/.jynq/crash`)"),
+    /** The rate at which a cell's stdout and stderr reach the notebook. */
+    IOPUB_DATA_RATE_LIMIT("JYNQ_IOPUB_DATA_RATE_LIMIT", "jynq.iopub.dataRateLimit", "bytes per second of a cell's stdout+stderr sent to the notebook, averaged over 3 s; more is dropped and the cell says how much (default 1000000, as Jupyter's `iopub_data_rate_limit`; 0 = no limit)"),
     /** A remote board's bearer token. */
     REMOTE_TOKEN("JYNQ_REMOTE_TOKEN", "jynq.remote.token", "remote boards: the bearer token the client sends and `board serve` requires"),
     /** A file holding the token. */

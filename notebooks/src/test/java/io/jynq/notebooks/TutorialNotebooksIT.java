@@ -77,6 +77,7 @@ class TutorialNotebooksIT {
         var nb = run("04-hls-ip.ipynb", Map.of());
         assertShows(nb, "arguments: [a@0x18:32, b@0x20:32]", "add(3, 4) = 7", "add(-5, 2) = -3",
                 "add(2147483647, 1) = -2147483648", "before start: Register(AP_START=0, AP_DONE=0, AP_IDLE=1",
+                "after start:  Register(AP_START=1, AP_DONE=0, AP_IDLE=0", "after await:  Register(AP_START=0",
                 "result 42", "refused: add_0 takes 2 arguments", "ADD(2, 40) = 42", "ADD_WITH_DRIVER(-5, 2) = -3");
     }
 
@@ -87,16 +88,52 @@ class TutorialNotebooksIT {
                 "ContiguousBuffer[u1[1048576]", "equal: true", "Wall time:");
     }
 
-    /** Needs the PYNQ-Z1 base overlay in ../shared: skipped without it, failed under CI=true (SharedData). */
+    /**
+     * Needs the PYNQ-Z1 base overlay in ../shared: skipped without it, failed under CI=true (SharedData).
+     * The notebook finds it through JYNQ_OVERLAY_PATH, as a user who followed its first cell's steps would
+     * (a folder holding pynqz1_base.bit and .hwh; links to ../shared's files, not copies).
+     */
     @Test
-    void realOverlay() {
-        Path shared = SharedData.root();
-        SharedData.bit("pynqz1_base.bit");
-        SharedData.hwh("pynqz1_base.hwh");
-        var nb = run("06-real-overlay.ipynb", Map.of("JYNQ_SHARED_DIR", shared.toString()));
-        assertShows(nb, "base = Pynqz1BaseOverlay", "24 entries in ip_dict", "video/hdmi_in/frontend",
+    void realOverlay() throws Exception {
+        Path bit = SharedData.bit("pynqz1_base.bit");
+        Path hwh = SharedData.hwh("pynqz1_base.hwh");
+        Path overlays = Files.createDirectories(work.resolve("overlays-with-base"));
+        Files.createSymbolicLink(overlays.resolve("pynqz1_base.bit"), bit.toAbsolutePath());
+        Files.createSymbolicLink(overlays.resolve("pynqz1_base.hwh"), hwh.toAbsolutePath());
+        var nb = run("06-real-overlay.ipynb", Map.of("JYNQ_OVERLAY_PATH", overlays.toString()));
+        assertShows(nb, "pynqz1_base: " + overlays.resolve("pynqz1_base.bit"), "base = Pynqz1BaseOverlay",
+                "24 entries in ip_dict", "video/hdmi_in/frontend",
                 "btns_gpio/ip2intc_irpt", "HlsIp video/hdmi_in/color_convert", "AxiDma trace_analyzer_pmoda/axi_dma_0",
                 "system_interrupts: InterruptController", "controller=system_interrupts, index=11", "driver AxiGpio",
                 "LEDs = 0b1011", "buttons = 0b101", "button interrupt; buttons = 0b100");
+        assertTrue(!nb.text().contains("skipped:"), nb.text());
+    }
+
+    /** A fresh clone has no PYNQ-Z1 base design: the first output says how to get it, the rest do nothing. */
+    @Test
+    void realOverlayWithoutTheDesignExplainsAndSkips() throws Exception {
+        Path empty = Files.createDirectories(work.resolve("overlays-empty"));
+        var nb = run("06-real-overlay.ipynb", Map.of("JYNQ_OVERLAY_PATH", empty.toString()));
+        String text = nb.text();
+        assertTrue(text.startsWith("This notebook needs the overlay pynqz1_base, which JYNQ does not ship."), text);
+        assertShows(nb, "git -C /tmp/PYNQ checkout edf8772 -- boards/Pynq-Z1/base/base.bit",
+                "export JYNQ_OVERLAY_PATH=~/jynq-overlays");
+        long codeCells = 0;
+        for (var c : nb.json().getAsJsonArray("cells")) {
+            codeCells += c.getAsJsonObject().get("cell_type").getAsString().equals("code") ? 1 : 0;
+        }
+        assertEquals(codeCells - 1, text.lines().filter(l -> l.startsWith("skipped: pynqz1_base is missing")).count(), text);
+    }
+
+    @Test
+    void pynqApi() {
+        Path shared = SharedData.root();
+        var nb = run("07-pynq-api.ipynb", Map.of("JYNQ_SHARED_DIR", shared.toString()));
+        assertShows(nb, "board pynq-z1: 4 LEDs, 4 buttons, 2 switches", "LEDs = 0b1110", "button 1 reads 1",
+                "LD4 colour 2", "Channel_1_GPIO_DATA = 2", "Channel-1 AXI GPIO Data register",
+                "CPU 650.0 MHz, fclk1 142.857143 MHz", "fclk0 now 50.0 MHz",
+                "EMIO 0 -> iop_pmoda/rst_clk_wiz_1_100M/aux_reset_in, reads 0", "PL holds pynqz1_base.bit",
+                "partial regions: [composable/pr_0, composable/pr_1, composable/pr_2", "pr_dict: [composable/pr_2]",
+                "new IP: xilinx.com:hls:add_accel:1.0", "PL timestamp kept: true, still loaded: true");
     }
 }

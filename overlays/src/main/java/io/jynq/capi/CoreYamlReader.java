@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * <p>Why SnakeYAML's node tree and not its objects: composing keeps {@code <<} as a key instead of
  * applying YAML's shallow merge, which lets {@link Inheritance} reproduce FuseSoC's deep merge,
  * and keeps the line and column of every value. Aliases are expanded here, bounded by
- * {@link #MAX_VALUES} so an alias bomb is refused rather than exhausting memory.
+ * {@link #MAX_VALUES} values and {@link #MAX_CHARS} characters so an alias bomb is refused rather
+ * than exhausting memory.
  */
 final class CoreYamlReader {
     /** The key FuseSoC rewrites {@code <<} to before parsing; a merge key is stored under it. */
@@ -43,8 +44,16 @@ final class CoreYamlReader {
 
     private static final Pattern INT_OCT = Pattern.compile("[-+]?0[0-7_]+");
 
+    /**
+     * Upper bound on the characters of all scalars after alias expansion: 16 Mi. Values alone do
+     * not bound size (issue 14: 5,000 aliases of one 1 MB string printed 5 GB and ended in
+     * OutOfMemoryError with {@code --json}); a real core expands to tens of kilobytes.
+     */
+    static final long MAX_CHARS = 16L << 20;
+
     private final String file;
     private int budget = MAX_VALUES;
+    private long chars = MAX_CHARS;
 
     private CoreYamlReader(String file) {
         this.file = file;
@@ -132,6 +141,11 @@ final class CoreYamlReader {
                     + " values through aliases; refusing to expand further");
         }
         if (node instanceof ScalarNode s) {
+            chars -= s.getValue().length();
+            if (chars < 0) {
+                throw new CapiException(at(node), "the file expands to more than " + MAX_CHARS
+                        + " characters through aliases; refusing to expand further");
+            }
             return new YamlScalar(scalar(s), at(node));
         }
         if (path.put(node, Boolean.TRUE) != null) {

@@ -204,6 +204,18 @@ public interface Device extends AutoCloseable {
         return loadedMetadata().clockDict();
     }
 
+    /**
+     * The PS GPIO (EMIO) line {@code index}, as an output or an input (PYNQ's
+     * {@code GPIO(GPIO.get_gpio_pin(index), "out"|"in")}); one holder per line at a time.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is outside the PS's EMIO pins
+     * @throws DeviceException if the line is held already or the OS refuses it (the message says why)
+     * @throws UnsupportedOperationException if this backend has no PS GPIO
+     */
+    default PsGpioLine psGpio(int index, boolean output) {
+        throw new UnsupportedOperationException("the " + name() + " backend has no PS GPIO");
+    }
+
     /** Releases mappings and files; buffers allocated from this device become unusable. */
     @Override
     void close();

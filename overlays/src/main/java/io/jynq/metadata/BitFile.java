@@ -6,7 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -37,6 +40,8 @@ public record BitFile(String source, Path path, String design, String version, S
     private static final int MAX_HEADER = 4 * 65_540 + 32;
     private static final int CHUNK = 256 * 1024;
     /** One reusable 256 KiB direct buffer per converting thread: no allocation per conversion. */
+    /** Bytes of the data mapped at once: 1 GiB, a multiple of {@link #CHUNK} and of 4. */
+    static final long MAP_WINDOW = 1L << 30;
     private static final ThreadLocal<ByteBuffer> CHUNK_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN));
 
@@ -94,18 +99,42 @@ public record BitFile(String source, Path path, String design, String version, S
     }
 
     /**
-     * Writes the {@code .bin} for FPGA Manager to {@code out} (created or truncated), streaming:
-     * the {@code .bit} data is memory-mapped and swapped through one 256 KiB buffer, so neither
-     * file is ever held whole on the Java heap.
+     * Writes the {@code .bin} for FPGA Manager to {@code out}, streaming: the {@code .bit} data is
+     * memory-mapped a window at a time and swapped through one 256 KiB buffer, so neither file is
+     * ever held whole on the Java heap, whatever its length. The bytes go to a temporary file
+     * beside {@code out} that is renamed over it only when complete, so a failure leaves an
+     * existing {@code out} as it was.
      *
+     * @throws IllegalArgumentException if {@code out} is this {@code .bit} file itself (issue 14:
+     *     {@code --bin X.bit} truncated the input to 0 bytes)
      * @throws IllegalStateException if this BitFile was parsed from bytes (no path)
      * @throws MetadataException if the file changed since its header was read (shorter data)
      * @throws UncheckedIOException on read or write failure
      */
     public void writeBin(Path out) {
-        try (FileChannel dst = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeBin(dst);
+        if (path == null) {
+            throw new IllegalStateException("BitFile " + source + " was parsed from bytes; use toBin(byte[], String)");
+        }
+        Path target = out.toAbsolutePath().normalize();
+        try {
+            if (target.equals(path.toAbsolutePath().normalize()) || (Files.exists(target) && Files.isSameFile(target, path))) {
+                throw new IllegalArgumentException("refusing to write the .bin over its own input " + out
+                        + "; name another output file");
+            }
+            Path dir = target.getParent();
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try {
+                try (FileChannel dst = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    writeBin(dst);
+                }
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -130,15 +159,20 @@ public record BitFile(String source, Path path, String design, String version, S
                         + dataLength + " data bytes from byte " + dataOffset + " (changed since its header was read?)");
             }
             // The data is mapped, not read: the only copy made is the swapped chunk on its way out.
-            ByteBuffer data = in.map(FileChannel.MapMode.READ_ONLY, dataOffset, dataLength);
-            while (data.hasRemaining()) {
-                ByteBuffer chunk = data.slice(data.position(), Math.min(CHUNK, data.remaining()));
-                dst.clear();
-                swapWords(chunk, dst);
-                data.position(data.position() + chunk.capacity());
-                dst.flip();
-                while (dst.hasRemaining()) {
-                    out.write(dst);
+            // One mapping holds at most 2 GiB, so longer data is mapped a window at a time.
+            for (long done = 0; done < dataLength; ) {
+                ByteBuffer data = in.map(FileChannel.MapMode.READ_ONLY, dataOffset + done,
+                        Math.min(MAP_WINDOW, dataLength - done));
+                done += data.capacity();
+                while (data.hasRemaining()) {
+                    ByteBuffer chunk = data.slice(data.position(), Math.min(CHUNK, data.remaining()));
+                    dst.clear();
+                    swapWords(chunk, dst);
+                    data.position(data.position() + chunk.capacity());
+                    dst.flip();
+                    while (dst.hasRemaining()) {
+                        out.write(dst);
+                    }
                 }
             }
             return dataLength;

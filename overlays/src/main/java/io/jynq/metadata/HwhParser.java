@@ -60,6 +60,7 @@ public final class HwhParser {
         ParsedHwh p = HwhReader.read(content, name);
         PynqRules r = new PynqRules(p, name);
         r.run();
+        AddressMap.requireDisjoint(r.ipDict.values(), p);
         InterruptRules irq = new InterruptRules(r, p);
         irq.gpio();
         irq.interrupts();
@@ -88,6 +89,19 @@ public final class HwhParser {
                 Wiring.interruptConnections(p));
     }
 
+    /**
+     * Largest {@code .hwh} read: 256 MiB. Real ones are a few MB (pynqz1_base.hwh 3.3 MB); a
+     * larger file is refused naming it, not read into an OutOfMemoryError (issue 14: a 2 GiB one).
+     */
+    public static final long MAX_HWH_BYTES = 256L << 20;
+
+    private static void checkSize(Path file, long size) {
+        if (size > MAX_HWH_BYTES) {
+            throw MetadataException.atByte(file.toString(), 0, "the file is " + size + " bytes; JYNQ reads .hwh files"
+                    + " up to " + (MAX_HWH_BYTES >> 20) + " MiB (Vivado's are a few MB): is it really a .hwh?");
+        }
+    }
+
     static byte[] read(Path file) {
         try {
             if (file.getFileSystem() == FileSystems.getDefault()) {
@@ -97,10 +111,12 @@ public final class HwhParser {
                 if (!f.exists()) {
                     throw new NoSuchFileException(file.toString());
                 }
+                checkSize(file, f.length());
                 try (FileInputStream in = new FileInputStream(f)) {
                     return in.readAllBytes();
                 }
             }
+            checkSize(file, Files.size(file));
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("no such file: " + file, e);

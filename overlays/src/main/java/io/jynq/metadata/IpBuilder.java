@@ -14,6 +14,8 @@ final class IpBuilder {
     final ModuleDescription module;
     final boolean processingSystem;
     long physAddr;
+    /** Byte offset of the MEMRANGE this entry came from, for error messages; -1 if none. */
+    int offset = -1;
     long addrRange;
     String memId;
     MemType memtype;
@@ -31,6 +33,7 @@ final class IpBuilder {
     IpBuilder copyAs(String newName) {
         IpBuilder c = new IpBuilder(newName, module, processingSystem);
         c.physAddr = physAddr;
+        c.offset = offset;
         c.addrRange = addrRange;
         c.memId = memId;
         c.memtype = memtype;

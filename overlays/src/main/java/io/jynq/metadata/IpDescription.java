@@ -64,6 +64,17 @@ public record IpDescription(String name, String fullpath, String instance, Vlnv 
         return parameters.get(parameterName);
     }
 
+    /**
+     * A numeric PARAMETER (e.g. {@code C_SG_LENGTH_WIDTH}): the exact name, else ignoring case;
+     * decimal, {@code 0x} hex or {@code 0b} binary; {@code defaultValue} when absent or blank.
+     * The one reader drivers and simulation models share.
+     *
+     * @throws NumberFormatException naming this IP, the parameter and the value, if not a number
+     */
+    public long parameterLong(String parameterName, long defaultValue) {
+        return Numbers.parameter(parameters, parameterName, defaultValue, name);
+    }
+
     /** One line for the REPL, e.g. {@code IpDescription[axi_dma_0 @ 0x40400000 +0x10000, xilinx.com:ip:axi_dma:7.1]}. */
     @Override
     public String toString() {

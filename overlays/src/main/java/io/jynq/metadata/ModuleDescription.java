@@ -41,6 +41,11 @@ public record ModuleDescription(String instance, String fullpath, Vlnv vlnv, Str
         return parameters.get(name);
     }
 
+    /** A numeric PARAMETER, read as {@link IpDescription#parameterLong} reads one. */
+    public long parameterLong(String name, long defaultValue) {
+        return Numbers.parameter(parameters, name, defaultValue, fullpath);
+    }
+
     @Override
     public String toString() {
         return "ModuleDescription[" + fullpath + " (" + instance + "), " + vlnvText + ", " + ports.size()

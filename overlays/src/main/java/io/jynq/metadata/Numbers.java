@@ -46,6 +46,62 @@ final class Numbers {
         return neg ? -v : v;
     }
 
+    /**
+     * JYNQ's one reader of numeric IP PARAMETERs (issue 11: drivers and models had three):
+     * {@code name} exactly, else ignoring case (AXI DMA lists both {@code C_INCLUDE_SG} and
+     * {@code c_include_sg}); the value decimal (may be negative), {@code 0x} hex or {@code 0b}
+     * binary, blanks around it ignored; {@code defaultValue} when absent or blank.
+     *
+     * @throws NumberFormatException naming {@code owner}, the parameter and the value otherwise
+     */
+    static long parameter(java.util.Map<String, String> parameters, String name, long defaultValue, String owner) {
+        String v = parameters.get(name);
+        if (v == null) {
+            for (java.util.Map.Entry<String, String> e : parameters.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    v = e.getValue();
+                    break;
+                }
+            }
+        }
+        if (v == null || v.isBlank()) {
+            return defaultValue;
+        }
+        String t = v.strip();
+        boolean neg = t.startsWith("-");
+        int from = neg ? 1 : 0;
+        int radix = 10;
+        if (t.regionMatches(true, from, "0x", 0, 2)) {
+            radix = 16;
+            from += 2;
+        } else if (t.regionMatches(true, from, "0b", 0, 2)) {
+            radix = 2;
+            from += 2;
+        }
+        long r = radix == 2 ? parseBinary(t, from) : parse(t, from, radix);
+        if (r == BAD || (neg && radix != 10)) {
+            throw new NumberFormatException("parameter " + name + " of " + owner + " is not a number: \"" + shorten(v)
+                    + "\"; expected decimal, 0x hex or 0b binary");
+        }
+        return neg ? -r : r;
+    }
+
+    private static long parseBinary(String s, int from) {
+        int n = s.length();
+        if (from >= n || n - from > 64) {
+            return BAD;
+        }
+        long v = 0;
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != '0' && c != '1') {
+                return BAD;
+            }
+            v = (v << 1) | (c - '0');
+        }
+        return v == BAD ? BAD + 1 : v;
+    }
+
     private static final long BAD = Long.MIN_VALUE;
 
     private static long integerValue(String text) {

@@ -145,6 +145,7 @@ final class PynqRules {
             b.addrRange = r.highAddress() - r.baseAddress() + 1;
             b.memId = intfId;
             b.memtype = r.memtype();
+            b.offset = lr.offset();
             ipDict.put(fullName, b);
         }
         for (String k : toPop) {

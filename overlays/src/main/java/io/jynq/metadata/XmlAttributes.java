@@ -29,13 +29,31 @@ final class XmlAttributes {
         this.values = values;
     }
 
+    /**
+     * Past this many attributes in one tag, duplicates are found through {@link #table} rather
+     * than by comparing with each earlier name: a tag with 300,000 attributes (issue 14) made the
+     * scan quadratic, and did not finish in 600 s.
+     */
+    private static final int LINEAR = 16;
+    /** Open-addressing hash set of attribute indexes + 1 (0 = empty), built once a tag passes {@link #LINEAR}. */
+    private int[] table;
+    /** Whether {@link #table} holds this tag's attributes. */
+    private boolean hashed;
+
     /** Forgets the previous tag's attributes. */
     void clear() {
         count = 0;
+        if (hashed) {
+            Arrays.fill(table, 0);
+            hashed = false;
+        }
     }
 
     /** Whether an attribute named by the bytes {@code [s, e)} was already added. */
     boolean contains(int s, int e) {
+        if (count >= LINEAR) {
+            return hashedContains(s, e);
+        }
         for (int i = 0; i < count; i++) {
             int os = nameStart[i];
             // no first-byte shortcut: its branch, rarely taken, deoptimised the compiled method
@@ -44,6 +62,53 @@ final class XmlAttributes {
             }
         }
         return false;
+    }
+
+    private boolean hashedContains(int s, int e) {
+        if (!hashed) {
+            rehash(Math.max(64, Integer.highestOneBit(count) * 4));
+        }
+        int mask = table.length - 1;
+        for (int slot = hash(s, e) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            int i = table[slot] - 1;
+            if (nameEnd[i] - nameStart[i] == e - s && Arrays.equals(buf, nameStart[i], nameEnd[i], buf, s, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rehash(int size) {
+        if (table == null || table.length < size) {
+            table = new int[size];
+        } else {
+            Arrays.fill(table, 0);
+        }
+        hashed = true;
+        for (int i = 0; i < count; i++) {
+            insert(i);
+        }
+    }
+
+    private void insert(int i) {
+        if ((count + 1) * 2 > table.length) {
+            rehash(table.length * 2);  // re-inserts 0..count-1, including i when it is already counted
+            return;
+        }
+        int mask = table.length - 1;
+        int slot = hash(nameStart[i], nameEnd[i]) & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = i + 1;
+    }
+
+    private int hash(int s, int e) {
+        int h = 0;
+        for (int k = s; k < e; k++) {
+            h = 31 * h + buf[k];
+        }
+        return h ^ (h >>> 16);
     }
 
     /** Adds the attribute named by bytes {@code [ns, ne)} with the raw value {@code [vs, ve)}. */
@@ -62,6 +127,9 @@ final class XmlAttributes {
         valueEnd[count] = ve;
         flags[count] = valueFlags;
         count++;
+        if (hashed) {
+            insert(count - 1);
+        }
     }
 
     /** The value of the attribute of that (ASCII) name, or null. */

@@ -74,6 +74,17 @@ public class DefaultHierarchy {
         return overlay.hierarchy(path() + "/" + name);
     }
 
+    /**
+     * Downloads a partial bitstream into this hierarchy, a partial region (PYNQ's
+     * {@code DefaultHierarchy.download}); see {@link Overlay#prDownload}. This object keeps the
+     * description it was made with: ask the overlay for the hierarchy again to see the new IP.
+     *
+     * @throws IllegalArgumentException if this hierarchy is not a partial region, or the bitstream is not found
+     */
+    public void download(String partialBit) {
+        overlay.prDownload(path(), partialBit);
+    }
+
     /** One line, e.g. {@code DefaultHierarchy[video/hdmi_in: 3 IP, 1 hierarchies]}. */
     @Override
     public String toString() {

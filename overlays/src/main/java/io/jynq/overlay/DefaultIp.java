@@ -63,27 +63,25 @@ public class DefaultIp {
 
     /**
      * A numeric PARAMETER of this IP from the {@code .hwh} (e.g. {@code C_SG_LENGTH_WIDTH}),
-     * decimal or {@code 0x} hex, matched ignoring case; {@code defaultValue} when absent.
+     * read by {@link IpDescription#parameterLong}; {@code defaultValue} when absent.
      *
      * @throws UnsupportedConfigurationException if the value is not a number (naming IP, parameter and value)
      */
     public long parameter(String name, long defaultValue) {
-        String v = description.parameter(name);
-        if (v == null) {
-            for (Map.Entry<String, String> e : description.parameters().entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) {
-                    v = e.getValue();
-                }
-            }
-        }
-        if (v == null || v.isBlank()) {
-            return defaultValue;
-        }
-        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+        return parameter(description, name, defaultValue);
+    }
+
+    /**
+     * As {@link #parameter(String, long)} for an IP not bound yet (a driver's static
+     * {@code checkConfiguration}).
+     *
+     * @throws UnsupportedConfigurationException if the value is not a number
+     */
+    public static long parameter(IpDescription description, String name, long defaultValue) {
         try {
-            return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+            return description.parameterLong(name, defaultValue);
         } catch (NumberFormatException e) {
-            throw new UnsupportedConfigurationException(name() + ": parameter " + name + " = \"" + v + "\" is not a number");
+            throw new UnsupportedConfigurationException(e.getMessage());
         }
     }
 

@@ -149,6 +149,39 @@ public final class DriverRegistry {
         return c == null ? DefaultIp.class : c;
     }
 
+    /**
+     * The driver class {@code ip} gets, without constructing it: {@link #driverFor}, unless that
+     * class declares {@code public static void checkConfiguration(IpDescription)} and it refuses
+     * this configuration ({@link UnsupportedConfigurationException}): then {@link DefaultIp}, with a
+     * warning, as PYNQ falls back on {@code UnsupportedConfiguration}.
+     */
+    static Class<? extends DefaultIp> boundDriver(IpDescription ip, boolean ignoreVersion) {
+        Class<? extends DefaultIp> c = driverFor(ip, ignoreVersion);
+        Method check;
+        try {
+            check = c.getMethod("checkConfiguration", IpDescription.class);
+        } catch (NoSuchMethodException e) {
+            return c;
+        }
+        if (!Modifier.isStatic(check.getModifiers())) {
+            return c;
+        }
+        try {
+            check.invoke(null, ip);
+            return c;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof UnsupportedConfigurationException u) {
+                LOG.log(Level.WARNING, "{0}: {1} cannot drive this configuration, using DefaultIp: {2}",
+                        ip.name(), c.getSimpleName(), u.getMessage());
+                return DefaultIp.class;
+            }
+            throw new IllegalStateException(c.getName() + ".checkConfiguration failed on " + ip.name() + ": "
+                    + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(c.getName() + ".checkConfiguration is not accessible", e);
+        }
+    }
+
     /** The newest hierarchy driver claiming {@code h}, or {@link DefaultHierarchy}. */
     static synchronized Class<? extends DefaultHierarchy> hierarchyFor(Hierarchy h) {
         ensureLoaded();

@@ -11,10 +11,13 @@ import io.jynq.metadata.InterruptPin;
 import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.MetadataCache;
 import io.jynq.metadata.OverlayMetadata;
+import io.jynq.metadata.PartialRegions;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.List;
 
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -51,7 +54,12 @@ public class Overlay {
     private static final double DEFAULT_FCLK_MHZ = 100.0;
 
     private final Bitstream bitstream;
-    private final OverlayMetadata metadata;
+    /** The full design's metadata, as its .hwh says. */
+    private final OverlayMetadata design;
+    /** What the PL holds now: the design with the partial designs loaded into its regions. */
+    private volatile OverlayMetadata metadata;
+    /** PYNQ's pr_dict: partial region → the partial bitstream loaded into it, in load order. */
+    private final Map<String, String> prDict = new java.util.concurrent.ConcurrentHashMap<>();
     private final Device device;
     private final LoadOptions options;
     private final OverlayDrivers drivers;
@@ -61,6 +69,7 @@ public class Overlay {
 
     private Overlay(Bitstream bitstream, OverlayMetadata metadata, Device device, LoadOptions options) {
         this.bitstream = bitstream;
+        this.design = metadata;
         this.metadata = metadata;
         this.device = device;
         this.options = options;
@@ -94,7 +103,9 @@ public class Overlay {
      * downloaded again: a subclass's way to wrap an overlay loaded elsewhere.
      */
     protected Overlay(Overlay other) {
-        this(other.bitstream, other.metadata, other.device, other.options);
+        this(other.bitstream, other.design, other.device, other.options);
+        this.metadata = other.metadata;
+        this.prDict.putAll(other.prDict);
         this.downloadedAt = other.downloadedAt;
     }
 
@@ -171,9 +182,11 @@ public class Overlay {
         p.progress("download " + bitstream.name(), 0, 2);
         programClocks();
         p.progress("download " + bitstream.name(), 1, 2);
-        bitstream.download(device, metadata);
+        bitstream.download(device, design);
         downloadedAt = device.plState().timestamp();
         drivers.clear();
+        metadata = design; // the partial regions are empty again
+        prDict.clear();
         p.progress("download " + bitstream.name(), 2, 2);
     }
 
@@ -186,15 +199,15 @@ public class Overlay {
      * @throws DeviceException naming the {@code .hwh} if a divisor is outside 1..63
      */
     private void programClocks() {
-        for (ClockInfo c : metadata.clockDict().values()) {
+        for (ClockInfo c : design.clockDict().values()) {
             boolean valid = c.index() >= 0 && c.index() < 4 && (!c.enabled()
                     || (c.divisor0() >= 1 && c.divisor0() <= 63 && c.divisor1() >= 1 && c.divisor1() <= 63));
             if (!valid) {
-                throw new DeviceException(metadata.source() + ": PL clock " + c.index() + " has divisors "
+                throw new DeviceException(design.source() + ": PL clock " + c.index() + " has divisors "
                         + c.divisor0() + " and " + c.divisor1() + "; each must be 1..63");
             }
         }
-        for (ClockInfo c : metadata.clockDict().values()) {
+        for (ClockInfo c : design.clockDict().values()) {
             try {
                 if (c.enabled()) {
                     device.setFclkDivisors(c.index(), c.divisor0(), c.divisor1());
@@ -257,6 +270,32 @@ public class Overlay {
     }
 
     /**
+     * The class {@link #ip(String)} gives the IP {@code name}, found from the driver registry
+     * without constructing a driver or touching the IP (what a typed facade is typed from, PYNQ's
+     * {@code _IPMap} binding on first use).
+     *
+     * @throws NoSuchElementException listing the IP that exist, if there is none
+     */
+    public Class<? extends DefaultIp> driverClass(String name) {
+        return DriverRegistry.boundDriver(metadata.ip(name), options.ignoreVersion());
+    }
+
+    /**
+     * The class {@link #hierarchy(String)} gives the hierarchy at {@code path}: the newest
+     * registered {@link DefaultHierarchy} subclass whose {@code checkHierarchy} claims it, else
+     * {@code DefaultHierarchy} itself; nothing is constructed.
+     *
+     * @throws NoSuchElementException if there is no such hierarchy
+     */
+    public Class<? extends DefaultHierarchy> hierarchyClass(String path) {
+        Hierarchy h = metadata.hierarchyDict().get(path);
+        if (h == null) {
+            throw new NoSuchElementException("no hierarchy \"" + path + "\" in " + bitstream.name());
+        }
+        return DriverRegistry.hierarchyFor(h);
+    }
+
+    /**
      * The hierarchy at {@code path} (a hierarchy_dict key), with the newest {@link DefaultHierarchy}
      * subclass that claims it.
      *
@@ -266,6 +305,9 @@ public class Overlay {
     public DefaultHierarchy hierarchy(String path) {
         checkLoaded();
         Hierarchy h = metadata.hierarchyDict().get(path);
+        if (h == null && PartialRegions.regions(design).contains(path)) {
+            h = new Hierarchy(path, Map.of(), Map.of(), Map.of(), Map.of(), Map.of()); // an empty partial region
+        }
         if (h == null) {
             throw new NoSuchElementException("no hierarchy \"" + path + "\" in " + bitstream.name() + "; hierarchies: "
                     + new ArrayList<>(new TreeMap<>(metadata.hierarchyDict()).keySet()));
@@ -297,6 +339,8 @@ public class Overlay {
     public void reset() {
         ipStates.clear();
         drivers.clear();
+        metadata = design;
+        prDict.clear();
     }
 
     /**
@@ -353,6 +397,52 @@ public class Overlay {
         return ipStates.get(ip);
     }
 
+    /**
+     * Downloads the partial bitstream {@code partialBit} into the partial region {@code region}
+     * (PYNQ's {@code pr_download}): found beside this overlay's bitstream, else as given (relative
+     * to the working directory), with its {@code .hwh} beside it. The PL keeps this overlay's
+     * bitfile name and timestamp (PYNQ's {@code post_download} skips them for a partial
+     * bitstream); the partial design's IP join {@link #ipDict()} and {@link #hierarchyDict()} as
+     * {@code <region>/<name>} and answer on the bus; the region's earlier IP leave.
+     * <pre>{@code
+     * ol.prDownload("composable/pr_2", "rm_partial.bit");
+     * ol.ip("composable/pr_2/add_accel");
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code region} is not a partial region of the design
+     *         (the message lists them), or the bitstream or its {@code .hwh} is not found
+     * @throws IllegalStateException if this overlay is not loaded
+     * @throws DeviceException if the device refuses; the PL and the dictionaries keep what they had
+     */
+    public void prDownload(String region, String partialBit) {
+        checkLoaded();
+        List<String> regions = PartialRegions.regions(design);
+        if (!regions.contains(region) && !design.hierarchyDict().containsKey(region)) {
+            throw new IllegalArgumentException("\"" + region + "\" is not a partial region of " + bitstream.name()
+                    + "; partial regions: " + regions);
+        }
+        Path beside = bitstream.bitfile().resolveSibling(partialBit);
+        Bitstream b = Bitstream.of(Files.isRegularFile(beside) ? beside : Path.of(partialBit), null);
+        OverlayMetadata partial = MetadataCache.shared().get(b.hwh());
+        device.download(b.bitfile(), partial, true);
+        metadata = PartialRegions.merge(metadata, region, partial);
+        drivers.forget(region + "/");
+        prDict.put(region, b.bitfile().toString());
+    }
+
+    /**
+     * PYNQ's {@code pr_dict}: each partial region a partial bitstream was downloaded into since
+     * this overlay's last full download, with that bitstream's absolute path, in load order.
+     */
+    public Map<String, String> prDict() {
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(prDict));
+    }
+
+    /** The design's partial regions (its DFX block containers), e.g. {@code [composable/pr_0, composable/pr_1]}. */
+    public List<String> partialRegions() {
+        return PartialRegions.regions(design);
+    }
+
     /** The backend this overlay runs on. */
     public Device device() {
         return device;
@@ -382,9 +472,17 @@ public class Overlay {
         return t;
     }
 
-    /** Everything the {@code .hwh} says. */
+    /**
+     * Everything the {@code .hwh} says, with the IP of the partial designs loaded into its regions
+     * since ({@link #prDownload}); {@link #designMetadata()} is the full design alone.
+     */
     public OverlayMetadata metadata() {
         return metadata;
+    }
+
+    /** The full design's metadata, without partial designs. */
+    public OverlayMetadata designMetadata() {
+        return design;
     }
 
     /** PYNQ's {@code ip_dict}: addressable IP by name. */
@@ -435,7 +533,7 @@ public class Overlay {
         Map<String, String> lines = new TreeMap<>();
         for (IpDescription d : metadata.ipDict().values()) {
             if (!d.processingSystem()) {
-                lines.put(d.name(), DriverRegistry.driverFor(d, options.ignoreVersion()).getSimpleName()
+                lines.put(d.name(), DriverRegistry.boundDriver(d, options.ignoreVersion()).getSimpleName()
                         + " (" + d.type() + ") @ 0x" + Long.toHexString(d.physAddr()));
             }
         }

@@ -38,10 +38,17 @@ final class OverlayDrivers {
         interrupts.clear();
     }
 
+    /** Forgets the drivers and hierarchies under {@code prefix} (a partial region reloaded). */
+    synchronized void forget(String prefix) {
+        bound.keySet().removeIf(k -> k.startsWith(prefix));
+        typed.keySet().removeIf(k -> k.startsWith(prefix));
+        hierarchies.keySet().removeIf(k -> k.startsWith(prefix) || (k + "/").equals(prefix));
+    }
+
     synchronized DefaultIp ip(IpDescription d) {
         DefaultIp ip = bound.get(d.name());
         if (ip == null) {
-            Class<? extends DefaultIp> c = DriverRegistry.driverFor(d, overlay.ignoreVersion());
+            Class<? extends DefaultIp> c = DriverRegistry.boundDriver(d, overlay.ignoreVersion());
             try {
                 ip = create(c, d);
             } catch (UnsupportedConfigurationException e) {

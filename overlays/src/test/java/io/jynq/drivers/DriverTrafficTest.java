@@ -48,11 +48,16 @@ class DriverTrafficTest {
     }
 
     @Test
-    void dmaStartsBothChannelsThenWritesAddressBeforeLength() {
-        dev.strict()
-                .expectWrite(DMA + 0x00, 0x5001).expectRead(DMA + 0x04, 0x0)
-                .expectWrite(DMA + 0x30, 0x5001).expectRead(DMA + 0x34, 0x0);
+    void dmaStartsEachChannelOnFirstUseThenWritesAddressBeforeLength() {
+        dev.strict();
         AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
+        dev.verify(); // binding touches no register (PYNQ binds on first access)
+        dev.expectWrite(DMA + 0x30, 0x5001).expectRead(DMA + 0x34, 0x0);
+        dma.recvChannel();
+        dev.verify();
+        dev.expectWrite(DMA + 0x00, 0x5001).expectRead(DMA + 0x04, 0x0);
+        dma.sendChannel();
+        dma.sendChannel(); // started once
         dev.verify();
         ContiguousBuffer buf = Buffers.allocate(dev, new long[] {16}, DType.U4, true);
         long pa = buf.physicalAddress();
@@ -146,6 +151,7 @@ class DriverTrafficTest {
         AxiDma dma = small.ip("axi_dma_0", AxiDma.class);
         assertEquals(255, dma.bufferMaxSize());
         ContiguousBuffer buf = Buffers.allocate(dev, new long[] {64}, DType.U4, false);
+        dma.sendChannel(); // started on first use
         dev.clearTraffic();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dma.sendChannel().transfer(buf));
         assertEquals("MM2S of axi_dma_0: a transfer of 256 bytes exceeds the maximum of 255 bytes (C_SG_LENGTH_WIDTH=8);"
@@ -161,5 +167,28 @@ class DriverTrafficTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> add.start(1, 2));
         assertTrue(e.getMessage().contains("busy"), e.getMessage());
         assertTrue(dev.writes().isEmpty());
+    }
+
+    /** PYNQ's DMA: a micro DMA's channel moves at most data width x burst size bytes (PG021 "Micro DMA"). */
+    @Test
+    void aMicroDmaTransferIsLimitedToOneBurst() {
+        String hwh = Designs.dspLoopbackHwh().replace("\"C_MICRO_DMA\" VALUE=\"0\"", "\"C_MICRO_DMA\" VALUE=\"1\"")
+                .replace("\"c_micro_dma\" VALUE=\"0\"", "\"c_micro_dma\" VALUE=\"1\"")
+                .replace("\"C_S2MM_BURST_SIZE\" VALUE=\"16\"", "\"C_S2MM_BURST_SIZE\" VALUE=\"8\"");
+        Overlay micro = Overlay.of(Designs.placeholderBit(dir, "micro.bit"), Designs.parse(hwh, "micro.hwh"),
+                LoadOptions.defaults().withDevice(dev));
+        AxiDma dma = micro.ip("axi_dma_0", AxiDma.class);
+        assertEquals(64, dma.sendChannel().maxTransferBytes(), "32-bit data x 16 beats");
+        assertEquals(32, dma.recvChannel().maxTransferBytes(), "32-bit data x 8 beats");
+        ContiguousBuffer buf = Buffers.allocate(dev, new long[] {32}, DType.U4, false);
+        dev.clearTraffic();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dma.sendChannel().transfer(buf));
+        assertTrue(e.getMessage().contains("maximum of 64 bytes (C_MICRO_DMA=1"), e.getMessage());
+        assertTrue(dev.traffic().isEmpty(), "refused before any register write");
+        dma.sendChannel().transfer(buf, 0, 64);
+        String both = hwh.replace("\"C_INCLUDE_SG\" VALUE=\"0\"", "\"C_INCLUDE_SG\" VALUE=\"1\"");
+        Overlay refused = Overlay.of(Designs.placeholderBit(dir, "both.bit"), Designs.parse(both, "both.hwh"),
+                LoadOptions.defaults().withDevice(dev));
+        assertEquals(io.jynq.overlay.DefaultIp.class, refused.driverClass("axi_dma_0"), "micro + SG: DefaultIp, as PYNQ");
     }
 }

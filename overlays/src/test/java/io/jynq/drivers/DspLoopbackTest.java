@@ -72,7 +72,10 @@ class DspLoopbackTest {
         assertInstanceOf(HlsIp.class, ol.ip("add_0"));
         assertInstanceOf(HlsIp.class, ol.ip("fir_0"));
         assertInstanceOf(Bram.class, ol.ip("axi_bram_ctrl_0"));
-        assertEquals("AxiDma[axi_dma_0 @ 0x40400000, MM2S idle, S2MM idle]", ol.ip("axi_dma_0").toString());
+        assertEquals("AxiDma[axi_dma_0 @ 0x40400000, MM2S halted, S2MM halted]", ol.ip("axi_dma_0").toString(),
+                "bound, not started: no register written until a channel is used");
+        ((AxiDma) ol.ip("axi_dma_0")).sendChannel();
+        assertEquals("AxiDma[axi_dma_0 @ 0x40400000, MM2S idle, S2MM halted]", ol.ip("axi_dma_0").toString());
         assertTrue(ol.toString().startsWith("Overlay[dsp_loopback, "), ol.toString());
     }
 
@@ -197,6 +200,26 @@ class DspLoopbackTest {
             dma.reset();
             assertTrue(dma.recvChannel().running());
         }
+    }
+
+    /** With a latency the handshake can be watched: AP_START=1 and AP_DONE=0 after start, then done. */
+    @Test
+    void hlsLatencyInCtrlReadsShowsTheHandshake() {
+        var model = dev.model("add_0", io.jynq.device.sim.model.HlsModel.class);
+        HlsIp add = ol.ip("add_0", HlsIp.class);
+        model.setLatencyReads(2);
+        try {
+            var call = add.start(40, 2);
+            long ctrl = add.registers().read("CTRL");
+            assertEquals(1, ctrl & 1, "AP_START stays set while it runs");
+            assertEquals(0, ctrl & 2, "AP_DONE not yet");
+            assertEquals(42, call.await(SECOND));
+            assertEquals(0, add.registers().read("CTRL") & 1, "AP_START falls when done");
+        } finally {
+            model.setLatencyReads(0);
+        }
+        assertEquals(7, add.call(3, 4), "without latency, done at the first read as before");
+        assertThrows(IllegalArgumentException.class, () -> model.setLatencyReads(-1));
     }
 
     /** PYNQ's {@code dma.recvchannel.wait()}: without an argument, the default deadline applies. */

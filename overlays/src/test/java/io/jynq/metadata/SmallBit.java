@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Builds small well-formed .bit files (the real header layout, little data) for tests and fuzz seeds. */
-final class SmallBit {
+public final class SmallBit {
     private SmallBit() {}
 
     /** Offset of the 4-byte data length in what {@link #make} builds. */
@@ -21,7 +21,7 @@ final class SmallBit {
         LENGTH_AT = at + 1;
     }
 
-    static byte[] make(byte[] data) {
+    public static byte[] make(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {0, 9, 0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0, 0x0F, (byte) 0xF0, 0,
             0, 1});

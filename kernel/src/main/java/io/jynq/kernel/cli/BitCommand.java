@@ -25,7 +25,7 @@ public final class BitCommand extends FileCommand {
 
     /** Created by picocli; the options are set before {@link #call()}. */
     public BitCommand() {
-        super("jynq bit: ", MetadataException.class, UncheckedIOException.class);
+        super("jynq bit: ", MetadataException.class, UncheckedIOException.class, IllegalArgumentException.class);
     }
 
     @Override

@@ -1,48 +1,114 @@
 package io.jynq.kernel.cli;
 
-import io.jynq.kernel.install.KernelSpec;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Creates the kernel's AppCDS archive (JDK 13+ dynamic archive) with a training run of the very
- * JVM, options and class path the kernelspec will use; the JVM refuses an archive whose class
- * path does not match, so it is tied to this install. If the build changes the jars, the kernel
- * still starts (with {@code -Xshare:auto} the archive is then ignored), only slower: reinstall.
+ * JVM, options and class path the kernel will use; the JVM refuses an archive whose JDK build or
+ * class path does not match, and with {@code -Xshare:auto} it does so silently (an unattended
+ * JDK upgrade cost 250 ms of every start). So next to {@code jynq.jsa} a stamp file
+ * ({@code jynq.jsa.jdk}) records the JDK it was made with ({@link #jdkStamp}); a kernel that finds
+ * the stamp different from its own JDK makes a new archive ({@link CdsRefresh}).
  */
 final class CdsArchive {
     private CdsArchive() {
     }
 
-    /** @return true if the archive was written; false (with a message) if training failed */
-    static boolean create(KernelSpec spec, Path archive) throws InterruptedException {
+    /**
+     * Trains and writes the archive (to a temporary name, then renamed, so a kernel starting
+     * meanwhile maps either the old archive or the new one), then its stamp.
+     *
+     * @param java       the java binary the kernel runs on
+     * @param jvmOptions the kernel's JVM options, without {@code -XX:SharedArchiveFile}
+     * @return true if the archive was written; false (with a message on stderr) if training failed
+     */
+    static boolean create(Path java, List<String> jvmOptions, List<String> classPath, Path archive)
+            throws InterruptedException {
+        Path tmp = archive.resolveSibling(archive.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(archive.getParent());
-            Files.deleteIfExists(archive);
+            Files.deleteIfExists(tmp);
             List<String> cmd = new ArrayList<>();
-            cmd.add(spec.java().toString());
-            cmd.addAll(spec.jvmOptions());
-            cmd.add("-XX:ArchiveClassesAtExit=" + archive);
+            cmd.add(java.toString());
+            cmd.addAll(jvmOptions);
+            cmd.add("-XX:ArchiveClassesAtExit=" + tmp);
             cmd.add("-cp");
-            cmd.add(String.join(File.pathSeparator, spec.classPath()));
-            cmd.add(KernelSpec.MAIN_CLASS);
+            cmd.add(String.join(File.pathSeparator, classPath));
+            cmd.add(io.jynq.kernel.install.KernelSpec.MAIN_CLASS);
             cmd.add("--train");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isRegularFile(tmp)) {
                 p.destroyForcibly();
-                System.err.println("jynq install-kernel: no class-data-sharing archive (kernel starts slower): " + log.strip());
+                Files.deleteIfExists(tmp);
+                System.err.println("jynq: no class-data-sharing archive (kernel starts slower): " + log.strip());
                 return false;
             }
+            Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeStamp(archive, jdkStamp(javaHome(java)));
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create CDS archive " + archive + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The stamp file of an archive. */
+    static Path stampFile(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".jdk");
+    }
+
+    /** The stamp recorded for an archive, or null if none. */
+    static String readStamp(Path archive) {
+        try {
+            return Files.readString(stampFile(archive)).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static void writeStamp(Path archive, String stamp) throws IOException {
+        Path f = stampFile(archive);
+        Path tmp = f.resolveSibling(f.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Files.writeString(tmp, stamp + "\n");
+        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The JDK home of a java binary (symbolic links resolved: /usr/bin/java is an alternative). */
+    static Path javaHome(Path java) throws IOException {
+        return java.toRealPath().getParent().getParent();
+    }
+
+    /**
+     * What identifies a JDK build for CDS: its home, the {@code JAVA_RUNTIME_VERSION} of its
+     * {@code release} file, and the size and time of {@code lib/modules} (a package upgrade of
+     * the same version rewrites it).
+     */
+    static String jdkStamp(Path javaHome) {
+        String version = "?";
+        try {
+            for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+                if (line.startsWith("JAVA_RUNTIME_VERSION=")) {
+                    version = line.substring(line.indexOf('=') + 1).replace("\"", "");
+                }
+            }
+        } catch (IOException e) {
+            version = System.getProperty("java.runtime.version");
+        }
+        Path modules = javaHome.resolve("lib").resolve("modules");
+        String files;
+        try {
+            files = Files.size(modules) + "@" + Files.getLastModifiedTime(modules).toMillis();
+        } catch (IOException e) {
+            files = "no-modules";
+        }
+        return javaHome + " " + version + " " + files;
     }
 }

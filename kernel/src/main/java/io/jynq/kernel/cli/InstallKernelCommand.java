@@ -52,14 +52,24 @@ public final class InstallKernelCommand implements Callable<Integer> {
     @Option(names = "--no-cds", description = "skip the class-data-sharing archive (slower kernel start)")
     boolean noCds;
 
+    @Option(names = "--refresh", description = "keep the JVM options of the kernelspec being replaced "
+            + "(./jynq notebook and run reinstall with this after a build)")
+    boolean refresh;
+
     @Override
     public Integer call() throws Exception {
         Scope scope = where.sysPrefix ? Scope.SYS_PREFIX : where.prefix != null ? Scope.PREFIX : Scope.USER;
         Path kernels = KernelSpecInstaller.kernelsDir(scope, where.prefix);
+        if (refresh) {
+            List<String> kept = KernelSpec.userJvmOptions(kernels.resolve(name).resolve("kernel.json"), DEFAULT_JVM_OPTIONS);
+            List<String> merged = new ArrayList<>(kept);
+            jvmOptions.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
+            jvmOptions = merged;
+        }
         KernelSpec spec = spec(List.of());
         if (!noCds) {
             Path archive = kernels.resolve(name).resolve("jynq.jsa").toAbsolutePath();
-            if (CdsArchive.create(spec, archive)) {
+            if (CdsArchive.create(spec.java(), spec.jvmOptions(), spec.classPath(), archive)) {
                 spec = spec(List.of("-XX:SharedArchiveFile=" + archive));
             }
         }

@@ -3,11 +3,9 @@ package io.jynq.kernel.cli;
 import io.jynq.config.JynqConfig;
 import io.jynq.config.Setting;
 import io.jynq.kernel.JynqKernel;
-import io.jynq.kernel.eval.Timeouts;
 import io.jynq.kernel.wire.ConnectionFile;
 import io.jynq.kernel.wire.KernelConnection;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,7 +19,7 @@ import java.util.stream.Collectors;
  * ({@code install-kernel} does this); {@code --insecure-no-key} accepts a connection file with an empty key (no message
  * is then authenticated). Environment: {@code JYNQ_TIMEOUT} (per-cell limit, e.g. {@code 30s}),
  * {@code JYNQ_STARTUP} (a .jsh file run at startup), {@code JYNQ_COMPILER_OPTS} (javac options for
- * snippets), {@code JYNQ_DEVICE} (device backend name, default {@code sim}), {@code JPY_PARENT_PID}
+ * snippets), {@code JYNQ_IOPUB_DATA_RATE_LIMIT} (see {@link KernelSettings}), {@code JYNQ_DEVICE} (device backend name, default {@code sim}), {@code JPY_PARENT_PID}
  * (set by jupyter_client: the kernel ends when that process does, see {@link ParentWatch}).
  */
 public final class KernelMain {
@@ -56,39 +54,26 @@ public final class KernelMain {
             return;
         }
         JynqConfig config = JynqConfig.current();
-        String opts = config.string(Setting.COMPILER_OPTS, "");
-        // a bad setting must not end the kernel: every restart would die again, explained only in
-        // the server's log; the first cell says what was wrong and the default is used
-        Duration timeout = null;
-        String timeoutProblem = null;
-        try {
-            timeout = Timeouts.parse(config.string(Setting.TIMEOUT, null));
-        } catch (IllegalArgumentException e) {
-            timeoutProblem = e.getMessage() + "; running cells without a time limit";
-        }
-        JynqKernel kernel = new JynqKernel(timeout,
-                opts.isBlank() ? List.of() : Arrays.asList(opts.strip().split("\\s+")));
-        if (timeoutProblem != null) {
-            kernel.reportAtFirstCell(timeoutProblem);
-        }
+        KernelSettings settings = KernelSettings.from(config);
+        JynqKernel kernel = new JynqKernel(settings.timeout(), settings.compilerOptions());
+        kernel.setStreamRateLimit(settings.streamRate());
+        settings.problems().forEach(kernel::reportAtFirstCell);
         KernelConnection connection = new KernelConnection(file);
         kernel.serve(connection);
         connection.connect();
         ParentWatch.start(config.string(Setting.PARENT_PID, null), connection::close);
         kernel.startSession();
+        CdsRefresh.startIfStale();
         connection.awaitClose();
         System.exit(0);
     }
 
     /** The JVM writes hs_err files only into a directory that exists (see KernelSpec#crashDirectory). */
     private static void createCrashDirectory() {
-        String dir = JynqConfig.current().string(Setting.CRASH_DIR, null);
-        if (dir != null) {
-            try {
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
-            } catch (java.io.IOException | RuntimeException e) {
-                // the JVM falls back to its working directory, as before
-            }
+        try {
+            java.nio.file.Files.createDirectories(io.jynq.config.JynqConfig.current().crashDir());
+        } catch (java.io.IOException | RuntimeException e) {
+            // the JVM falls back to its working directory, as before
         }
     }
 }

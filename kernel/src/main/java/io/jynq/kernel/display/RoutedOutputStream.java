@@ -1,24 +1,23 @@
 package io.jynq.kernel.display;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 
 /**
- * {@code System.out} or {@code System.err} of the kernel JVM: bytes written by a thread that
- * belongs to a cell go to that cell's stream (complete lines are published on flush, which
- * {@code PrintStream} does at each line end; the rest when the cell ends); bytes from kernel threads go to the process's original stream, i.e.
- * the Jupyter server's log. Installed once at startup, so nothing is swapped per request and
- * background threads keep printing into the cell that started them.
+ * {@code System.out} or {@code System.err} of the kernel JVM: bytes written by a thread that a
+ * cell started (directly or not) go to the notebook through the {@link StreamPump}, under the
+ * cell running at the time (see {@link IoPublisher}); bytes from kernel threads go to the
+ * process's original stream, i.e. the Jupyter server's log. Installed once at startup, so nothing
+ * is swapped per request.
  */
 public final class RoutedOutputStream extends OutputStream {
-    private final IoPublisher publisher;
+    private final StreamPump pump;
     private final PublishStream.StreamType type;
     private final PrintStream original;
 
     public RoutedOutputStream(IoPublisher publisher, PublishStream.StreamType type, PrintStream original) {
-        this.publisher = publisher;
+        this.pump = publisher.streams();
         this.type = type;
         this.original = original;
     }
@@ -30,21 +29,20 @@ public final class RoutedOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) {
-        CellContext cell = CellContext.current();
-        if (cell == null) {
+        if (CellContext.current() == null) {
             original.write(b, off, len);
         } else {
-            cell.append(type, b, off, len);
+            pump.write(type, b, off, len);
         }
     }
 
+    /** PrintStream flushes at each line end (autoflush): publish soon, coalescing floods. */
     @Override
-    public void flush() throws IOException {
-        CellContext cell = CellContext.current();
-        if (cell == null) {
+    public void flush() {
+        if (CellContext.current() == null) {
             original.flush();
         } else {
-            publisher.flush(cell, true);
+            pump.flushSoon();
         }
     }
 }

@@ -90,10 +90,9 @@ public final class JShellEvaluator implements AutoCloseable {
     public JShellEvaluator(Duration timeout, List<String> compilerOptions) {
         this.timeout = timeout;
         this.control = new CapturingExecutionControl();
-        this.shell = JShell.builder()
+        this.shell = CompileClassPath.build(JShell.builder()
                 .executionEngine(new CapturingControlProvider(control), Map.of())
-                .compilerOptions(compilerOptions.toArray(String[]::new))
-                .build();
+                .compilerOptions(compilerOptions.toArray(String[]::new)));
     }
 
     /**
@@ -106,6 +105,14 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public void onClassReplaced(BiConsumer<Class<?>, Class<?>> listener) {
         this.classReplaced = listener;
+    }
+
+    /**
+     * Adds a jar or class folder for the compiler and class loader of later snippets
+     * ({@code %maven}, {@code %classpath}). Safe while a snippet runs (a magic calls it).
+     */
+    public void addToClasspath(java.nio.file.Path path) {
+        shell.addToClasspath(path.toString());
     }
 
     /** The JShell instance, for code assistance (completion, documentation). */

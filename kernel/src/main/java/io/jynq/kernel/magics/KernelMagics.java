@@ -13,7 +13,7 @@ import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 
-/** Registers and implements {@code %lsmagic}, {@code %help}, {@code %time} and {@code %%time}. */
+/** Registers and implements {@code %lsmagic}, {@code %help}, {@code %time} and {@code %%time}; {@code %maven} and {@code %classpath} ({@link LibraryMagics}). */
 public final class KernelMagics {
     private static final Pattern MAGIC_AT_CURSOR = Pattern.compile("(?m)^\\s*(%%?)(\\w*)\\z");
 
@@ -21,7 +21,9 @@ public final class KernelMagics {
             "lsmagic", "%lsmagic              list the line and cell magics this kernel knows",
             "help", "%help [NAME]          this help; with NAME, the usage of that magic",
             "time", "%time STATEMENT       run one line and print its wall time\n"
-                    + "%%time                 (first line of a cell) run the cell and print its wall time");
+                    + "%%time                 (first line of a cell) run the cell and print its wall time",
+            "maven", LibraryMagics.MAVEN_USAGE,
+            "classpath", LibraryMagics.CLASSPATH_USAGE);
 
     private KernelMagics() {
     }
@@ -43,6 +45,7 @@ public final class KernelMagics {
         registry.registerCellMagic("time", (CellMagic<Object, BaseKernel>) (kernel, args, body) -> {
             throw new IllegalArgumentException("%%time must be the first line of the cell");
         });
+        LibraryMagics.register(registry);
     }
 
     static String listing(MagicsRegistry registry) {

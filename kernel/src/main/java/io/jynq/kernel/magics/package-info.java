@@ -1,6 +1,7 @@
 /**
  * Every magic the kernel serves, in one place. {@link io.jynq.kernel.magics.KernelMagics} holds
- * the kernel's own ({@code %lsmagic}, {@code %help}, {@code %time}/{@code %%time});
+ * the kernel's own ({@code %lsmagic}, {@code %help}, {@code %time}/{@code %%time}, {@code %maven}
+ * and {@code %classpath});
  * {@link io.jynq.kernel.magics.MagicsExtension}, a jjava {@code Extension}
  * listed in {@code META-INF/services}, adds every {@code LineMagic}/{@code CellMagic} of the
  * magics module ({@code io.jynq.magics}) found by ServiceLoader. Renderers are not here: the

@@ -135,6 +135,16 @@ class KernelEvaluatorIT {
     }
 
     @Test
+    void mavenAndClasspathAddLibrariesToTheRunningSession() {
+        assertEquals("ok", status("maven"), run("maven").toString());
+        assertTrue(stream("maven").contains("org.apache.commons:commons-lang3:3.17.0: 1 jar(s) resolved, 1 added"), stream("maven"));
+        assertEquals("Pynq", result(run("maven_use")));
+        assertEquals("ok", status("classpath"), run("classpath").toString());
+        assertEquals("bit", result(run("classpath_use")));
+        assertTrue(error("classpath_missing").contains("/no/such.jar: no such file or folder"), error("classpath_missing"));
+    }
+
+    @Test
     void overlayTutorialDriverRedefinitionAndReloadBind() {
         for (String cell : new String[] {"driver", "load1", "dma1", "hierarchy", "load2", "dma2", "edit_driver", "load3", "dma3"}) {
             assertEquals("ok", status(cell), cell + ": " + run(cell));

@@ -36,14 +36,27 @@ import java.util.stream.Stream;
 final class KernelHarness {
     private static final Map<String, JsonObject> RESULTS = new ConcurrentHashMap<>();
     private static Path prefix;
-    private static Path driver;
+    private static List<String> classPath;
 
     private KernelHarness() {
     }
 
     static synchronized JsonObject scenario(String name) {
-        return RESULTS.computeIfAbsent(name, KernelHarness::run);
+        return RESULTS.computeIfAbsent(name, n -> run("kernel_driver.py", n, KERNEL));
     }
+
+    /**
+     * A scenario of {@code transport_driver.py} (issue 12's transport items) on the kernelspec
+     * {@code kernel}: {@link #KERNEL}, or {@link #SMALL_HEAP_KERNEL} (-Xmx128m, the heap of a PYNQ-Z2).
+     */
+    static synchronized JsonObject transport(String name, String kernel) {
+        return RESULTS.computeIfAbsent("transport:" + name + ":" + kernel, k -> run("transport_driver.py", name, kernel));
+    }
+
+    /** The kernelspec every IT uses. */
+    static final String KERNEL = "jynq-it";
+    /** The same kernel with a 128 MB heap. */
+    static final String SMALL_HEAP_KERNEL = "jynq-it-small";
 
     static Path kernelJava() {
         return JynqConfig.current().path(Setting.IT_JAVA).map(Path::toAbsolutePath)
@@ -68,27 +81,47 @@ final class KernelHarness {
         try (Stream<Path> jars = Files.list(target.resolve("lib"))) {
             cp.addAll(jars.map(Path::toString).sorted().collect(Collectors.toList()));
         }
+        classPath = List.copyOf(cp);
         prefix = Files.createTempDirectory("jynq-it-prefix");
-        KernelSpec spec = new KernelSpec("jynq-it", "Java (JYNQ IT)", kernelJava(), cp,
-                List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true"));
-        KernelSpecInstaller.install(spec, KernelSpecInstaller.kernelsDir(KernelSpecInstaller.Scope.PREFIX, prefix));
-        driver = prefix.resolve("kernel_driver.py");
-        try (InputStream in = KernelHarness.class.getResourceAsStream("kernel_driver.py")) {
-            Files.copy(in, driver, StandardCopyOption.REPLACE_EXISTING);
+        Path kernels = KernelSpecInstaller.kernelsDir(KernelSpecInstaller.Scope.PREFIX, prefix);
+        KernelSpecInstaller.install(new KernelSpec(KERNEL, "Java (JYNQ IT)", kernelJava(), cp,
+                List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true")), kernels);
+        KernelSpecInstaller.install(new KernelSpec(SMALL_HEAP_KERNEL, "Java (JYNQ IT, 128 MB)", kernelJava(), cp,
+                List.of("-XX:+UseSerialGC", "-Xmx128m", "-Djava.awt.headless=true")), kernels);
+        for (String script : List.of("kernel_driver.py", "transport_driver.py")) {
+            try (InputStream in = KernelHarness.class.getResourceAsStream(script)) {
+                Files.copy(in, prefix.resolve(script), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
-    private static JsonObject run(String scenario) {
+    /** The kernel's class path (the built jar and its libraries), absolute. */
+    static synchronized List<String> classPath() {
+        prefix();
+        return classPath;
+    }
+
+    /** The kernelspecs' prefix (share/jupyter/kernels under it); installs them on first use. */
+    static synchronized Path prefix() {
         try {
             install();
-            ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", driver.toString(), scenario, "jynq-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return prefix;
+    }
+
+    private static JsonObject run(String script, String scenario, String kernel) {
+        try {
+            install();
+            ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", prefix.resolve(script).toString(), scenario, kernel);
             pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
             pb.environment().put("JUPYTER_RUNTIME_DIR", prefix.resolve("runtime").toString());
             pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
             pb.environment().put("JYNQ_IT_NOTEBOOKS", Path.of("..", "notebooks").toAbsolutePath().normalize().toString());
             pb.environment().put("TMPDIR", prefix.toString());
             pb.environment().put("JYNQ_HISTORY", prefix.resolve(scenario + "-history.jsonl").toString());
-            File log = prefix.resolve(scenario + ".log").toFile();
+            File log = prefix.resolve(scenario + "-" + kernel + ".log").toFile();
             pb.redirectError(log);
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

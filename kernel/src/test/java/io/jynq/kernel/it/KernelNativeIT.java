@@ -69,6 +69,15 @@ class KernelNativeIT {
     }
 
     @Test
+    void redefiningACellWhileItsFunctionRunsLeavesTheRunningCallItsCode() {
+        for (String mode : new String[] {"redefine", "redefine_in_process"}) {
+            assertNull(first(r.getAsJsonObject(mode), "error"), mode + ": " + r.get(mode));
+            assertEquals("1500", result(r.getAsJsonObject(mode + "_running")), mode + ": " + r.get(mode + "_running"));
+            assertEquals("-5", result(r.getAsJsonObject(mode + "_new")), mode + ": " + r.get(mode + "_new"));
+        }
+    }
+
+    @Test
     void theKernelKeepsItsVariablesAndBuffers() {
         assertEquals("42", result(r.getAsJsonObject("kept")));
         assertEquals("true", result(r.getAsJsonObject("after")));

@@ -27,7 +27,7 @@ class MagicsExtensionTest {
         assertTrue(ext.contains(MagicsExtension.class.getName()), ext.toString());
         List<String> lines = Magics.lineMagics().stream().map(LineMagic::name).sorted().collect(Collectors.toList());
         assertEquals(List.of("device", "ip", "overlay", "overlays", "plot", "registers", "table"), lines);
-        assertEquals(List.of("c"), Magics.cellMagics().stream().map(CellMagic::name).collect(Collectors.toList()));
+        assertEquals(List.of("c", "require_overlay"), Magics.cellMagics().stream().map(CellMagic::name).collect(Collectors.toList()));
     }
 
     @Test

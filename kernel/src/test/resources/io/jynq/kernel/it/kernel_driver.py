@@ -48,8 +48,8 @@ def collect(kc, mid, timeout=60):
             return out, reply["content"]
 
 
-def run(kc, code, timeout=60):
-    mid = kc.execute(code)
+def run(kc, code, timeout=60, stop_on_error=True):
+    mid = kc.execute(code, stop_on_error=stop_on_error)
     out, reply = collect(kc, mid, timeout)
     return {"outputs": out, "reply": reply}
 
@@ -264,6 +264,14 @@ def native(kernel):
                                "faults.fill(b, 4096, 0x11);\n"
                                "faults.overrun(a, 4096);", timeout=120)
         r["neighbour"] = run(kc, "long intact = 0; for (long i = 0; i < 4096; i++) if (b.getLong(i) == 0x11) intact++; intact")
+        for mode in ("", " --in-process"):
+            key = "redefine" + mode.replace(" --", "_").replace("-", "_")
+            run(kc, "%%c slow" + mode + "\n#include <unistd.h>\nint nap(int ms) { usleep(ms * 1000); return ms; }\n", timeout=180)
+            run(kc, "var napping = java.util.concurrent.CompletableFuture.supplyAsync(() -> slow.nap(1500));\n"
+                    "Thread.sleep(300);")
+            r[key] = run(kc, "%%c slow" + mode + "\nint nap(int ms) { return -ms; }\n", timeout=180)
+            r[key + "_running"] = run(kc, "napping.get()", timeout=120)
+            r[key + "_new"] = run(kc, "slow.nap(5)", timeout=120)
         r["kept"] = run(kc, "kept")
         r["after"] = run(kc, "clib.checksum(buf, buf.byteSize()) == javaSum && faults.add(2, 3) == 5")
     finally:
@@ -389,16 +397,16 @@ def evaluator(kernel):
         r["after_redefine"] = run(kc, 'name + " " + answer + " " + box')
         # all or nothing at compile time
         run(kc, "int x = 1;")
-        r["half_cell"] = run(kc, 'x = 42;\nSystem.out.println("ran");\nint q = undefinedThing;')
+        r["half_cell"] = run(kc, 'x = 42;\nSystem.out.println("ran");\nint q = undefinedThing;', stop_on_error=False)
         r["x_after_half_cell"] = run(kc, "x")
-        r["redefined_then_failed"] = run(kc, 'String name = "replaced";\nint broken = nope;')
+        r["redefined_then_failed"] = run(kc, 'String name = "replaced";\nint broken = nope;', stop_on_error=False)
         r["name_after_failed"] = run(kc, "name")
         # javac's words
-        r["class_error"] = run(kc, "// PYNQ: a driver with a typo\nclass Bad {\n    int f() {\n        return \"s\";\n    }\n}")
-        r["missing_symbol"] = run(kc, "int y = missingThing + 1;")
+        r["class_error"] = run(kc, "// PYNQ: a driver with a typo\nclass Bad {\n    int f() {\n        return \"s\";\n    }\n}", stop_on_error=False)
+        r["missing_symbol"] = run(kc, "int y = missingThing + 1;", stop_on_error=False)
         # exit is refused and the kernel goes on
-        r["exit"] = run(kc, "System.exit(0);")
-        r["halt"] = run(kc, "Runtime.getRuntime().halt(3);")
+        r["exit"] = run(kc, "System.exit(0);", stop_on_error=False)
+        r["halt"] = run(kc, "Runtime.getRuntime().halt(3);", stop_on_error=False)
         r["after_exit"] = run(kc, "answer + 1")
         # default imports
         r["defaults"] = run(kc, 'List<Integer> l = new ArrayList<>(); Path p = Paths.get("/tmp");\n'
@@ -413,6 +421,13 @@ def evaluator(kernel):
         r["help_method"] = run(kc, "Math.max?")
         r["inspect_session_class"] = kc.inspect("new Box()", 6, reply=True, timeout=30)["content"]
         r["inspect_var"] = kc.inspect("answer", 3, reply=True, timeout=30)["content"]
+        # libraries added to the running session, offline from the local repository
+        home = os.path.expanduser("~/.m2/repository")
+        r["maven"] = run(kc, "%maven --offline org.apache.commons:commons-lang3:3.17.0", timeout=120)
+        r["maven_use"] = run(kc, 'org.apache.commons.lang3.StringUtils.capitalize("pynq")')
+        r["classpath"] = run(kc, "%%classpath %s/commons-io/commons-io/2.16.1/*" % home)
+        r["classpath_use"] = run(kc, 'org.apache.commons.io.FilenameUtils.getExtension("ol.bit")')
+        r["classpath_missing"] = run(kc, "%classpath /no/such.jar", stop_on_error=False)
         # PYNQ's overlay tutorial, ported: driver, DMA through it, hierarchy driver, reload, edit, reload
         r["driver"] = run(kc, CONSTANT_MULTIPLY % "")
         r["load1"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)

@@ -30,6 +30,14 @@ public final class CFunction {
         this.where = declaration.signature() + " (" + library.sourceName() + ":" + declaration.line() + ")";
     }
 
+    /**
+     * The bytes a pointer argument spans: a buffer's byte size, an array's length times its
+     * element size, a String's UTF-8 bytes and its NUL; -1 where unknown (a JNA Pointer).
+     */
+    public static long argumentBytes(Object pointerArgument) {
+        return CArguments.byteSpan(pointerArgument);
+    }
+
     /** Where it is declared, for messages: {@code signature (file:line)}. */
     public String where() {
         return where;

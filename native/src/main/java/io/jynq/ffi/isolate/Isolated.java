@@ -46,7 +46,7 @@ public final class Isolated {
         Path shim = compiler.compile("jynq_shim.c", CallShim.source(built.functions()), java.util.List.of(),
                 CallShim.header(built.functions().size())).library();
         HelperLink link = new HelperLink(helper(), built.library(), shim, built.functions());
-        helper().load(link);
+        helper().loadIfIdle(link);
         return CLibrary.bind(built.functions(), built.library(), built.sourceName(), link);
     }
 

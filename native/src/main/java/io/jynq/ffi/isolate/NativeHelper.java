@@ -61,9 +61,15 @@ final class NativeHelper {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "jynq-native-helper-stop"));
     }
 
-    /** Loads {@code link}'s library into the helper now (starting it), so a missing export is reported at load. */
-    void load(HelperLink link) {
-        lockInterruptibly();
+    /**
+     * Loads {@code link}'s library into the helper now (starting it), so a missing export is
+     * reported at load; when a call is running (a background thread inside a C function), the
+     * library is loaded at its first call instead, so redefining a cell never waits for that call.
+     */
+    void loadIfIdle(HelperLink link) {
+        if (!lock.tryLock()) {
+            return;
+        }
         try {
             ensureLoaded(link);
         } finally {
@@ -174,7 +180,7 @@ final class NativeHelper {
             } else if (v instanceof NativeMemory || v instanceof String || (v != null && v.getClass().isArray())) {
                 // heap values, and native memory no other process can map (copied, not zero-copy)
                 byte[] utf8 = v instanceof String s ? (s + "\0").getBytes(StandardCharsets.UTF_8) : null;
-                long bytes = utf8 != null ? utf8.length : v instanceof NativeMemory m ? m.byteSize() : Scratch.bytes(v);
+                long bytes = utf8 != null ? utf8.length : io.jynq.ffi.cheader.CFunction.argumentBytes(v);
                 staged.add(new Object[] {utf8 != null ? utf8 : v, total, bytes, i});
                 spans[i] = bytes;
                 total += Scratch.pageUp(bytes);

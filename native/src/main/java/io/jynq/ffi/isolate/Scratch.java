@@ -36,12 +36,6 @@ final class Scratch implements AutoCloseable {
         return Math.max(PAGE, (bytes + PAGE - 1) / PAGE * PAGE);
     }
 
-    static long bytes(Object array) {
-        int n = java.lang.reflect.Array.getLength(array);
-        Class<?> c = array.getClass().getComponentType();
-        return (long) n * (c == byte.class ? 1 : c == short.class ? 2 : c == int.class || c == float.class ? 4 : 8);
-    }
-
     Path file() {
         return file;
     }

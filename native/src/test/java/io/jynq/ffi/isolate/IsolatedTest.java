@@ -197,6 +197,22 @@ class IsolatedTest {
     }
 
     @Test
+    void redefiningWhileACallRunsLeavesThatCallItsCode() throws Exception {
+        CCompiler cc = new CCompiler(dir.resolve("cc"), "gcc", Duration.ofMinutes(1));
+        CLibrary first = Isolated.load(cc.compile("slow.c", "#include <unistd.h>\nint nap(int ms) { usleep(ms * 1000); return ms; }\n",
+                List.of()), cc);
+        CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> first.function("nap").invoke(1500));
+        Thread.sleep(300);
+        // the cell run again with new source: the old library is closed, the new one bound at once
+        first.close();
+        CLibrary second = Isolated.load(cc.compile("slow.c", "int nap(int ms) { return -ms; }\n", List.of()), cc);
+        assertEquals(1500, running.get(60, TimeUnit.SECONDS), "the running call finished in its own code");
+        assertEquals(-5, second.function("nap").invoke(5));
+        assertThrows(IllegalStateException.class, () -> first.function("nap").invoke(1));
+        second.close();
+    }
+
+    @Test
     void aNullBufferIsRefusedBeforeTheCall() {
         assertThrows(IllegalArgumentException.class, () -> call("checksum", null, 0L));
     }

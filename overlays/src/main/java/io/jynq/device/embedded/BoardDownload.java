@@ -70,7 +70,10 @@ final class BoardDownload {
         if (!partial) {
             shutdownManagers.record(metadata);
         }
-        store.write(new PlState(bitstream.toAbsolutePath().normalize().toString(), Instant.now(), hash, partial));
+        PlState old = store.read();
+        // a partial download keeps the PL's bitfile name and timestamp (PYNQ's post_download)
+        store.write(partial && old.isProgrammed() ? new PlState(old.bitfileName(), old.timestamp(), hash, true)
+                : new PlState(bitstream.toAbsolutePath().normalize().toString(), Instant.now(), hash, partial));
     }
 
     /** Read-modify-writes each planned field through a transient /dev/mem window. */

@@ -212,6 +212,14 @@ public final class EmbeddedDevice implements Device {
         return clocks().fclkMhz(index);
     }
 
+    /** EMIO {@code index} through sysfs, as PYNQ's {@code GPIO}; see {@link SysfsPsGpio}. */
+    @Override
+    public io.jynq.device.PsGpioLine psGpio(int index, boolean output) {
+        checkOpen();
+        Arch arch = configuredArch != null ? configuredArch : BoardArch.detect(paths);
+        return new SysfsPsGpio(paths, io, arch).open(index, output);
+    }
+
     @Override
     public double fclkSourceMhz(int index) {
         Objects.checkIndex(index, 4);

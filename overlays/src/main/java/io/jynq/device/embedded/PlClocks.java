@@ -66,7 +66,7 @@ public abstract class PlClocks {
     }
 
     /** The CPU clock in MHz, as PYNQ's {@code get_cpu_mhz} computes it. */
-    abstract double cpuMhz();
+    public abstract double cpuMhz();
 
     /**
      * Writes both divisors of clock {@code index} in one register write.

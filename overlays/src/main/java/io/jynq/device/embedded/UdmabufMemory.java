@@ -55,6 +55,17 @@ final class UdmabufMemory implements DeviceMemory {
         return mapping.byteBuffer(offset, byteSize);
     }
 
+    /**
+     * The block in {@code /dev/udmabufN}, for the isolated C call path, which maps it in its helper
+     * process. Only a cacheable block: the helper maps without {@code O_SYNC}, and a non-cacheable
+     * block mapped cached there would hide C's writes from the DMA, so that one is copied instead.
+     */
+    @Override
+    public FileWindow fileWindow() {
+        checkOpen();
+        return cacheable ? new FileWindow(region.devicePath().toAbsolutePath(), offset) : null;
+    }
+
     @Override
     public boolean cacheable() {
         return cacheable;

@@ -65,6 +65,11 @@ final class UdmabufRegion implements AutoCloseable {
      *
      * @throws DeviceException if there is none, or all are claimed
      */
+    /** The character device, {@code /dev/udmabufN} under the board root. */
+    Path devicePath() {
+        return device;
+    }
+
     static UdmabufRegion claim(BoardPaths paths, SysfsIo io) {
         Path cls = paths.udmabufClass();
         List<String> names = new ArrayList<>();

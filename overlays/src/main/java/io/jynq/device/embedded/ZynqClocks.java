@@ -46,7 +46,7 @@ final class ZynqClocks extends PlClocks {
 
     /** ARM_CLK_CTRL (0x120): SRCSEL [5:4] picks ARM, ARM, DDR or IO PLL; DIVISOR [13:8]. */
     @Override
-    double cpuMhz() {
+    public double cpuMhz() {
         int v = control.read32(ARM_CLK_CTRL);
         int div = (v >>> 8) & 0x3F;
         return div == 0 ? 0.0 : round6(pllMhz(ARM_SRC_PLL[(v >>> 4) & 0x3]) / div);

@@ -53,7 +53,7 @@ final class ZynqMpClocks extends PlClocks {
 
     /** CRF_APB ACPU_CTRL (0x60): SRCSEL [2:0] picks APLL (0x20), DPLL (0x2C) or VPLL (0x38); DIVISOR0 [13:8]. */
     @Override
-    double cpuMhz() {
+    public double cpuMhz() {
         int v = crf.read32(0x60);
         int srcsel = v & 0x7;
         int pll = switch (srcsel) {

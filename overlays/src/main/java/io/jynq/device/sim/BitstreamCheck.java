@@ -1,10 +1,10 @@
 package io.jynq.device.sim;
 
 import io.jynq.device.DeviceException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import io.jynq.metadata.BitFile;
 import io.jynq.metadata.MetadataException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,14 +26,43 @@ final class BitstreamCheck {
      * @throws UncheckedIOException if the file cannot be read
      */
     static void check(Path file) {
-        byte[] b;
+        String name = file.getFileName().toString();
         try {
-            b = Files.readAllBytes(file);
+            long size = Files.size(file);
+            long from = 0;
+            if (!name.endsWith(".bin")) {
+                BitFile header;
+                try {
+                    header = BitFile.read(file);  // the header only, checked against the file's size
+                } catch (MetadataException e) {
+                    throw new DeviceException(e.getMessage(), e);
+                }
+                from = header.dataOffset();
+            } else if (size == 0 || size % 4 != 0) {
+                throw new DeviceException(name + ": a .bin must be whole 32-bit words, got " + size + " bytes");
+            }
+            // The sync word comes within the first words of the configuration: look at 1 MiB of it
+            // rather than reading a bitstream of any size whole (issue 14: a 3 GB one ran out of memory).
+            byte[] head = new byte[(int) Math.min(size - from, SYNC_WINDOW)];
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(head);
+                while (bb.hasRemaining() && ch.read(bb, from + bb.position()) >= 0) {
+                    // read until full or EOF
+                }
+            }
+            byte[] sync = name.endsWith(".bin") ? SYNC_SWAPPED : SYNC;
+            if (indexOf(head, sync, 0) < 0) {
+                throw new DeviceException(name.endsWith(".bin")
+                        ? name + ": no sync word 66 55 99 AA in the .bin; not a Xilinx configuration"
+                        : name + ": byte " + from + ": no sync word AA 99 55 66 in the configuration data");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bitstream " + file, e);
         }
-        check(b, file.getFileName().toString());
     }
+
+    /** Bytes of configuration data searched for the sync word: 1 MiB. */
+    static final int SYNC_WINDOW = 1 << 20;
 
     /**
      * Checks bitstream content; {@code name} ending in {@code .bin} selects the raw format.

@@ -94,8 +94,7 @@ final class InterruptRouter {
         }
         int offset = 0;
         for (int j = 0; j < k; j++) {
-            String w = concat.parameter("IN" + j + "_WIDTH");
-            offset += w == null ? 1 : Integer.parseInt(w.trim());
+            offset += (int) concat.parameterLong("IN" + j + "_WIDTH", 1);
         }
         return offset;
     }

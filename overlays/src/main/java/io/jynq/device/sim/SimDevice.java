@@ -50,6 +50,7 @@ public final class SimDevice implements Device {
     private final BoardFiles files;
     private final SimDdr ddr;
     private final SimClocks clocks = new SimClocks();
+    private final SimPsGpio psGpio = new SimPsGpio(this::currentOrNull);
     private volatile SimPl pl;
     private volatile boolean closed;
 
@@ -122,8 +123,14 @@ public final class SimDevice implements Device {
             synchronized (this) {
                 files.deleteTemporaries();
                 PlState old = plStore.read();
-                PlState state = new PlState(bitstream.toAbsolutePath().normalize().toString(), nextTimestamp(old), sha,
-                        partial);
+                if (partial && (pl == null || !old.isProgrammed())) {
+                    throw new DeviceException("cannot download the partial bitstream " + bitstream.getFileName()
+                            + ": no full design is loaded in this process to hold its region; download the overlay first");
+                }
+                // a partial download keeps the PL's bitfile name and timestamp (PYNQ's post_download);
+                // its own design hash tells its register file and state apart
+                PlState state = partial ? new PlState(old.bitfileName(), old.timestamp(), sha, true)
+                        : new PlState(bitstream.toAbsolutePath().normalize().toString(), nextTimestamp(old), sha, false);
                 Path regs = files.regsFile(state);
                 SimPl built;
                 SimPl base = partial ? pl : null;
@@ -366,6 +373,21 @@ public final class SimDevice implements Device {
             throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
         }
         return p.base().metadata();
+    }
+
+    /** EMIO {@code index} of the simulated PS, wired as the loaded design's gpio_dict says; see {@link SimPsGpio}. */
+    @Override
+    public io.jynq.device.PsGpioLine psGpio(int index, boolean output) {
+        checkOpen();
+        return psGpio.open(index, output);
+    }
+
+    private SimPl currentOrNull() {
+        try {
+            return current();
+        } catch (DeviceException e) {
+            return null; // another process's design: its models are not here to reset
+        }
     }
 
     @Override

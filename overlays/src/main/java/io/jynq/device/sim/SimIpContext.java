@@ -42,26 +42,6 @@ final class SimIpContext implements IpContext {
     }
 
     @Override
-    public long parameterLong(String name, long defaultValue) {
-        String v = ip.parameter(name);
-        if (v == null || v.isBlank()) {
-            return defaultValue;
-        }
-        String t = v.trim();
-        try {
-            if (t.startsWith("0x") || t.startsWith("0X")) {
-                return Long.parseUnsignedLong(t.substring(2), 16);
-            }
-            if (t.startsWith("0b") || t.startsWith("0B")) {
-                return Long.parseUnsignedLong(t.substring(2), 2);
-            }
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + name + " of " + ip.name() + " is not a number: \"" + v + "\"", e);
-        }
-    }
-
-    @Override
     public RegisterStore registers() {
         return registers;
     }

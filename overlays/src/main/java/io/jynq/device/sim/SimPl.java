@@ -121,21 +121,28 @@ final class SimPl {
 
     /**
      * The model {@code f} makes for {@code ip}, or null (a plain register file, with a one-line
-     * note) when the model refuses this IP: a user's IP that shares a bundled model's VLNV but not
+     * note) when the IP lacks a register the model needs ({@link java.util.NoSuchElementException}
+     * from {@link IpDescription#register}): a user's IP that shares a bundled model's VLNV but not
      * its register layout (issue 14: a {@code fir:1.0} without {@code coef_0..7} failed to download).
+     *
+     * @throws DeviceException naming the IP when the model fails otherwise (a broken model)
      */
     private static IpModel create(IpModelFactory f, IpDescription ip, SimIpContext ctx) {
+        IpModel m;
         try {
-            IpModel m = f.create(ctx);
-            if (m == null) {
-                note(ip.name() + ": the simulation model for " + ip.type() + " made nothing; using a plain register file");
-            }
-            return m;
-        } catch (RuntimeException e) {
+            m = f.create(ctx);
+        } catch (java.util.NoSuchElementException e) {
             note(ip.name() + ": the simulation model for " + ip.type() + " does not fit this IP (" + e.getMessage()
                     + "); using a plain register file");
             return null;
+        } catch (RuntimeException e) {
+            throw new DeviceException("cannot create the simulation model of " + ip.name() + " (" + ip.type()
+                    + "): " + e, e);
         }
+        if (m == null) {
+            throw new DeviceException("the model factory for " + ip.type() + " returned null for " + ip.name());
+        }
+        return m;
     }
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SimPl.class.getName());

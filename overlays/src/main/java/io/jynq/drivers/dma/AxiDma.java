@@ -26,41 +26,55 @@ import java.time.Duration;
  * {@code C_SG_LENGTH_WIDTH} (LENGTH bits, default 26: {@link #bufferMaxSize()}),
  * {@code C_M_AXI_MM2S_DATA_WIDTH}/{@code C_M_AXI_S2MM_DATA_WIDTH} with
  * {@code C_INCLUDE_MM2S_DRE}/{@code C_INCLUDE_S2MM_DRE} (alignment), {@code C_ADDR_WIDTH}
- * (above 32, the MSB address registers are written). Both channels are started on creation.
+ * (above 32, the MSB address registers are written), {@code C_MICRO_DMA} with
+ * {@code C_MM2S_BURST_SIZE}/{@code C_S2MM_BURST_SIZE} (a micro DMA moves at most one burst:
+ * data width in bytes × burst size, as PYNQ sizes it). Each channel is started on its first use.
  */
 @BindTo(AxiDmaLayout.VLNV)
 public class AxiDma extends DefaultIp {
     private final int lengthWidthBits;
     private final long bufferMaxSize;
+    private final boolean micro;
     private final DmaChannel send;
     private final DmaChannel recv;
 
     /**
-     * Binds to an AXI DMA and starts its channels.
+     * Binds to an AXI DMA. No register is touched: each channel starts (DMACR.RS, PG021) on first
+     * use ({@link #sendChannel()}, {@link #recvChannel()}), as PYNQ binds a driver on first access.
      *
-     * @throws UnsupportedConfigurationException if the DMA is built with scatter-gather
-     * @throws HardwareTimeoutException if a channel does not leave Halted
+     * @throws UnsupportedConfigurationException if {@link #checkConfiguration} refuses the configuration
      */
     public AxiDma(Overlay overlay, IpDescription description) {
         super(overlay, description);
-        if (parameter("C_INCLUDE_SG", 0) != 0) {
-            throw new UnsupportedConfigurationException(name() + " is built with scatter-gather (C_INCLUDE_SG=1);"
-                    + " AxiDma drives simple mode only. Use its registers() or rebuild with C_INCLUDE_SG=0");
-        }
+        checkConfiguration(description);
         lengthWidthBits = (int) parameter("C_SG_LENGTH_WIDTH", AxiDmaLayout.DEFAULT_LENGTH_WIDTH_BITS);
-        if (lengthWidthBits < 8 || lengthWidthBits > 26) {
-            throw new UnsupportedConfigurationException(name() + ": C_SG_LENGTH_WIDTH=" + lengthWidthBits
-                    + " is outside PG021's 8..26");
-        }
         bufferMaxSize = (1L << lengthWidthBits) - 1;
+        micro = parameter("C_MICRO_DMA", 0) != 0;
         boolean wide = parameter("C_ADDR_WIDTH", 32) > 32;
         send = parameter("C_INCLUDE_MM2S", 1) != 0 ? channel(true, wide) : null;
         recv = parameter("C_INCLUDE_S2MM", 1) != 0 ? channel(false, wide) : null;
-        if (send != null) {
-            send.start();
+    }
+
+    /**
+     * Whether this driver can drive {@code description}'s configuration, checked without
+     * constructing it (so a facade is typed {@code DefaultIp} for a DMA it cannot drive).
+     *
+     * @throws UnsupportedConfigurationException for scatter-gather ({@code C_INCLUDE_SG=1}) or a
+     *         {@code C_SG_LENGTH_WIDTH} outside PG021's 8..26
+     */
+    public static void checkConfiguration(IpDescription description) {
+        if (parameter(description, "C_MICRO_DMA", 0) != 0 && parameter(description, "C_INCLUDE_SG", 0) != 0) {
+            throw new UnsupportedConfigurationException(description.name() + ": micro DMA and scatter-gather together"
+                    + " (C_MICRO_DMA=1, C_INCLUDE_SG=1) are not supported, as in PYNQ");
         }
-        if (recv != null) {
-            recv.start();
+        if (parameter(description, "C_INCLUDE_SG", 0) != 0) {
+            throw new UnsupportedConfigurationException(description.name() + " is built with scatter-gather"
+                    + " (C_INCLUDE_SG=1); AxiDma drives simple mode only. Use its registers() or rebuild with C_INCLUDE_SG=0");
+        }
+        long w = parameter(description, "C_SG_LENGTH_WIDTH", AxiDmaLayout.DEFAULT_LENGTH_WIDTH_BITS);
+        if (w < 8 || w > 26) {
+            throw new UnsupportedConfigurationException(description.name() + ": C_SG_LENGTH_WIDTH=" + w
+                    + " is outside PG021's 8..26");
         }
     }
 
@@ -70,34 +84,47 @@ public class AxiDma extends DefaultIp {
         boolean dre = parameter("C_INCLUDE_" + dir + "_DRE", 0) != 0;
         int align = dre ? 1 : (int) Math.max(1, width / 8);
         String reason = dre ? "DRE present" : dir + " data width " + width + " bits, no DRE";
-        return new DmaChannel(this, mmio(), mm2s, align, reason, wide, hasInterrupt(mm2s ? "mm2s_introut" : "s2mm_introut"));
+        long burst = parameter("C_" + dir + "_BURST_SIZE", 16);
+        // micro DMA (PG021 "Micro DMA"): one transfer is at most one burst, as PYNQ's DMA sizes it
+        long max = micro ? width / 8 * burst : bufferMaxSize;
+        String limit = micro ? "C_MICRO_DMA=1: " + dir + " data width " + width + " bits x C_" + dir + "_BURST_SIZE=" + burst
+                : "C_SG_LENGTH_WIDTH=" + lengthWidthBits;
+        return new DmaChannel(this, mmio(), mm2s, align, reason, wide, hasInterrupt(mm2s ? "mm2s_introut" : "s2mm_introut"),
+                max, limit);
     }
 
     /**
-     * The MM2S channel (memory to stream; PYNQ's {@code sendchannel}).
+     * The MM2S channel (memory to stream; PYNQ's {@code sendchannel}), started on the first call.
      *
+     * @throws HardwareTimeoutException if it does not leave Halted when first started
      * @throws IllegalStateException if the DMA has no MM2S channel (C_INCLUDE_MM2S=0)
      */
     public DmaChannel sendChannel() {
         if (send == null) {
             throw new IllegalStateException(name() + " has no MM2S channel (C_INCLUDE_MM2S=0)");
         }
+        send.startOnce();
         return send;
     }
 
     /**
-     * The S2MM channel (stream to memory; PYNQ's {@code recvchannel}).
+     * The S2MM channel (stream to memory; PYNQ's {@code recvchannel}), started on the first call.
      *
+     * @throws HardwareTimeoutException if it does not leave Halted when first started
      * @throws IllegalStateException if the DMA has no S2MM channel (C_INCLUDE_S2MM=0)
      */
     public DmaChannel recvChannel() {
         if (recv == null) {
             throw new IllegalStateException(name() + " has no S2MM channel (C_INCLUDE_S2MM=0)");
         }
+        recv.startOnce();
         return recv;
     }
 
-    /** The largest transfer in bytes, {@code 2^C_SG_LENGTH_WIDTH - 1} (PYNQ's {@code buffer_max_size}). */
+    /**
+     * The largest transfer in bytes, {@code 2^C_SG_LENGTH_WIDTH - 1} (PYNQ's {@code buffer_max_size});
+     * a micro DMA's channels allow less ({@link DmaChannel#maxTransferBytes()}).
+     */
     public long bufferMaxSize() {
         return bufferMaxSize;
     }

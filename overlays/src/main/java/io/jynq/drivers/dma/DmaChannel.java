@@ -48,14 +48,19 @@ public final class DmaChannel {
     private final boolean wideAddress;
     private final boolean irqWired;
     private final String alignmentReason;
+    private final long maxBytes;
+    private final String maxReason;
     private volatile ContiguousBuffer active;  // volatile: read by ContiguousBuffer.close() on any thread
     private long activeOffset;
     private long activeBytes;
     private long activeAddress;
     private long transferred;
+    private boolean started;
 
     DmaChannel(AxiDma dma, Mmio mmio, boolean mm2s, int alignment, String alignmentReason, boolean wideAddress,
-            boolean irqWired) {
+            boolean irqWired, long maxBytes, String maxReason) {
+        this.maxBytes = maxBytes;
+        this.maxReason = maxReason;
         this.dma = dma;
         this.mmio = mmio;
         this.mm2s = mm2s;
@@ -65,6 +70,18 @@ public final class DmaChannel {
         this.alignmentReason = alignmentReason;
         this.wideAddress = wideAddress;
         this.irqWired = irqWired;
+    }
+
+    /** Starts the channel unless it was started before (the driver's first use). */
+    synchronized void startOnce() {
+        if (!started) {
+            start();
+        }
+    }
+
+    /** The largest transfer in bytes: {@link AxiDma#bufferMaxSize()}, or one burst on a micro DMA. */
+    public long maxTransferBytes() {
+        return maxBytes;
     }
 
     /** {@code MM2S} or {@code S2MM}. */
@@ -109,6 +126,7 @@ public final class DmaChannel {
      * @throws HardwareTimeoutException if it stays halted (e.g. after an error, until {@link AxiDma#reset()})
      */
     public synchronized void start() {
+        started = true;
         int cr = DMACR_RS | (irqWired ? DMACR_IOC_IRQ_EN | DMACR_ERR_IRQ_EN : 0);
         mmio.write32(base + DMACR, cr);
         Deadline d = Deadline.after(Duration.ofSeconds(1));
@@ -150,7 +168,7 @@ public final class DmaChannel {
      * register is written.
      *
      * @param byteOffset offset into the buffer in bytes
-     * @param byteCount bytes to move, 1 .. {@link AxiDma#bufferMaxSize()}
+     * @param byteCount bytes to move, 1 .. {@link #maxTransferBytes()}
      * @throws IllegalStateException if the buffer is closed, or the channel is halted or still busy
      * @throws IndexOutOfBoundsException if the range is not inside the buffer
      * @throws IllegalArgumentException if {@code byteCount} exceeds the maximum or the address is misaligned
@@ -161,9 +179,9 @@ public final class DmaChannel {
             throw new IndexOutOfBoundsException(label + ": range [" + byteOffset + ", +" + byteCount
                     + ") is not inside the " + buffer.byteSize() + "-byte buffer (and must not be empty)");
         }
-        if (byteCount > dma.bufferMaxSize()) {
+        if (byteCount > maxBytes) {
             throw new IllegalArgumentException(label + ": a transfer of " + byteCount + " bytes exceeds the maximum of "
-                    + dma.bufferMaxSize() + " bytes (C_SG_LENGTH_WIDTH=" + dma.lengthWidthBits() + "); split it");
+                    + maxBytes + " bytes (" + maxReason + "); split it");
         }
         long address = buffer.physicalAddress() + byteOffset;
         if (address % alignment != 0) {

@@ -54,6 +54,12 @@ final class RecordingSysfs implements SysfsIo {
             if (r.equals("sys/class/fpga_manager/fpga0/firmware") && fpgaReachesOperating) {
                 Files.writeString(file.resolveSibling("state"), "operating\n");
             }
+            if (r.equals("sys/class/gpio/export")) { // the kernel makes the line's directory
+                Path line = file.resolveSibling("gpio" + new String(data, StandardCharsets.US_ASCII).strip());
+                Files.createDirectories(line);
+                Files.writeString(line.resolve("direction"), "in\n");
+                Files.writeString(line.resolve("value"), "0\n");
+            }
             if (r.startsWith("sys/kernel/config/device-tree/overlays/") && r.endsWith("/dtbo")) {
                 Files.writeString(file.resolveSibling("status"), overlaysApply ? "applied\n" : "unapplied\n");
             }

@@ -175,6 +175,23 @@ class DspLoopbackDeviceTest {
         assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
     }
 
+    /** The C operations run in the helper process: a helper ended mid-session is replaced at the next call. */
+    @Test
+    void cOperationsRunInTheHelperProcessAndSurviveItsEnd() {
+        try (ContiguousBuffer buf = alloc(4096, DType.UINT8)) {
+            byte[] data = new byte[4096];
+            new Random(7).nextBytes(data);
+            buf.copyFrom(data);
+            assertEquals(fnv1a(data), dsp.call("CHECKSUM", Map.of("data", buf)));
+            long first = io.jynq.ffi.isolate.Isolated.helperPid();
+            assertTrue(first > 0 && first != ProcessHandle.current().pid(), "CHECKSUM ran in a helper process: " + first);
+            io.jynq.ffi.isolate.Isolated.restartHelper();  // as a crash in C code would end it
+            assertEquals(fnv1a(data), dsp.call("CHECKSUM", Map.of("data", buf)));
+            long second = io.jynq.ffi.isolate.Isolated.helperPid();
+            assertTrue(second > 0 && second != first, "a new helper: " + first + " then " + second);
+        }
+    }
+
     @Test
     void theNativeLibraryIsBuiltOnceAndReusedByTheNextOpen() throws IOException {
         long built = libraries();  // the package's library and its call shim for the helper process

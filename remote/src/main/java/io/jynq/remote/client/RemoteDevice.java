@@ -348,43 +348,55 @@ public final class RemoteDevice implements Device {
     public double fclkMhz(int index) {
         checkOpen();
         java.util.Objects.checkIndex(index, 4);
-        if (offers("clocks")) {
-            return c.call("fclk" + index, () -> BoardGrpc.newBlockingStub(c.channel())
-                    .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
-                    .plClock(PlClockRequest.newBuilder().setIndex(index).build()).getMhz());
-        }
-        return clocks().fclkMhz(index);
+        return offers("clocks") ? clock(index, 0, 0).getMhz() : clocks().fclkMhz(index);
     }
 
-    @Override
-    public void setFclkMhz(int index, double mhz) {
-        checkOpen();
-        java.util.Objects.checkIndex(index, 4);
-        if (!(mhz > 0)) {
-            throw new IllegalArgumentException("PL clock frequency must be positive, got " + mhz + " MHz");
-        }
-        if (offers("clocks")) {
-            c.call("set fclk" + index, () -> BoardGrpc.newBlockingStub(c.channel())
-                    .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
-                    .plClock(PlClockRequest.newBuilder().setIndex(index).setMhz(mhz).build()));
-            return;
-        }
-        // plain PYNQ.remote: the divisors are chosen here, as for every backend (Device's default)
-        Device.super.setFclkMhz(index, mhz);
-    }
-
-    /** Plain PYNQ.remote: the PLL read through an MMIO window on the PS clock registers. */
     @Override
     public double fclkSourceMhz(int index) {
         checkOpen();
-        return clocks().clockSourceMhz(index);
+        java.util.Objects.checkIndex(index, 4);
+        if (!offers("clocks")) {
+            return clocks().clockSourceMhz(index);
+        }
+        double mhz = clock(index, 0, 0).getSourceMhz();
+        if (mhz <= 0) {
+            throw new UnsupportedOperationException("board " + c.address() + " does not know the source PLL of fclk" + index);
+        }
+        return mhz;
     }
 
-    /** Plain PYNQ.remote: the divisors written through an MMIO window, as PYNQ's client does. */
+    @Override
+    public double cpuMhz() {
+        checkOpen();
+        if (!offers("clocks")) {
+            return clocks().cpuMhz();
+        }
+        double mhz = clock(0, 0, 0).getCpuMhz();
+        if (mhz <= 0) {
+            throw new UnsupportedOperationException("board " + c.address() + " does not know its CPU clock");
+        }
+        return mhz;
+    }
+
+    /** Sets the divisors of fclk{@code index}: JYNQ's {@code pl_clock}, or the PS clock registers through MMIO. */
     @Override
     public void setFclkDivisors(int index, int divisor0, int divisor1) {
         checkOpen();
-        clocks().setDivisors(index, divisor0, divisor1);
+        java.util.Objects.checkIndex(index, 4);
+        if (divisor0 < 1 || divisor0 > 63 || divisor1 < 1 || divisor1 > 63) {
+            throw new IllegalArgumentException("PL clock divisors must be 1..63, got " + divisor0 + " and " + divisor1);
+        }
+        if (offers("clocks")) {
+            clock(index, divisor0, divisor1);
+        } else {
+            clocks().setDivisors(index, divisor0, divisor1);
+        }
+    }
+
+    private io.jynq.remote.proto.ext.PlClockResponse clock(int index, int divisor0, int divisor1) {
+        return c.call("fclk" + index, () -> BoardGrpc.newBlockingStub(c.channel())
+                .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
+                .plClock(PlClockRequest.newBuilder().setIndex(index).setDivisor0(divisor0).setDivisor1(divisor1).build()));
     }
 
     private synchronized PlClocks clocks() {

@@ -130,7 +130,8 @@ public final class BoardServer implements AutoCloseable {
                 // dead clients are noticed, so their buffers are freed
                 .keepAliveTime(30, TimeUnit.SECONDS).keepAliveTimeout(10, TimeUnit.SECONDS)
                 .permitKeepAliveTime(5, TimeUnit.SECONDS).permitKeepAliveWithoutCalls(true)
-                .addTransportFilter(sessions);
+                .addTransportFilter(sessions)
+                .callExecutor(BoardServer::executorFor);
         for (ServerServiceDefinition s : services) {
             ServerServiceDefinition wrapped = ServerInterceptors.intercept(s, sessions);
             if (o.token() != null) {
@@ -146,6 +147,22 @@ public final class BoardServer implements AutoCloseable {
         }
         return new BoardServer(server, board, warning);
     }
+
+    /**
+     * Short calls that never block (a register access, an address, the PL state) run on the
+     * transport's own thread: a thread hand-off per call costs more than the call, and a 32-bit
+     * read is one round trip of the notebook's inner loops. Register programs run there too; their
+     * polls are bounded by {@link Limits#maxWaitMillis()}. Everything else (streams, downloads,
+     * interrupt waits) runs on the server's pool.
+     */
+    private static java.util.concurrent.Executor executorFor(io.grpc.ServerCall<?, ?> call, io.grpc.Metadata headers) {
+        return DIRECT.contains(call.getMethodDescriptor().getFullMethodName()) ? Runnable::run : null;
+    }
+
+    private static final java.util.Set<String> DIRECT = java.util.Set.of("mmio.Mmio/read", "mmio.Mmio/write",
+            "jynq.remote.MmioExt/read", "jynq.remote.MmioExt/write", "jynq.remote.MmioExt/run",
+            "jynq.remote.MmioExt/release", "jynq.remote.Board/pl_state", "jynq.remote.Board/hello",
+            "buffer.RemoteBuffer/physical_address", "buffer.RemoteBuffer/cacheable");
 
     /**
      * The security model's rule for where a server may listen: loopback freely; elsewhere with a

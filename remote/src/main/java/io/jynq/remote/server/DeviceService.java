@@ -63,10 +63,13 @@ final class DeviceService extends RemoteDeviceGrpc.RemoteDeviceImplBase {
     @Override
     public void setPlClk(SetPlClkRequest request, StreamObserver<SetPlClkResponse> out) {
         Errors.unary(out, () -> {
-            if (request.getClkMhz() <= 0) {
-                throw new IllegalArgumentException("set_pl_clk needs clk_mhz > 0, got " + request.getClkMhz());
+            if (request.getDiv0() > 0 && request.getDiv1() > 0) {
+                board.device.setFclkDivisors(request.getI(), request.getDiv0(), request.getDiv1());
+            } else if (request.getClkMhz() > 0) {
+                board.device.setFclkMhz(request.getI(), request.getClkMhz());
+            } else {
+                throw new IllegalArgumentException("set_pl_clk needs div0 and div1 (1..63) or clk_mhz > 0");
             }
-            board.device.setFclkMhz(request.getI(), request.getClkMhz());
             return SetPlClkResponse.newBuilder().setStatus(true).build();
         });
     }

@@ -85,10 +85,16 @@ final class ExtensionServices {
         public void plClock(PlClockRequest request, StreamObserver<PlClockResponse> out) {
             Errors.unary(out, () -> {
                 int i = (int) Math.min(request.getIndex(), Integer.MAX_VALUE);
-                if (request.getMhz() != 0) {
-                    board.device.setFclkMhz(i, request.getMhz());
+                if (request.getDivisor0() != 0 || request.getDivisor1() != 0) {
+                    board.device.setFclkDivisors(i, (int) Math.min(request.getDivisor0(), 64), (int) Math.min(request.getDivisor1(), 64));
                 }
-                return PlClockResponse.newBuilder().setMhz(board.device.fclkMhz(i)).build();
+                PlClockResponse.Builder r = PlClockResponse.newBuilder().setMhz(board.device.fclkMhz(i));
+                try {
+                    r.setSourceMhz(board.device.fclkSourceMhz(i)).setCpuMhz(board.device.cpuMhz());
+                } catch (UnsupportedOperationException e) {
+                    // the backend does not know its PLLs: 0 says so
+                }
+                return r.build();
             });
         }
     }

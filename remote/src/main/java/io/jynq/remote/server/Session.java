@@ -31,18 +31,28 @@ final class Session implements AutoCloseable {
 
     private static final AtomicLong SESSIONS = new AtomicLong();
     final String name;
+    private final long number;
     final Map<String, Window> windows = new ConcurrentHashMap<>();
     final Map<String, DeviceMemory> buffers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     /** @param peer the client's address, for messages */
     Session(String peer) {
-        this.name = "session " + SESSIONS.incrementAndGet() + " (" + peer + ")";
+        this(peer, SESSIONS.incrementAndGet());
     }
 
-    /** A new id with {@code prefix} ("w" window, "b" buffer), unique in this session. */
+    /** A session with a chosen number (fuzzing needs ids it can predict). */
+    Session(String peer, long number) {
+        this.number = number;
+        this.name = "session " + number + " (" + peer + ")";
+    }
+
+    /**
+     * A new id with {@code prefix} ("w" window, "b" buffer), unique in this server's life: a
+     * client that reconnects must never reach a new buffer through an old id.
+     */
     String newId(String prefix) {
-        return prefix + ids.incrementAndGet();
+        return prefix + number + "." + ids.incrementAndGet();
     }
 
     /** Frees every buffer and forgets every window. */

@@ -53,6 +53,11 @@ final class Sessions extends ServerTransportFilter implements ServerInterceptor 
         return Contexts.interceptCall(Context.current().withValue(CURRENT, s), call, headers, next);
     }
 
+    /** Runs {@code body} as if it were a call on {@code session}'s connection (for tests and fuzzing). */
+    static void runAs(Session session, Runnable body) {
+        Context.current().withValue(CURRENT, session).run(body);
+    }
+
     /** The session of the call being handled. */
     static Session current() {
         Session s = CURRENT.get();

@@ -46,6 +46,8 @@ public abstract class HlsModel implements IpModel {
     private final boolean blockControl;
     private final InterruptOut irq;
     private boolean running;
+    private volatile int latencyReads;
+    private int readsLeft;
 
     /** @param context the IP's context */
     protected HlsModel(IpContext context) {
@@ -54,6 +56,29 @@ public abstract class HlsModel implements IpModel {
         this.blockControl = context.description().registers().containsKey("CTRL");
         this.irq = context.interrupt("interrupt");
         this.running = !blockControl;
+        String latency = context.description().parameter("LATENCY");
+        this.latencyReads = latency == null ? 0 : Math.max(0, Integer.parseInt(latency.strip()));
+    }
+
+    /**
+     * How many reads of CTRL an invocation takes before AP_DONE rises, so that a notebook can
+     * watch the handshake (AP_START=1, AP_DONE=0, then AP_DONE=1). The {@code .hwh} PARAMETER
+     * {@code LATENCY} sets it; without one it is 0: done before the first read, as a short HLS
+     * function on a board is done before an AXI-Lite read comes back.
+     *
+     * @param reads 0 or more
+     * @throws IllegalArgumentException if {@code reads} is negative
+     */
+    public void setLatencyReads(int reads) {
+        if (reads < 0) {
+            throw new IllegalArgumentException("latency " + reads + " reads is negative");
+        }
+        latencyReads = reads;
+    }
+
+    /** The latency in reads of CTRL (see {@link #setLatencyReads}). */
+    public int latencyReads() {
+        return latencyReads;
     }
 
     /**
@@ -82,7 +107,9 @@ public abstract class HlsModel implements IpModel {
         if (!blockControl || off != CTRL) {
             return regs.get(off);
         }
-        if (running) {
+        if (running && readsLeft > 0) {
+            readsLeft--;  // still busy: the handshake can be watched
+        } else if (running) {
             run();  // an auto-restarted invocation (or one waiting for input) makes progress when observed
         }
         int v = regs.get(CTRL);
@@ -103,7 +130,10 @@ public abstract class HlsModel implements IpModel {
                 if ((v & AP_START) != 0 && !running) {
                     regs.put(CTRL, (regs.get(CTRL) | AP_START) & ~AP_IDLE);
                     running = true;
-                    run();
+                    readsLeft = latencyReads;
+                    if (readsLeft == 0) {
+                        run();
+                    }
                 }
                 break;
             case GIER: regs.put(GIER, value & 1); updateIrq(); break;
@@ -115,7 +145,7 @@ public abstract class HlsModel implements IpModel {
 
     @Override
     public void streamArrived(String slaveInterface) {
-        if (running) {
+        if (running && readsLeft == 0) {
             run();
         }
     }

@@ -25,11 +25,13 @@ public interface IpContext {
     }
 
     /**
-     * A numeric PARAMETER, decimal or {@code 0x}-hex, or {@code defaultValue} when absent.
+     * A numeric PARAMETER as {@link IpDescription#parameterLong} reads it, or {@code defaultValue} when absent.
      *
      * @throws IllegalArgumentException naming the IP and parameter when the value is not a number
      */
-    long parameterLong(String name, long defaultValue);
+    default long parameterLong(String name, long defaultValue) {
+        return description().parameterLong(name, defaultValue);
+    }
 
     /** The IP's register storage, shared with every process on this board. */
     RegisterStore registers();

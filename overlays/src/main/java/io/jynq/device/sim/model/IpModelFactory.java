@@ -23,6 +23,9 @@ public interface IpModelFactory {
      * only for a download.
      *
      * @param context the IP's description, registers, streams, interrupts and memory
+     * @throws java.util.NoSuchElementException when the IP lacks a register the model needs (as
+     *     {@code context.description().register(name)} throws): the IP is then simulated as a plain
+     *     register file, with a one-line note, since it shares the VLNV but not the layout
      */
     IpModel create(IpContext context);
 

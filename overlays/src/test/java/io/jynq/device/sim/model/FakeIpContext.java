@@ -118,15 +118,6 @@ final class FakeIpContext implements IpContext {
     }
 
     @Override
-    public long parameterLong(String name, long defaultValue) {
-        String v = ip.parameter(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        return v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
-    }
-
-    @Override
     public RegisterStore registers() {
         return regs;
     }

@@ -1,0 +1,91 @@
+package io.jynq.overlay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jynq.device.DeviceException;
+import io.jynq.device.PlState;
+import io.jynq.device.sim.SimDevice;
+import io.jynq.testing.SharedData;
+import io.jynq.testing.SimBoards;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PYNQ's partial reconfiguration cells (PYNQ_Composable_Pipeline on the KV260) with the real DFX
+ * design and its real partial design for region {@code composable/pr_2} (../shared).
+ */
+class PartialReconfigurationTest {
+    private static final long ADD_ACCEL = 0x8014_0000L;
+    @TempDir
+    Path dir;
+    private SimDevice dev;
+    private Overlay ol;
+
+    @BeforeEach
+    void load() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("cv"));
+        // the simulator checks a bitstream's header only: the PYNQ-Z1 .bit stands in for both
+        Files.createSymbolicLink(d.resolve("cv_dfx_3_pr.bit"), SharedData.bit("pynqz1_base.bit"));
+        Files.createSymbolicLink(d.resolve("cv_dfx_3_pr.hwh"), SharedData.hwh("kv260_cv_dfx_3_pr.hwh"));
+        Files.createSymbolicLink(d.resolve("rm_partial.bit"), SharedData.bit("pynqz1_base.bit"));
+        Files.createSymbolicLink(d.resolve("rm_partial.hwh"), SharedData.hwh("kv260_pr2_add_partial.hwh"));
+        dev = SimBoards.open(dir, 32);
+        ol = new Overlay(d.resolve("cv_dfx_3_pr.bit").toString(), LoadOptions.defaults().withDevice(dev));
+    }
+
+    @Test
+    void prDownloadAddsTheModulesIpAndKeepsThePlsDesign() {
+        PlState before = dev.plState();
+        assertTrue(ol.partialRegions().containsAll(List.of("composable/pr_0", "composable/pr_1", "composable/pr_2")));
+        assertThrows(NoSuchElementException.class, () -> ol.ip("composable/pr_2/add_accel"));
+        assertThrows(DeviceException.class, () -> dev.map(ADD_ACCEL, 4), "an empty region answers nothing");
+
+        ol.prDownload("composable/pr_2", "rm_partial.bit");
+
+        assertEquals(before.bitfileName(), dev.plState().bitfileName(), "PYNQ's post_download: not for a partial");
+        assertEquals(before.timestamp(), dev.plState().timestamp());
+        assertTrue(ol.isLoaded(), "the static part stays usable");
+        ol.ip("composable/axis_switch").read(0x40);
+        DefaultIp add = ol.ip("composable/pr_2/add_accel");
+        assertEquals("xilinx.com:hls:add_accel:1.0", add.description().type());
+        assertEquals(ADD_ACCEL, add.physicalAddress());
+        add.write(0x10, 0x1234);
+        assertEquals(0x1234, dev.map(ADD_ACCEL, 0x20).read32(0x10), "the simulator models the partial design's IP");
+        assertTrue(ol.hierarchyDict().get("composable/pr_2").ip().containsKey("add_accel"));
+        assertTrue(ol.hierarchyDict().get("composable").hierarchies().containsKey("pr_2"));
+        assertEquals(Map.of("composable/pr_2", dir.resolve("cv/rm_partial.bit").toAbsolutePath().normalize().toString()),
+                ol.prDict());
+        assertFalse(ol.designMetadata().ipDict().containsKey("composable/pr_2/add_accel"), "the .hwh's own view");
+    }
+
+    @Test
+    void hierarchyDownloadIsTheSameAndAFullDownloadEmptiesTheRegions() {
+        ol.hierarchy("composable/pr_2").download("rm_partial.bit");
+        assertTrue(ol.ipDict().containsKey("composable/pr_2/add_accel"));
+        assertEquals("add_accel", ol.hierarchy("composable/pr_2").description().ip().keySet().iterator().next());
+        ol.download();
+        assertTrue(ol.prDict().isEmpty());
+        assertFalse(ol.ipDict().containsKey("composable/pr_2/add_accel"));
+    }
+
+    @Test
+    void aWrongRegionOrBitstreamIsRefusedAndChangesNothing() {
+        PlState before = dev.plState();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ol.prDownload("composable/pr_9", "rm_partial.bit"));
+        assertTrue(e.getMessage().contains("composable/pr_2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ol.prDownload("composable/pr_2", "nothing.bit"));
+        assertEquals(before, dev.plState());
+        assertTrue(ol.prDict().isEmpty());
+    }
+}
