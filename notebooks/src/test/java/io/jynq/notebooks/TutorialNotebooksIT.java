@@ -46,7 +46,7 @@ class TutorialNotebooksIT {
     @Test
     void gettingStarted() {
         var nb = run("01-getting-started.ipynb", Map.of());
-        assertShows(nb, "backend                  sim", "dsp_loopback             bundled",
+        assertShows(nb, "backend                  sim", "dsp_loopback  jynq:overlays:dsp_loopback:1.0",
                 "ol = DspLoopbackOverlay", "dsp_loopback: download dsp_loopback", "loaded: true", "AxiDma.class) is ol.axi_dma_0: true", "AxiDma at 0x40400000", "HlsIp at 0x43c10000",
                 "GPIO_DATA = 10", "add_0 CTRL.AP_IDLE = 1", "MM2S_DMACR.RS = 1, IRQThreshold[23:16] = 0",
                 "0x0      MM2S_DMACR", "GPIO_DATA                0xA (10)", "%%c", "%overlay load NAME|PATH");
@@ -59,7 +59,7 @@ class TutorialNotebooksIT {
         var nb = run("02-dma-and-plot.ipynb", Map.of());
         assertShows(nb, "S2MM received 8000 bytes", "FIR output equals the Java reference: true",
                 "XYChart \"FIR loopback: input vs output\" 900x400 px: ",
-                "CategoryChart \"input - output/8", "output / 8", "contiguous memory used   16000 bytes",
+                "CategoryChart \"input - output/8", "output / 8", "contiguous memory used   16384 bytes",
                 "buffers closed: true, true");
         assertEquals(2, nb.count("image/png"), "the line plot and the %plot histogram are PNG images");
     }
