@@ -48,7 +48,7 @@ class TutorialNotebooksIT {
         var nb = run("01-getting-started.ipynb", Map.of());
         assertShows(nb, "backend                  sim", "dsp_loopback  jynq:overlays:dsp_loopback:1.0",
                 "ol = DspLoopbackOverlay", "dsp_loopback: download dsp_loopback", "loaded: true", "AxiDma.class) is ol.axi_dma_0: true", "AxiDma at 0x40400000", "HlsIp at 0x43c10000",
-                "GPIO_DATA = 10", "add_0 CTRL.AP_IDLE = 1", "MM2S_DMACR.RS = 1, IRQThreshold[23:16] = 0",
+                "GPIO_DATA = 10", "add_0 CTRL.AP_IDLE = 1", "MM2S_DMACR.RS = 0, IRQThreshold[23:16] = 1",
                 "0x0      MM2S_DMACR", "GPIO_DATA                0xA (10)", "%%c", "%overlay load NAME|PATH");
         assertTrue(nb.count("text/html") >= 6, "the magics and register map render as HTML");
         assertEquals("", nb.stderr());
