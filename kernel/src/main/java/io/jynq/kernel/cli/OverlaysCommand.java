@@ -1,10 +1,9 @@
 package io.jynq.kernel.cli;
 
-import io.jynq.capi.CapiException;
-import io.jynq.d2l.D2lException;
 import io.jynq.d2l.D2lFile;
 import io.jynq.d2l.DeviceDescription;
 import io.jynq.d2l.Operation;
+import io.jynq.error.JynqException;
 import io.jynq.overlay.pkg.FoundOverlay;
 import io.jynq.overlay.pkg.OverlayFinder;
 import io.jynq.overlay.pkg.OverlayPackage;
@@ -66,7 +65,7 @@ public final class OverlaysCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (CapiException | D2lException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (JynqException | IllegalArgumentException | UncheckedIOException e) {
             spec.commandLine().getErr().println("jynq overlays: " + e.getMessage());
             return 1;
         }
