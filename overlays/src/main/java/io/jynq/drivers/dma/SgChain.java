@@ -73,6 +73,7 @@ final class SgChain implements AutoCloseable {
             put(d, i, BUFFER_ADDRESS, buf);
             put(d, i, BUFFER_ADDRESS_MSB, buf >>> 32);
             put(d, i, CONTROL, control);
+            put(d, i, STATUS, 0);  // allocated memory is not zeroed: a stale Cmplt would be an SGIntErr
             remain -= len;
         }
         d.flush();
