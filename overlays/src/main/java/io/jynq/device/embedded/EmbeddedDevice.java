@@ -50,6 +50,7 @@ public final class EmbeddedDevice implements Device {
     private final BoardPaths paths;
     private final SysfsIo io;
     private volatile GpioKernel gpioKernel = GpioKernel.LIBC;
+    private final io.jynq.device.LoadedPartials partials = new io.jynq.device.LoadedPartials();
     private final PollWaiter waiter;
     private final Arch configuredArch;
     private final FpgaManager fpga;
@@ -224,6 +225,17 @@ public final class EmbeddedDevice implements Device {
         Arch arch = configuredArch != null ? configuredArch : BoardArch.detect(paths);
         io.jynq.device.PsGpioLine line = CdevPsGpio.open(paths.resolve("dev"), gpioKernel, arch, index, output);
         return line != null ? line : new SysfsPsGpio(paths, io, arch).open(index, output);
+    }
+
+    /** The {@code .hwh} beside the loaded bitstream, with the partial designs this process recorded. */
+    @Override
+    public OverlayMetadata loadedMetadata() {
+        return partials.apply(plState(), Device.super.loadedMetadata());
+    }
+
+    @Override
+    public void partialLoaded(String region, OverlayMetadata partial) {
+        partials.record(plState(), region, partial);
     }
 
     /** The kernel the GPIO character device is reached through (a test plays it). */
