@@ -140,7 +140,9 @@ public interface Device extends AutoCloseable {
     /**
      * The design the PL holds (PYNQ's {@code Device.active_device} dictionaries): on a board the
      * {@code .hwh} beside the loaded bitstream, parsed once per content; on the simulator the design
-     * it models. Partial bitstreams downloaded since do not change it.
+     * it models. Partial designs this process downloaded since (and {@link #partialLoaded recorded})
+     * are merged in, as PYNQ's {@code update_partial_region} does; backends that do not record
+     * them show the full design.
      *
      * @throws DeviceException if nothing is downloaded, or its {@code .hwh} is gone
      * @throws io.jynq.metadata.MetadataException if that {@code .hwh} is malformed
@@ -158,6 +160,13 @@ public interface Device extends AutoCloseable {
         }
         return io.jynq.metadata.MetadataCache.shared().get(hwh);
     }
+
+    /**
+     * Tells the backend that the partial design {@code partial}, just downloaded, went into
+     * partial region {@code region} of the loaded design, so that {@link #loadedMetadata()} and the
+     * dictionaries include its IP. By default nothing is recorded.
+     */
+    default void partialLoaded(String region, OverlayMetadata partial) {}
 
     /** The loaded bitstream's absolute path (PYNQ's {@code PL.bitfile_name}), "" when the PL is empty. */
     default String bitfileName() {

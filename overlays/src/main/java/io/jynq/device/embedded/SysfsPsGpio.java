@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * {@code base + 54 + i} (Zynq: 54 MIO pins first) or {@code base + 78 + i} (ZynqMP: 78 MIO pins).
  * Opening exports the line (writes the number to {@code /sys/class/gpio/export} unless
  * {@code gpio<n>} exists) and writes {@code direction}; {@code value} is read and written; closing
- * unexports it. (The GPIO character device, which newer kernels prefer, is not used yet.)
+ * unexports it. Where the PS controller has a GPIO character device, {@link CdevPsGpio} is used instead.
  */
 final class SysfsPsGpio {
     private final BoardPaths paths;

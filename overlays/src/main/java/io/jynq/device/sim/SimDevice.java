@@ -51,6 +51,7 @@ public final class SimDevice implements Device {
     private final SimDdr ddr;
     private final SimClocks clocks = new SimClocks();
     private final SimPsGpio psGpio = new SimPsGpio(this::currentOrNull);
+    private final io.jynq.device.LoadedPartials partials = new io.jynq.device.LoadedPartials();
     private volatile SimPl pl;
     private volatile boolean closed;
 
@@ -365,14 +366,19 @@ public final class SimDevice implements Device {
         p.step(action);
     }
 
-    /** The design this board models, without the partial designs stacked on it since. */
+    /** The design this board models, with the partial designs this process recorded ({@link #partialLoaded}). */
     @Override
     public OverlayMetadata loadedMetadata() {
         SimPl p = current();
         if (p == null) {
             throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
         }
-        return p.base().metadata();
+        return partials.apply(plState(), p.base().metadata());
+    }
+
+    @Override
+    public void partialLoaded(String region, OverlayMetadata partial) {
+        partials.record(plState(), region, partial);
     }
 
     /** EMIO {@code index} of the simulated PS, wired as the loaded design's gpio_dict says; see {@link SimPsGpio}. */
