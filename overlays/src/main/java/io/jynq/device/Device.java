@@ -225,6 +225,22 @@ public interface Device extends AutoCloseable {
         throw new UnsupportedOperationException("the " + name() + " backend has no PS GPIO");
     }
 
+    /**
+     * Pulses the reset input of one IP of the loaded design (its {@code ap_rst_n} or
+     * {@code s_axi_aresetn}): every register returns to its reset value and work in flight is
+     * dropped, as after a download. The way out of an HLS core that never finishes (issue 14).
+     * A board drives those inputs from the PL reset shared by the whole design, so the
+     * {@code embedded} backend has no per-IP reset: download the overlay again there.
+     *
+     * @param ip an IP of the design the PL holds now
+     * @throws DeviceException if the PL no longer holds that IP (another design was downloaded)
+     * @throws UnsupportedOperationException if this backend cannot reset one IP
+     */
+    default void resetIp(IpDescription ip) {
+        throw new UnsupportedOperationException("the " + name() + " backend cannot reset " + ip.name()
+                + " alone (its reset comes from the PL reset of the whole design): download the overlay again");
+    }
+
     /** Releases mappings and files; buffers allocated from this device become unusable. */
     @Override
     void close();

@@ -10,6 +10,7 @@ import io.jynq.device.PlStateStore;
 import io.jynq.device.RegisterSpace;
 import io.jynq.device.sim.model.IpModel;
 import io.jynq.metadata.HwhParser;
+import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.OverlayMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -364,6 +365,33 @@ public final class SimDevice implements Device {
                     + " (download one first)");
         }
         p.step(action);
+    }
+
+    /**
+     * Resets the model of {@code ip} (its registers to their reset values, an invocation or
+     * transfer in flight dropped), as a pulse on the IP's reset input would; an IP simulated by a
+     * plain register file gets its {@code .hwh} reset values.
+     *
+     * @throws DeviceException if nothing is downloaded or the PL no longer holds {@code ip}
+     */
+    @Override
+    public void resetIp(IpDescription ip) {
+        SimPl p = current();
+        SimIp s = p == null ? null : p.byName(ip.name());
+        if (s == null || s.description().physAddr() != ip.physAddr()) {
+            throw new DeviceException("cannot reset " + ip.name() + " at 0x" + Long.toHexString(ip.physAddr())
+                    + ": the simulated PL holds " + (p == null ? "no overlay" : p.metadata().source())
+                    + ", which has no such IP there; get the IP from the overlay loaded now");
+        }
+        p.checkLive(s);
+        p.step(() -> {
+            if (s.model() != null) {
+                s.model().reset();
+            } else if (!s.isMemory()) {
+                io.jynq.device.sim.model.RegisterFileModel.applyResetValues(ip,
+                        new io.jynq.device.sim.model.RegisterStore(s.window()));
+            }
+        });
     }
 
     /** The design this board models, with the partial designs this process recorded ({@link #partialLoaded}). */

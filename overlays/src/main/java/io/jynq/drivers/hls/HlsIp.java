@@ -135,7 +135,8 @@ public class HlsIp extends DefaultIp {
         long[][] words = encode(values);
         int ctrl = mmio().read32(HlsCtrlLayout.CTRL);
         if ((ctrl & HlsCtrlLayout.AP_START) != 0 || (ctrl & HlsCtrlLayout.AP_IDLE) == 0) {
-            throw new IllegalStateException(name() + " is busy (" + describeCtrl(ctrl) + "); await the running call first"
+            throw new IllegalStateException(name() + " is busy (" + describeCtrl(ctrl) + "); await the running call first,"
+                    + " or reset() the IP if it never finishes"
                     + (chain && (ctrl & HlsCtrlLayout.AP_START) == 0 ? " (ap_ctrl_chain: a finished call waits for apContinue())" : ""));
         }
         for (long[] w : words) {
@@ -210,8 +211,8 @@ public class HlsIp extends DefaultIp {
                 Map<String, Long> regs = new LinkedHashMap<>();
                 regs.put("CTRL", (long) ctrl & 0xFFFF_FFFFL);
                 regs.put("IP_ISR", read(HlsCtrlLayout.IP_ISR));
-                throw new HardwareTimeoutException(name() + " did not finish in " + timeout + ": " + describeCtrl(ctrl),
-                        timeout, regs);
+                throw new HardwareTimeoutException(name() + " did not finish in " + timeout + ": " + describeCtrl(ctrl)
+                        + "; await again, or reset() the IP to abandon the call", timeout, regs);
             }
             d.pause(name());
         }
@@ -231,6 +232,21 @@ public class HlsIp extends DefaultIp {
         }
         long raw = mmio().read32(returnRegister.byteOffset()) & 0xFFFF_FFFFL;
         return w >= 32 ? (int) raw : (raw << (64 - w)) >> (64 - w);
+    }
+
+    /**
+     * Resets the IP, as a pulse on its {@code ap_rst_n}: the call in flight is abandoned, every
+     * register (arguments included) returns to its reset value and CTRL shows AP_IDLE, so
+     * {@link #start} works again. The way out of a call that timed out and never finishes (a
+     * core waiting for stream input that never comes, say).
+     *
+     * @throws UnsupportedOperationException on a backend that cannot reset one IP (a board, whose
+     *     HLS cores share the PL reset: download the overlay again there)
+     * @throws io.jynq.device.DeviceException if the PL no longer holds this IP
+     */
+    public synchronized void reset() {
+        mmio().read32(HlsCtrlLayout.CTRL);  // a handle from a replaced design fails here, naming what the PL holds
+        overlay().device().resetIp(description());
     }
 
     static String describeCtrl(int ctrl) {

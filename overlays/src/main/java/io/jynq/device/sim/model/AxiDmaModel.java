@@ -86,6 +86,12 @@ public final class AxiDmaModel implements IpModel {
         return "S_AXIS_S2MM".equalsIgnoreCase(slaveInterface) ? s2mm.accept(data, last) : 0;
     }
 
+    /** An armed S2MM drains the bytes left in its buffer (see {@link IpModel#streamDrain}). */
+    @Override
+    public long streamDrain(String slaveInterface) {
+        return "S_AXIS_S2MM".equalsIgnoreCase(slaveInterface) ? s2mm.bytesLeft() : 0;
+    }
+
     /** Bytes moved by the last completed transfer of a channel (for tests). */
     public long lastTransferBytes(boolean mm2sChannel) {
         return (mm2sChannel ? mm2s : s2mm).lastTransferBytes();

@@ -293,6 +293,11 @@ final class DmaChannelModel {
         irq.set(on);
     }
 
+    /** S2MM: bytes the running transfer still takes (0 when none runs). */
+    long bytesLeft() {
+        return busy && !mm2s ? capacity - received : 0;
+    }
+
     long lastTransferBytes() {
         return lastBytes;
     }
