@@ -402,7 +402,10 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
         }
     }
 
-    /** stop_on_error (the default of Run All, nbclient and jupyter_client): queued cells do not run. */
+    /**
+     * stop_on_error (the default of Run All, nbclient and jupyter_client): queued cells do not run.
+     * Called while the error reply is still deferred, so a cell sent in answer to it is not aborted.
+     */
     private void abortQueuedIfAsked(ExecuteRequest request) {
         if (request.shouldStopOnError() && !request.isSilent() && connection != null) {
             connection.abortQueuedExecutes();
