@@ -6,6 +6,7 @@ import io.jynq.kernel.display.RoutedOutputStream;
 import io.jynq.kernel.display.StreamPump;
 import io.jynq.kernel.eval.CellException;
 import io.jynq.kernel.eval.CodeAssist;
+import io.jynq.kernel.eval.DefaultImports;
 import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.history.HistoryReplyOk;
 import io.jynq.kernel.history.SessionHistory;
@@ -182,7 +183,8 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
             KernelMagics.register(magicsRegistry);
             JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
             ev.onClassReplaced(DriverRedefinitions::replaced);
-            for (String imp : Startup.imports(getClassLoader()).split("\n")) {
+            ev.useDefaultImports(new DefaultImports(getClassLoader(), Startup.defaultPackages(getClassLoader())));
+            for (String imp : Startup.eagerImports(getClassLoader()).split("\n")) {
                 try {
                     ev.eval(imp, null);
                 } catch (CellException e) {
