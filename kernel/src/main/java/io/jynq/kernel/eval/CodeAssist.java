@@ -89,6 +89,12 @@ public final class CodeAssist {
         if (docs.isEmpty() && at > 0 && at <= src.length()) {
             docs = evaluator.shell().sourceCodeAnalysis().documentation(src.substring(0, at) + "(", at + 1, true);
         }
+        if (docs.isEmpty()) {
+            docs = evaluator.documentationBesideSession(src, at);
+        }
+        if (docs.isEmpty() && at > 0 && at <= src.length()) {
+            docs = evaluator.documentationBesideSession(src.substring(0, at) + "(", at + 1);
+        }
         StringBuilder out = new StringBuilder();
         for (SourceCodeAnalysis.Documentation d : docs) {
             if (out.length() > 0) {

@@ -85,6 +85,11 @@ public final class JShellEvaluator implements AutoCloseable {
     private volatile Thread evalThread;
     private BiConsumer<Class<?>, Class<?>> classReplaced = (old, replacement) -> { };
     private volatile DefaultImports defaults;
+    private final List<String> addedPaths = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** See {@link #documentationBesideSession}; created on first need. */
+    private JShell docsShell;
+    private final Set<String> docsPaths = new HashSet<>();
+    private final Set<String> docsImports = new HashSet<>();
     /** The single-type imports {@link #importDefaultsFor} made, by simple name. */
     private final Map<String, ImportSnippet> defaultImported = new HashMap<>();
     /** Default classes whose import JShell refused: not tried again. */
@@ -177,6 +182,33 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public void addToClasspath(java.nio.file.Path path) {
         shell.addToClasspath(path.toString());
+        addedPaths.add(path.toString());
+    }
+
+    /**
+     * Documentation of {@code code} at {@code cursor} as a JShell without this session's
+     * declarations gives it (with the session's imports), or empty if the session holds no
+     * rejected type declaration. Why: once a cell's class declaration is rejected, JDK 25's JShell
+     * answers no documentation at all, for {@code Math.max(} too, even after the snippet is dropped,
+     * until a class of that name compiles (JDK 17's answers; checked on Temurin 25).
+     */
+    public synchronized List<SourceCodeAnalysis.Documentation> documentationBesideSession(String code, int cursor) {
+        if (shell.snippets().noneMatch(sn -> sn.kind() == Snippet.Kind.TYPE_DECL
+                && shell.status(sn) == Snippet.Status.REJECTED)) {
+            return List.of();
+        }
+        if (docsShell == null) {
+            docsShell = CompileClassPath.build(JShell.builder()
+                    .executionEngine(new jdk.jshell.execution.LocalExecutionControlProvider(), Map.of()));
+        }
+        for (String path : addedPaths) {
+            if (docsPaths.add(path)) {
+                docsShell.addToClasspath(path);
+            }
+        }
+        shell.imports().filter(i -> shell.status(i).isActive()).map(Snippet::source)
+                .filter(docsImports::add).forEach(docsShell::eval); // imports only: nothing runs
+        return docsShell.sourceCodeAnalysis().documentation(code, cursor, true);
     }
 
     /** The JShell instance, for code assistance (completion, documentation). */
@@ -693,5 +725,10 @@ public final class JShellEvaluator implements AutoCloseable {
     public void close() {
         watchdog.shutdownNow();
         shell.close();
+        synchronized (this) {
+            if (docsShell != null) {
+                docsShell.close();
+            }
+        }
     }
 }
