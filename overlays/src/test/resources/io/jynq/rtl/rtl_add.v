@@ -54,19 +54,6 @@ module rtl_add #(
             ap_start <= 0; ap_done <= 0; auto_restart <= 0; gie <= 0; ier <= 0; isr <= 0;
             a <= 0; b <= 0; ap_return <= 0; busy_cycles <= 0;
         end else begin
-            // the computation: LATENCY cycles after ap_start is taken, ap_done rises
-            if (ap_start && busy_cycles == 0) begin
-                busy_cycles <= LATENCY[15:0];
-                ap_start <= auto_restart;
-            end else if (busy_cycles == 1) begin
-                ap_return <= a + b;
-                ap_done <= 1;
-                if (ier[0]) isr[0] <= 1;
-                if (ier[1]) isr[1] <= 1;
-                busy_cycles <= 0;
-            end else if (busy_cycles != 0) begin
-                busy_cycles <= busy_cycles - 1;
-            end
             // AXI4-Lite write: address and data may come in either order
             if (s_axi_control_AWVALID && s_axi_control_AWREADY) begin awaddr <= s_axi_control_AWADDR; aw_full <= 1; end
             if (s_axi_control_WVALID && s_axi_control_WREADY) begin wdata <= s_axi_control_WDATA; wstrb <= s_axi_control_WSTRB; w_full <= 1; end
@@ -104,6 +91,20 @@ module rtl_add #(
                 endcase
             end else if (s_axi_control_RVALID && s_axi_control_RREADY) begin
                 s_axi_control_RVALID <= 0;
+            end
+            // the computation, last so that ap_done rising wins over a clear-on-read in the same cycle:
+            // LATENCY cycles after ap_start is taken, ap_done rises
+            if (ap_start && busy_cycles == 0) begin
+                busy_cycles <= LATENCY[15:0];
+                ap_start <= auto_restart;
+            end else if (busy_cycles == 1) begin
+                ap_return <= a + b;
+                ap_done <= 1;
+                if (ier[0]) isr[0] <= 1;
+                if (ier[1]) isr[1] <= 1;
+                busy_cycles <= 0;
+            end else if (busy_cycles != 0) begin
+                busy_cycles <= busy_cycles - 1;
             end
         end
     end

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * {@code ~/.cache/jynq/cc}). Files are written under a temporary name and renamed.
  */
 public final class VerilatorBuild {
-    private static final Pattern ERROR = Pattern.compile("%Error(?:-[A-Z0-9_]+)?: ([^:\\s]+):(\\d+):(?:(\\d+):)? (.*)");
+    private static final Pattern ERROR = Pattern.compile("%(?:Error|Warning)(?:-[A-Z0-9_]+)?: ([^:\\s]+):(\\d+):(?:(\\d+):)? (.*)");
     private static final Pattern PORT = Pattern.compile("<var [^>]*name=\"([^\"]+)\"[^>]*dtype_id=\"(\\d+)\"[^>]*dir=\"(input|output|inout)\"");
     private static final Pattern DTYPE = Pattern.compile("<basicdtype [^>]*id=\"(\\d+)\"[^>]*?(?:left=\"(\\d+)\" right=\"(\\d+)\")?/?>");
     private static volatile String version;
@@ -96,7 +96,8 @@ public final class VerilatorBuild {
         }
         Path work = tempDir();
         try {
-            List<String> cmd = new ArrayList<>(List.of(verilator, "--xml-only", "--Mdir", "obj", "--prefix", "Vjynq"));
+            List<String> cmd = new ArrayList<>(List.of(verilator, "--xml-only", "--Mdir", "obj", "--prefix", "Vjynq",
+                    "-Wno-SYMRSVDWORD"));
             cmd.addAll(spec.arguments());
             check(run(cmd, work), spec);
             String xml = read(work.resolve("obj").resolve("Vjynq.xml"));
@@ -154,10 +155,11 @@ public final class VerilatorBuild {
             Files.writeString(work.resolve("jynq_rtl.h"), abi);
             Files.writeString(work.resolve("jynq_rtl_shim.cpp"), shim);
             List<String> cmd = new ArrayList<>(List.of(verilator, "--cc", "--build", "-j", "2", "--prefix", "Vjynq",
-                    "--Mdir", "obj", "--trace", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--noassert",
+                    "--Mdir", "obj", "--trace", "-O3", "-Wno-SYMRSVDWORD", "--x-assign", "fast", "--x-initial", "fast", "--noassert",
                     "-CFLAGS", "-fPIC -O2"));
             cmd.addAll(spec.arguments());
             check(run(cmd, work), spec);
+            Files.writeString(work.resolve("jynq_ports.h"), escapedNames(header, read(work.resolve("obj").resolve("Vjynq.h"))));
             Path tmp = work.resolve("model.so");
             List<String> link = new ArrayList<>(List.of("g++", "-O2", "-fPIC", "-shared", "-Iobj"));
             link.addAll(includeFlags());
@@ -174,6 +176,19 @@ public final class VerilatorBuild {
         } finally {
             delete(work);
         }
+    }
+
+    /**
+     * The header with each port Verilator renamed (a C++ word such as {@code interrupt} becomes
+     * {@code __SYM__interrupt}, its SYMRSVDWORD rule) under its C++ name.
+     */
+    static String escapedNames(String header, String modelHeader) {
+        Matcher m = Pattern.compile("&__SYM__(\\w+),").matcher(modelHeader);
+        String out = header;
+        while (m.find()) {
+            out = out.replace("top->" + m.group(1) + "\n", "top->__SYM__" + m.group(1) + "\n");
+        }
+        return out;
     }
 
     /** The Verilator runtime (verilated.cpp and the VCD writer) as an archive, built once per version. */
@@ -253,7 +268,7 @@ public final class VerilatorBuild {
         if (m.find()) {
             at = new SourcePosition(m.group(1), Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
         }
-        List<String> errors = r.output.lines().filter(l -> l.startsWith("%Error")).limit(8).toList();
+        List<String> errors = r.output.lines().filter(l -> l.startsWith("%Error") || l.startsWith("%Warning")).limit(8).toList();
         String detail = at != null ? m.group(4) : "Verilator refused " + spec.top();
         throw new RtlBuildException(at, detail + (errors.size() > 1 || at == null
                 ? "\n" + String.join("\n", errors.isEmpty() ? List.of(firstLines(r.output, 20)) : errors) : ""));

@@ -365,6 +365,43 @@ public final class SimDevice implements Device {
         p.step(action);
     }
 
+    /**
+     * The loaded design, for the simulator's binders ({@link RtlBinder}).
+     *
+     * @throws DeviceException naming {@code what} if nothing is downloaded
+     */
+    SimPl loaded(String what) {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("cannot " + what + ": no overlay is downloaded to the simulated PL (download one first)");
+        }
+        return p;
+    }
+
+    /**
+     * {@link Sim#rtl(String, Path, String, java.util.Map, java.util.Map)} on this board.
+     *
+     * @throws java.util.NoSuchElementException listing the IPs if the design has no such IP
+     */
+    public io.jynq.device.sim.rtl.RtlModel rtl(String ipName, Path core, String target,
+            java.util.Map<String, ?> parameters, java.util.Map<String, String> portMap) {
+        return RtlBinder.bind(this, ipName, core, target, parameters, portMap, List.of());
+    }
+
+    /** {@link Sim#trace} on this board. */
+    public void trace(String ipName, Path file) {
+        io.jynq.device.sim.rtl.RtlModel m = model(ipName, io.jynq.device.sim.rtl.RtlModel.class);
+        withModels(() -> m.trace(file));
+    }
+
+    /** {@link Sim#run} on this board. */
+    public void run(long cycles) {
+        if (cycles < 0) {
+            throw new IllegalArgumentException("cycles must be >= 0, got " + cycles);
+        }
+        loaded("run the simulation").run(cycles);
+    }
+
     /** The design this board models, without the partial designs stacked on it since. */
     @Override
     public OverlayMetadata loadedMetadata() {
