@@ -388,6 +388,13 @@ public final class SimDevice implements Device {
         return RtlBinder.bind(this, ipName, core, target, parameters, portMap, List.of());
     }
 
+    /** Binds the IP to the core's {@code sim} target, as {@link Sim#rtl(String, Path)} does; always true. */
+    @Override
+    public boolean simulateRtl(String ipName, Path core, List<Path> libraryFolders) {
+        RtlBinder.bind(this, ipName, core, "sim", java.util.Map.of(), java.util.Map.of(), libraryFolders);
+        return true;
+    }
+
     /** {@link Sim#trace} on this board. */
     public void trace(String ipName, Path file) {
         io.jynq.device.sim.rtl.RtlModel m = model(ipName, io.jynq.device.sim.rtl.RtlModel.class);
