@@ -49,6 +49,20 @@ public interface Device extends AutoCloseable {
     void download(Path bitstream, OverlayMetadata metadata, boolean partial);
 
     /**
+     * Runs IP {@code ipName} of the design just downloaded from its RTL, when this backend
+     * simulates: an overlay package's {@code rtlCore} file asks for it on every download. A board
+     * runs the IP in its bitstream, so the default does nothing and answers false.
+     *
+     * @param core the FuseSoC core of the RTL
+     * @param libraryFolders more folders where the core's dependencies are found (the package)
+     * @return whether the IP now runs from the RTL
+     * @throws io.jynq.error.JynqException naming the core's or the HDL's file and line if it cannot be built
+     */
+    default boolean simulateRtl(String ipName, Path core, java.util.List<Path> libraryFolders) {
+        return false;
+    }
+
+    /**
      * Maps {@code byteLength} bytes of PL address space starting at {@code physicalAddress} for
      * register access (MMIO).
      *
