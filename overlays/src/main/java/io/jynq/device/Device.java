@@ -49,6 +49,20 @@ public interface Device extends AutoCloseable {
     void download(Path bitstream, OverlayMetadata metadata, boolean partial);
 
     /**
+     * Runs IP {@code ipName} of the design just downloaded from its RTL, when this backend
+     * simulates: an overlay package's {@code rtlCore} file asks for it on every download. A board
+     * runs the IP in its bitstream, so the default does nothing and answers false.
+     *
+     * @param core the FuseSoC core of the RTL
+     * @param libraryFolders more folders where the core's dependencies are found (the package)
+     * @return whether the IP now runs from the RTL
+     * @throws io.jynq.error.JynqException naming the core's or the HDL's file and line if it cannot be built
+     */
+    default boolean simulateRtl(String ipName, Path core, java.util.List<Path> libraryFolders) {
+        return false;
+    }
+
+    /**
      * Maps {@code byteLength} bytes of PL address space starting at {@code physicalAddress} for
      * register access (MMIO).
      *
@@ -140,7 +154,9 @@ public interface Device extends AutoCloseable {
     /**
      * The design the PL holds (PYNQ's {@code Device.active_device} dictionaries): on a board the
      * {@code .hwh} beside the loaded bitstream, parsed once per content; on the simulator the design
-     * it models. Partial bitstreams downloaded since do not change it.
+     * it models. Partial designs this process downloaded since (and {@link #partialLoaded recorded})
+     * are merged in, as PYNQ's {@code update_partial_region} does; backends that do not record
+     * them show the full design.
      *
      * @throws DeviceException if nothing is downloaded, or its {@code .hwh} is gone
      * @throws io.jynq.metadata.MetadataException if that {@code .hwh} is malformed
@@ -158,6 +174,13 @@ public interface Device extends AutoCloseable {
         }
         return io.jynq.metadata.MetadataCache.shared().get(hwh);
     }
+
+    /**
+     * Tells the backend that the partial design {@code partial}, just downloaded, went into
+     * partial region {@code region} of the loaded design, so that {@link #loadedMetadata()} and the
+     * dictionaries include its IP. By default nothing is recorded.
+     */
+    default void partialLoaded(String region, OverlayMetadata partial) {}
 
     /** The loaded bitstream's absolute path (PYNQ's {@code PL.bitfile_name}), "" when the PL is empty. */
     default String bitfileName() {

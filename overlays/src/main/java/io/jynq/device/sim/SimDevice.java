@@ -52,6 +52,7 @@ public final class SimDevice implements Device {
     private final SimDdr ddr;
     private final SimClocks clocks = new SimClocks();
     private final SimPsGpio psGpio = new SimPsGpio(this::currentOrNull);
+    private final io.jynq.device.LoadedPartials partials = new io.jynq.device.LoadedPartials();
     private volatile SimPl pl;
     private volatile boolean closed;
 
@@ -393,14 +394,63 @@ public final class SimDevice implements Device {
         });
     }
 
-    /** The design this board models, without the partial designs stacked on it since. */
+    /**
+     * The loaded design, for the simulator's binders ({@link RtlBinder}).
+     *
+     * @throws DeviceException naming {@code what} if nothing is downloaded
+     */
+    SimPl loaded(String what) {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("cannot " + what + ": no overlay is downloaded to the simulated PL (download one first)");
+        }
+        return p;
+    }
+
+    /**
+     * {@link Sim#rtl(String, Path, String, java.util.Map, java.util.Map)} on this board.
+     *
+     * @throws java.util.NoSuchElementException listing the IPs if the design has no such IP
+     */
+    public io.jynq.device.sim.rtl.RtlModel rtl(String ipName, Path core, String target,
+            java.util.Map<String, ?> parameters, java.util.Map<String, String> portMap) {
+        return RtlBinder.bind(this, ipName, core, target, parameters, portMap, List.of());
+    }
+
+    /** Binds the IP to the core's {@code sim} target, as {@link Sim#rtl(String, Path)} does; always true. */
+    @Override
+    public boolean simulateRtl(String ipName, Path core, List<Path> libraryFolders) {
+        RtlBinder.bind(this, ipName, core, "sim", java.util.Map.of(), java.util.Map.of(), libraryFolders);
+        return true;
+    }
+
+    /** {@link Sim#trace} on this board. */
+    public void trace(String ipName, Path file) {
+        io.jynq.device.sim.rtl.RtlModel m = model(ipName, io.jynq.device.sim.rtl.RtlModel.class);
+        withModels(() -> m.trace(file));
+    }
+
+    /** {@link Sim#run} on this board. */
+    public void run(long cycles) {
+        if (cycles < 0) {
+            throw new IllegalArgumentException("cycles must be >= 0, got " + cycles);
+        }
+        loaded("run the simulation").run(cycles);
+    }
+
+    /** The design this board models, with the partial designs this process recorded ({@link #partialLoaded}). */
     @Override
     public OverlayMetadata loadedMetadata() {
         SimPl p = current();
         if (p == null) {
             throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
         }
-        return p.base().metadata();
+        return partials.apply(plState(), p.base().metadata());
+    }
+
+    @Override
+    public void partialLoaded(String region, OverlayMetadata partial) {
+        partials.record(plState(), region, partial);
     }
 
     /** EMIO {@code index} of the simulated PS, wired as the loaded design's gpio_dict says; see {@link SimPsGpio}. */
