@@ -4,11 +4,11 @@ import io.jynq.kernel.install.KernelSpec;
 import io.jynq.kernel.install.KernelSpecInstaller;
 import io.jynq.kernel.install.KernelSpecInstaller.Scope;
 import java.io.File;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code ./jynq install-kernel [--user | --sys-prefix | --prefix P]}: writes the JYNQ kernelspec. */
 @Command(name = "install-kernel", mixinStandardHelpOptions = true,
         description = "Write the Jupyter kernelspec of the JYNQ kernel (default: --user).")
-public final class InstallKernelCommand implements Callable<Integer> {
+public final class InstallKernelCommand extends CliCommand {
     /** JVM options for a fast kernel start: small heap setup cost, no background GC threads. */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
             "-Djava.awt.headless=true");
@@ -57,7 +57,7 @@ public final class InstallKernelCommand implements Callable<Integer> {
     boolean refresh;
 
     @Override
-    public Integer call() throws Exception {
+    void run(PrintWriter out) throws Exception {
         Scope scope = where.sysPrefix ? Scope.SYS_PREFIX : where.prefix != null ? Scope.PREFIX : Scope.USER;
         Path kernels = KernelSpecInstaller.kernelsDir(scope, where.prefix);
         if (refresh) {
@@ -77,8 +77,7 @@ public final class InstallKernelCommand implements Callable<Integer> {
             }
         }
         Path dir = KernelSpecInstaller.install(spec, kernels);
-        System.out.println("installed kernelspec " + name + " in " + dir);
-        return 0;
+        out.println("installed kernelspec " + name + " in " + dir);
     }
 
     KernelSpec spec(List<String> extraJvmOptions) {

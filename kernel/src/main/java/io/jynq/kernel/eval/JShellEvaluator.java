@@ -469,6 +469,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private void dropIfTemporary(Snippet snippet) {
         if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && shell.status(snippet).isActive()) {
             shell.drop(snippet);
+            control.forget(((VarSnippet) snippet).name());  // else the dropped snippet's class still holds the value
         }
     }
 
@@ -476,14 +477,14 @@ public final class JShellEvaluator implements AutoCloseable {
         switch (snippet.subKind()) {
             case TEMP_VAR_EXPRESSION_SUBKIND:
                 shell.varValue((VarSnippet) snippet);
-                return control.captured();
+                return control.takeCaptured();
             case VAR_VALUE_SUBKIND:
             case ASSIGNMENT_SUBKIND:
                 String name = ((ExpressionSnippet) snippet).name();
                 Optional<VarSnippet> var = shell.variables().filter(v -> v.name().equals(name)).findFirst();
                 if (var.isPresent()) {
                     shell.varValue(var.get());
-                    return control.captured();
+                    return control.takeCaptured();
                 }
                 return event.value();
             default:
@@ -503,7 +504,7 @@ public final class JShellEvaluator implements AutoCloseable {
             return Optional.empty();
         }
         shell.varValue(var.get());
-        return Optional.ofNullable(control.captured());
+        return Optional.ofNullable(control.takeCaptured());
     }
 
     private void checkStop() {
