@@ -430,9 +430,14 @@ def evaluator(kernel):
         r["classpath_use"] = run(kc, 'org.apache.commons.io.FilenameUtils.getExtension("ol.bit")')
         r["classpath_missing"] = run(kc, "%classpath /no/such.jar")
         # PYNQ's overlay tutorial, ported: driver, DMA through it, hierarchy driver, reload, edit, reload
+        # the order that failed on af2716d with PYNQ's ClassCastException ($JShell$21$ConstantMultiplyDriver
+        # cannot be cast to $JShell$21B$...) and left overlay null: an overlay variable before the driver,
+        # and a notebook's import cell (second import on its own line) after the DMA
+        r["load0"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
         r["driver"] = run(kc, CONSTANT_MULTIPLY % "")
         r["load1"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
         r["dma1"] = run(kc, "overlay.fir_0.setConstant(3);\n" + MULTIPLY_DMA, timeout=120)
+        r["tutorial_imports"] = run(kc, "import java.time.Duration;\nimport java.util.concurrent.*;")
         r["hierarchy"] = run(kc, "public class StreamMultiplyDriver extends DefaultHierarchy {\n"
                                  "    public StreamMultiplyDriver(Overlay overlay, Hierarchy description) { super(overlay, description); }\n"
                                  "    public static boolean checkHierarchy(Hierarchy h) { return h.ip().containsKey(\"fir_0\"); }\n"
