@@ -98,10 +98,11 @@ public interface RegisterSpace {
 
     /**
      * A view whose first 32-bit word (little-endian) turns non-zero once this window's design is
-     * no longer the one the PL holds, or null (the default) for a window that never goes stale.
+     * no longer the one the PL holds, or once its accesses must go through this space for another
+     * reason (an IP of the design got a simulation model), or null (the default) for a window that never goes stale.
      * Whoever reads {@link #plainMemory()} directly checks the word before each access and, when
      * it is set, calls this space's own access method, which throws the exception explaining
-     * what the PL holds now.
+     * what the PL holds now (or reaches the model).
      */
     default ByteBuffer retiredFlag() {
         return null;
