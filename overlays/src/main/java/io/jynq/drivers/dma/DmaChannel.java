@@ -270,7 +270,8 @@ public final class DmaChannel {
                 throw new DmaTimeoutException(label + " did not finish in " + timeout + ": DMASR=0x"
                         + String.format("%08x", sr) + " (" + AxiDmaLayout.describeDmasr(sr) + "), " + activeBytes
                         + " bytes at 0x" + Long.toHexString(activeAddress) + (active.isClosed() ? " (a buffer since freed)" : "")
-                        + (mm2s ? "" : "; does the stream end with TLAST?"), timeout, registers(), sr);
+                        + (mm2s ? "" : "; does the stream end with TLAST?") + dma.overlay().device().waitReport(),
+                        timeout, registers(), sr);
             }
             d.pause(label);
         }

@@ -181,7 +181,8 @@ public class HlsIp extends DefaultIp {
                 Map<String, Long> regs = new LinkedHashMap<>();
                 regs.put("CTRL", (long) ctrl & 0xFFFF_FFFFL);
                 regs.put("IP_ISR", read(HlsCtrlLayout.IP_ISR));
-                throw new HardwareTimeoutException(name() + " did not finish in " + timeout + ": " + describeCtrl(ctrl),
+                throw new HardwareTimeoutException(name() + " did not finish in " + timeout + ": " + describeCtrl(ctrl)
+                        + overlay().device().waitReport(),
                         timeout, regs);
             }
             d.pause(name());
