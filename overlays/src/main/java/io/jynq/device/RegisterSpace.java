@@ -22,6 +22,19 @@ public interface RegisterSpace {
     /** The window size in bytes. */
     long byteSize();
 
+    /**
+     * Checks a {@code width}-byte access at {@code offset} (bytes): aligned to its width and inside
+     * {@code [0, byteSize())}. For windows whose every access is checked in Java (remote, emulated).
+     *
+     * @throws IndexOutOfBoundsException naming the offset, width, window size and address
+     */
+    default void checkAccess(long offset, int width) {
+        if (offset < 0 || offset % width != 0 || offset > byteSize() - width) {
+            throw new IndexOutOfBoundsException(String.format("offset 0x%x (%d bytes) is unaligned or outside the"
+                    + " %d-byte window at 0x%x", offset, width, byteSize(), physicalAddress()));
+        }
+    }
+
     /** Reads the 8-bit register at {@code offset}. */
     byte read8(long offset);
 

@@ -1,23 +1,29 @@
 package io.jynq.kernel.cli;
 
+import io.jynq.kernel.install.KernelMemory;
 import io.jynq.kernel.install.KernelSpec;
 import io.jynq.kernel.install.KernelSpecInstaller;
 import io.jynq.kernel.install.KernelSpecInstaller.Scope;
 import java.io.File;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./jynq install-kernel [--user | --sys-prefix | --prefix P]}: writes the JYNQ kernelspec. */
+/**
+ * {@code ./jynq install-kernel [--user | --sys-prefix | --prefix P] [--memory SIZE] [--jvm-option OPT]...}:
+ * writes the JYNQ kernelspec, its JVM sized for the board's memory ({@link KernelMemory}).
+ */
 @Command(name = "install-kernel", mixinStandardHelpOptions = true,
         description = "Write the Jupyter kernelspec of the JYNQ kernel (default: --user).")
-public final class InstallKernelCommand implements Callable<Integer> {
+public final class InstallKernelCommand extends CliCommand {
     /** JVM options for a fast kernel start: small heap setup cost, no background GC threads. */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
             "-Djava.awt.headless=true");
@@ -49,6 +55,10 @@ public final class InstallKernelCommand implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "extra JVM option for the kernel (repeatable)")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(names = "--memory", paramLabel = "SIZE", description = "size the kernel's JVM for a board with this "
+            + "much memory, e.g. 512m for a PYNQ-Z2 (default: this machine's memory)")
+    String memory;
+
     @Option(names = "--no-cds", description = "skip the class-data-sharing archive (slower kernel start)")
     boolean noCds;
 
@@ -56,16 +66,39 @@ public final class InstallKernelCommand implements Callable<Integer> {
             + "(./jynq notebook and run reinstall with this after a build)")
     boolean refresh;
 
+    /** The options for the chosen memory merged with the user's, and the kernel's environment (set by call). */
+    private List<String> sized;
+    private Map<String, String> env = Map.of();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
     @Override
-    public Integer call() throws Exception {
+    void run(PrintWriter out) throws Exception {
         Scope scope = where.sysPrefix ? Scope.SYS_PREFIX : where.prefix != null ? Scope.PREFIX : Scope.USER;
         Path kernels = KernelSpecInstaller.kernelsDir(scope, where.prefix);
+        Path kernelJson = kernels.resolve(name).resolve("kernel.json");
         if (refresh) {
-            List<String> kept = KernelSpec.userJvmOptions(kernels.resolve(name).resolve("kernel.json"), DEFAULT_JVM_OPTIONS);
+            KernelSpec.Sizing earlier = KernelSpec.recordedSizing(kernelJson);
+            List<String> kept = earlier != null ? earlier.userJvmOptions()
+                    : KernelSpec.userJvmOptions(kernelJson, DEFAULT_JVM_OPTIONS);
+            if (memory == null && earlier != null) {
+                memory = earlier.memory();
+            }
             List<String> merged = new ArrayList<>(kept);
             jvmOptions.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
             jvmOptions = merged;
         }
+        long board;
+        try {
+            board = memory != null ? KernelMemory.parseSize(memory) : KernelMemory.machineMemory();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+        sized = KernelMemory.merge(KernelMemory.jvmOptions(board), jvmOptions);
+        env = KernelMemory.environment(board);
+        out.printf("kernel JVM sized for %d MiB of memory (%s): %s%n", board >> 20,
+                memory != null ? "--memory " + memory : "this machine's", sized.isEmpty() ? "the JVM's own sizing" : String.join(" ", sized));
         KernelSpec spec = spec(List.of());
         if (!noCds) {
             Path archive = kernels.resolve(name).resolve("jynq.jsa").toAbsolutePath();
@@ -74,8 +107,7 @@ public final class InstallKernelCommand implements Callable<Integer> {
             }
         }
         Path dir = KernelSpecInstaller.install(spec, kernels);
-        System.out.println("installed kernelspec " + name + " in " + dir);
-        return 0;
+        out.println("installed kernelspec " + name + " in " + dir);
     }
 
     KernelSpec spec(List<String> extraJvmOptions) {
@@ -86,7 +118,8 @@ public final class InstallKernelCommand implements Callable<Integer> {
                 .map(s -> s.endsWith("*") ? s : Path.of(s).toAbsolutePath().toString()).collect(Collectors.toList());
         List<String> opts = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         opts.addAll(extraJvmOptions);
-        opts.addAll(jvmOptions);
-        return new KernelSpec(name, displayName, javaBin, entries, opts);
+        opts.addAll(sized != null ? sized : jvmOptions);
+        return new KernelSpec(name, displayName, javaBin, entries, opts, env,
+                new KernelSpec.Sizing(memory, jvmOptions));
     }
 }

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The content of a JYNQ {@code kernel.json}.
@@ -22,9 +24,26 @@ import java.util.List;
  *                    changed PATH cannot start the kernel on another JDK (IJava #92, JJava #50)
  * @param classPath   absolute class path entries
  * @param jvmOptions  options before the main class
+ * @param env         environment variables Jupyter sets for the kernel (kernel.json's {@code env})
+ * @param sizing      how install-kernel chose the options, kept for {@code --refresh}; null if not
  */
-public record KernelSpec(String name, String displayName, Path java, List<String> classPath, List<String> jvmOptions) {
+public record KernelSpec(String name, String displayName, Path java, List<String> classPath, List<String> jvmOptions,
+        Map<String, String> env, Sizing sizing) {
     public static final String MAIN_CLASS = "io.jynq.kernel.cli.KernelMain";
+    /** kernel.json's metadata key under which {@link Sizing} is recorded. */
+    static final String SIZING_KEY = "jynq_install";
+
+    /**
+     * What install-kernel was asked for, recorded in kernel.json's metadata.
+     *
+     * @param memory         {@code --memory} as given (e.g. {@code 512m}), or null for this machine's memory
+     * @param userJvmOptions the {@code --jvm-option}s, in order
+     */
+    public record Sizing(String memory, List<String> userJvmOptions) {
+        public Sizing {
+            userJvmOptions = List.copyOf(userJvmOptions);
+        }
+    }
 
     public KernelSpec {
         if (!java.isAbsolute()) {
@@ -32,6 +51,36 @@ public record KernelSpec(String name, String displayName, Path java, List<String
         }
         classPath = List.copyOf(classPath);
         jvmOptions = List.copyOf(jvmOptions);
+        env = Map.copyOf(env);
+    }
+
+    /** A kernelspec with no environment and no recorded sizing (tests, ITs). */
+    public KernelSpec(String name, String displayName, Path java, List<String> classPath, List<String> jvmOptions) {
+        this(name, displayName, java, classPath, jvmOptions, Map.of(), null);
+    }
+
+    /**
+     * The sizing recorded by an earlier install-kernel in {@code kernelJson}.
+     *
+     * @return null if the file does not exist or records none (written before install-kernel recorded it)
+     * @throws UncheckedIOException naming the file if it exists but cannot be read as a kernelspec
+     */
+    public static Sizing recordedSizing(Path kernelJson) {
+        if (!Files.isRegularFile(kernelJson)) {
+            return null;
+        }
+        try {
+            JsonObject meta = JsonParser.parseString(Files.readString(kernelJson)).getAsJsonObject().getAsJsonObject("metadata");
+            if (meta == null || !meta.has(SIZING_KEY)) {
+                return null;
+            }
+            JsonObject s = meta.getAsJsonObject(SIZING_KEY);
+            List<String> opts = new ArrayList<>();
+            s.getAsJsonArray("jvm_options").forEach(e -> opts.add(e.getAsString()));
+            return new Sizing(s.has("memory") && !s.get("memory").isJsonNull() ? s.get("memory").getAsString() : null, opts);
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException(new IOException(kernelJson + " is not a readable kernelspec: " + e, e));
+        }
     }
 
     /**
@@ -95,7 +144,20 @@ public record KernelSpec(String name, String displayName, Path java, List<String
         spec.addProperty("interrupt_mode", "message");
         JsonObject metadata = new JsonObject();
         metadata.addProperty("debugger", false);
+        if (sizing != null) {
+            JsonObject s = new JsonObject();
+            s.addProperty("memory", sizing.memory());
+            JsonArray user = new JsonArray();
+            sizing.userJvmOptions().forEach(user::add);
+            s.add("jvm_options", user);
+            metadata.add(SIZING_KEY, s);
+        }
         spec.add("metadata", metadata);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+        if (!env.isEmpty()) {
+            JsonObject e = new JsonObject();
+            new TreeMap<>(env).forEach(e::addProperty);
+            spec.add("env", e);
+        }
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(spec) + "\n";
     }
 }

@@ -32,7 +32,9 @@ class InstallKernelRefreshTest {
     }
 
     private int install(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--prefix", prefix.toString(), "--no-cds", "--classpath", "/x/jynq.jar"));
+        // a large board's sizing (none) whatever machine runs the test: these tests are about user options
+        List<String> args = new ArrayList<>(List.of("--prefix", prefix.toString(), "--no-cds", "--classpath", "/x/jynq.jar",
+                "--memory", "4g"));
         args.addAll(List.of(extra));
         return new CommandLine(new InstallKernelCommand()).execute(args.toArray(new String[0]));
     }

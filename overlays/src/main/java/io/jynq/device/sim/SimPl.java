@@ -156,7 +156,8 @@ final class SimPl {
     private void wireStreams() {
         for (BusConnection c : md.streamConnections()) {
             String slavePath = c.slaveFullpath();
-            StreamChannel ch = new StreamChannel(() -> modelAt(slavePath), c.slaveInterface(), c.toString(), this::post);
+            StreamChannel ch = new StreamChannel(() -> modelAt(slavePath), c.slaveInterface(), c.toString(), this::post,
+                    StreamBuffering.bytes(md, c));
             byMaster.put(c.masterFullpath() + "/" + c.masterInterface(), ch);
             bySlave.put(slavePath + "/" + c.slaveInterface(), ch);
         }
@@ -193,7 +194,7 @@ final class SimPl {
 
     StreamChannel streamIn(String fullpath, String intf) {
         return bySlave.computeIfAbsent(fullpath + "/" + intf, k -> new StreamChannel(null, intf, k + " (unconnected)",
-                this::post));
+                this::post, 0));
     }
 
     InterruptWire interruptWire(String fullpath, String port) {

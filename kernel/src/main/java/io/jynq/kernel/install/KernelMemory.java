@@ -1,0 +1,138 @@
+package io.jynq.kernel.install;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kernel's JVM options for a board's memory, chosen by measurement ({@code ./jynq bench memory},
+ * figures in docs/board.md): on a board of at most {@link #SMALL_BOARD_BYTES} (a PYNQ-Z2 has 512 MB
+ * for Linux, the Jupyter server and the kernel) the kernel runs every tutorial within 180 MB of
+ * resident memory; larger boards keep the JVM's own sizing (a quarter of the memory as heap, both
+ * JIT tiers), which a KV260's 4 GB affords.
+ *
+ * <p>What costs resident memory in the kernel, measured with {@code -XX:NativeMemoryTracking} after
+ * all tutorials: the heap (the JShell compiler's symbol tables and the PYNQ-Z1 base design's parsed
+ * metadata keep about 45 MB live; the JVM keeps a heap of its maximum size once it has grown),
+ * the class-data archive (30 MB, shared with other JVMs and dropped first under memory pressure
+ * since it is file-backed), compiled code (15 MB with C1 only, 25 MB with C2), class metadata
+ * (13 MB), compiler arenas (C2's reach 15 MB while it compiles) and glibc's per-thread malloc
+ * arenas.
+ */
+public final class KernelMemory {
+    /** Boards up to this size get {@link #SMALL_BOARD_OPTIONS}: 768 MiB, between a PYNQ-Z2 and a 1 GB board. */
+    public static final long SMALL_BOARD_BYTES = 768L << 20;
+
+    /**
+     * Options for a board with at most {@link #SMALL_BOARD_BYTES}; each one's effect is in the
+     * table of docs/board.md. The heap limit leaves the tutorials' peak live heap room (below
+     * 72 MB the PYNQ-Z1 base design's cell collects without end).
+     */
+    static final List<String> SMALL_BOARD_OPTIONS = List.of(
+            "-XX:MaxRAM=512m",            // ergonomics as on the board, whatever machine installs
+            "-Xmx96m",                    // the heap: the largest single cost
+            "-XX:MinHeapFreeRatio=10",    // give heap back after a full collection ...
+            "-XX:MaxHeapFreeRatio=30",    // ... rather than keep it at its high-water mark
+            "-XX:TieredStopAtLevel=1",    // C1 only: half the compiled code, no C2 arenas
+            "-XX:CICompilerCount=1",      // one compiler thread on a 2-core Cortex-A9
+            "-XX:ReservedCodeCacheSize=24m",
+            "-XX:MaxMetaspaceSize=128m",  // a bound, so a class leak fails a cell, not the board
+            "-Xss512k",                   // thread stacks (the JVM's default is 1 MB on ARM)
+            "-XX:-UsePerfData");          // no /tmp/hsperfdata mapping
+
+    /** Environment for a small board's kernel: two glibc malloc arenas instead of 8 per core. */
+    static final Map<String, String> SMALL_BOARD_ENV = Map.of("MALLOC_ARENA_MAX", "2");
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
+
+    private KernelMemory() {
+    }
+
+    /** The physical memory of this machine (or of its container) in bytes. */
+    public static long machineMemory() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+    }
+
+    /**
+     * Reads a memory size as {@code --memory} takes it: {@code 512m}, {@code 4g}, {@code 4GiB},
+     * {@code 1024M}, {@code 536870912} (bytes); k, m, g, t are powers of 1024.
+     *
+     * @throws IllegalArgumentException naming the text if it is not such a size or is zero
+     */
+    public static long parseSize(String text) {
+        Matcher m = SIZE.matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--memory: '" + text + "' is not a memory size (e.g. 512m, 4g)");
+        }
+        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            case "t" -> 40;
+            default -> 0;
+        };
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--memory: '" + text + "' is too large", e);
+        }
+        if (n == 0 || Long.numberOfLeadingZeros(n) <= shift) {
+            throw new IllegalArgumentException("--memory: '" + text + "' must be between 1 byte and 8 EiB");
+        }
+        return n << shift;
+    }
+
+    /** The JVM options for a board of {@code boardBytes} of memory (empty: the JVM's own sizing). */
+    public static List<String> jvmOptions(long boardBytes) {
+        return boardBytes <= SMALL_BOARD_BYTES ? SMALL_BOARD_OPTIONS : List.of();
+    }
+
+    /** The kernel's environment for a board of {@code boardBytes} of memory. */
+    public static Map<String, String> environment(long boardBytes) {
+        return boardBytes <= SMALL_BOARD_BYTES ? SMALL_BOARD_ENV : Map.of();
+    }
+
+    /**
+     * The sized options with the user's appended, less every sized option a user option sets again
+     * ({@code --jvm-option -Xmx256m} replaces {@code -Xmx96m}, {@code -XX:+TieredCompilation...}
+     * style flags by name), so kernel.json shows each setting once.
+     */
+    public static List<String> merge(List<String> sized, List<String> user) {
+        List<String> out = new ArrayList<>();
+        for (String o : sized) {
+            if (user.stream().noneMatch(u -> key(u).equals(key(o)))) {
+                out.add(o);
+            }
+        }
+        out.addAll(user);
+        return out;
+    }
+
+    /** What a JVM option sets: {@code -Xmx}, {@code -XX:Name} (for {@code +}, {@code -} and {@code =}), {@code -Dname}. */
+    static String key(String option) {
+        if (option.startsWith("-XX:")) {
+            String rest = option.substring(4);
+            if (rest.startsWith("+") || rest.startsWith("-")) {
+                rest = rest.substring(1);
+            }
+            int eq = rest.indexOf('=');
+            return "-XX:" + (eq < 0 ? rest : rest.substring(0, eq));
+        }
+        for (String p : List.of("-Xmx", "-Xms", "-Xss", "-Xmn")) {
+            if (option.startsWith(p)) {
+                return p;
+            }
+        }
+        if (option.startsWith("-D")) {
+            int eq = option.indexOf('=');
+            return eq < 0 ? option : option.substring(0, eq);
+        }
+        return option;
+    }
+}
