@@ -117,9 +117,11 @@ public final class InstallKernelCommand implements Callable<Integer> {
         String cp = classPath != null ? classPath : System.getProperty("java.class.path");
         List<String> entries = Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank())
                 .map(s -> s.endsWith("*") ? s : Path.of(s).toAbsolutePath().toString()).collect(Collectors.toList());
-        List<String> opts = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        List<String> chosen = sized != null ? sized : jvmOptions;
+        List<String> opts = new ArrayList<>(KernelMemory.merge(DEFAULT_JVM_OPTIONS, chosen));
+        opts.removeAll(chosen);  // the defaults not overridden, then the archive, then the chosen ones
         opts.addAll(extraJvmOptions);
-        opts.addAll(sized != null ? sized : jvmOptions);
+        opts.addAll(chosen);
         return new KernelSpec(name, displayName, javaBin, entries, opts, env,
                 new KernelSpec.Sizing(memory, jvmOptions));
     }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * The kernel's JVM options for a board's memory, chosen by measurement ({@code ./jynq bench memory},
  * figures in docs/board.md): on a board of at most {@link #SMALL_BOARD_BYTES} (a PYNQ-Z2 has 512 MB
  * for Linux, the Jupyter server and the kernel) the kernel runs every tutorial within 180 MB of
- * resident memory; larger boards keep the JVM's own sizing (a quarter of the memory as heap, both
- * JIT tiers), which a KV260's 4 GB affords.
+ * resident memory; larger boards keep the JVM's own sizing for their memory (a quarter of it as
+ * heap, both JIT tiers), which a KV260's 4 GB affords.
  *
  * <p>What costs resident memory in the kernel, measured with {@code -XX:NativeMemoryTracking} after
  * all tutorials: the heap (the JShell compiler's symbol tables and the PYNQ-Z1 base design's parsed
@@ -88,9 +88,13 @@ public final class KernelMemory {
         return n << shift;
     }
 
-    /** The JVM options for a board of {@code boardBytes} of memory (empty: the JVM's own sizing). */
+    /**
+     * The JVM options for a board of {@code boardBytes} of memory: above {@link #SMALL_BOARD_BYTES}
+     * only {@code -XX:MaxRAM}, so the JVM sizes itself as it would on that board (a quarter of it
+     * as heap) on whatever machine installs.
+     */
     public static List<String> jvmOptions(long boardBytes) {
-        return boardBytes <= SMALL_BOARD_BYTES ? SMALL_BOARD_OPTIONS : List.of();
+        return boardBytes <= SMALL_BOARD_BYTES ? SMALL_BOARD_OPTIONS : List.of("-XX:MaxRAM=" + (boardBytes >> 20) + "m");
     }
 
     /** The kernel's environment for a board of {@code boardBytes} of memory. */
@@ -114,8 +118,11 @@ public final class KernelMemory {
         return out;
     }
 
-    /** What a JVM option sets: {@code -Xmx}, {@code -XX:Name} (for {@code +}, {@code -} and {@code =}), {@code -Dname}. */
+    /** What a JVM option sets: the collector for any {@code -XX:+UseXxxGC}, {@code -Xmx}, {@code -XX:Name} (for {@code +}, {@code -} and {@code =}), {@code -Dname}. */
     static String key(String option) {
+        if (option.matches("-XX:[+-]Use\\w+GC")) {
+            return "garbage collector"; // the JVM refuses two
+        }
         if (option.startsWith("-XX:")) {
             String rest = option.substring(4);
             if (rest.startsWith("+") || rest.startsWith("-")) {

@@ -59,6 +59,7 @@ class InstallKernelMemoryTest {
     void aLargeBoardKeepsTheJvmsOwnSizing() throws IOException {
         assertEquals(0, install("--memory", "4g"));
         assertFalse(argv().stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:TieredStopAtLevel")), argv().toString());
+        assertTrue(argv().contains("-XX:MaxRAM=4096m"), "the JVM sizes itself as on a 4 GB board");
         assertFalse(spec().has("env"));
     }
 
