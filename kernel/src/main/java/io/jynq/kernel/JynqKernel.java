@@ -6,6 +6,7 @@ import io.jynq.kernel.display.RoutedOutputStream;
 import io.jynq.kernel.display.StreamPump;
 import io.jynq.kernel.eval.CellException;
 import io.jynq.kernel.eval.CodeAssist;
+import io.jynq.kernel.eval.DefaultImports;
 import io.jynq.kernel.eval.JShellEvaluator;
 import io.jynq.kernel.history.HistoryReplyOk;
 import io.jynq.kernel.history.SessionHistory;
@@ -182,7 +183,8 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
             KernelMagics.register(magicsRegistry);
             JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
             ev.onClassReplaced(DriverRedefinitions::replaced);
-            for (String imp : Startup.imports(getClassLoader()).split("\n")) {
+            ev.useDefaultImports(new DefaultImports(getClassLoader(), Startup.defaultPackages(getClassLoader())));
+            for (String imp : Startup.eagerImports(getClassLoader()).split("\n")) {
                 try {
                     ev.eval(imp, null);
                 } catch (CellException e) {
@@ -402,7 +404,10 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
         }
     }
 
-    /** stop_on_error (the default of Run All, nbclient and jupyter_client): queued cells do not run. */
+    /**
+     * stop_on_error (the default of Run All, nbclient and jupyter_client): queued cells do not run.
+     * Called while the error reply is still deferred, so a cell sent in answer to it is not aborted.
+     */
     private void abortQueuedIfAsked(ExecuteRequest request) {
         if (request.shouldStopOnError() && !request.isSilent() && connection != null) {
             connection.abortQueuedExecutes();

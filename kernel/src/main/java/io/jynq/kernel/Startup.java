@@ -48,17 +48,38 @@ public final class Startup {
     private Startup() {
     }
 
-    /** One import per line: {@code import static ...Notebook.*;} then each present package. */
+    /**
+     * One import per line: {@code import static ...Notebook.*;}, each present default package on
+     * demand, then {@link #PREFERRED}: the startup of {@code ./jynq shell} (the jshell tool).
+     */
     public static String imports(ClassLoader loader) {
         StringBuilder sb = new StringBuilder("import static io.jynq.render.Notebook.*;\n");
+        for (String p : defaultPackages(loader)) {
+            sb.append("import ").append(p).append(".*;\n");
+        }
+        return sb.append(preferred(loader)).toString();
+    }
+
+    /**
+     * The kernel's startup imports: {@code import static ...Notebook.*;} and {@link #PREFERRED};
+     * the classes of {@link #defaultPackages} are imported one by one when a cell names them
+     * ({@link io.jynq.kernel.eval.DefaultImports}), which keeps every cell's compile cheap.
+     */
+    public static String eagerImports(ClassLoader loader) {
+        return "import static io.jynq.render.Notebook.*;\n" + preferred(loader);
+    }
+
+    /** The default packages present on the class path: JDK, then JYNQ, then libraries. */
+    public static List<String> defaultPackages(ClassLoader loader) {
         List<String> all = new ArrayList<>(JDK_PACKAGES);
         all.addAll(JYNQ_PACKAGES);
         all.addAll(LIBRARY_PACKAGES);
-        for (String p : all) {
-            if (present(loader, p)) {
-                sb.append("import ").append(p).append(".*;\n");
-            }
-        }
+        all.removeIf(p -> !present(loader, p));
+        return all;
+    }
+
+    private static String preferred(ClassLoader loader) {
+        StringBuilder sb = new StringBuilder();
         for (String type : PREFERRED) {
             if (loader.getResource(type.replace('.', '/') + ".class") != null) {
                 sb.append("import ").append(type).append(";\n");

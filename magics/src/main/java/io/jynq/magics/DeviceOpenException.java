@@ -1,5 +1,7 @@
 package io.jynq.magics;
 
+import io.jynq.error.JynqException;
+
 /**
  * A device of the typed facade ({@code ol.dsp_loopback}) could not be opened on its first call:
  * the message is one line naming the device, the overlay and what went wrong (a description's
@@ -9,7 +11,7 @@ package io.jynq.magics;
  * proxy and of the opening code would only hide it. The exception that failed the opening is kept
  * as the one {@linkplain #getSuppressed() suppressed} exception, for code that wants its type.
  */
-public final class DeviceOpenException extends IllegalStateException {
+public final class DeviceOpenException extends JynqException {
     private static final long serialVersionUID = 1L;
 
     DeviceOpenException(String device, String overlay, RuntimeException failure) {

@@ -1,5 +1,6 @@
 package io.jynq.magics;
 
+import io.jynq.config.InvalidSettingException;
 import io.jynq.device.Device;
 import io.jynq.device.PlState;
 import io.jynq.overlay.LoadOptions;
@@ -85,7 +86,7 @@ public final class OverlayMagic implements LineMagic {
         Path file = Path.of(target).getFileName();
         try (ProgressReporter progress = ProgressReporter.items(file == null ? target : file.toString())) {
             ol = Overlay.load(target, options.withProgress(progress::progress));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | InvalidSettingException e) {
             throw new MagicUsageException(e.getMessage() + "; %overlays lists the overlays found");
         }
         LoadedOverlay.set(ol);

@@ -1,5 +1,6 @@
 package io.jynq.magics;
 
+import io.jynq.config.InvalidSettingException;
 import io.jynq.overlay.Bitstream;
 import java.nio.file.Files;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class RequireOverlayMagic implements CellMagic {
                 return null;
             }
             problem = name + " was found at " + b.bitfile() + " but its .hwh is not beside it";
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | InvalidSettingException e) {
             problem = e.getMessage();
         }
         NotebookGate.close(name + " is missing");

@@ -98,6 +98,7 @@ class LazyDeviceTest {
         assertEquals("device ADDER of overlay dsp_loopback did not open: overlay dsp_loopback is not loaded in the PL;"
                 + " call download() first", e.getMessage());
         assertTrue(e.getSuppressed()[0] instanceof IllegalStateException);
+        assertTrue(e instanceof io.jynq.error.JynqException, "a cell's catch (JynqException e) catches it");
 
         assertEquals(42, adder.addWithDriver(2, 40));
         assertEquals(-2, adder.addWithDriver(-5, 3));

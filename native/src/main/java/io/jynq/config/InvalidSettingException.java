@@ -1,7 +1,12 @@
 package io.jynq.config;
 
-/** A setting's value cannot be used; the message names the variable or property and the value. */
-public final class InvalidSettingException extends IllegalArgumentException {
+import io.jynq.error.JynqException;
+
+/**
+ * A setting's value cannot be used; the message names the variable or property and the value.
+ * A {@link JynqException}, as every exception JYNQ defines (see {@code io.jynq.error}).
+ */
+public final class InvalidSettingException extends JynqException {
     private static final long serialVersionUID = 1L;
     private final transient Setting setting;
 

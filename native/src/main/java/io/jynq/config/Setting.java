@@ -23,6 +23,8 @@ public enum Setting {
     CACHE_DIR("JYNQ_CACHE_DIR", "jynq.cache.dir", "where bundled overlays are extracted (default `~/.jynq/cache`)"),
     /** Extra overlay folders. */
     OVERLAY_PATH("JYNQ_OVERLAY_PATH", "jynq.overlay.path", "extra overlay folders, separated by `:` (see \"Where overlays are found\")"),
+    /** Folders of FuseSoC cores that RTL cores' dependencies are found in. */
+    CORES_PATH("JYNQ_CORES_PATH", "jynq.cores.path", "folders of FuseSoC `.core` files where an RTL core's `depend`s are found, separated by `:` (the core's own folder and its overlay package are searched too)"),
     /** Where compiled C is cached. */
     CC_CACHE("JYNQ_CC_CACHE", "jynq.cc.cache", "compiled C cells and device libraries (default `~/.cache/jynq/cc`)"),
     /** Where the kernel's JVM writes a crash report. */

@@ -1,5 +1,6 @@
 package io.jynq.d2l;
 
+import io.jynq.ffi.cheader.CHeaderException;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +72,7 @@ public final class BoundDevice {
                     }
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | CHeaderException e) {
             throw D2lException.at(op.at(), where + e.getMessage());
         }
     }

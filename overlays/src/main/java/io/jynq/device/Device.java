@@ -49,6 +49,20 @@ public interface Device extends AutoCloseable {
     void download(Path bitstream, OverlayMetadata metadata, boolean partial);
 
     /**
+     * Runs IP {@code ipName} of the design just downloaded from its RTL, when this backend
+     * simulates: an overlay package's {@code rtlCore} file asks for it on every download. A board
+     * runs the IP in its bitstream, so the default does nothing and answers false.
+     *
+     * @param core the FuseSoC core of the RTL
+     * @param libraryFolders more folders where the core's dependencies are found (the package)
+     * @return whether the IP now runs from the RTL
+     * @throws io.jynq.error.JynqException naming the core's or the HDL's file and line if it cannot be built
+     */
+    default boolean simulateRtl(String ipName, Path core, java.util.List<Path> libraryFolders) {
+        return false;
+    }
+
+    /**
      * Maps {@code byteLength} bytes of PL address space starting at {@code physicalAddress} for
      * register access (MMIO).
      *
@@ -140,7 +154,9 @@ public interface Device extends AutoCloseable {
     /**
      * The design the PL holds (PYNQ's {@code Device.active_device} dictionaries): on a board the
      * {@code .hwh} beside the loaded bitstream, parsed once per content; on the simulator the design
-     * it models. Partial bitstreams downloaded since do not change it.
+     * it models. Partial designs this process downloaded since (and {@link #partialLoaded recorded})
+     * are merged in, as PYNQ's {@code update_partial_region} does; backends that do not record
+     * them show the full design.
      *
      * @throws DeviceException if nothing is downloaded, or its {@code .hwh} is gone
      * @throws io.jynq.metadata.MetadataException if that {@code .hwh} is malformed
@@ -158,6 +174,13 @@ public interface Device extends AutoCloseable {
         }
         return io.jynq.metadata.MetadataCache.shared().get(hwh);
     }
+
+    /**
+     * Tells the backend that the partial design {@code partial}, just downloaded, went into
+     * partial region {@code region} of the loaded design, so that {@link #loadedMetadata()} and the
+     * dictionaries include its IP. By default nothing is recorded.
+     */
+    default void partialLoaded(String region, OverlayMetadata partial) {}
 
     /** The loaded bitstream's absolute path (PYNQ's {@code PL.bitfile_name}), "" when the PL is empty. */
     default String bitfileName() {
@@ -214,6 +237,22 @@ public interface Device extends AutoCloseable {
      */
     default PsGpioLine psGpio(int index, boolean output) {
         throw new UnsupportedOperationException("the " + name() + " backend has no PS GPIO");
+    }
+
+    /**
+     * Pulses the reset input of one IP of the loaded design (its {@code ap_rst_n} or
+     * {@code s_axi_aresetn}): every register returns to its reset value and work in flight is
+     * dropped, as after a download. The way out of an HLS core that never finishes (issue 14).
+     * A board drives those inputs from the PL reset shared by the whole design, so the
+     * {@code embedded} backend has no per-IP reset: download the overlay again there.
+     *
+     * @param ip an IP of the design the PL holds now
+     * @throws DeviceException if the PL no longer holds that IP (another design was downloaded)
+     * @throws UnsupportedOperationException if this backend cannot reset one IP
+     */
+    default void resetIp(IpDescription ip) {
+        throw new UnsupportedOperationException("the " + name() + " backend cannot reset " + ip.name()
+                + " alone (its reset comes from the PL reset of the whole design): download the overlay again");
     }
 
     /** Releases mappings and files; buffers allocated from this device become unusable. */

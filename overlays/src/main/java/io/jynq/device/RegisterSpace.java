@@ -22,6 +22,19 @@ public interface RegisterSpace {
     /** The window size in bytes. */
     long byteSize();
 
+    /**
+     * Checks a {@code width}-byte access at {@code offset} (bytes): aligned to its width and inside
+     * {@code [0, byteSize())}. For windows whose every access is checked in Java (remote, emulated).
+     *
+     * @throws IndexOutOfBoundsException naming the offset, width, window size and address
+     */
+    default void checkAccess(long offset, int width) {
+        if (offset < 0 || offset % width != 0 || offset > byteSize() - width) {
+            throw new IndexOutOfBoundsException(String.format("offset 0x%x (%d bytes) is unaligned or outside the"
+                    + " %d-byte window at 0x%x", offset, width, byteSize(), physicalAddress()));
+        }
+    }
+
     /** Reads the 8-bit register at {@code offset}. */
     byte read8(long offset);
 
@@ -61,10 +74,11 @@ public interface RegisterSpace {
 
     /**
      * A view whose first 32-bit word (little-endian) turns non-zero once this window's design is
-     * no longer the one the PL holds, or null (the default) for a window that never goes stale.
+     * no longer the one the PL holds, or once its accesses must go through this space for another
+     * reason (an IP of the design got a simulation model), or null (the default) for a window that never goes stale.
      * Whoever reads {@link #plainMemory()} directly checks the word before each access and, when
      * it is set, calls this space's own access method, which throws the exception explaining
-     * what the PL holds now.
+     * what the PL holds now (or reaches the model).
      */
     default ByteBuffer retiredFlag() {
         return null;

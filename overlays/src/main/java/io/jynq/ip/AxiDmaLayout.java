@@ -127,6 +127,8 @@ public final class AxiDmaLayout {
     public static final int DMASR_IRQ_MASK = DMASR_IOC_IRQ | DMASR_DLY_IRQ | DMASR_ERR_IRQ;
     /** The three DMA error bits (6:4) that PYNQ checks after every transfer. */
     public static final int DMASR_ERROR_MASK = DMASR_DMA_INT_ERR | DMASR_DMA_SLV_ERR | DMASR_DMA_DEC_ERR;
+    /** The three scatter-gather error bits (10:8) that PYNQ's SG channel also checks. */
+    public static final int DMASR_SG_ERROR_MASK = DMASR_SG_INT_ERR | DMASR_SG_SLV_ERR | DMASR_SG_DEC_ERR;
     /** DMASR bits 23:16: interrupt threshold status. */
     public static final int DMASR_IRQ_THRESHOLD_STS = 0xFF << 16;
     /** DMASR reset value: Halted. */

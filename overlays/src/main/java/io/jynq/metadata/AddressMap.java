@@ -14,21 +14,21 @@ final class AddressMap {
     private AddressMap() {}
 
     /** @throws MetadataException at the later range's MEMRANGE, naming both IPs, if two ranges overlap */
-    static void requireDisjoint(Collection<IpBuilder> ips, ParsedHwh p) {
-        List<IpBuilder> ranged = new ArrayList<>();
-        for (IpBuilder b : ips) {
-            if (b.addrRange > 0) {
+    static void requireDisjoint(Collection<IpEntry> ips, ParsedHwh p) {
+        List<IpEntry> ranged = new ArrayList<>();
+        for (IpEntry b : ips) {
+            if (b.addrRange() > 0) {
                 ranged.add(b);
             }
         }
-        ranged.sort(Comparator.comparingLong((IpBuilder b) -> b.physAddr).thenComparing(b -> b.name));
-        IpBuilder widest = null;  // among those seen, the one reaching furthest
-        for (IpBuilder b : ranged) {
-            if (widest != null && Long.compareUnsigned(b.physAddr, end(widest)) <= 0) {
+        ranged.sort(Comparator.comparingLong((IpEntry b) -> b.physAddr()).thenComparing(b -> b.name()));
+        IpEntry widest = null;  // among those seen, the one reaching furthest
+        for (IpEntry b : ranged) {
+            if (widest != null && Long.compareUnsigned(b.physAddr(), end(widest)) <= 0) {
                 String msg = String.format("the address range of %s [0x%X, 0x%X] overlaps %s [0x%X, 0x%X];"
-                        + " each address may belong to one IP (fix the Address Editor in Vivado)", b.name, b.physAddr,
-                        end(b), widest.name, widest.physAddr, end(widest));
-                throw p.error(Math.max(b.offset, 0), msg);
+                        + " each address may belong to one IP (fix the Address Editor in Vivado)", b.name(), b.physAddr(),
+                        end(b), widest.name(), widest.physAddr(), end(widest));
+                throw p.error(Math.max(b.offset(), 0), msg);
             }
             if (widest == null || Long.compareUnsigned(end(b), end(widest)) > 0) {
                 widest = b;
@@ -36,7 +36,7 @@ final class AddressMap {
         }
     }
 
-    private static long end(IpBuilder b) {
-        return b.physAddr + b.addrRange - 1;
+    private static long end(IpEntry b) {
+        return b.physAddr() + b.addrRange() - 1;
     }
 }

@@ -58,35 +58,35 @@ public final class HwhParser {
      */
     public static OverlayMetadata parse(byte[] content, String name) {
         ParsedHwh p = HwhReader.read(content, name);
-        PynqRules r = new PynqRules(p, name);
-        r.run();
-        AddressMap.requireDisjoint(r.ipDict.values(), p);
-        InterruptRules irq = new InterruptRules(r, p);
-        irq.gpio();
-        irq.interrupts();
-        r.memDict();
-        HierarchyRules h = new HierarchyRules();
-        h.build(r.ipDict, r.memDict, irq.interruptPins, irq.gpioDict);
-        Map<String, Hierarchy> hierarchies = h.freeze();
+        // Stage 2: each step a function of the earlier steps' unmodifiable results.
+        PynqRules.Tables t = PynqRules.apply(p);
+        Netlist nl = Netlist.of(p);
+        Map<String, GpioEntry> gpio = InterruptRules.gpio(p, t, nl);
+        InterruptRules.Interrupts irq = InterruptRules.interrupts(p, t, nl);
+        HierarchyRules.Frozen h = HierarchyRules.build(t.ipDict(), t.memDict(), irq.pins(), gpio);
 
-        ParsedHwh.SystemInfoTag t = p.systemInfo() != null ? p.systemInfo()
+        ParsedHwh.SystemInfoTag s = p.systemInfo() != null ? p.systemInfo()
                 : new ParsedHwh.SystemInfoTag(null, null, null, null, null, null);
-        SystemInfo info = new SystemInfo(r.arch, t.arch(), t.device(), t.packageName(), t.speedGrade(),
-                t.designName(), t.board(), p.vivadoVersion());
+        SystemInfo info = new SystemInfo(t.arch(), s.arch(), s.device(), s.packageName(), s.speedGrade(),
+                s.designName(), s.board(), p.vivadoVersion());
+        return new OverlayMetadata(name, info, t.partial(), t.partial() ? null : t.psName(), h.ipDict(), gpio,
+                irq.controllers(), irq.pins(), h.hierarchies(), h.memDict(), t.clocks(), modules(p, t.ps()),
+                Wiring.nets(nl), Wiring.busConnections(p), Wiring.interruptConnections(p));
+    }
+
+    /** Every module by INSTANCE, the PS (if any) marked as such. */
+    private static Map<String, ModuleDescription> modules(ParsedHwh p, ParsedHwh.Located ps) {
         Map<String, ModuleDescription> modules = new LinkedHashMap<>();
         for (ParsedHwh.Located lm : p.modules()) {
             ModuleDescription m = lm.module();
-            if (lm == r.ps) {
+            if (lm == ps) {
                 m = new ModuleDescription(m.instance(), m.fullpath(), m.vlnv(), m.vlnvText(), m.modType(), m.ipType(),
                         m.modClass(), m.bdtype(), true, m.parameters(), m.registers(), m.ports(), m.busInterfaces(),
                         m.memoryMap());
             }
             modules.put(m.instance(), m);
         }
-        return new OverlayMetadata(name, info, r.partial, r.ps == null ? null : r.psName,
-                HierarchyRules.frozen(r.ipDict), irq.gpioDict, irq.controllers, irq.interruptPins, hierarchies,
-                HierarchyRules.frozen(r.memDict), r.clocks, modules, Wiring.nets(r), Wiring.busConnections(p),
-                Wiring.interruptConnections(p));
+        return modules;
     }
 
     /**

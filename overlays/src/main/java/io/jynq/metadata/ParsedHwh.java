@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Stage 1 of {@link HwhParser}: what {@link HwhReader} collects in its single pass over a
- * {@code .hwh}, immutable once read. Stage 2, {@link PynqRules} (with {@link InterruptRules},
- * {@link HierarchyRules} and {@link Wiring}), turns it into PYNQ's dictionaries. The raw modules
+ * {@code .hwh}, immutable once read. Stage 2 turns it into PYNQ's dictionaries by functions of
+ * it, each returning an unmodifiable result the next reads: {@link Netlist}, {@link PynqRules}
+ * (PS, ip_dict, clocks, mem_dict), {@link InterruptRules} (gpio_dict, interrupts),
+ * {@link HierarchyRules} (hierarchy_dict, the public entries) and {@link Wiring}. The raw modules
  * keep their byte offsets, so that errors found in stage 2 (an unknown MEMRANGE instance, a
  * duplicate instance) still name the line and column.
  *
@@ -36,6 +38,16 @@ record ParsedHwh(XmlScanner scanner, SystemInfoTag systemInfo, String vivadoVers
     /** The SYSTEMINFO's ARCH, or null. */
     String archName() {
         return systemInfo == null ? null : systemInfo.arch();
+    }
+
+    /** Byte offset of the module with that fullpath, for messages (the root's, 0, if none). */
+    int offsetOf(String fullpath) {
+        for (Located m : modules) {
+            if (m.module().fullpath().equals(fullpath)) {
+                return m.offset();
+            }
+        }
+        return 0;
     }
 
     MetadataException error(int offset, String problem) {

@@ -14,8 +14,13 @@ import java.util.Map;
  * OverlayMetadata now = PartialRegions.merge(full, "composable/pr_2", HwhParser.parse(partialHwh));
  * now.ip("composable/pr_2/add_accel");
  * }</pre>
- * PYNQ also re-keys GPIO and interrupt pins that cross into the region; that is not done here (the
- * designs at hand wire none), so those dictionaries stay the full design's.
+ * GPIO and interrupt pins that cross into the region are re-keyed as PYNQ's {@code _update_pr_gpio}
+ * and {@code _update_pr_intr_pins} mean to: a pin on the region's boundary ({@code <region>/<port>})
+ * is the partial design's external port {@code <port>}; an interrupt pin there moves to the
+ * deepest pin of that port's net inside the partial (the IP's own output, e.g.
+ * {@code <region>/add_accel/interrupt}), and a GPIO entry gains every pin of that net. (PYNQ looks
+ * the full design's pin names up in the partial's un-prefixed pin table, which only matches when
+ * the names happen to agree; the region prefix is taken off and put back here.)
  */
 public final class PartialRegions {
     private PartialRegions() {}
@@ -76,9 +81,68 @@ public final class PartialRegions {
             child = new Hierarchy(p.fullpath(), p.ip(), subs, p.interrupts(), p.gpio(), p.memories());
             hier.put(parentPath, child);
         }
+        Map<String, List<String>> netOfPin = netsByPin(partial);
         return new OverlayMetadata(base.source(), base.systemInfo(), base.partial(), base.processingSystem(), ip,
-                base.gpioDict(), base.interruptControllers(), base.interruptPins(), hier, mem, base.clockDict(),
+                rekeyGpio(base.gpioDict(), prefix, netOfPin), base.interruptControllers(),
+                rekeyInterrupts(base.interruptPins(), prefix, netOfPin), hier, mem, base.clockDict(),
                 base.modules(), base.nets(), base.busConnections(), base.interruptConnections());
+    }
+
+    /** Every pin of the partial design to the pins of its net, prefixed with nothing (partial-relative). */
+    private static Map<String, List<String>> netsByPin(OverlayMetadata partial) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Net n : partial.nets().values()) {
+            for (String pin : n.pins()) {
+                out.put(pin, n.pins());
+            }
+        }
+        return out;
+    }
+
+    /** The partial's net behind full-design pin {@code pin} on the region boundary, or null. */
+    private static List<String> boundaryNet(String pin, String prefix, Map<String, List<String>> netOfPin) {
+        if (!pin.startsWith(prefix)) {
+            return null;
+        }
+        return netOfPin.get(pin.substring(prefix.length()));
+    }
+
+    private static Map<String, InterruptPin> rekeyInterrupts(Map<String, InterruptPin> pins, String prefix,
+            Map<String, List<String>> netOfPin) {
+        Map<String, InterruptPin> out = new LinkedHashMap<>();
+        for (Map.Entry<String, InterruptPin> e : pins.entrySet()) {
+            List<String> net = boundaryNet(e.getKey(), prefix, netOfPin);
+            if (net == null) {
+                out.put(e.getKey(), e.getValue());
+                continue;
+            }
+            String deepest = net.get(0);
+            for (String p : net) {  // PYNQ: the pin with the most '/' (the IP inside, not the port)
+                if (p.chars().filter(c -> c == '/').count() > deepest.chars().filter(c -> c == '/').count()) {
+                    deepest = p;
+                }
+            }
+            String key = prefix + deepest;
+            InterruptPin v = e.getValue();
+            out.put(key, new InterruptPin(key, v.controller(), v.index(), v.rawIrq()));
+        }
+        return out;
+    }
+
+    private static Map<String, GpioEntry> rekeyGpio(Map<String, GpioEntry> gpio, String prefix,
+            Map<String, List<String>> netOfPin) {
+        Map<String, GpioEntry> out = new LinkedHashMap<>();
+        for (Map.Entry<String, GpioEntry> e : gpio.entrySet()) {
+            java.util.TreeSet<String> pins = new java.util.TreeSet<>(e.getValue().pins());
+            for (String pin : e.getValue().pins()) {
+                List<String> net = boundaryNet(pin, prefix, netOfPin);
+                if (net != null) {
+                    net.forEach(p -> pins.add(prefix + p));
+                }
+            }
+            out.put(e.getKey(), new GpioEntry(e.getValue().name(), e.getValue().index(), new ArrayList<>(pins)));
+        }
+        return out;
     }
 
     private static Map<String, IpDescription> without(Map<String, IpDescription> m, String prefix) {

@@ -15,11 +15,11 @@ final class Wiring {
 
     private record Member(String fullpath, PortDescription port, boolean external) {}
 
-    static Map<String, Net> nets(PynqRules r) {
+    static Map<String, Net> nets(Netlist nl) {
         Map<String, Net> out = new LinkedHashMap<>();
-        for (Map.Entry<String, java.util.Set<String>> e : r.nets.entrySet()) {
-            if (e.getKey() != null) {
-                out.put(e.getKey(), new Net(e.getKey(), InterruptRules.sorted(e.getValue())));
+        for (String signame : nl.nets().keySet()) {
+            if (signame != null) {
+                out.put(signame, new Net(signame, nl.sortedPins(signame)));
             }
         }
         return out;

@@ -15,6 +15,9 @@ import java.util.Objects;
 public final class Bitstream {
     private final Path bitfile;
     private final Path hwh;
+    /** IP instance to RTL core, from the overlay package the bitstream came in (empty otherwise). */
+    private java.util.Map<String, Path> rtlCores = java.util.Map.of();
+    private Path packageFolder;
 
     private Bitstream(Path bitfile, Path hwh) {
         this.bitfile = bitfile.toAbsolutePath().normalize();
@@ -58,7 +61,12 @@ public final class Bitstream {
     public static Bitstream find(String pathOrName, Path hwh) {
         Objects.requireNonNull(pathOrName, "pathOrName");
         FoundOverlay found = OverlayFinder.standard().find(pathOrName);
-        return of(found.bitstream(), hwh != null ? hwh : found.hwh());
+        Bitstream b = of(found.bitstream(), hwh != null ? hwh : found.hwh());
+        found.pkg().ifPresent(p -> {
+            b.rtlCores = p.rtlCores();
+            b.packageFolder = p.folder();
+        });
+        return b;
     }
 
     private static String stemOf(String pathOrName) {
@@ -95,6 +103,7 @@ public final class Bitstream {
      */
     public void download(Device device, OverlayMetadata metadata) {
         device.download(bitfile, metadata, false);
+        rtlCores.forEach((ip, core) -> device.simulateRtl(ip, core, java.util.List.of(packageFolder)));
     }
 
     /**

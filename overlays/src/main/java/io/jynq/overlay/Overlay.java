@@ -425,6 +425,7 @@ public class Overlay {
         Bitstream b = Bitstream.of(Files.isRegularFile(beside) ? beside : Path.of(partialBit), null);
         OverlayMetadata partial = MetadataCache.shared().get(b.hwh());
         device.download(b.bitfile(), partial, true);
+        device.partialLoaded(region, partial);
         metadata = PartialRegions.merge(metadata, region, partial);
         drivers.forget(region + "/");
         prDict.put(region, b.bitfile().toString());

@@ -56,7 +56,8 @@ class HwhBadInputTest {
                 bad("PS without clock parameters", s -> s.replace("<PARAMETER NAME=\"PCW_FPGA_FCLK2_ENABLE\" VALUE=\"0\"/>", ""),
                         "<MODULE FULLNAME=\"/ps7_0\"", "no PARAMETER PCW_FPGA_FCLK2_ENABLE"),
                 bad("wrong root element", s -> s.replace("EDKSYSTEM", "PROJECT"), "<PROJECT", "expected <EDKSYSTEM>"),
-                bad("interrupt loop", s -> s.replace("SIGNAME=\"axi_gpio_0_ip2intc_irpt\"/>", "SIGNAME=\"irq_concat_dout\"/>"),
+                bad("interrupt loop", s -> s.replace("NAME=\"In1\" RIGHT=\"0\" SIGIS=\"undef\" SIGNAME=\"axi_gpio_0_ip2intc_irpt\"",
+                        "NAME=\"In1\" RIGHT=\"0\" SIGIS=\"undef\" SIGNAME=\"irq_concat_dout\""),
                         "<MODULE FULLNAME=\"/irq_concat\"", "interrupt loop through irq_concat"));
     }
 

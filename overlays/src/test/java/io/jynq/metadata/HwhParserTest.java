@@ -74,7 +74,12 @@ class HwhParserTest {
         OverlayMetadata md = TinyHwh.parse();
         assertEquals(List.of(new BusConnection("dma_loop", Vlnv.parse("xilinx.com:interface:axis:1.0"), "dma/axi_dma",
                 "M_AXIS_MM2S", "dma/axi_dma", "S_AXIS_S2MM")), md.streamConnections());
-        assertEquals(3, md.busConnections().size(), "two AXI-Lite slaves of M_AXI_GP0 and the stream");
+        assertEquals(new java.util.TreeSet<>(List.of("ps7_0/M_AXI_GP0 -> axi_gpio_0/S_AXI",
+                "ps7_0/M_AXI_GP0 -> dma/axi_dma/S_AXI_LITE", "ps7_0/M_AXI_GP0 -> mem/bram_ctrl/S_AXI",
+                "dma/axi_dma/M_AXIS_MM2S -> dma/axi_dma/S_AXIS_S2MM", "dma/axi_dma/M_AXI_S2MM -> ps7_0/S_AXI_HP0")),
+                md.busConnections().stream().map(c -> c.masterFullpath() + "/" + c.masterInterface() + " -> "
+                        + c.slaveFullpath() + "/" + c.slaveInterface()).collect(Collectors.toCollection(java.util.TreeSet::new)),
+                "three AXI-Lite slaves of M_AXI_GP0, the stream, and the DMA's S2MM into the PS's HP0");
         BusInterfaceDescription mm2s = md.module("dma_axi_dma").busInterfaces().get("M_AXIS_MM2S");
         assertEquals("4", mm2s.parameters().get("TDATA_NUM_BYTES"));
         assertEquals("m_axis_mm2s_tdata", mm2s.portMaps().get("TDATA"));

@@ -50,13 +50,15 @@ class OverlayTest {
     }
 
     @Test
-    void aScatterGatherDmaFallsBackToDefaultIp() {
-        String hwh = Designs.dspLoopbackHwh().replace("\"C_INCLUDE_SG\" VALUE=\"0\"", "\"C_INCLUDE_SG\" VALUE=\"1\"");
+    void aDmaTheDriverCannotDriveFallsBackToDefaultIpAndAScatterGatherOneBinds() {
+        String hwh = Designs.dspLoopbackHwh().replaceAll("(?i)(\"c_sg_length_width\" VALUE=)\"\\d+\"", "$1\"30\"");
         Overlay ol = overlay(hwh, LoadOptions.defaults());
         assertEquals(DefaultIp.class, ol.ip("axi_dma_0").getClass());
         UnsupportedConfigurationException e = assertThrows(UnsupportedConfigurationException.class,
                 () -> ol.ip("axi_dma_0", AxiDma.class));
-        assertTrue(e.getMessage().contains("scatter-gather (C_INCLUDE_SG=1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("C_SG_LENGTH_WIDTH=30 is outside PG021's 8..26"), e.getMessage());
+        String sg = Designs.dspLoopbackHwh().replaceAll("(?i)(\"c_include_sg\" VALUE=)\"0\"", "$1\"1\"");
+        assertEquals(AxiDma.class, overlay(sg, LoadOptions.defaults()).driverClass("axi_dma_0"), "scatter-gather is driven now");
     }
 
     @Test

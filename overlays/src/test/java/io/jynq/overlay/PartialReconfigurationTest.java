@@ -68,6 +68,18 @@ class PartialReconfigurationTest {
         assertFalse(ol.designMetadata().ipDict().containsKey("composable/pr_2/add_accel"), "the .hwh's own view");
     }
 
+    /** PYNQ's PL.ip_dict after pr_download (PL.ipDict() is the active device's): the region's IP is in it. */
+    @Test
+    void theDevicesAndPlsDictionariesIncludeThePartialsIpUntilTheNextFullDownload() {
+        assertFalse(dev.ipDict().containsKey("composable/pr_2/add_accel"));
+        ol.prDownload("composable/pr_2", "rm_partial.bit");
+        assertEquals(ADD_ACCEL, dev.ipDict().get("composable/pr_2/add_accel").physAddr());
+        assertTrue(dev.hierarchyDict().get("composable/pr_2").ip().containsKey("add_accel"));
+        assertEquals(ol.ipDict().keySet(), dev.ipDict().keySet(), "the overlay and the PL agree");
+        ol.download();
+        assertFalse(dev.ipDict().containsKey("composable/pr_2/add_accel"), "a full download forgets the partial");
+    }
+
     @Test
     void hierarchyDownloadIsTheSameAndAFullDownloadEmptiesTheRegions() {
         ol.hierarchy("composable/pr_2").download("rm_partial.bit");

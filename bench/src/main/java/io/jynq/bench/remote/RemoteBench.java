@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * a D2L-style operation of 8 register writes and a read, ≤ 150 µs in one round trip; a 64 MiB
  * buffer flush plus invalidate at ≥ 1 GB/s. {@code extensions=false} serves PYNQ.remote's three
  * services only, as a stock board: the batch then costs 9 round trips and buffers move whole.
- * Run: {@code ./jynq bench remote}; the sample-time figures give the median as p0.50.
+ * Run: {@code ./jynq bench remote}; the sample-time figures give the median as p0.50. After each
+ * iteration {@link ProcessCpu} prints the CPU time per operation of client and server together,
+ * the figure that holds on a loaded machine where wall time measures the queue for a core.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
@@ -86,7 +88,8 @@ public class RemoteBench {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public int mmioRead32() {
+    public int mmioRead32(ProcessCpu cpu) {
+        cpu.count();
         return bram.read32(0x10);
     }
 
@@ -94,7 +97,8 @@ public class RemoteBench {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public long[] d2lEightWritesAndARead() {
+    public long[] d2lEightWritesAndARead(ProcessCpu cpu) {
+        cpu.count();
         RegisterBatch b = ((RemoteRegisterSpace) bram).batch();
         for (int i = 0; i < 8; i++) {
             b.write(0x100 + 4L * i, i);
@@ -108,7 +112,8 @@ public class RemoteBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 3)
     @Measurement(iterations = 10)
-    public DeviceMemory flushInvalidate64MiB() {
+    public DeviceMemory flushInvalidate64MiB(ProcessCpu cpu) {
+        cpu.count();
         buffer.flush(0, buffer.byteSize());
         buffer.invalidate(0, buffer.byteSize());
         return buffer;

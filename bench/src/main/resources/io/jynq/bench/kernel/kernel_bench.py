@@ -1,8 +1,8 @@
 """Round-trip figures of the JYNQ kernel, measured through Debian's jupyter_client.
 
 Usage: /usr/bin/python3 kernel_bench.py [KERNEL_NAME] [--n 200] [--starts 5]
-Prints one line per figure and a JSON summary. Targets (issue 4): cold start <= 1.0 s,
-kernel_info RTT <= 2 ms, execute 1+1 median <= 25 ms, interrupt of a sleeping cell <= 200 ms.
+Prints one line per figure and a JSON summary. Targets (issues 4 and 12): cold start <= 0.5 s,
+kernel_info RTT <= 2 ms, execute 1+1 median <= 10 ms, interrupt of a sleeping cell <= 200 ms.
 """
 import json
 import os
@@ -35,6 +35,14 @@ def cold_start(kernel):
     shell_reply(kc, mid, 120)
     t = time.perf_counter() - t0
     return km, kc, t
+
+
+def kernel_cpu_s(km):
+    """User+system CPU seconds of the kernel process so far (all its threads), from /proc."""
+    pid = km.provisioner.process.pid
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def pct(values, p):
@@ -72,10 +80,13 @@ def main():
             shell_reply(kc, kc.kernel_info())
             info.append((time.perf_counter() - t) * 1e3)
         execs = []
+        # CPU time of the kernel per cell: less sensitive than wall time to a loaded machine
+        cpu0 = kernel_cpu_s(km)
         for _ in range(n):
             t = time.perf_counter()
             shell_reply(kc, kc.execute("1+1"))
             execs.append((time.perf_counter() - t) * 1e3)
+        exec_cpu_ms = (kernel_cpu_s(km) - cpu0) * 1e3 / n
         interrupts = []
         for _ in range(5):
             mid = kc.execute("Thread.sleep(30000);")
@@ -91,13 +102,15 @@ def main():
         "kernel_info_rtt_ms_first50_median": statistics.median(first),
         "kernel_info_rtt_ms_median": statistics.median(info), "kernel_info_rtt_ms_p90": pct(info, 90),
         "execute_1p1_ms_median": statistics.median(execs), "execute_1p1_ms_p90": pct(execs, 90), "execute_n": n,
+        "execute_1p1_kernel_cpu_ms_mean": exec_cpu_ms,
         "interrupt_sleep_ms_median": statistics.median(interrupts), "interrupt_sleep_ms_all": interrupts,
         "load_avg_1min": os.getloadavg()[0],
     }
-    print("cold start to first kernel_info_reply: median %.3f s of %d (target <= 1.0 s)" % (res["cold_start_s_median"], starts))
+    print("cold start to first kernel_info_reply: median %.3f s of %d (target <= 0.5 s)" % (res["cold_start_s_median"], starts))
     print("kernel_info round trip, warmed (after 350): median %.2f ms, p90 %.2f ms of 200 (target <= 2 ms)" % (res["kernel_info_rtt_ms_median"], res["kernel_info_rtt_ms_p90"]))
     print("kernel_info round trip, first 50 after start: median %.2f ms" % res["kernel_info_rtt_ms_first50_median"])
-    print("execute 1+1 to execute_reply: median %.1f ms, p90 %.1f ms of %d (target <= 25 ms)" % (res["execute_1p1_ms_median"], res["execute_1p1_ms_p90"], n))
+    print("execute 1+1 to execute_reply: median %.1f ms, p90 %.1f ms of %d (target <= 10 ms)" % (res["execute_1p1_ms_median"], res["execute_1p1_ms_p90"], n))
+    print("execute 1+1, kernel CPU time (all threads): mean %.1f ms per cell (target: wall <= 10 ms)" % exec_cpu_ms)
     print("interrupt of a sleeping cell to its reply: median %.1f ms of 5 (target <= 200 ms)" % res["interrupt_sleep_ms_median"])
     print("load average during the run: %.1f on %d cores" % (res["load_avg_1min"], os.cpu_count()))
     print(json.dumps(res))

@@ -1,9 +1,7 @@
 package io.jynq.kernel.cli;
 
 import io.jynq.metadata.BitFile;
-import io.jynq.metadata.MetadataException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,18 +13,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bit", mixinStandardHelpOptions = true,
         description = "Show the header of a .bit bitstream; with --bin, convert it for FPGA Manager.")
-public final class BitCommand extends FileCommand {
+public final class BitCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "FILE.bit", description = "the Xilinx bitstream")
     Path file;
 
     @Option(names = "--bin", paramLabel = "OUT.bin", description = "write the byte-swapped .bin for FPGA Manager here")
     Path bin;
-
-    /** Created by picocli; the options are set before {@link #call()}. */
-    public BitCommand() {
-        super("jynq bit: ", MetadataException.class, UncheckedIOException.class, IllegalArgumentException.class);
-    }
 
     @Override
     void run(PrintWriter out) {

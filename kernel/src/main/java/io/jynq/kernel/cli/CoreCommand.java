@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
-import io.jynq.capi.CapiException;
 import io.jynq.capi.Core;
 import io.jynq.capi.CoreSections;
 import io.jynq.capi.CoreVlnv;
@@ -17,7 +16,6 @@ import io.jynq.capi.ResolvedTarget;
 import io.jynq.capi.Script;
 import io.jynq.capi.Target;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "core", mixinStandardHelpOptions = true,
         description = "Show a FuseSoC CAPI2 core and, with --target, a target's resolved files.")
-public final class CoreCommand extends FileCommand {
+public final class CoreCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "FILE.core", description = "the core file")
     Path file;
@@ -48,11 +46,6 @@ public final class CoreCommand extends FileCommand {
 
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
-
-    /** Created by picocli; the options are set before {@link #call()}. */
-    public CoreCommand() {
-        super("", CapiException.class, UncheckedIOException.class, IllegalArgumentException.class);
-    }
 
     @Override
     void run(PrintWriter out) {

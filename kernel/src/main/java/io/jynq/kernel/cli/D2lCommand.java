@@ -3,7 +3,6 @@ package io.jynq.kernel.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.jynq.d2l.Argument;
-import io.jynq.d2l.D2lException;
 import io.jynq.d2l.D2lFile;
 import io.jynq.d2l.D2lParser;
 import io.jynq.d2l.DeviceDescription;
@@ -13,7 +12,6 @@ import io.jynq.d2l.NativeFunction;
 import io.jynq.d2l.Operation;
 import io.jynq.d2l.RegisterProgram;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +26,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "d2l", mixinStandardHelpOptions = true,
         description = "Validate a device description (Koheron D2L style) and list its devices and operations.")
-public final class D2lCommand extends FileCommand {
+public final class D2lCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "FILE.d2l.yaml", description = "the device description")
     Path file;
 
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
-
-    /** Created by picocli; the options are set before {@link #call()}. */
-    public D2lCommand() {
-        super("", D2lException.class, UncheckedIOException.class);
-    }
 
     @Override
     void run(PrintWriter out) {

@@ -1,10 +1,8 @@
 package io.jynq.kernel.cli;
 
 import io.jynq.metadata.HwhParser;
-import io.jynq.metadata.MetadataException;
 import io.jynq.metadata.OverlayMetadata;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,18 +15,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "hwh", mixinStandardHelpOptions = true,
         description = "Show the IPs, addresses, interrupts and hierarchies of an overlay's .hwh file.")
-public final class HwhCommand extends FileCommand {
+public final class HwhCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "FILE.hwh", description = "the Vivado hardware handoff file")
     Path file;
 
     @Option(names = "--json", description = "print PYNQ's ip_dict, gpio_dict, interrupt and hierarchy dictionaries as JSON")
     boolean json;
-
-    /** Created by picocli; the options are set before {@link #call()}. */
-    public HwhCommand() {
-        super("jynq hwh: ", MetadataException.class, UncheckedIOException.class);
-    }
 
     @Override
     void run(PrintWriter out) {

@@ -5,14 +5,13 @@ import io.jynq.kernel.install.KernelSpec;
 import io.jynq.kernel.install.KernelSpecInstaller;
 import io.jynq.kernel.install.KernelSpecInstaller.Scope;
 import java.io.File;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "install-kernel", mixinStandardHelpOptions = true,
         description = "Write the Jupyter kernelspec of the JYNQ kernel (default: --user).")
-public final class InstallKernelCommand implements Callable<Integer> {
+public final class InstallKernelCommand extends CliCommand {
     /** JVM options for a fast kernel start: small heap setup cost, no background GC threads. */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
             "-Djava.awt.headless=true");
@@ -70,11 +69,8 @@ public final class InstallKernelCommand implements Callable<Integer> {
     private List<String> sized;
     private Map<String, String> env = Map.of();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec command;
-
     @Override
-    public Integer call() throws Exception {
+    void run(PrintWriter out) throws Exception {
         Scope scope = where.sysPrefix ? Scope.SYS_PREFIX : where.prefix != null ? Scope.PREFIX : Scope.USER;
         Path kernels = KernelSpecInstaller.kernelsDir(scope, where.prefix);
         Path kernelJson = kernels.resolve(name).resolve("kernel.json");
@@ -89,15 +85,11 @@ public final class InstallKernelCommand implements Callable<Integer> {
             jvmOptions.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
             jvmOptions = merged;
         }
-        long board;
-        try {
-            board = memory != null ? KernelMemory.parseSize(memory) : KernelMemory.machineMemory();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(command.commandLine(), e.getMessage(), e);
-        }
+        // a bad size is an IllegalArgumentException naming --memory: one line, nothing written
+        long board = memory != null ? KernelMemory.parseSize(memory) : KernelMemory.machineMemory();
         sized = KernelMemory.merge(KernelMemory.jvmOptions(board), jvmOptions);
         env = KernelMemory.environment(board);
-        System.out.printf("kernel JVM sized for %d MiB of memory (%s): %s%n", board >> 20,
+        out.printf("kernel JVM sized for %d MiB of memory (%s): %s%n", board >> 20,
                 memory != null ? "--memory " + memory : "this machine's", sized.isEmpty() ? "the JVM's own sizing" : String.join(" ", sized));
         KernelSpec spec = spec(List.of());
         if (!noCds) {
@@ -107,8 +99,7 @@ public final class InstallKernelCommand implements Callable<Integer> {
             }
         }
         Path dir = KernelSpecInstaller.install(spec, kernels);
-        System.out.println("installed kernelspec " + name + " in " + dir);
-        return 0;
+        out.println("installed kernelspec " + name + " in " + dir);
     }
 
     KernelSpec spec(List<String> extraJvmOptions) {

@@ -1,7 +1,5 @@
 package io.jynq.kernel.cli;
 
-import io.jynq.capi.CapiException;
-import io.jynq.d2l.D2lException;
 import io.jynq.d2l.D2lFile;
 import io.jynq.d2l.DeviceDescription;
 import io.jynq.d2l.Operation;
@@ -11,16 +9,12 @@ import io.jynq.overlay.pkg.OverlayPackage;
 import io.jynq.overlay.pkg.OverlaySummary;
 import io.jynq.overlay.pkg.PackageFile;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./jynq overlays [NAME] [--json]}: without NAME, every overlay {@link OverlayFinder}
@@ -31,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "overlays", mixinStandardHelpOptions = true,
         description = "List the overlays Overlay.load finds, or show one overlay's files and device operations.")
-public final class OverlaysCommand implements Callable<Integer> {
+public final class OverlaysCommand extends CliCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "an overlay name, file name, VLNV, folder or .core")
     String name;
@@ -39,36 +33,25 @@ public final class OverlaysCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            OverlayFinder finder = OverlayFinder.standard();
-            if (name == null) {
-                List<OverlaySummary> all = finder.list();
-                out.println(json ? CoreCommand.gson().toJson(all) : render(all, finder));
-            } else {
-                FoundOverlay found = finder.find(name);
-                if (found.pkg().isPresent()) {
-                    OverlayPackage p = found.pkg().get();
-                    out.println(json ? CoreCommand.gson().toJson(toJson(p)) : render(p));
-                } else {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("bitstream", found.bitstream().toString());
-                    m.put("hwh", found.hwh().toString());
-                    m.put("place", found.place());
-                    out.println(json ? CoreCommand.gson().toJson(m) : "bitstream: " + found.bitstream() + "\nhwh:       "
-                            + found.hwh() + "\n(no package: no .core beside it; found in the " + found.place() + ")");
-                }
-            }
-            out.flush();
-            return 0;
-        } catch (CapiException | D2lException | IllegalArgumentException | UncheckedIOException e) {
-            spec.commandLine().getErr().println("jynq overlays: " + e.getMessage());
-            return 1;
+    void run(PrintWriter out) {
+        OverlayFinder finder = OverlayFinder.standard();
+        if (name == null) {
+            List<OverlaySummary> all = finder.list();
+            out.println(json ? CoreCommand.gson().toJson(all) : render(all, finder));
+            return;
+        }
+        FoundOverlay found = finder.find(name);
+        if (found.pkg().isPresent()) {
+            OverlayPackage p = found.pkg().get();
+            out.println(json ? CoreCommand.gson().toJson(toJson(p)) : render(p));
+        } else {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bitstream", found.bitstream().toString());
+            m.put("hwh", found.hwh().toString());
+            m.put("place", found.place());
+            out.println(json ? CoreCommand.gson().toJson(m) : "bitstream: " + found.bitstream() + "\nhwh:       "
+                    + found.hwh() + "\n(no package: no .core beside it; found in the " + found.place() + ")");
         }
     }
 

@@ -1,9 +1,9 @@
 package io.jynq.kernel.cli;
 
 import io.jynq.kernel.Startup;
+import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
@@ -13,12 +13,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "shell-startup", hidden = true, mixinStandardHelpOptions = true,
         description = "Print the JShell startup script of ./jynq shell.")
-public final class ShellStartupCommand implements Callable<Integer> {
+public final class ShellStartupCommand extends CliCommand {
 
     @Override
-    public Integer call() {
-        System.out.print(script(ShellStartupCommand.class.getClassLoader()));
-        return 0;
+    void run(PrintWriter out) {
+        out.print(script(ShellStartupCommand.class.getClassLoader()));
     }
 
     static String script(ClassLoader loader) {

@@ -70,9 +70,33 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         return valueString(captured);
     }
 
-    /** The object read by the last {@link #varValue} call. */
-    Object captured() {
-        return captured;
+    /** The object read by the last {@link #varValue} call, no longer held here. */
+    Object takeCaptured() {
+        Object v = captured;
+        captured = null;
+        return v;
+    }
+
+    /**
+     * Clears the static field that holds {@code varName} (a dropped {@code $N} temporary): the
+     * snippet's class stays loaded after JShell drops the snippet, and its field would keep the
+     * value reachable for the rest of the session (issue 14: a 511 MB buffer shown as a cell's
+     * value and never assigned held its DDR until the kernel exited).
+     */
+    void forget(String varName) {
+        Class<?> k = varHolders.remove(varName);
+        if (k == null) {
+            return;
+        }
+        try {
+            Field f = k.getDeclaredField(varName);
+            if (!f.getType().isPrimitive() && !Modifier.isFinal(f.getModifiers())) {
+                f.setAccessible(true);
+                f.set(null, null);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // the class is gone or the field is not ours to clear: nothing is held through it
+        }
     }
 
     @Override

@@ -41,12 +41,28 @@ public final class CodeAssist {
             return ips;
         }
         int[] anchor = new int[1];
+        String src = blankMagics(code);
+        evaluator.importDefaultsFor(src.substring(0, at));
         List<SourceCodeAnalysis.Suggestion> suggestions =
-                evaluator.shell().sourceCodeAnalysis().completionSuggestions(blankMagics(code), at, anchor);
+                evaluator.shell().sourceCodeAnalysis().completionSuggestions(src, at, anchor);
         Set<String> options = new LinkedHashSet<>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> options.add(s.continuation()));
         suggestions.forEach(s -> options.add(s.continuation()));
+        // default classes not imported yet (they are imported when a cell names them)
+        int start = at;
+        while (start > 0 && Character.isJavaIdentifierPart(src.charAt(start - 1))) {
+            start--;
+        }
+        String prefix = src.substring(start, at);
+        if (!prefix.isEmpty() && Character.isUpperCase(prefix.charAt(0)) && (start == 0 || src.charAt(start - 1) != '.')) {
+            if (suggestions.isEmpty()) {
+                anchor[0] = start;
+            }
+            if (anchor[0] == start) {
+                options.addAll(evaluator.defaultNamesStartingWith(prefix));
+            }
+        }
         return new Completion(new ArrayList<>(options), anchor[0], at);
     }
 
@@ -60,6 +76,7 @@ public final class CodeAssist {
      */
     public String documentation(String code, int cursor) {
         String src = blankMagics(code);
+        evaluator.importDefaultsFor(src);
         int at = Math.max(0, Math.min(cursor, src.length()));
         while (at < src.length() && Character.isJavaIdentifierPart(src.charAt(at))) {
             at++;
@@ -71,6 +88,12 @@ public final class CodeAssist {
                 evaluator.shell().sourceCodeAnalysis().documentation(src, at, true);
         if (docs.isEmpty() && at > 0 && at <= src.length()) {
             docs = evaluator.shell().sourceCodeAnalysis().documentation(src.substring(0, at) + "(", at + 1, true);
+        }
+        if (docs.isEmpty()) {
+            docs = evaluator.documentationBesideSession(src, at);
+        }
+        if (docs.isEmpty() && at > 0 && at <= src.length()) {
+            docs = evaluator.documentationBesideSession(src.substring(0, at) + "(", at + 1);
         }
         StringBuilder out = new StringBuilder();
         for (SourceCodeAnalysis.Documentation d : docs) {

@@ -5,10 +5,12 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.PersistentSnippet;
 import jdk.jshell.Snippet;
@@ -81,6 +84,16 @@ public final class JShellEvaluator implements AutoCloseable {
     private volatile boolean running;
     private volatile Thread evalThread;
     private BiConsumer<Class<?>, Class<?>> classReplaced = (old, replacement) -> { };
+    private volatile DefaultImports defaults;
+    private final List<String> addedPaths = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** See {@link #documentationBesideSession}; created on first need. */
+    private JShell docsShell;
+    private final Set<String> docsPaths = new HashSet<>();
+    private final Set<String> docsImports = new HashSet<>();
+    /** The single-type imports {@link #importDefaultsFor} made, by simple name. */
+    private final Map<String, ImportSnippet> defaultImported = new HashMap<>();
+    /** Default classes whose import JShell refused: not tried again. */
+    private final Set<String> defaultRefused = new HashSet<>();
 
     /**
      * @param timeout per-cell limit after which the cell is stopped as if interrupted, or null
@@ -108,11 +121,94 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
+     * Sets the default packages whose classes cells use without importing them; each is imported
+     * by name when a cell first mentions it (see {@link DefaultImports} for why not on demand).
+     */
+    public synchronized void useDefaultImports(DefaultImports defaultImports) {
+        this.defaults = defaultImports;
+    }
+
+    /**
+     * Imports, one by one, the default classes {@code source} mentions that the session has not
+     * imported, declared or imported otherwise; drops this session's default import of a name
+     * {@code source} declares a type of. Called before a cell compiles, and before code
+     * assistance looks at code.
+     */
+    public synchronized void importDefaultsFor(String source) {
+        if (defaults == null) {
+            return;
+        }
+        Set<String> declared = DefaultImports.declaredTypes(source);
+        for (String name : declared) {
+            ImportSnippet ours = defaultImported.remove(name);
+            if (ours != null && shell.status(ours).isActive()) {
+                shell.drop(ours); // an on-demand import would yield to the declaration
+            }
+        }
+        for (String qualified : defaults.needed(source, declared)) {
+            String name = qualified.substring(qualified.lastIndexOf('.') + 1);
+            ImportSnippet ours = defaultImported.get(name);
+            if (ours != null && shell.status(ours).isActive() || defaultRefused.contains(qualified)
+                    || sessionNames(name)) {
+                continue;
+            }
+            for (SnippetEvent e : declare("import " + qualified + ";")) {
+                if (e.causeSnippet() == null && e.snippet() instanceof ImportSnippet i) {
+                    if (e.status().isActive()) {
+                        defaultImported.put(name, i);
+                    } else {
+                        defaultRefused.add(qualified);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The default packages' class names starting with {@code prefix}, for completion; sorted. */
+    public List<String> defaultNamesStartingWith(String prefix) {
+        DefaultImports d = defaults;
+        return d == null ? List.of() : d.namesStartingWith(prefix);
+    }
+
+    /** True if a type or an import of the session (not ours) has this simple name. */
+    private boolean sessionNames(String name) {
+        return shell.types().anyMatch(t -> t.name().equals(name) && shell.status(t).isActive())
+                || shell.imports().anyMatch(i -> i.name().equals(name) && shell.status(i).isActive());
+    }
+
+    /**
      * Adds a jar or class folder for the compiler and class loader of later snippets
      * ({@code %maven}, {@code %classpath}). Safe while a snippet runs (a magic calls it).
      */
     public void addToClasspath(java.nio.file.Path path) {
         shell.addToClasspath(path.toString());
+        addedPaths.add(path.toString());
+    }
+
+    /**
+     * Documentation of {@code code} at {@code cursor} as a JShell without this session's
+     * declarations gives it (with the session's imports), or empty if the session holds no
+     * rejected type declaration. Why: once a cell's class declaration is rejected, JDK 25's JShell
+     * answers no documentation at all, for {@code Math.max(} too, even after the snippet is dropped,
+     * until a class of that name compiles (JDK 17's answers; checked on Temurin 25).
+     */
+    public synchronized List<SourceCodeAnalysis.Documentation> documentationBesideSession(String code, int cursor) {
+        if (shell.snippets().noneMatch(sn -> sn.kind() == Snippet.Kind.TYPE_DECL
+                && shell.status(sn) == Snippet.Status.REJECTED)) {
+            return List.of();
+        }
+        if (docsShell == null) {
+            docsShell = CompileClassPath.build(JShell.builder()
+                    .executionEngine(new jdk.jshell.execution.LocalExecutionControlProvider(), Map.of()));
+        }
+        for (String path : addedPaths) {
+            if (docsPaths.add(path)) {
+                docsShell.addToClasspath(path);
+            }
+        }
+        shell.imports().filter(i -> shell.status(i).isActive()).map(Snippet::source)
+                .filter(docsImports::add).forEach(docsShell::eval); // imports only: nothing runs
+        return docsShell.sourceCodeAnalysis().documentation(code, cursor, true);
     }
 
     /** The JShell instance, for code assistance (completion, documentation). */
@@ -230,6 +326,7 @@ public final class JShellEvaluator implements AutoCloseable {
      * their values) and the error is thrown: the cell is all or nothing at compile time.
      */
     private List<Compiled> compile(List<Piece> pieces, CellText text) {
+        importDefaultsFor(pieces.stream().map(Piece::source).collect(Collectors.joining("\n")));
         List<Compiled> done = new ArrayList<>();
         Map<String, Class<?>> atStart = control.varHolders();
         control.setDeferring(true);
@@ -372,6 +469,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private void dropIfTemporary(Snippet snippet) {
         if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && shell.status(snippet).isActive()) {
             shell.drop(snippet);
+            control.forget(((VarSnippet) snippet).name());  // else the dropped snippet's class still holds the value
         }
     }
 
@@ -379,14 +477,14 @@ public final class JShellEvaluator implements AutoCloseable {
         switch (snippet.subKind()) {
             case TEMP_VAR_EXPRESSION_SUBKIND:
                 shell.varValue((VarSnippet) snippet);
-                return control.captured();
+                return control.takeCaptured();
             case VAR_VALUE_SUBKIND:
             case ASSIGNMENT_SUBKIND:
                 String name = ((ExpressionSnippet) snippet).name();
                 Optional<VarSnippet> var = shell.variables().filter(v -> v.name().equals(name)).findFirst();
                 if (var.isPresent()) {
                     shell.varValue(var.get());
-                    return control.captured();
+                    return control.takeCaptured();
                 }
                 return event.value();
             default:
@@ -406,7 +504,7 @@ public final class JShellEvaluator implements AutoCloseable {
             return Optional.empty();
         }
         shell.varValue(var.get());
-        return Optional.ofNullable(control.captured());
+        return Optional.ofNullable(control.takeCaptured());
     }
 
     private void checkStop() {
@@ -628,5 +726,10 @@ public final class JShellEvaluator implements AutoCloseable {
     public void close() {
         watchdog.shutdownNow();
         shell.close();
+        synchronized (this) {
+            if (docsShell != null) {
+                docsShell.close();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.jynq.kernel.magics;
 
+import io.jynq.config.InvalidSettingException;
 import io.jynq.magics.CellMagic;
 import io.jynq.magics.LineMagic;
 import io.jynq.magics.Magic;
@@ -50,7 +51,7 @@ public final class MagicsExtension implements Extension {
         }
         try {
             return body.call();
-        } catch (MagicUsageException e) {
+        } catch (MagicUsageException | InvalidSettingException e) {
             throw new MagicException(e.getMessage());
         } catch (IllegalArgumentException e) {
             // bad input reaching the object model (a value out of range, a name it does not know)

@@ -1,5 +1,6 @@
 package io.jynq.kernel.wire;
 
+import java.util.ArrayDeque;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.slf4j.Logger;
@@ -12,10 +13,12 @@ import org.slf4j.LoggerFactory;
  * dropped, an oversized one is answered with an error, and whatever a handler throws (any
  * {@link Throwable}, OutOfMemoryError included) is logged and the loop goes on.
  *
- * <p>After {@link #abortQueued()} (a cell failed with {@code stop_on_error}), the execute requests
- * already waiting on the socket are answered {@code aborted} without running, as ipykernel's
- * {@code _abort_queues} does with its default {@code stop_on_error_timeout} of 0; other requests
- * waiting there are served normally.
+ * <p>{@link #abortQueued()} (a cell failed with {@code stop_on_error}) takes the requests already
+ * waiting on the socket at that moment, before the failed cell's reply goes out: their execute
+ * requests are answered {@code aborted} without running, the others are served, in order, as
+ * ipykernel's {@code _abort_queues} does with its default {@code stop_on_error_timeout} of 0. A
+ * request that arrives later (a client that sends its next cell when it sees the error reply)
+ * runs: only what was sent before the client could know of the error is aborted.
  *
  * <p>The receive times out every {@value #WAKE_MS} ms only to see whether the connection is closing.
  */
@@ -37,8 +40,10 @@ public final class ChannelLoop extends Thread {
     private final RouterSocket socket;
     private final Handler handler;
     private volatile boolean running = true;
-    private volatile boolean abortPending;
     private volatile long refused;
+    /** What {@link #abortQueued} took off the socket: messages, refusals, {@link #DROPPED}. */
+    private final ArrayDeque<Object> queuedAtError = new ArrayDeque<>();
+    private static final Object DROPPED = new Object();
 
     ChannelLoop(RouterSocket socket, Handler handler) {
         super("jynq-" + socket.channelName());
@@ -54,9 +59,9 @@ public final class ChannelLoop extends Thread {
         socket.setReceiveTimeOut((int) WAKE_MS);
         try {
             while (running) {
-                serveOne(false);
-                if (abortPending) {
-                    abortWaiting();
+                serve(receive(), false);
+                while (running && !queuedAtError.isEmpty()) {
+                    serve(queuedAtError.poll(), true);
                 }
             }
         } catch (RuntimeException e) {
@@ -69,49 +74,61 @@ public final class ChannelLoop extends Thread {
     }
 
     /**
-     * Asks the loop to answer the execute requests already waiting on its socket with
-     * {@code aborted} once the current message is handled. Call from the loop's own handler.
+     * Takes the requests waiting on the socket now; once the current message is handled, their
+     * execute requests are answered {@code aborted} and the others served. Call from the loop's
+     * own handler before the failed request's reply is sent (a deferred reply goes out after the
+     * handler returns), so that a request sent in answer to that reply is not among them.
+     *
+     * @throws IllegalStateException if called from another thread
      */
     public void abortQueued() {
-        abortPending = true;
-    }
-
-    /** Serves what is waiting now without blocking, execute requests answered aborted. */
-    private void abortWaiting() {
-        abortPending = false;
+        if (Thread.currentThread() != this) {
+            throw new IllegalStateException("abortQueued is called from the " + socket.channelName() + " loop's handler only");
+        }
         socket.setReceiveTimeOut(0);
         try {
-            while (running && serveOne(true)) {
-                // everything that was waiting, and what arrives while we drain
+            for (Object m = receive(); running && m != null; m = receive()) {
+                queuedAtError.add(m);
             }
         } finally {
             socket.setReceiveTimeOut((int) WAKE_MS);
         }
     }
 
-    /** @return false if nothing was waiting */
-    private boolean serveOne(boolean aborting) {
-        Message<?> message;
+    /**
+     * The next message, waiting up to the socket's receive timeout.
+     *
+     * @return a message, an {@link OversizedMessageException} to refuse, {@link #DROPPED}, or
+     *     null if nothing arrived
+     */
+    private Object receive() {
         try {
-            message = socket.readMessage();
+            return socket.readMessage();
         } catch (WireException e) {
             refused++;
             LOG.warn("{}: message dropped: {}", socket.channelName(), e.getMessage());
-            return true;
+            return DROPPED;
         } catch (OversizedMessageException e) {
-            guard("refusing an oversized " + e.request().getHeader().getType().getName(), () -> handler.refuse(e));
-            return true;
+            return e;
         } catch (OutOfMemoryError e) {
             // the frames themselves did not fit: nothing is left to answer
             refused++;
             LOG.error("{}: message dropped, no heap to receive it: {}", socket.channelName(), e.toString());
-            return true;
+            return DROPPED;
         }
-        if (message == null) {
-            return false;
+    }
+
+    /** Handles what {@link #receive} returned; execute requests are aborted if asked. */
+    private void serve(Object received, boolean abortExecutes) {
+        if (received instanceof OversizedMessageException e) {
+            guard("refusing an oversized " + e.request().getHeader().getType().getName(), () -> handler.refuse(e));
+            return;
+        }
+        if (!(received instanceof Message<?> message)) {
+            return; // nothing arrived, or dropped
         }
         long t1 = System.nanoTime();
-        if (aborting && message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+        if (abortExecutes && message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
             guard("aborting execute_request", () -> handler.abort(message));
         } else {
             guard("handler for " + message.getHeader().getType().getName(), () -> handler.handle(message));
@@ -120,7 +137,6 @@ public final class ChannelLoop extends Thread {
             LOG.debug("{}: {} handled in {} us", socket.channelName(), message.getHeader().getType().getName(),
                     (System.nanoTime() - t1) / 1000);
         }
-        return true;
     }
 
     /**

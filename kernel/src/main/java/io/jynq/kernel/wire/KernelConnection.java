@@ -121,9 +121,9 @@ public final class KernelConnection {
     }
 
     /**
-     * Answers the execute requests already queued on the shell channel with {@code aborted}
-     * instead of running them, once the current request is handled (stop_on_error after a failed
-     * cell). Call from a shell handler.
+     * Answers the execute requests queued on the shell channel now with {@code aborted} instead
+     * of running them, once the current request is handled (stop_on_error after a failed cell).
+     * Call from a shell handler before its error reply is sent (see {@link ChannelLoop#abortQueued}).
      */
     public void abortQueuedExecutes() {
         if (shellLoop != null) {

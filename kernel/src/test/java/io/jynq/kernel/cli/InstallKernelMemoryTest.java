@@ -81,7 +81,7 @@ class InstallKernelMemoryTest {
         String installed = Files.readString(kernelJson());
         int code = install("--memory", "half a gig");
         assertNotEquals(0, code);
-        assertTrue(err.toString().contains("--memory: 'half a gig' is not a memory size"), err.toString());
+        assertTrue(err.toString().contains("jynq install-kernel: --memory: 'half a gig' is not a memory size"), err.toString());
         assertEquals(installed, Files.readString(kernelJson()));
     }
 }

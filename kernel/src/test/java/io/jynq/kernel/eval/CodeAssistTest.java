@@ -50,6 +50,20 @@ class CodeAssistTest {
     }
 
     @Test
+    void documentationSurvivesARejectedClassDeclaration() {
+        // JDK 25's JShell answers no documentation once a class declaration was rejected
+        JShellEvaluator fresh = new JShellEvaluator(null, List.of());
+        try {
+            org.junit.jupiter.api.Assertions.assertThrows(CompileException.class,
+                    () -> fresh.eval("class Bad {\n    int f() {\n        return \"s\";\n    }\n}"));
+            String doc = new CodeAssist(fresh).help("Math.max?").orElseThrow();
+            assertTrue(doc.contains("int Math.max(int a, int b)"), doc);
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
     void completenessWithIndent() {
         assertEquals(new CodeAssist.Completeness(CodeAssist.Status.INCOMPLETE, "    "), assist.isComplete("if (true) {"));
         assertEquals(new CodeAssist.Completeness(CodeAssist.Status.INCOMPLETE, "      "),

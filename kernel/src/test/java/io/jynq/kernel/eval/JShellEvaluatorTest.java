@@ -50,6 +50,30 @@ public class JShellEvaluatorTest {
         assertEquals(43, ev.eval("kept + 1"), "declared variables stay");
     }
 
+    /**
+     * Issue 14: a value shown by a cell but never assigned (a 511 MB buffer, say) is not held by
+     * the session once shown, so the buffer's cleaner can give its memory back; a declared
+     * variable's value is.
+     */
+    @Test
+    void aCellsValueNeverAssignedIsNotHeldOnceShown() throws InterruptedException {
+        Object shown = ev.eval("new Object[] {new byte[1 << 20], \"shown\"}");
+        java.lang.ref.WeakReference<Object> gone = new java.lang.ref.WeakReference<>(shown);
+        Object kept = ev.eval("Object[] keptValue = {\"kept\"};\nkeptValue");
+        java.lang.ref.WeakReference<Object> stays = new java.lang.ref.WeakReference<>(kept);
+        shown = null;
+        kept = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (gone.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(gone.get() == null, "the unassigned value ($N) is still reachable from the session");
+        System.gc();
+        assertTrue(stays.get() != null, "a declared variable keeps its value");
+        assertEquals("kept", ev.eval("keptValue[0]"));
+    }
+
     @Test
     void usingADroppedTemporaryExplainsWhy() {
         ev.eval("40 + 2");

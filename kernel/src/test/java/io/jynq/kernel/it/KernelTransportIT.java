@@ -37,6 +37,11 @@ class KernelTransportIT {
         assertEquals("ok", status(noStop.get(1)), "stop_on_error=False: the next cell runs");
         assertEquals("3", result(r.getAsJsonObject("ranC_after")));
         assertEquals("42", result(r.getAsJsonObject("after")), "aborting ends with the queue");
+        for (JsonElement pair : r.getAsJsonArray("answered_at_once")) {
+            assertEquals("error", pair.getAsJsonArray().get(0).getAsString());
+            assertEquals("ok", pair.getAsJsonArray().get(1).getAsString(),
+                    "a cell sent after the error reply arrived runs: " + r.get("answered_at_once"));
+        }
     }
 
     @Test

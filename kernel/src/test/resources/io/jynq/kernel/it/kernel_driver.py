@@ -48,8 +48,9 @@ def collect(kc, mid, timeout=60):
             return out, reply["content"]
 
 
-def run(kc, code, timeout=60, stop_on_error=True):
-    mid = kc.execute(code, stop_on_error=stop_on_error)
+def run(kc, code, timeout=60):
+    """One cell with jupyter_client's defaults (stop_on_error too, as nbclient and Run All)."""
+    mid = kc.execute(code)
     out, reply = collect(kc, mid, timeout)
     return {"outputs": out, "reply": reply}
 
@@ -250,11 +251,9 @@ def native(kernel):
         r["sums"] = run(kc, code[2], timeout=120)
         r["faults_cell"] = run(kc, FAULTS_CELL, timeout=180)
         run(kc, "int kept = 42;")
-        # cells meant to fail run without stop_on_error: a client that sends its next cell the moment
-        # the failed one is answered can find it aborted (the abort window, see KernelTransportIT)
         for name, c in FAULTS:
-            r[name] = run(kc, c, timeout=120, stop_on_error=False)
-        mid = kc.execute("faults.spin();", stop_on_error=False)
+            r[name] = run(kc, c, timeout=120)
+        mid = kc.execute("faults.spin();")
         time.sleep(2.0)
         t = time.time()
         km.interrupt_kernel()
@@ -264,7 +263,7 @@ def native(kernel):
         r["overrun"] = run(kc, "ContiguousBuffer a = Buffers.allocate(4096, DType.UINT8);\n"
                                "ContiguousBuffer b = Buffers.allocate(4096, DType.UINT8);\n"
                                "faults.fill(b, 4096, 0x11);\n"
-                               "faults.overrun(a, 4096);", timeout=120, stop_on_error=False)
+                               "faults.overrun(a, 4096);", timeout=120)
         r["neighbour"] = run(kc, "long intact = 0; for (long i = 0; i < 4096; i++) if (b.getLong(i) == 0x11) intact++; intact")
         for mode in ("", " --in-process"):
             key = "redefine" + mode.replace(" --", "_").replace("-", "_")
@@ -346,7 +345,7 @@ def startup(kernel):
         r["kernel_info"] = kc.kernel_info(reply=True, timeout=30)["content"]
         r["greeting"] = run(kc, "greeting")
         t = time.time()
-        r["timeout"] = run(kc, "while (true) { }", stop_on_error=False)  # meant to fail (abort window)
+        r["timeout"] = run(kc, "while (true) { }")
         r["timeout_s"] = time.time() - t
         r["after"] = run(kc, "1+1")
     finally:
@@ -399,16 +398,16 @@ def evaluator(kernel):
         r["after_redefine"] = run(kc, 'name + " " + answer + " " + box')
         # all or nothing at compile time
         run(kc, "int x = 1;")
-        r["half_cell"] = run(kc, 'x = 42;\nSystem.out.println("ran");\nint q = undefinedThing;', stop_on_error=False)
+        r["half_cell"] = run(kc, 'x = 42;\nSystem.out.println("ran");\nint q = undefinedThing;')
         r["x_after_half_cell"] = run(kc, "x")
-        r["redefined_then_failed"] = run(kc, 'String name = "replaced";\nint broken = nope;', stop_on_error=False)
+        r["redefined_then_failed"] = run(kc, 'String name = "replaced";\nint broken = nope;')
         r["name_after_failed"] = run(kc, "name")
         # javac's words
-        r["class_error"] = run(kc, "// PYNQ: a driver with a typo\nclass Bad {\n    int f() {\n        return \"s\";\n    }\n}", stop_on_error=False)
-        r["missing_symbol"] = run(kc, "int y = missingThing + 1;", stop_on_error=False)
+        r["class_error"] = run(kc, "// PYNQ: a driver with a typo\nclass Bad {\n    int f() {\n        return \"s\";\n    }\n}")
+        r["missing_symbol"] = run(kc, "int y = missingThing + 1;")
         # exit is refused and the kernel goes on
-        r["exit"] = run(kc, "System.exit(0);", stop_on_error=False)
-        r["halt"] = run(kc, "Runtime.getRuntime().halt(3);", stop_on_error=False)
+        r["exit"] = run(kc, "System.exit(0);")
+        r["halt"] = run(kc, "Runtime.getRuntime().halt(3);")
         r["after_exit"] = run(kc, "answer + 1")
         # default imports
         r["defaults"] = run(kc, 'List<Integer> l = new ArrayList<>(); Path p = Paths.get("/tmp");\n'
@@ -429,7 +428,7 @@ def evaluator(kernel):
         r["maven_use"] = run(kc, 'org.apache.commons.lang3.StringUtils.capitalize("pynq")')
         r["classpath"] = run(kc, "%%classpath %s/commons-io/commons-io/2.16.1/*" % home)
         r["classpath_use"] = run(kc, 'org.apache.commons.io.FilenameUtils.getExtension("ol.bit")')
-        r["classpath_missing"] = run(kc, "%classpath /no/such.jar", stop_on_error=False)
+        r["classpath_missing"] = run(kc, "%classpath /no/such.jar")
         # PYNQ's overlay tutorial, ported: driver, DMA through it, hierarchy driver, reload, edit, reload
         r["driver"] = run(kc, CONSTANT_MULTIPLY % "")
         r["load1"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)

@@ -83,6 +83,14 @@ def abort(kernel):
         r["ranC_after"] = run(kc, "ranC")
         # aborting ends with the queue: the next request runs
         r["after"] = run(kc, "40 + 2")
+        # a notebook user (or nbclient) sends the next cell the moment the error reply arrives:
+        # it was not queued before the error, so it runs (ipykernel's abort window), every time
+        r["answered_at_once"] = []
+        for i in range(20):
+            failed = kc.execute('throw new IllegalStateException("fails %d");' % i)
+            status = reply_for(kc, failed)["content"]["status"]
+            nxt = kc.execute("int next%d = %d; next%d" % (i, i, i))
+            r["answered_at_once"].append([status, reply_for(kc, nxt)["content"]["status"]])
     return r
 
 

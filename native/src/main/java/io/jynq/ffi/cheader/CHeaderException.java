@@ -1,5 +1,8 @@
 package io.jynq.ffi.cheader;
 
+import io.jynq.error.JynqException;
+import io.jynq.error.SourcePosition;
+
 /**
  * A C header or source could not be read as function declarations: the message names the source,
  * the line and what is unsupported, then quotes the line, e.g.
@@ -7,8 +10,9 @@ package io.jynq.ffi.cheader;
  * dsp.h:3: variadic function 'log_msg' is not supported: '...' parameters cannot be typed
  *     void log_msg(const char *fmt, ...);
  * </pre>
+ * Its {@link #place()} is the {@link SourcePosition} of the line (column unknown, -1).
  */
-public class CHeaderException extends IllegalArgumentException {
+public class CHeaderException extends JynqException {
     private static final long serialVersionUID = 1L;
 
     private final String sourceName;
@@ -21,7 +25,8 @@ public class CHeaderException extends IllegalArgumentException {
      * @param lineText the offending line, quoted under the message (may be empty)
      */
     public CHeaderException(String sourceName, int line, String problem, String lineText) {
-        super(sourceName + ":" + line + ": " + problem + (lineText.isBlank() ? "" : "\n    " + lineText.strip()));
+        super(new SourcePosition(sourceName, line, -1),
+                problem + (lineText.isBlank() ? "" : "\n    " + lineText.strip()), null);
         this.sourceName = sourceName;
         this.line = line;
     }

@@ -1,5 +1,7 @@
 package io.jynq.ffi.isolate;
 
+import io.jynq.error.JynqException;
+
 /**
  * A C function called in the helper process faulted (a signal such as SIGSEGV, SIGFPE, SIGABRT)
  * or ended the process ({@code exit(3)}). The helper is gone; the JVM, its variables and every
@@ -8,7 +10,7 @@ package io.jynq.ffi.isolate;
  * where the library carries debug information ({@code -g}, which JYNQ's builds use), and the
  * faulting access with the argument it lies beside when it is next to a buffer argument.
  */
-public final class NativeFaultException extends RuntimeException {
+public final class NativeFaultException extends JynqException {
     private static final long serialVersionUID = 1L;
     private final String signal;
     private final String function;

@@ -8,6 +8,7 @@ import io.jynq.device.MemoryStats;
 import io.jynq.device.PlState;
 import io.jynq.device.PlStateStore;
 import io.jynq.device.RegisterSpace;
+import io.jynq.ffi.gpio.GpioKernel;
 import io.jynq.ffi.libc.MappedRegion;
 import io.jynq.ffi.libc.NativeException;
 import io.jynq.metadata.Arch;
@@ -48,6 +49,8 @@ import java.util.Objects;
 public final class EmbeddedDevice implements Device {
     private final BoardPaths paths;
     private final SysfsIo io;
+    private volatile GpioKernel gpioKernel = GpioKernel.LIBC;
+    private final io.jynq.device.LoadedPartials partials = new io.jynq.device.LoadedPartials();
     private final PollWaiter waiter;
     private final Arch configuredArch;
     private final FpgaManager fpga;
@@ -212,12 +215,32 @@ public final class EmbeddedDevice implements Device {
         return clocks().fclkMhz(index);
     }
 
-    /** EMIO {@code index} through sysfs, as PYNQ's {@code GPIO}; see {@link SysfsPsGpio}. */
+    /**
+     * EMIO {@code index}, as PYNQ's {@code GPIO}: through the GPIO character device when the PS
+     * controller has one ({@link CdevPsGpio}), else through sysfs ({@link SysfsPsGpio}).
+     */
     @Override
     public io.jynq.device.PsGpioLine psGpio(int index, boolean output) {
         checkOpen();
         Arch arch = configuredArch != null ? configuredArch : BoardArch.detect(paths);
-        return new SysfsPsGpio(paths, io, arch).open(index, output);
+        io.jynq.device.PsGpioLine line = CdevPsGpio.open(paths.resolve("dev"), gpioKernel, arch, index, output);
+        return line != null ? line : new SysfsPsGpio(paths, io, arch).open(index, output);
+    }
+
+    /** The {@code .hwh} beside the loaded bitstream, with the partial designs this process recorded. */
+    @Override
+    public OverlayMetadata loadedMetadata() {
+        return partials.apply(plState(), Device.super.loadedMetadata());
+    }
+
+    @Override
+    public void partialLoaded(String region, OverlayMetadata partial) {
+        partials.record(plState(), region, partial);
+    }
+
+    /** The kernel the GPIO character device is reached through (a test plays it). */
+    void gpioKernel(GpioKernel kernel) {
+        this.gpioKernel = java.util.Objects.requireNonNull(kernel, "kernel");
     }
 
     @Override

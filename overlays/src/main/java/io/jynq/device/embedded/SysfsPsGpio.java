@@ -1,5 +1,6 @@
 package io.jynq.device.embedded;
 
+import io.jynq.device.AbstractPsGpioLine;
 import io.jynq.device.DeviceException;
 import io.jynq.device.PsGpioLine;
 import io.jynq.metadata.Arch;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  * {@code base + 54 + i} (Zynq: 54 MIO pins first) or {@code base + 78 + i} (ZynqMP: 78 MIO pins).
  * Opening exports the line (writes the number to {@code /sys/class/gpio/export} unless
  * {@code gpio<n>} exists) and writes {@code direction}; {@code value} is read and written; closing
- * unexports it. (The GPIO character device, which newer kernels prefer, is not used yet.)
+ * unexports it. Where the PS controller has a GPIO character device, {@link CdevPsGpio} is used instead.
  */
 final class SysfsPsGpio {
     private final BoardPaths paths;
@@ -56,47 +57,23 @@ final class SysfsPsGpio {
             io.writeText(paths.resolve("sys/class/gpio/export"), Integer.toString(n));
         }
         io.writeText(dir.resolve("direction"), output ? "out" : "in");
-        return new PsGpioLine() {
-            private volatile boolean closed;
-
+        return new AbstractPsGpioLine(index, output) {
             @Override
-            public int index() {
-                return index;
-            }
-
-            @Override
-            public int read() {
-                check();
+            protected int level() {
                 return Integer.parseInt(io.readText(dir.resolve("value")));
             }
 
             @Override
-            public void write(int value) {
-                check();
-                if (!output) {
-                    throw new IllegalStateException("PS GPIO " + index + " is an input; open it as an output to drive it");
-                }
-                if (value != 0 && value != 1) {
-                    throw new IllegalArgumentException("PS GPIO " + index + " takes 0 or 1, got " + value);
-                }
+            protected void drive(int value) {
                 io.writeText(dir.resolve("value"), Integer.toString(value));
             }
 
-            private void check() {
-                if (closed) {
-                    throw new IllegalStateException("PS GPIO " + index + " was released");
-                }
-            }
-
             @Override
-            public void close() {
-                if (!closed) {
-                    closed = true;
-                    try {
-                        io.writeText(paths.resolve("sys/class/gpio/unexport"), Integer.toString(n));
-                    } catch (UncheckedIOException | DeviceException e) {
-                        // already unexported by someone else: nothing left to give back
-                    }
+            protected void release() {
+                try {
+                    io.writeText(paths.resolve("sys/class/gpio/unexport"), Integer.toString(n));
+                } catch (UncheckedIOException | DeviceException e) {
+                    // already unexported by someone else: nothing left to give back
                 }
             }
 

@@ -34,6 +34,12 @@ final class AxisPassThrough implements IpModel {
         // no registers
     }
 
+    /** Length-preserving: drains what its output link takes. */
+    @Override
+    public long streamDrain(String slaveInterface) {
+        return out.room();
+    }
+
     @Override
     public void streamArrived(String slaveInterface) {
         while (in.available() > 0 && out.room() > 0) {

@@ -26,6 +26,10 @@ import java.util.function.Supplier;
 final class LiveDesign {
     /** Bytes at the start of a register file reserved for the header (the retired flag). */
     static final int HEADER = 4096;
+    /** The flag word's value once the design is replaced. */
+    private static final int RETIRED = 1;
+    /** The flag word's value while fast-path handles must go through their space ({@link #divert}). */
+    private static final int DIVERTED = 2;
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ByteBuffer header;
@@ -44,7 +48,25 @@ final class LiveDesign {
     }
 
     boolean retired() {
+        return (int) INT.getOpaque(header, 0) == RETIRED;
+    }
+
+    /**
+     * Whether handles must leave the fast path: the design was retired, or an IP that was a plain
+     * register file got a model ({@link #divert}). One opaque load.
+     */
+    boolean flagged() {
         return (int) INT.getOpaque(header, 0) != 0;
+    }
+
+    /**
+     * Sends every fast-path handle of this design (an {@code Mmio} reading the register file
+     * directly) through its register space from now on, so that an IP that got a model after the
+     * handle was made (an RTL binding) reaches the model. The flag word is shared: handles of other
+     * processes take the slower path too, and still reach the plain register file there.
+     */
+    void divert() {
+        INT.compareAndSet(header, 0, 0, DIVERTED);
     }
 
     /**
@@ -52,7 +74,7 @@ final class LiveDesign {
      *     holds now and since when, if the design was replaced
      */
     void check(Supplier<String> what) {
-        if ((int) INT.getOpaque(header, 0) != 0) {
+        if (retired()) {
             throw stale(what.get());
         }
     }
@@ -76,7 +98,7 @@ final class LiveDesign {
         try (FileChannel ch = FileChannel.open(regsFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             if (ch.size() >= HEADER) {
                 ByteBuffer h = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4);
-                INT.setVolatile(h, 0, 1);
+                INT.setVolatile(h, 0, RETIRED);
             }
         } catch (IOException e) {
             if (Files.exists(regsFile)) {

@@ -3,6 +3,9 @@ package io.jynq.device.sim;
 import io.jynq.device.Device;
 import io.jynq.device.sim.model.IpModel;
 import io.jynq.device.sim.model.IpModelFactory;
+import io.jynq.device.sim.rtl.RtlModel;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The simulated board from a notebook: teach it the behaviour of your own IP, and reach a model
@@ -45,6 +48,74 @@ public final class Sim {
                     + "', not the simulated board; set JYNQ_DEVICE=sim to simulate");
         }
         return (SimDevice) d;
+    }
+
+    /**
+     * Makes IP {@code ipName} of the loaded design run from its RTL from now on, built by Verilator
+     * from the core's {@code sim} target (or {@code default} when it has no {@code sim}). Handles
+     * obtained before (a driver's or a cell's {@code Mmio}) reach the RTL too. Interfaces the RTL
+     * lacks stay as modelled before. The first build takes seconds; an unchanged core loads from
+     * the cache in well under a second.
+     * <pre>{@code
+     * Sim.rtl("fir_0", Path.of("scaler.core"));                        // stream-only: registers stay FirModel's
+     * Sim.rtl("add_0", Path.of("adder.core"), Map.of("LATENCY", 8));   // a toplevel parameter
+     * }</pre>
+     *
+     * @param core a FuseSoC CAPI2 {@code .core} file; its {@code depend}s are found beside it and in {@code JYNQ_CORES_PATH}
+     * @return the IP's new model
+     * @throws java.util.NoSuchElementException listing the IPs if the design has no such IP
+     * @throws io.jynq.capi.CapiException at the core's file and line (missing target, dependency, VHDL)
+     * @throws io.jynq.ffi.rtl.RtlBuildException at the HDL file and line when Verilator refuses the
+     *     sources, or with the {@code apt-get} line when Verilator is missing
+     */
+    public static RtlModel rtl(String ipName, Path core) {
+        return rtl(ipName, core, "sim", Map.of(), Map.of());
+    }
+
+    /** {@link #rtl(String, Path)} with toplevel parameter overrides, e.g. {@code Map.of("GAIN", 5)}. */
+    public static RtlModel rtl(String ipName, Path core, Map<String, ?> parameters) {
+        return rtl(ipName, core, "sim", parameters, Map.of());
+    }
+
+    /** {@link #rtl(String, Path)} for another target of the core. */
+    public static RtlModel rtl(String ipName, Path core, String target) {
+        return rtl(ipName, core, target, Map.of(), Map.of());
+    }
+
+    /** {@link #rtl(String, Path)} for another target, with parameter overrides. */
+    public static RtlModel rtl(String ipName, Path core, String target, Map<String, ?> parameters) {
+        return rtl(ipName, core, target, parameters, Map.of());
+    }
+
+    /**
+     * {@link #rtl(String, Path)} with an explicit port map for ports no convention finds: role to
+     * HDL port, e.g. {@code Map.of("CLK", "sys_clk", "SI_TDATA", "din")} (roles: {@code CLK},
+     * {@code RST}, {@code IRQ}, {@code L_AWADDR}..{@code L_RREADY}, {@code SI_}/{@code SO_} +
+     * {@code TDATA TVALID TREADY TLAST TKEEP}).
+     */
+    public static RtlModel rtl(String ipName, Path core, String target, Map<String, ?> parameters,
+            Map<String, String> portMap) {
+        return device().rtl(ipName, core, target, parameters, portMap);
+    }
+
+    /**
+     * Writes a VCD waveform of every signal of IP {@code ipName}'s RTL to {@code file} from now on
+     * (time in picoseconds of the IP's clock); {@code null} stops and closes it.
+     *
+     * @throws IllegalArgumentException if the IP is not bound to RTL
+     */
+    public static void trace(String ipName, Path file) {
+        device().trace(ipName, file);
+    }
+
+    /**
+     * Lets {@code cycles} cycles of simulated time pass for every clocked model of the design
+     * (RTL models and any model that counts time).
+     *
+     * @throws IllegalArgumentException if {@code cycles < 0}
+     */
+    public static void run(long cycles) {
+        device().run(cycles);
     }
 
     /** {@code device().model(ipName, type)}: the model of an IP of the loaded design. */

@@ -10,6 +10,7 @@ import io.jynq.device.PlStateStore;
 import io.jynq.device.RegisterSpace;
 import io.jynq.device.sim.model.IpModel;
 import io.jynq.metadata.HwhParser;
+import io.jynq.metadata.IpDescription;
 import io.jynq.metadata.OverlayMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,7 @@ public final class SimDevice implements Device {
     private final SimDdr ddr;
     private final SimClocks clocks = new SimClocks();
     private final SimPsGpio psGpio = new SimPsGpio(this::currentOrNull);
+    private final io.jynq.device.LoadedPartials partials = new io.jynq.device.LoadedPartials();
     private volatile SimPl pl;
     private volatile boolean closed;
 
@@ -365,14 +367,90 @@ public final class SimDevice implements Device {
         p.step(action);
     }
 
-    /** The design this board models, without the partial designs stacked on it since. */
+    /**
+     * Resets the model of {@code ip} (its registers to their reset values, an invocation or
+     * transfer in flight dropped), as a pulse on the IP's reset input would; an IP simulated by a
+     * plain register file gets its {@code .hwh} reset values.
+     *
+     * @throws DeviceException if nothing is downloaded or the PL no longer holds {@code ip}
+     */
+    @Override
+    public void resetIp(IpDescription ip) {
+        SimPl p = current();
+        SimIp s = p == null ? null : p.byName(ip.name());
+        if (s == null || s.description().physAddr() != ip.physAddr()) {
+            throw new DeviceException("cannot reset " + ip.name() + " at 0x" + Long.toHexString(ip.physAddr())
+                    + ": the simulated PL holds " + (p == null ? "no overlay" : p.metadata().source())
+                    + ", which has no such IP there; get the IP from the overlay loaded now");
+        }
+        p.checkLive(s);
+        p.step(() -> {
+            if (s.model() != null) {
+                s.model().reset();
+            } else if (!s.isMemory()) {
+                io.jynq.device.sim.model.RegisterFileModel.applyResetValues(ip,
+                        new io.jynq.device.sim.model.RegisterStore(s.window()));
+            }
+        });
+    }
+
+    /**
+     * The loaded design, for the simulator's binders ({@link RtlBinder}).
+     *
+     * @throws DeviceException naming {@code what} if nothing is downloaded
+     */
+    SimPl loaded(String what) {
+        SimPl p = current();
+        if (p == null) {
+            throw new DeviceException("cannot " + what + ": no overlay is downloaded to the simulated PL (download one first)");
+        }
+        return p;
+    }
+
+    /**
+     * {@link Sim#rtl(String, Path, String, java.util.Map, java.util.Map)} on this board.
+     *
+     * @throws java.util.NoSuchElementException listing the IPs if the design has no such IP
+     */
+    public io.jynq.device.sim.rtl.RtlModel rtl(String ipName, Path core, String target,
+            java.util.Map<String, ?> parameters, java.util.Map<String, String> portMap) {
+        return RtlBinder.bind(this, ipName, core, target, parameters, portMap, List.of());
+    }
+
+    /** Binds the IP to the core's {@code sim} target, as {@link Sim#rtl(String, Path)} does; always true. */
+    @Override
+    public boolean simulateRtl(String ipName, Path core, List<Path> libraryFolders) {
+        RtlBinder.bind(this, ipName, core, "sim", java.util.Map.of(), java.util.Map.of(), libraryFolders);
+        return true;
+    }
+
+    /** {@link Sim#trace} on this board. */
+    public void trace(String ipName, Path file) {
+        io.jynq.device.sim.rtl.RtlModel m = model(ipName, io.jynq.device.sim.rtl.RtlModel.class);
+        withModels(() -> m.trace(file));
+    }
+
+    /** {@link Sim#run} on this board. */
+    public void run(long cycles) {
+        if (cycles < 0) {
+            throw new IllegalArgumentException("cycles must be >= 0, got " + cycles);
+        }
+        loaded("run the simulation").run(cycles);
+    }
+
+    /** The design this board models, with the partial designs this process recorded ({@link #partialLoaded}). */
     @Override
     public OverlayMetadata loadedMetadata() {
         SimPl p = current();
         if (p == null) {
             throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
         }
-        return p.base().metadata();
+        return partials.apply(plState(), p.base().metadata());
+    }
+
+    @Override
+    public void partialLoaded(String region, OverlayMetadata partial) {
+        partials.record(plState(), region, partial);
     }
 
     /** EMIO {@code index} of the simulated PS, wired as the loaded design's gpio_dict says; see {@link SimPsGpio}. */

@@ -15,6 +15,7 @@ final class SimIp {
     private final IpDescription description;
     private final ByteBuffer window;
     private IpModel model;
+    private SimIpContext context;
 
     SimIp(SimPl pl, IpDescription description, ByteBuffer window) {
         this.pl = pl;
@@ -59,6 +60,15 @@ final class SimIp {
         this.model = m;
     }
 
+    /** The context the IP's model sees (also for a plain register file, for a model bound later). */
+    SimIpContext context() {
+        return context;
+    }
+
+    void context(SimIpContext c) {
+        this.context = c;
+    }
+
     int read(int offset) {
         pl.checkLive(this);
         synchronized (pl.lock()) {
@@ -90,7 +100,7 @@ final class SimIp {
         if (model == null) {
             ByteBuffer w = window.duplicate();
             w.position((int) offset).limit((int) (offset + length));
-            return new MappedRegisterSpace(w.slice(), baseAddress() + offset, pl.live(), name());
+            return new MappedRegisterSpace(w.slice(), baseAddress() + offset, pl.live(), name(), this, offset);
         }
         return new ModelRegisterSpace(this, offset, length);
     }

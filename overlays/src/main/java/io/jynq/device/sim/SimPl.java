@@ -88,7 +88,8 @@ final class SimPl {
             }
             IpModelFactory f = ModelRegistry.find(ip, SimPl::note);
             RegisterWindows.Window w = windows.window(ip.name());
-            IpModel m = f == null ? null : create(f, ip, new SimIpContext(pl, ip, w));
+            s.context(new SimIpContext(pl, ip, w));
+            IpModel m = f == null ? null : create(f, ip, s.context());
             if (m == null) {
                 if (reset) {
                     RegisterFileModel.applyResetValues(ip, new RegisterStore(w.registers()));
@@ -155,7 +156,8 @@ final class SimPl {
     private void wireStreams() {
         for (BusConnection c : md.streamConnections()) {
             String slavePath = c.slaveFullpath();
-            StreamChannel ch = new StreamChannel(() -> modelAt(slavePath), c.slaveInterface(), c.toString(), this::post);
+            StreamChannel ch = new StreamChannel(() -> modelAt(slavePath), c.slaveInterface(), c.toString(), this::post,
+                    StreamBuffering.bytes(md, c));
             byMaster.put(c.masterFullpath() + "/" + c.masterInterface(), ch);
             bySlave.put(slavePath + "/" + c.slaveInterface(), ch);
         }
@@ -192,7 +194,7 @@ final class SimPl {
 
     StreamChannel streamIn(String fullpath, String intf) {
         return bySlave.computeIfAbsent(fullpath + "/" + intf, k -> new StreamChannel(null, intf, k + " (unconnected)",
-                this::post));
+                this::post, 0));
     }
 
     InterruptWire interruptWire(String fullpath, String port) {
@@ -308,11 +310,38 @@ final class SimPl {
         }
     }
 
+    /**
+     * Makes {@code model} the IP's model from now on (an RTL model bound to it), for handles made
+     * before too: a model-less IP's fast-path handles are diverted ({@link LiveDesign#divert}).
+     */
+    void replaceModel(SimIp ip, IpModel model) {
+        synchronized (lock) {
+            IpModel old = ip.model();
+            clocked.remove(old);
+            ip.model(model);
+            if (model.clocked()) {
+                clocked.add(model);
+            }
+            if (old == null) {
+                live.divert();
+            }
+        }
+    }
+
     /** Lets clocked models advance one cycle (called before each register access). */
     void tick() {
         for (int i = 0; i < clocked.size(); i++) {
             clocked.get(i).advance(1);
         }
+    }
+
+    /** Lets {@code cycles} cycles pass for every clocked model ({@code Sim.run}). */
+    void run(long cycles) {
+        step(() -> {
+            for (IpModel m : clocked) {
+                m.advance(cycles);
+            }
+        });
     }
 
     /** Lets clocked models advance while software waits on an interrupt. */

@@ -1,5 +1,6 @@
 package io.jynq.device.sim;
 
+import io.jynq.device.AbstractPsGpioLine;
 import io.jynq.device.DeviceException;
 import io.jynq.device.PsGpioLine;
 import io.jynq.device.sim.model.IpModel;
@@ -138,56 +139,29 @@ final class SimPsGpio {
         return null;
     }
 
-    private final class Line implements PsGpioLine {
-        private final int index;
-        private final boolean output;
-        private volatile boolean closed;
-
+    private final class Line extends AbstractPsGpioLine {
         Line(int index, boolean output) {
-            this.index = index;
-            this.output = output;
+            super(index, output);
         }
 
         @Override
-        public int index() {
-            return index;
+        protected int level() {
+            return SimPsGpio.this.read(index());
         }
 
         @Override
-        public int read() {
-            check();
-            return SimPsGpio.this.read(index);
+        protected void drive(int value) {
+            SimPsGpio.this.write(index(), value);
         }
 
         @Override
-        public void write(int value) {
-            check();
-            if (!output) {
-                throw new IllegalStateException("PS GPIO " + index + " is an input; open it as an output to drive it");
-            }
-            if (value != 0 && value != 1) {
-                throw new IllegalArgumentException("PS GPIO " + index + " takes 0 or 1, got " + value);
-            }
-            SimPsGpio.this.write(index, value);
-        }
-
-        private void check() {
-            if (closed) {
-                throw new IllegalStateException("PS GPIO " + index + " was released");
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                release(index);
-            }
+        protected void release() {
+            SimPsGpio.this.release(index());
         }
 
         @Override
         public String toString() {
-            return "PsGpioLine[sim EMIO " + index + (output ? ", out" : ", in") + (closed ? ", released]" : "]");
+            return "PsGpioLine[sim EMIO " + index() + (isOutput() ? ", out" : ", in") + (isClosed() ? ", released]" : "]");
         }
     }
 }

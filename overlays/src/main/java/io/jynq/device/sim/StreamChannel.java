@@ -9,22 +9,24 @@ import java.util.Arrays;
 
 /**
  * One AXI4-Stream link of the design, master to slave, as a queue of bytes with packet ends and
- * a capacity ({@link #CAPACITY}). The master's {@link #send} queues and has the slave's model
+ * a capacity: the bytes the link's hardware buffers ({@link StreamBuffering}, from the
+ * {@code .hwh}) plus what the slave promises to move on at once ({@link IpModel#streamDrain}),
+ * at most {@link #STEP} at a time. So a path whose end is not draining (an S2MM not armed) holds
+ * only what a board's FIFOs hold and its MM2S stalls, while a draining path moves data in large
+ * steps. The master's {@link #send} queues and has the slave's model
  * told after the current model call; the slave takes bytes with {@link #take}, which has the
  * master told of the room. Links are wired from the {@code .hwh} BUSINTERFACE/BUSNAME pairs; an
  * interface with no link gets {@link #UNCONNECTED}, which takes nothing and holds nothing.
  */
 final class StreamChannel implements StreamOut, StreamIn {
     /**
-     * Bytes a link holds before the master sees back-pressure: 64 KiB, the order of what the
-     * FIFOs of a DMA and a stream core hold together (large enough that a transfer moves in few
-     * steps). A DMA MM2S much longer than this into a stream nobody drains stays busy, as on the
-     * board.
+     * Most bytes a link queues at once however much the path drains: a step of the simulation
+     * (large enough that a transfer moves in few steps, small enough to bound the copies held).
      */
-    static final long CAPACITY = 64 * 1024;
+    static final long STEP = 64 * 1024;
 
     /** The end of an unconnected interface. */
-    static final StreamChannel UNCONNECTED = new StreamChannel(null, null, "unconnected", r -> { });
+    static final StreamChannel UNCONNECTED = new StreamChannel(null, null, "unconnected", r -> { }, 0);
 
     /** Where the channel posts the model calls it causes (the PL's work queue). */
     interface Poster {
@@ -39,14 +41,22 @@ final class StreamChannel implements StreamOut, StreamIn {
     private long available;
     private int packetEnds;
     private Runnable onRoom;
+    private final long buffered;
+    /** Set while asking the slave how much it drains: a stream loop answers without it. */
+    private boolean asking;
 
     /** The slave's model, resolved after all models exist. */
     interface IpModelRef {
         IpModel model();
     }
 
-    StreamChannel(IpModelRef slave, String slaveInterface, String name, Poster poster) {
+    /**
+     * @param buffered bytes the link's hardware holds when its slave does not drain, at least 0
+     *     ({@link StreamBuffering#bytes})
+     */
+    StreamChannel(IpModelRef slave, String slaveInterface, String name, Poster poster, long buffered) {
         this.slave = slave;
+        this.buffered = buffered;
         this.slaveInterface = slaveInterface;
         this.name = name;
         this.poster = poster;
@@ -59,7 +69,25 @@ final class StreamChannel implements StreamOut, StreamIn {
 
     @Override
     public long room() {
-        return slave == null ? 0 : Math.max(0, CAPACITY - available);
+        if (slave == null) {
+            return 0;
+        }
+        long drain = 0;
+        IpModel m = slave.model();
+        if (m != null && !asking) {
+            asking = true;
+            try {
+                drain = Math.max(0, m.streamDrain(slaveInterface));
+            } finally {
+                asking = false;
+            }
+        }
+        return Math.max(0, Math.min(STEP, buffered + drain) - available);
+    }
+
+    /** Bytes the link's hardware holds (its FIFOs), without what the slave drains. */
+    long buffered() {
+        return buffered;
     }
 
     @Override
@@ -185,6 +213,6 @@ final class StreamChannel implements StreamOut, StreamIn {
 
     @Override
     public String toString() {
-        return "StreamChannel[" + name + ", " + available + " bytes queued]";
+        return "StreamChannel[" + name + ", " + available + " bytes queued, holds " + buffered + "]";
     }
 }

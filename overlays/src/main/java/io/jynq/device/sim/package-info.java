@@ -9,7 +9,7 @@
  * reach a model to drive its inputs.
  *
  * <p>Imports {@code io.jynq.device}, {@code io.jynq.device.sim.model}, {@code io.jynq.metadata}
- * and {@code io.jynq.ip}; never {@code io.jynq.mmio}, {@code io.jynq.buffer},
+ * {@code io.jynq.ip} and, for RTL models, {@code io.jynq.device.sim.rtl}; never {@code io.jynq.mmio}, {@code io.jynq.buffer},
  * {@code io.jynq.overlay} or {@code io.jynq.drivers}.
  */
 package io.jynq.device.sim;

@@ -1,5 +1,6 @@
 package io.jynq.drivers.dma;
 
+import io.jynq.buffer.ContiguousBuffer;
 import io.jynq.error.HardwareTimeoutException;
 import io.jynq.ip.AxiDmaLayout;
 import io.jynq.metadata.IpDescription;
@@ -11,7 +12,9 @@ import io.jynq.overlay.UnsupportedConfigurationException;
 import java.time.Duration;
 
 /**
- * Driver of the AXI DMA in simple (direct register) mode (PYNQ's {@code DMA}), PG021 v7.1.
+ * Driver of the AXI DMA (PYNQ's {@code DMA}), PG021 v7.1, in simple (direct register) mode or,
+ * when built with scatter-gather, through descriptor chains (PYNQ's {@code _SGDMAChannel}, with
+ * cyclic mode: {@link DmaChannel#transfer(ContiguousBuffer, long, long, boolean)}).
  * <pre>{@code
  * AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
  * dma.recvChannel().transfer(out);               // arm S2MM first
@@ -20,8 +23,8 @@ import java.time.Duration;
  * dma.recvChannel().await(Duration.ofSeconds(1));
  * }</pre>
  *
- * <p>Configuration from the {@code .hwh} PARAMETERs: {@code C_INCLUDE_SG} (1 is refused: this
- * driver does not do scatter-gather, and the overlay falls back to {@link DefaultIp}),
+ * <p>Configuration from the {@code .hwh} PARAMETERs: {@code C_INCLUDE_SG} (1: scatter-gather
+ * channels, halted until a transfer starts them; with {@code C_MICRO_DMA=1} refused, as PYNQ),
  * {@code C_INCLUDE_MM2S}/{@code C_INCLUDE_S2MM} (which channels exist),
  * {@code C_SG_LENGTH_WIDTH} (LENGTH bits, default 26: {@link #bufferMaxSize()}),
  * {@code C_M_AXI_MM2S_DATA_WIDTH}/{@code C_M_AXI_S2MM_DATA_WIDTH} with
@@ -35,6 +38,7 @@ public class AxiDma extends DefaultIp {
     private final int lengthWidthBits;
     private final long bufferMaxSize;
     private final boolean micro;
+    private final boolean sg;
     private final DmaChannel send;
     private final DmaChannel recv;
 
@@ -50,6 +54,7 @@ public class AxiDma extends DefaultIp {
         lengthWidthBits = (int) parameter("C_SG_LENGTH_WIDTH", AxiDmaLayout.DEFAULT_LENGTH_WIDTH_BITS);
         bufferMaxSize = (1L << lengthWidthBits) - 1;
         micro = parameter("C_MICRO_DMA", 0) != 0;
+        sg = parameter("C_INCLUDE_SG", 0) != 0;
         boolean wide = parameter("C_ADDR_WIDTH", 32) > 32;
         send = parameter("C_INCLUDE_MM2S", 1) != 0 ? channel(true, wide) : null;
         recv = parameter("C_INCLUDE_S2MM", 1) != 0 ? channel(false, wide) : null;
@@ -59,17 +64,13 @@ public class AxiDma extends DefaultIp {
      * Whether this driver can drive {@code description}'s configuration, checked without
      * constructing it (so a facade is typed {@code DefaultIp} for a DMA it cannot drive).
      *
-     * @throws UnsupportedConfigurationException for scatter-gather ({@code C_INCLUDE_SG=1}) or a
+     * @throws UnsupportedConfigurationException for micro DMA with scatter-gather (as PYNQ) or a
      *         {@code C_SG_LENGTH_WIDTH} outside PG021's 8..26
      */
     public static void checkConfiguration(IpDescription description) {
         if (parameter(description, "C_MICRO_DMA", 0) != 0 && parameter(description, "C_INCLUDE_SG", 0) != 0) {
             throw new UnsupportedConfigurationException(description.name() + ": micro DMA and scatter-gather together"
                     + " (C_MICRO_DMA=1, C_INCLUDE_SG=1) are not supported, as in PYNQ");
-        }
-        if (parameter(description, "C_INCLUDE_SG", 0) != 0) {
-            throw new UnsupportedConfigurationException(description.name() + " is built with scatter-gather"
-                    + " (C_INCLUDE_SG=1); AxiDma drives simple mode only. Use its registers() or rebuild with C_INCLUDE_SG=0");
         }
         long w = parameter(description, "C_SG_LENGTH_WIDTH", AxiDmaLayout.DEFAULT_LENGTH_WIDTH_BITS);
         if (w < 8 || w > 26) {
@@ -90,7 +91,7 @@ public class AxiDma extends DefaultIp {
         String limit = micro ? "C_MICRO_DMA=1: " + dir + " data width " + width + " bits x C_" + dir + "_BURST_SIZE=" + burst
                 : "C_SG_LENGTH_WIDTH=" + lengthWidthBits;
         return new DmaChannel(this, mmio(), mm2s, align, reason, wide, hasInterrupt(mm2s ? "mm2s_introut" : "s2mm_introut"),
-                max, limit);
+                max, limit, sg ? overlay().device() : null);
     }
 
     /**
@@ -153,10 +154,10 @@ public class AxiDma extends DefaultIp {
             d.pause(name() + " reset");
         }
         if (send != null) {
-            send.start();
+            send.afterReset();
         }
         if (recv != null) {
-            recv.start();
+            recv.afterReset();
         }
     }
 

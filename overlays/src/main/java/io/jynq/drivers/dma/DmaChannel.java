@@ -14,6 +14,7 @@ import static io.jynq.ip.AxiDmaLayout.DMASR_IRQ_MASK;
 import static io.jynq.ip.AxiDmaLayout.LENGTH;
 
 import io.jynq.buffer.ContiguousBuffer;
+import io.jynq.device.Device;
 import io.jynq.device.DeviceException;
 import io.jynq.error.HardwareTimeoutException;
 import io.jynq.ip.AxiDmaLayout;
@@ -56,9 +57,14 @@ public final class DmaChannel {
     private long activeAddress;
     private long transferred;
     private boolean started;
+    /** The device descriptor chains are allocated on, or null in simple mode. */
+    private final Device sgDevice;
+    /** The running scatter-gather transfer's descriptors, or null. */
+    private SgChain chain;
 
     DmaChannel(AxiDma dma, Mmio mmio, boolean mm2s, int alignment, String alignmentReason, boolean wideAddress,
-            boolean irqWired, long maxBytes, String maxReason) {
+            boolean irqWired, long maxBytes, String maxReason, Device sgDevice) {
+        this.sgDevice = sgDevice;
         this.maxBytes = maxBytes;
         this.maxReason = maxReason;
         this.dma = dma;
@@ -72,11 +78,24 @@ public final class DmaChannel {
         this.irqWired = irqWired;
     }
 
-    /** Starts the channel unless it was started before (the driver's first use). */
+    /**
+     * The driver's first use: a simple-mode channel is started; a scatter-gather one is halted,
+     * as PYNQ's {@code _SGDMAChannel} is, since each transfer starts it.
+     */
     synchronized void startOnce() {
         if (!started) {
-            start();
+            if (sgDevice != null) {
+                started = true;
+                stop();
+            } else {
+                start();
+            }
         }
+    }
+
+    /** Whether the DMA was built with scatter-gather ({@code C_INCLUDE_SG=1}): transfers run descriptor chains. */
+    public boolean scatterGather() {
+        return sgDevice != null;
     }
 
     /** The largest transfer in bytes: {@link AxiDma#bufferMaxSize()}, or one burst on a micro DMA. */
@@ -109,9 +128,18 @@ public final class DmaChannel {
         return (status() & DMASR_IDLE) != 0;
     }
 
-    /** Whether an error bit (DMAIntErr, DMASlvErr, DMADecErr) is set. */
+    /** Whether the channel is halted (DMASR.Halted; PYNQ's {@code halted}). */
+    public boolean halted() {
+        return (status() & DMASR_HALTED) != 0;
+    }
+
+    /** Whether an error bit is set: DMAIntErr, DMASlvErr, DMADecErr and, with scatter-gather, SGIntErr, SGSlvErr, SGDecErr. */
     public boolean error() {
-        return (status() & DMASR_ERROR_MASK) != 0;
+        return (status() & errorMask()) != 0;
+    }
+
+    private int errorMask() {
+        return DMASR_ERROR_MASK | (sgDevice != null ? AxiDmaLayout.DMASR_SG_ERROR_MASK : 0);
     }
 
     /** Bytes moved by the last completed transfer (S2MM: what LENGTH reported, the bytes actually received). */
@@ -146,6 +174,11 @@ public final class DmaChannel {
      */
     public synchronized void stop() {
         mmio.write32(base + DMACR, 0);
+        if (chain != null && chain.cyclic()) {
+            // PYNQ: a cyclic channel needs a core reset to stop (DMACR.Reset, which resets both channels)
+            mmio.write32(AxiDmaLayout.MM2S_DMACR, AxiDmaLayout.DMACR_RESET);
+            mmio.write32(AxiDmaLayout.MM2S_DMACR, 0);
+        }
         Deadline d = Deadline.after(Duration.ofSeconds(1));
         while ((status() & DMASR_HALTED) == 0) {
             if (d.expired()) {
@@ -154,6 +187,14 @@ public final class DmaChannel {
             d.pause(label + " stop");
         }
         active = null;
+        endChain();
+    }
+
+    private void endChain() {
+        if (chain != null) {
+            chain.close();
+            chain = null;
+        }
     }
 
     /** Transfers the whole buffer; see {@link #transfer(ContiguousBuffer, long, long)}. */
@@ -174,24 +215,16 @@ public final class DmaChannel {
      * @throws IllegalArgumentException if {@code byteCount} exceeds the maximum or the address is misaligned
      */
     public synchronized void transfer(ContiguousBuffer buffer, long byteOffset, long byteCount) {
-        buffer.checkOpen();
-        if (byteOffset < 0 || byteCount <= 0 || byteOffset > buffer.byteSize() - byteCount) {
-            throw new IndexOutOfBoundsException(label + ": range [" + byteOffset + ", +" + byteCount
-                    + ") is not inside the " + buffer.byteSize() + "-byte buffer (and must not be empty)");
+        if (sgDevice != null) {
+            transfer(buffer, byteOffset, byteCount, false);
+            return;
         }
+        checkRange(buffer, byteOffset, byteCount);
         if (byteCount > maxBytes) {
             throw new IllegalArgumentException(label + ": a transfer of " + byteCount + " bytes exceeds the maximum of "
                     + maxBytes + " bytes (" + maxReason + "); split it");
         }
-        long address = buffer.physicalAddress() + byteOffset;
-        if (address % alignment != 0) {
-            throw new IllegalArgumentException(label + ": buffer address 0x" + Long.toHexString(address)
-                    + " is not a multiple of " + alignment + " bytes (" + alignmentReason + ")");
-        }
-        if (!wideAddress && (address >>> 32) != 0) {
-            throw new IllegalArgumentException(label + ": buffer address 0x" + Long.toHexString(address)
-                    + " does not fit the DMA's 32-bit address width");
-        }
+        long address = checkAddress(buffer.physicalAddress() + byteOffset);
         int sr = status();
         if ((sr & DMASR_HALTED) != 0) {
             throw new IllegalStateException(label + " is halted (DMASR=0x" + Integer.toHexString(sr) + ": "
@@ -218,6 +251,101 @@ public final class DmaChannel {
         mmio.write32(base + LENGTH, (int) byteCount);
     }
 
+    private void checkRange(ContiguousBuffer buffer, long byteOffset, long byteCount) {
+        buffer.checkOpen();
+        if (byteOffset < 0 || byteCount <= 0 || byteOffset > buffer.byteSize() - byteCount) {
+            throw new IndexOutOfBoundsException(label + ": range [" + byteOffset + ", +" + byteCount
+                    + ") is not inside the " + buffer.byteSize() + "-byte buffer (and must not be empty)");
+        }
+    }
+
+    private long checkAddress(long address) {
+        if (address % alignment != 0) {
+            throw new IllegalArgumentException(label + ": buffer address 0x" + Long.toHexString(address)
+                    + " is not a multiple of " + alignment + " bytes (" + alignmentReason + ")");
+        }
+        if (!wideAddress && (address >>> 32) != 0) {
+            throw new IllegalArgumentException(label + ": buffer address 0x" + Long.toHexString(address)
+                    + " does not fit the DMA's 32-bit address width");
+        }
+        return address;
+    }
+
+    /** As {@link #transfer(ContiguousBuffer, long, long, boolean)} over the whole buffer. */
+    public void transfer(ContiguousBuffer buffer, boolean cyclic) {
+        transfer(buffer, 0, buffer.byteSize(), cyclic);
+    }
+
+    /**
+     * Scatter-gather transfer (PYNQ's {@code _SGDMAChannel.transfer(array, start, nbytes, cyclic)}):
+     * builds a descriptor chain over the range (PG021 "Scatter Gather Descriptor"; blocks of at
+     * most {@link #maxTransferBytes()}), halts the channel, writes CURDESC, starts it (DMACR.RS,
+     * Cyclic_BD_Enable when cyclic, IOC/Err interrupts when wired) and writes TAILDESC, which
+     * starts the DMA. Returns at once; {@link #await} waits. MM2S flushes the range first.
+     *
+     * <p>Cyclic mode (MM2S only) sends the buffer round and round until {@link #stop()}; it has no
+     * end to await. A range too short to split keeps one descriptor (PYNQ would divide by zero).
+     *
+     * @param cyclic loop over the chain until stopped (PG021 DMACR "Cyclic BD Enable")
+     * @throws UnsupportedOperationException if the DMA has no scatter-gather (C_INCLUDE_SG=0)
+     * @throws IllegalArgumentException for cyclic on S2MM, or a misaligned or out-of-range address
+     * @throws IndexOutOfBoundsException if the range is not inside the buffer
+     * @throws IllegalStateException if the buffer is closed, the channel is still busy with a
+     *         transfer (await or stop it), or in error (reset the DMA)
+     */
+    public synchronized void transfer(ContiguousBuffer buffer, long byteOffset, long byteCount, boolean cyclic) {
+        if (sgDevice == null) {
+            if (cyclic) {
+                throw new UnsupportedOperationException(label + ": cyclic transfers need scatter-gather (C_INCLUDE_SG=1)");
+            }
+            transfer(buffer, byteOffset, byteCount);
+            return;
+        }
+        checkRange(buffer, byteOffset, byteCount);
+        if (cyclic && !mm2s) {
+            throw new IllegalArgumentException(label + ": cyclic mode is for MM2S (the send channel) only, as in PYNQ");
+        }
+        long address = checkAddress(buffer.physicalAddress() + byteOffset);
+        int sr = status();
+        if ((sr & errorMask()) != 0) {
+            throw new IllegalStateException(label + " is in error (DMASR=0x" + Integer.toHexString(sr) + ": "
+                    + AxiDmaLayout.describeDmasr(sr) + "); reset() the DMA first");
+        }
+        if (chain != null && (sr & (DMASR_IDLE | DMASR_HALTED)) == 0) {
+            throw new IllegalStateException(label + " is still busy with " + (chain.cyclic() ? "a cyclic transfer; stop() it"
+                    : "the previous transfer (" + chain.progress() + "); await() it") + " first");
+        }
+        if (chain != null) {
+            stop();  // the previous chain was not awaited: it is over, drop its descriptors
+        }
+        SgChain next = SgChain.build(sgDevice, address, byteCount, maxBytes, alignment, cyclic);
+        if (mm2s) {
+            buffer.flush();
+        }
+        stop();
+        chain = next;
+        mmio.write32(base + AxiDmaLayout.CURDESC, (int) next.first());
+        mmio.write32(base + AxiDmaLayout.CURDESC_MSB, (int) (next.first() >>> 32));
+        active = buffer;
+        activeOffset = byteOffset;
+        activeBytes = byteCount;
+        activeAddress = address;
+        transferred = 0;
+        buffer.inUseBy(() -> armedWith(buffer, byteCount));
+        int cr = DMACR_RS | (irqWired ? DMACR_IOC_IRQ_EN | DMACR_ERR_IRQ_EN : 0) | (cyclic ? AxiDmaLayout.DMACR_CYCLIC_BD_ENABLE : 0);
+        mmio.write32(base + DMASR, DMASR_IRQ_MASK);
+        mmio.write32(base + DMACR, cr);
+        Deadline d = Deadline.after(Duration.ofSeconds(1));
+        while ((status() & DMASR_HALTED) != 0) {
+            if (d.expired()) {
+                throw new HardwareTimeoutException(label + " did not start in PT1S: " + decoded(), Duration.ofSeconds(1), registers());
+            }
+            d.pause(label + " start");
+        }
+        mmio.write32(base + AxiDmaLayout.TAILDESC, (int) next.tail());  // starts fetching (PG021 TAILDESC)
+        mmio.write32(base + AxiDmaLayout.TAILDESC_MSB, (int) (next.tail() >>> 32));
+    }
+
     /**
      * Waits until the transfer started by {@link #transfer} completes, then (S2MM) invalidates the
      * buffer range and records {@link #transferred()}. Returns at once if none is in flight.
@@ -228,7 +356,11 @@ public final class DmaChannel {
      * @throws java.util.concurrent.CancellationException if the thread is interrupted
      */
     public synchronized void await(Duration timeout) {
-        awaitTransfer(timeout);
+        if (sgDevice != null) {
+            awaitChain(timeout);
+        } else {
+            awaitTransfer(timeout);
+        }
     }
 
     /**
@@ -270,7 +402,9 @@ public final class DmaChannel {
                 throw new DmaTimeoutException(label + " did not finish in " + timeout + ": DMASR=0x"
                         + String.format("%08x", sr) + " (" + AxiDmaLayout.describeDmasr(sr) + "), " + activeBytes
                         + " bytes at 0x" + Long.toHexString(activeAddress) + (active.isClosed() ? " (a buffer since freed)" : "")
-                        + (mm2s ? "" : "; does the stream end with TLAST?"), timeout, registers(), sr);
+                        + (mm2s ? "; an MM2S stalls once the stream path's FIFOs are full: arm the receive channel"
+                                + " (recvChannel().transfer) before waiting on the send"
+                                : "; does the stream end with TLAST?"), timeout, registers(), sr);
             }
             d.pause(label);
         }
@@ -284,6 +418,83 @@ public final class DmaChannel {
             }
         }
         active = null;
+    }
+
+    /**
+     * Scatter-gather await, as PYNQ's {@code _SGDMAChannel.wait}: until DMASR says idle (the tail
+     * descriptor is done) or halted; then the moved bytes are summed from the descriptors' STATUS
+     * words, the channel is halted and the descriptors freed.
+     */
+    private void awaitChain(Duration timeout) {
+        if (chain == null) {
+            return;
+        }
+        if (chain.cyclic()) {
+            throw new IllegalStateException(label + " runs a cyclic transfer, which never ends: stop() ends it"
+                    + " (PYNQ: 'Cannot wait in cyclic BD mode')");
+        }
+        Deadline d = Deadline.after(timeout);
+        int sr;
+        while (true) {
+            sr = status();
+            if ((sr & errorMask()) != 0) {
+                chain.refresh();
+                String where = " at CURDESC=0x" + Integer.toHexString(mmio.read32(base + AxiDmaLayout.CURDESC)) + ", "
+                        + chain.progress();
+                active = null;
+                stopQuietly();
+                throw new DeviceException(label + " failed: DMASR=0x" + Integer.toHexString(sr) + " ("
+                        + AxiDmaLayout.describeDmasr(sr) + ")" + where + "; reset() the DMA before the next transfer");
+            }
+            if ((sr & (DMASR_IDLE | DMASR_HALTED)) != 0) {
+                break;
+            }
+            if (d.expired()) {
+                chain.refresh();
+                throw new DmaTimeoutException(label + " did not finish in " + timeout + ": DMASR=0x" + String.format("%08x", sr)
+                        + " (" + AxiDmaLayout.describeDmasr(sr) + "), " + chain.progress() + " for " + activeBytes + " bytes at 0x"
+                        + Long.toHexString(activeAddress) + (mm2s ? "" : "; S2MM fills every descriptor, so the stream must"
+                        + " bring all " + activeBytes + " bytes (a packet ends a descriptor early with RXEOF)"),
+                        timeout, registers(), sr);
+            }
+            d.pause(label);
+        }
+        if (!mm2s && !active.isClosed()) {
+            active.invalidate();
+        }
+        chain.refresh();
+        try {
+            long moved = chain.transferred(label);
+            if ((sr & DMASR_IDLE) == 0 && chain.completed() < chain.count()) {
+                throw new DeviceException(label + " was halted before its transfer finished (" + chain.progress() + ", "
+                        + moved + " of " + activeBytes + " bytes): DMASR=0x" + Integer.toHexString(sr));
+            }
+            transferred = moved;
+        } finally {
+            active = null;
+            stopQuietly();
+        }
+    }
+
+    /** Halts the channel and frees the chain, keeping an earlier exception the one reported. */
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            endChain();
+        }
+    }
+
+    /** After a core reset: simple mode starts again, scatter-gather stays halted with no chain. */
+    synchronized void afterReset() {
+        active = null;
+        if (chain != null) {
+            chain.close();
+            chain = null;
+        }
+        if (sgDevice == null) {
+            start();
+        }
     }
 
     /**
@@ -311,8 +522,13 @@ public final class DmaChannel {
         String p = direction() + "_";
         m.put(p + "DMACR", mmio.read(base + DMACR));
         m.put(p + "DMASR", mmio.read(base + DMASR));
-        m.put(p + (mm2s ? "SA" : "DA"), mmio.read(base + ADDR));
-        m.put(p + "LENGTH", mmio.read(base + LENGTH));
+        if (sgDevice != null) {
+            m.put(p + "CURDESC", mmio.read(base + AxiDmaLayout.CURDESC));
+            m.put(p + "TAILDESC", mmio.read(base + AxiDmaLayout.TAILDESC));
+        } else {
+            m.put(p + (mm2s ? "SA" : "DA"), mmio.read(base + ADDR));
+            m.put(p + "LENGTH", mmio.read(base + LENGTH));
+        }
         return m;
     }
 
@@ -325,11 +541,14 @@ public final class DmaChannel {
     /** {@code halted}, {@code error}, {@code idle} or {@code busy}. */
     String state() {
         int sr = status();
-        if ((sr & DMASR_ERROR_MASK) != 0) {
+        if ((sr & errorMask()) != 0) {
             return "error";
         }
         if ((sr & DMASR_HALTED) != 0) {
             return "halted";
+        }
+        if (chain != null && chain.cyclic()) {
+            return "cyclic";
         }
         return (sr & DMASR_IDLE) != 0 || active == null ? "idle" : "busy";
     }

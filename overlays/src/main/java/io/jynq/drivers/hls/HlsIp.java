@@ -32,18 +32,21 @@ import java.util.Map;
  * or a {@code name_1}/{@code name_2} pair (low word first). Accepted values: integers (they must
  * fit the register, signed or unsigned), {@code Boolean}, {@code Float} (32-bit registers) and
  * {@code Double} (64-bit), and {@link ContiguousBuffer}s, passed by physical address. Every
- * argument is checked before any register is written.
+ * argument is checked before any register is written. An {@code ap_ctrl_chain} IP ({@link #chained()})
+ * is called the same way: {@link HlsCall#await} writes AP_CONTINUE after AP_DONE.
  */
 @BindTo("*:hls:*:*")
 public class HlsIp extends DefaultIp {
     private final List<HlsArg> args;
     private final RegisterDescription returnRegister;
     private final boolean handshake;
+    private final boolean chain;
 
     public HlsIp(Overlay overlay, IpDescription description) {
         super(overlay, description);
         Map<String, RegisterDescription> regs = description.registers();
         handshake = regs.containsKey("CTRL") && regs.get("CTRL").fields().containsKey("AP_START");
+        chain = handshake && regs.get("CTRL").fields().containsKey("AP_CONTINUE");
         returnRegister = regs.get("ap_return");
         args = Collections.unmodifiableList(findArgs(regs));
     }
@@ -74,6 +77,31 @@ public class HlsIp extends DefaultIp {
     /** The arguments in call order. */
     public List<HlsArg> args() {
         return args;
+    }
+
+    /**
+     * Whether the IP uses {@code ap_ctrl_chain} (its CTRL register has an AP_CONTINUE field, bit 4,
+     * UG1399 "S_AXILITE Control Register Map"): after AP_DONE it holds its result, busy, until
+     * AP_CONTINUE is written. {@link HlsCall#await} writes it, so {@link #call} works as for
+     * {@code ap_ctrl_hs}.
+     */
+    public boolean chained() {
+        return chain;
+    }
+
+    /**
+     * Writes AP_CONTINUE (ap_ctrl_chain): lets an IP that finished go idle, or start the AP_START
+     * written meanwhile. {@link HlsCall#await} does this itself; this is for calls made by
+     * register writes.
+     *
+     * @throws IllegalStateException if the IP is not {@code ap_ctrl_chain}
+     */
+    public synchronized void apContinue() {
+        if (!chain) {
+            throw new IllegalStateException(name() + " is not ap_ctrl_chain (no CTRL.AP_CONTINUE in its .hwh)");
+        }
+        int ctrl = mmio().read32(HlsCtrlLayout.CTRL);
+        mmio().write32(HlsCtrlLayout.CTRL, HlsCtrlLayout.AP_CONTINUE | (ctrl & HlsCtrlLayout.AUTO_RESTART));
     }
 
     /** Whether the IP has the {@code ap_ctrl_hs} handshake (a CTRL register with AP_START); {@code ap_ctrl_none} IP runs on its own. */
@@ -107,7 +135,9 @@ public class HlsIp extends DefaultIp {
         long[][] words = encode(values);
         int ctrl = mmio().read32(HlsCtrlLayout.CTRL);
         if ((ctrl & HlsCtrlLayout.AP_START) != 0 || (ctrl & HlsCtrlLayout.AP_IDLE) == 0) {
-            throw new IllegalStateException(name() + " is busy (" + describeCtrl(ctrl) + "); await the running call first");
+            throw new IllegalStateException(name() + " is busy (" + describeCtrl(ctrl) + "); await the running call first,"
+                    + " or reset() the IP if it never finishes"
+                    + (chain && (ctrl & HlsCtrlLayout.AP_START) == 0 ? " (ap_ctrl_chain: a finished call waits for apContinue())" : ""));
         }
         for (long[] w : words) {
             mmio().write32(w[0], (int) w[1]);
@@ -181,10 +211,13 @@ public class HlsIp extends DefaultIp {
                 Map<String, Long> regs = new LinkedHashMap<>();
                 regs.put("CTRL", (long) ctrl & 0xFFFF_FFFFL);
                 regs.put("IP_ISR", read(HlsCtrlLayout.IP_ISR));
-                throw new HardwareTimeoutException(name() + " did not finish in " + timeout + ": " + describeCtrl(ctrl),
-                        timeout, regs);
+                throw new HardwareTimeoutException(name() + " did not finish in " + timeout + ": " + describeCtrl(ctrl)
+                        + "; await again, or reset() the IP to abandon the call", timeout, regs);
             }
             d.pause(name());
+        }
+        if (chain) {
+            apContinue();  // ap_ctrl_chain: the result is taken, the IP may go idle
         }
         int isr = mmio().read32(HlsCtrlLayout.IP_ISR);
         if ((isr & HlsCtrlLayout.ISR_AP_DONE) != 0) {
@@ -199,6 +232,21 @@ public class HlsIp extends DefaultIp {
         }
         long raw = mmio().read32(returnRegister.byteOffset()) & 0xFFFF_FFFFL;
         return w >= 32 ? (int) raw : (raw << (64 - w)) >> (64 - w);
+    }
+
+    /**
+     * Resets the IP, as a pulse on its {@code ap_rst_n}: the call in flight is abandoned, every
+     * register (arguments included) returns to its reset value and CTRL shows AP_IDLE, so
+     * {@link #start} works again. The way out of a call that timed out and never finishes (a
+     * core waiting for stream input that never comes, say).
+     *
+     * @throws UnsupportedOperationException on a backend that cannot reset one IP (a board, whose
+     *     HLS cores share the PL reset: download the overlay again there)
+     * @throws io.jynq.device.DeviceException if the PL no longer holds this IP
+     */
+    public synchronized void reset() {
+        mmio().read32(HlsCtrlLayout.CTRL);  // a handle from a replaced design fails here, naming what the PL holds
+        overlay().device().resetIp(description());
     }
 
     static String describeCtrl(int ctrl) {

@@ -15,6 +15,7 @@ import java.util.Locale;
  * <tr><td>DEVICE_DESCRIPTION</td><td>{@code d2l}</td><td>{@code *.d2l.yaml}</td></tr>
  * <tr><td>C_SOURCE</td><td>{@code cSource}</td><td>{@code *.c}</td></tr>
  * <tr><td>C_HEADER</td><td>{@code cSource} with {@code is_include_file: true}</td><td>{@code *.h}</td></tr>
+ * <tr><td>RTL_CORE</td><td>{@code rtlCore}: a FuseSoC core whose RTL simulates the IP named by its {@code logical_name}</td><td></td></tr>
  * <tr><td>SIMULATION_MODEL</td><td>{@code simModel}, or any file tagged {@code simulation}</td><td></td></tr>
  * </table>
  * Everything else (documentation, constraints) is {@link #OTHER} and kept as a plain file.
@@ -26,6 +27,7 @@ public enum FileRole {
     C_SOURCE,
     C_HEADER,
     SIMULATION_MODEL,
+    RTL_CORE,
     OTHER;
 
     /** The role of a file the core lists. */
@@ -43,6 +45,8 @@ public enum FileRole {
                 return DEVICE_DESCRIPTION;
             case "simModel":
                 return SIMULATION_MODEL;
+            case "rtlCore":
+                return RTL_CORE;
             case "cSource":
                 return f.isIncludeFile() || name.endsWith(".h") ? C_HEADER : C_SOURCE;
             case "", "user":

@@ -96,6 +96,13 @@ public final class OverlayPackage {
             FileRole role = FileRole.of(e);
             String library = role == FileRole.C_SOURCE || role == FileRole.C_HEADER
                     ? (e.logicalName().isEmpty() ? core.name().name() : e.logicalName()) : "";
+            if (role == FileRole.RTL_CORE) {
+                if (e.logicalName().isEmpty()) {
+                    throw new CapiException(e.at(), "RTL core " + e.name() + " needs logical_name: the IP instance it simulates"
+                            + " (e.g. logical_name: fir_0)");
+                }
+                library = e.logicalName();
+            }
             files.add(new PackageFile(p, role, library, e.at()));
         }
         OverlayPackage pkg = new OverlayPackage(folder, core, files);
@@ -169,6 +176,13 @@ public final class OverlayPackage {
     /** Every file the default target names, in core order. */
     public List<PackageFile> files() {
         return files;
+    }
+
+    /** IP instance to the FuseSoC core that simulates it from RTL ({@code file_type: rtlCore}), in core order. */
+    public java.util.Map<String, Path> rtlCores() {
+        java.util.Map<String, Path> m = new java.util.LinkedHashMap<>();
+        filesOf(FileRole.RTL_CORE).forEach(f -> m.put(f.library(), f.path()));
+        return m;
     }
 
     /** The files of one role, in core order. */

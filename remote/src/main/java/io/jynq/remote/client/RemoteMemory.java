@@ -1,7 +1,10 @@
 package io.jynq.remote.client;
 
 import com.google.protobuf.UnsafeByteOperations;
+import io.grpc.CallOptions;
+import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
 import io.jynq.device.DeviceMemory;
 import io.jynq.ffi.NativeMemory;
 import io.jynq.remote.proto.buffer.BufferReadRequest;
@@ -17,6 +20,7 @@ import io.jynq.remote.proto.ext.BufferExtGrpc;
 import io.jynq.remote.proto.ext.BufferRange;
 import io.jynq.remote.proto.ext.BufferRangeAck;
 import io.jynq.device.DeviceException;
+import io.jynq.remote.wire.BulkMarshalling;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Iterator;
@@ -34,6 +38,9 @@ import java.util.concurrent.TimeUnit;
 final class RemoteMemory implements DeviceMemory {
     /** Bytes per message; PYNQ's server and client take up to 4 MiB. */
     static final int CHUNK = 1 << 20;
+    /** The bulk reads, parsed with their bytes aliased rather than copied once more. */
+    private static final MethodDescriptor<BufferRange, BufferChunk> READ_RANGE = BulkMarshalling.aliasing(BufferExtGrpc.getReadRangeMethod());
+    private static final MethodDescriptor<BufferReadRequest, BufferReadResponse> READ = BulkMarshalling.aliasing(RemoteBufferGrpc.getReadMethod());
 
     private final BoardConnection c;
     private final String id;
@@ -171,6 +178,13 @@ final class RemoteMemory implements DeviceMemory {
         return UnsafeByteOperations.unsafeWrap(b.slice());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The board's bytes are written straight into the local copy as they arrive: invalidating
+     * gives up the CPU's view of the range, so a transfer failing halfway (a {@link DeviceException}
+     * naming the board) leaves that range partly refreshed, never anything outside it.
+     */
     @Override
     public void invalidate(long byteOffset, long byteLength) {
         checkRange(byteOffset, byteLength);
@@ -180,9 +194,9 @@ final class RemoteMemory implements DeviceMemory {
         if (ranged) {
             start = byteOffset;
             expected = byteLength;
-            chunks = c.call(what("invalidate"), () -> BufferExtGrpc.newBlockingStub(c.channel())
-                    .withDeadlineAfter(c.deadlineMillis(byteLength), TimeUnit.MILLISECONDS)
-                    .readRange(BufferRange.newBuilder().setBufferId(id).setOffset(byteOffset).setLength(byteLength)
+            chunks = c.call(what("invalidate"), () -> ClientCalls.blockingServerStreamingCall(c.channel(), READ_RANGE,
+                    CallOptions.DEFAULT.withDeadlineAfter(c.deadlineMillis(byteLength), TimeUnit.MILLISECONDS),
+                    BufferRange.newBuilder().setBufferId(id).setOffset(byteOffset).setLength(byteLength)
                             .setInvalidate(true).build()));
         } else {
             c.call(what("invalidate"), () -> RemoteBufferGrpc.newBlockingStub(c.channel())
@@ -190,31 +204,28 @@ final class RemoteMemory implements DeviceMemory {
                     .invalidate(InvalidateRequest.newBuilder().setBufferId(id).build()));
             start = 0;
             expected = byteSize();
-            chunks = c.call(what("read"), () -> RemoteBufferGrpc.newBlockingStub(c.channel())
-                    .withDeadlineAfter(c.deadlineMillis(byteSize()), TimeUnit.MILLISECONDS)
-                    .read(BufferReadRequest.newBuilder().setBufferId(id).build()));
+            chunks = c.call(what("read"), () -> ClientCalls.blockingServerStreamingCall(c.channel(), READ,
+                    CallOptions.DEFAULT.withDeadlineAfter(c.deadlineMillis(byteSize()), TimeUnit.MILLISECONDS),
+                    BufferReadRequest.newBuilder().setBufferId(id).build()));
         }
-        // fetch into a scratch view first, so a failure halfway leaves the local copy as it was
-        ByteBuffer incoming = ByteBuffer.allocate((int) expected);
+        ByteBuffer dst = local.duplicate();
+        dst.position((int) start).limit((int) (start + expected));
         try {
             while (chunks.hasNext()) {
                 Object m = chunks.next();
                 com.google.protobuf.ByteString data = m instanceof BufferChunk bc ? bc.getData() : ((BufferReadResponse) m).getData();
-                if (data.size() > incoming.remaining()) {
+                if (data.size() > dst.remaining()) {
                     throw new DeviceException("board " + c.address() + ": " + what("read") + " returned more than " + expected + " bytes");
                 }
-                data.copyTo(incoming);
+                data.copyTo(dst);
             }
         } catch (StatusRuntimeException e) {
             throw c.translate(what("read"), e);
         }
-        if (incoming.position() != expected) {
-            throw new DeviceException("board " + c.address() + ": " + what("read") + " returned " + incoming.position()
+        if (dst.hasRemaining()) {
+            throw new DeviceException("board " + c.address() + ": " + what("read") + " returned " + (dst.position() - start)
                     + " of " + expected + " bytes");
         }
-        ByteBuffer dst = local.duplicate();
-        dst.position((int) start);
-        dst.put(incoming.flip());
     }
 
     @Override

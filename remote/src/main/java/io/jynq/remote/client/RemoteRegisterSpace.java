@@ -72,13 +72,6 @@ public final class RemoteRegisterSpace implements RegisterSpace {
         return c.call(what(op), call);
     }
 
-    private void check(long offset, int width) {
-        if (offset < 0 || offset > length - width || offset % width != 0) {
-            throw new IndexOutOfBoundsException(String.format("offset 0x%x (%d bytes) outside the %d-byte window at 0x%x or unaligned",
-                    offset, width, length, base));
-        }
-    }
-
     @Override
     public long physicalAddress() {
         return base;
@@ -91,7 +84,7 @@ public final class RemoteRegisterSpace implements RegisterSpace {
 
     @Override
     public int read32(long offset) {
-        check(offset, 4);
+        checkAccess(offset, 4);
         ReadResponse r = withWindow("read", () -> MmioGrpc.newBlockingStub(c.channel())
                 .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
                 .read(ReadRequest.newBuilder().setMmioId(id).setOffset(offset).setLength(4).setWordOrder("little").build()));
@@ -103,7 +96,7 @@ public final class RemoteRegisterSpace implements RegisterSpace {
 
     @Override
     public void write32(long offset, int value) {
-        check(offset, 4);
+        checkAccess(offset, 4);
         byte[] b = {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
         WriteResponse r = withWindow("write", () -> MmioGrpc.newBlockingStub(c.channel())
                 .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
@@ -127,25 +120,25 @@ public final class RemoteRegisterSpace implements RegisterSpace {
 
     @Override
     public byte read8(long offset) {
-        check(offset, 1);
+        checkAccess(offset, 1);
         return extended ? (byte) extRead(offset, 1) : (byte) (read32(offset & ~3L) >>> (8 * (offset & 3)));
     }
 
     @Override
     public short read16(long offset) {
-        check(offset, 2);
+        checkAccess(offset, 2);
         return extended ? (short) extRead(offset, 2) : (short) (read32(offset & ~3L) >>> (8 * (offset & 2)));
     }
 
     @Override
     public long read64(long offset) {
-        check(offset, 8);
+        checkAccess(offset, 8);
         return extended ? extRead(offset, 8) : (read32(offset) & 0xFFFF_FFFFL) | (long) read32(offset + 4) << 32;
     }
 
     @Override
     public void write8(long offset, byte value) {
-        check(offset, 1);
+        checkAccess(offset, 1);
         if (extended) {
             extWrite(offset, 1, value & 0xFF);
             return;
@@ -156,7 +149,7 @@ public final class RemoteRegisterSpace implements RegisterSpace {
 
     @Override
     public void write16(long offset, short value) {
-        check(offset, 2);
+        checkAccess(offset, 2);
         if (extended) {
             extWrite(offset, 2, value & 0xFFFF);
             return;
@@ -167,7 +160,7 @@ public final class RemoteRegisterSpace implements RegisterSpace {
 
     @Override
     public void write64(long offset, long value) {
-        check(offset, 8);
+        checkAccess(offset, 8);
         if (extended) {
             extWrite(offset, 8, value);
             return;

@@ -8,6 +8,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.jynq.device.Device;
+import io.jynq.remote.wire.BulkMarshalling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -116,11 +117,11 @@ public final class BoardServer implements AutoCloseable {
         Sessions sessions = new Sessions(board);
         List<ServerServiceDefinition> services = new ArrayList<>(List.of(
                 new DeviceService(board).bindService(), new MmioService(board).bindService(),
-                new BufferService(board).bindService()));
+                BulkMarshalling.aliasing(new BufferService(board).bindService(), BULK_UPLOADS)));
         if (o.extensions()) {
             services.addAll(List.of(new ExtensionServices.BoardService(board).bindService(),
                     new ExtensionServices.MmioExtService(board).bindService(),
-                    new ExtensionServices.BufferExtService(board).bindService(),
+                    BulkMarshalling.aliasing(new ExtensionServices.BufferExtService(board).bindService(), BULK_UPLOADS),
                     new ExtensionServices.InterruptService(board).bindService()));
         }
         NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(o.host(), o.port()), credentials(o))
@@ -158,6 +159,10 @@ public final class BoardServer implements AutoCloseable {
     private static java.util.concurrent.Executor executorFor(io.grpc.ServerCall<?, ?> call, io.grpc.Metadata headers) {
         return DIRECT.contains(call.getMethodDescriptor().getFullMethodName()) ? Runnable::run : null;
     }
+
+    /** The calls whose requests carry buffer bytes: parsed with one copy fewer ({@link BulkMarshalling}). */
+    private static final java.util.Set<String> BULK_UPLOADS = java.util.Set.of("buffer.RemoteBuffer/write",
+            "jynq.remote.BufferExt/write_range");
 
     private static final java.util.Set<String> DIRECT = java.util.Set.of("mmio.Mmio/read", "mmio.Mmio/write",
             "jynq.remote.MmioExt/read", "jynq.remote.MmioExt/write", "jynq.remote.MmioExt/run",

@@ -1,6 +1,7 @@
 package io.jynq.remote.server;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import io.grpc.stub.StreamObserver;
 import io.jynq.device.DeviceMemory;
 import io.jynq.remote.proto.buffer.AddressRequest;
@@ -109,17 +110,18 @@ final class BufferService extends RemoteBufferGrpc.RemoteBufferImplBase {
         long start = request.getEnd() > request.getStart() ? Math.max(0, request.getStart()) : 0;
         long end = request.getEnd() > request.getStart() ? Math.min(size, request.getEnd()) : size;
         ChunkSender.send(out, end - start, off -> BufferReadResponse.newBuilder()
-                .setData(copy(mem, start + off, (int) Math.min(ChunkSender.CHUNK, end - start - off))).build());
+                .setData(view(mem, start + off, (int) Math.min(ChunkSender.CHUNK, end - start - off))).build());
     }
 
     /**
-     * A copy of {@code length} bytes of {@code mem} from {@code offset}: a copy, not a view, since
-     * the transport serialises later and the buffer may be freed meanwhile.
+     * {@code length} bytes of {@code mem} from {@code offset} for a message, as a view, not a copy:
+     * grpc-java serialises a message inside {@code onNext} (into the transport's own buffers), so the
+     * view is read before {@code onNext} returns, while this call still holds the buffer.
      */
-    static ByteString copy(DeviceMemory mem, long offset, int length) {
+    static ByteString view(DeviceMemory mem, long offset, int length) {
         ByteBuffer b = mem.buffer();
         b.position((int) offset).limit((int) offset + length);
-        return ByteString.copyFrom(b);
+        return UnsafeByteOperations.unsafeWrap(b.slice());
     }
 
     @Override

@@ -3,9 +3,11 @@ package io.jynq.remote.server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import io.jynq.config.InvalidSettingException;
 import io.jynq.device.DeviceException;
 import io.jynq.error.HardwareTimeoutException;
 import io.jynq.device.OutOfDeviceMemoryException;
+import io.jynq.ffi.cheader.CHeaderException;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
@@ -24,7 +26,8 @@ final class Errors {
             return s;
         }
         Status code;
-        if (e instanceof IllegalArgumentException || e instanceof IndexOutOfBoundsException) {
+        if (e instanceof IllegalArgumentException || e instanceof IndexOutOfBoundsException
+                || e instanceof InvalidSettingException || e instanceof CHeaderException) {
             code = Status.INVALID_ARGUMENT;
         } else if (e instanceof SecurityException) {
             code = Status.PERMISSION_DENIED;

@@ -164,7 +164,7 @@ final class ExtensionServices {
                 return;
             }
             ChunkSender.send(out, length, off -> BufferChunk.newBuilder().setOffset(offset + off)
-                    .setData(BufferService.copy(mem, offset + off, (int) Math.min(ChunkSender.CHUNK, length - off))).build());
+                    .setData(BufferService.view(mem, offset + off, (int) Math.min(ChunkSender.CHUNK, length - off))).build());
         }
 
         @Override

@@ -13,6 +13,7 @@ import io.jynq.remote.proto.mmio.WriteResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * PYNQ.remote's {@code mmio.Mmio} over a {@link Board}. As PYNQ's client expects: a refused window
@@ -43,44 +44,24 @@ final class MmioService extends MmioGrpc.MmioImplBase {
 
     @Override
     public void read(ReadRequest request, StreamObserver<ReadResponse> out) {
-        RegisterSpace w;
-        try {
-            w = board.window(Sessions.current(), request.getMmioId());
-        } catch (NoSuchElementException e) {
-            out.onError(Errors.status(e));
-            return;
-        }
-        ReadResponse.Builder r = ReadResponse.newBuilder();
-        try {
+        access(request.getMmioId(), out, w -> {
             long offset = request.getOffset();
             long length = request.getLength() == 0 ? 4 : request.getLength();
             if (offset % 4 != 0 || offset < 0) {
                 throw new IllegalArgumentException("unaligned read at offset " + offset + ": it must be a multiple of 4");
             }
-            int word = w.read32(offset);
-            int value = length == 1 ? word & 0xFF : length == 2 ? word & 0xFFFF : word;
             if (length != 1 && length != 2 && length != 4 && length != 8) {
                 throw new IllegalArgumentException("MMIO reads are 1, 2, 4 or 8 bytes, not " + length);
             }
-            r.setStatus(true).setData(value);
-        } catch (RuntimeException e) {
-            r.setStatus(false).setMsg(Errors.message(e));
-        }
-        out.onNext(r.build());
-        out.onCompleted();
+            int word = w.read32(offset);
+            int value = length == 1 ? word & 0xFF : length == 2 ? word & 0xFFFF : word;
+            return ReadResponse.newBuilder().setStatus(true).setData(value).build();
+        }, msg -> ReadResponse.newBuilder().setStatus(false).setMsg(msg).build());
     }
 
     @Override
     public void write(WriteRequest request, StreamObserver<WriteResponse> out) {
-        RegisterSpace w;
-        try {
-            w = board.window(Sessions.current(), request.getMmioId());
-        } catch (NoSuchElementException e) {
-            out.onError(Errors.status(e));
-            return;
-        }
-        WriteResponse.Builder r = WriteResponse.newBuilder();
-        try {
+        access(request.getMmioId(), out, w -> {
             ByteString data = request.getData();
             long offset = request.getOffset();
             if (data.isEmpty() || data.size() % 4 != 0 || offset % 4 != 0 || offset < 0) {
@@ -95,11 +76,30 @@ final class MmioService extends MmioGrpc.MmioImplBase {
             for (int i = 0; i < data.size(); i += 4) {
                 w.write32(offset + i, words.getInt(i));
             }
-            r.setStatus(true);
-        } catch (RuntimeException e) {
-            r.setStatus(false).setMsg(Errors.message(e));
+            return WriteResponse.newBuilder().setStatus(true).build();
+        }, msg -> WriteResponse.newBuilder().setStatus(false).setMsg(msg).build());
+    }
+
+    /**
+     * One register access as PYNQ's client expects it answered: an unknown window id fails the
+     * call with NOT_FOUND; otherwise {@code body}'s reply, or, when the access throws, the reply
+     * {@code failed} makes of the exception's message (PYNQ's client raises {@code msg}).
+     */
+    private <R> void access(String mmioId, StreamObserver<R> out, Function<RegisterSpace, R> body, Function<String, R> failed) {
+        RegisterSpace w;
+        try {
+            w = board.window(Sessions.current(), mmioId);
+        } catch (NoSuchElementException e) {
+            out.onError(Errors.status(e));
+            return;
         }
-        out.onNext(r.build());
+        R reply;
+        try {
+            reply = body.apply(w);
+        } catch (RuntimeException e) {
+            reply = failed.apply(Errors.message(e));
+        }
+        out.onNext(reply);
         out.onCompleted();
     }
 }

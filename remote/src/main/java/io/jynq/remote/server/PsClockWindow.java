@@ -130,7 +130,7 @@ final class PsClockWindow implements RegisterSpace {
 
     @Override
     public int read32(long offset) {
-        check(offset, 4);
+        checkAccess(offset, 4);
         long o = offsetInBlock + offset;
         int clock = clockAt(o);
         int raw = stored.getOrDefault(o, 0);
@@ -147,7 +147,7 @@ final class PsClockWindow implements RegisterSpace {
 
     @Override
     public void write32(long offset, int value) {
-        check(offset, 4);
+        checkAccess(offset, 4);
         long o = offsetInBlock + offset;
         int clock = clockAt(o);
         if (clock >= 0) {
@@ -158,13 +158,6 @@ final class PsClockWindow implements RegisterSpace {
             }
         }
         stored.put(o, value);
-    }
-
-    private void check(long offset, int width) {
-        if (offset < 0 || offset + width > length || offset % width != 0) {
-            throw new IndexOutOfBoundsException("PS register offset 0x" + Long.toHexString(offset) + " (" + width
-                    + " bytes) outside the " + length + "-byte window at 0x" + Long.toHexString(base) + " or unaligned");
-        }
     }
 
     @Override

@@ -80,9 +80,10 @@ final class RegisterPrograms {
         if (width != 1 && width != 2 && width != 4 && width != 8) {
             throw new IllegalArgumentException(what + ": width must be 1, 2, 4 or 8 bytes, got " + width);
         }
-        if (offset < 0 || offset % width != 0 || offset > w.byteSize() - width) {
-            throw new IndexOutOfBoundsException(String.format("%s: offset 0x%x (%d bytes) is unaligned or outside the"
-                    + " %d-byte window at 0x%x", what, offset, width, w.byteSize(), w.physicalAddress()));
+        try {
+            w.checkAccess(offset, width);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IndexOutOfBoundsException(what + ": " + e.getMessage());
         }
     }
 

@@ -17,9 +17,13 @@ import static io.jynq.ip.AxiDmaLayout.S2MM_OFFSET;
  *   <li>completion sets Idle and IOC_Irq; IOC_Irq, Dly_Irq and Err_Irq are write-1-to-clear; the
  *       channel's interrupt output ({@code mm2s_introut}, {@code s2mm_introut}) is high while an
  *       enabled IRQ bit is set;
- *   <li>errors set DMAIntErr (a packet longer than the S2MM buffer), DMADecErr (an address where no
- *       memory answers) with Err_Irq, halt the channel and clear RS; only a reset clears them.
+ *   <li>errors set DMAIntErr (a packet longer than the S2MM buffer; on a micro DMA, a LENGTH over
+ *       one burst, data width / 8 x {@code C_<dir>_BURST_SIZE}, which PG021 "Micro DMA" leaves
+ *       undefined), DMADecErr (an address where no memory answers) with Err_Irq, halt the channel
+ *       and clear RS; only a reset clears them.
  * </ul>
+ * With {@code C_INCLUDE_SG=1} each channel runs descriptor chains instead ({@link DmaSgEngine}):
+ * DMASR.SGIncld is set, the ADDR and LENGTH registers do nothing, and TAILDESC starts the work.
  * An MM2S whose stream is not connected, or an S2MM that receives nothing, stays busy (neither
  * idle nor halted) so that a driver's wait runs into its timeout, as on the board.
  */
@@ -31,8 +35,16 @@ public final class AxiDmaModel implements IpModel {
     public AxiDmaModel(IpContext ctx) {
         int lengthBits = (int) ctx.parameterLong("c_sg_length_width", io.jynq.ip.AxiDmaLayout.DEFAULT_LENGTH_WIDTH_BITS);
         boolean sg = ctx.parameterLong("c_include_sg", 0) == 1;
-        mm2s = new DmaChannelModel(ctx, 0, true, lengthBits, sg);
-        s2mm = new DmaChannelModel(ctx, S2MM_OFFSET, false, lengthBits, sg);
+        boolean micro = ctx.parameterLong("c_micro_dma", 0) == 1;
+        mm2s = new DmaChannelModel(ctx, 0, true, lengthBits, sg, micro ? burstBytes(ctx, "mm2s") : 0);
+        s2mm = new DmaChannelModel(ctx, S2MM_OFFSET, false, lengthBits, sg, micro ? burstBytes(ctx, "s2mm") : 0);
+    }
+
+    /** One burst of a channel in bytes: memory-map data width / 8 x burst size (PG021 "Micro DMA"). */
+    private static int burstBytes(IpContext ctx, String dir) {
+        long width = ctx.parameterLong("c_m_axi_" + dir + "_data_width", 32);
+        long burst = ctx.parameterLong("c_" + dir + "_burst_size", 16);
+        return (int) Math.max(1, width / 8 * burst);
     }
 
     @Override
@@ -72,6 +84,12 @@ public final class AxiDmaModel implements IpModel {
     @Override
     public int streamAccept(String slaveInterface, java.nio.ByteBuffer data, boolean last) {
         return "S_AXIS_S2MM".equalsIgnoreCase(slaveInterface) ? s2mm.accept(data, last) : 0;
+    }
+
+    /** An armed S2MM drains the bytes left in its buffer (see {@link IpModel#streamDrain}). */
+    @Override
+    public long streamDrain(String slaveInterface) {
+        return "S_AXIS_S2MM".equalsIgnoreCase(slaveInterface) ? s2mm.bytesLeft() : 0;
     }
 
     /** Bytes moved by the last completed transfer of a channel (for tests). */

@@ -38,6 +38,10 @@ final class DmaChannelModel {
     private final boolean mm2s;
     private final int lengthMask;
     private final boolean sg;
+    /** The scatter-gather engine, or null in direct register mode. */
+    private final DmaSgEngine engine;
+    /** A micro DMA's largest LENGTH (one burst), or 0 when not a micro DMA. */
+    private final int microLimit;
     private final InterruptOut irq;
     private final StreamOut out;
     private final StreamIn in;
@@ -53,7 +57,7 @@ final class DmaChannelModel {
     /** The address {@link MemoryBus#hold held} for the running transfer, or -1. */
     private long held = -1;
 
-    DmaChannelModel(IpContext ctx, int base, boolean mm2s, int lengthBits, boolean sg) {
+    DmaChannelModel(IpContext ctx, int base, boolean mm2s, int lengthBits, boolean sg, int microLimit) {
         this.regs = ctx.registers();
         this.base = base;
         this.mm2s = mm2s;
@@ -63,6 +67,8 @@ final class DmaChannelModel {
         this.out = mm2s ? ctx.streamOut("M_AXIS_MM2S") : null;
         this.in = mm2s ? null : ctx.streamIn("S_AXIS_S2MM");
         this.memory = ctx.memory();
+        this.microLimit = microLimit;
+        this.engine = sg ? new DmaSgEngine(ctx, base, mm2s, this::fail, this::updateIrq) : null;
         if (mm2s) {
             out.onRoom(this::pump);
         }
@@ -77,11 +83,17 @@ final class DmaChannelModel {
         regs.put(base + DMACR, DMACR_RESET_VALUE);
         regs.put(base + DMASR, DMASR_HALTED | (sg ? DMASR_SG_INCLD : 0));
         stopped();
+        if (engine != null) {
+            engine.reset();
+        }
         updateIrq();
     }
 
     /** The transfer is over (done, failed, halted or reset): the memory it held may be reused. */
     private void stopped() {
+        if (engine != null) {
+            engine.stop();
+        }
         busy = false;
         source = null;
         if (held >= 0) {
@@ -91,6 +103,9 @@ final class DmaChannelModel {
     }
 
     int read(int off) {
+        if (engine != null && off == base + DMASR) {
+            engine.run();  // progress a cyclic chain whose sink takes everything (see DmaSgEngine)
+        }
         return regs.get(off);
     }
 
@@ -105,6 +120,9 @@ final class DmaChannelModel {
         }
         int old = regs.get(off);
         regs.put(off, v | DMACR_RESERVED_ONE);
+        if (engine != null) {
+            engine.controlWritten(old, v);
+        }
         int sr = regs.get(base + DMASR);
         if ((v & DMACR_RS) != 0 && (old & DMACR_RS) == 0 && (sr & (DMASR_DMA_INT_ERR | DMASR_DMA_DEC_ERR | DMASR_DMA_SLV_ERR)) == 0) {
             regs.put(base + DMASR, sr & ~DMASR_HALTED);
@@ -122,11 +140,17 @@ final class DmaChannelModel {
         if (rel == DMASR) {
             regs.put(off, regs.get(off) & ~(value & DMASR_IRQ_MASK));  // write 1 to clear
             updateIrq();
+        } else if (engine != null) {
+            // scatter-gather mode has no ADDR/LENGTH registers (PG021 "Scatter/Gather Mode Register Address Map")
+            if (rel == CURDESC || rel == CURDESC_MSB || rel == TAILDESC || rel == TAILDESC_MSB) {
+                engine.pointerWritten(rel, v, (regs.get(base + DMASR) & DMASR_HALTED) != 0);
+            } else if (mm2s && rel == SG_CTL) {
+                regs.put(off, v);
+            }
         } else if (rel == LENGTH) {
             regs.put(off, v & lengthMask);
             start(v & lengthMask);
-        } else if (rel == ADDR || rel == ADDR_MSB || rel == CURDESC || rel == CURDESC_MSB || rel == TAILDESC
-                || rel == TAILDESC_MSB || (mm2s && rel == SG_CTL)) {
+        } else if (rel == ADDR || rel == ADDR_MSB) {
             regs.put(off, v);
         }
     }
@@ -140,6 +164,10 @@ final class DmaChannelModel {
             return;  // PG021: LENGTH has no effect while halted; zero does not start
         }
         address = (regs.get(base + ADDR) & 0xFFFF_FFFFL) | ((long) regs.get(base + ADDR_MSB) << 32);
+        if (microLimit > 0 && length > microLimit) {
+            fail(DMASR_DMA_INT_ERR);  // PG021 "Micro DMA": one transfer is at most one burst
+            return;
+        }
         capacity = length;
         received = 0;
         busy = true;
@@ -165,6 +193,10 @@ final class DmaChannelModel {
      * unconnected stream, or one nobody drains, never takes the rest: the channel stays busy.
      */
     void pump() {
+        if (engine != null) {
+            engine.run();
+            return;
+        }
         if (!mm2s || !busy || source == null) {
             return;
         }
@@ -181,7 +213,7 @@ final class DmaChannelModel {
 
     /** S2MM: writes offered bytes straight to the armed buffer (nothing is queued before them). */
     int accept(ByteBuffer data, boolean last) {
-        if (mm2s || !busy || in.available() > 0) {
+        if (mm2s || engine != null || !busy || in.available() > 0) {  // SG: the link queues, receive() takes
             return 0;
         }
         int n = Math.min(data.remaining(), capacity - received);
@@ -204,6 +236,10 @@ final class DmaChannelModel {
 
     /** Moves queued stream bytes into the armed S2MM buffer. */
     void receive() {
+        if (engine != null) {
+            engine.run();
+            return;
+        }
         if (mm2s || !busy) {
             return;
         }
@@ -240,6 +276,7 @@ final class DmaChannelModel {
         updateIrq();
     }
 
+    /** Halts with an error: DMASR gets the bit, Err_Irq and Halted, DMACR.RS clears (PG021). */
     private void fail(int errorBit) {
         stopped();
         regs.put(base + DMASR, regs.get(base + DMASR) | errorBit | DMASR_ERR_IRQ | DMASR_HALTED);
@@ -254,6 +291,11 @@ final class DmaChannelModel {
                 || ((sr & DMASR_DLY_IRQ) != 0 && (cr & DMACR_DLY_IRQ_EN) != 0)
                 || ((sr & DMASR_ERR_IRQ) != 0 && (cr & DMACR_ERR_IRQ_EN) != 0);
         irq.set(on);
+    }
+
+    /** S2MM: bytes the running transfer still takes (0 when none runs). */
+    long bytesLeft() {
+        return busy && !mm2s ? capacity - received : 0;
     }
 
     long lastTransferBytes() {

@@ -1,5 +1,6 @@
 package io.jynq.device.sim.model;
 
+import static io.jynq.ip.HlsCtrlLayout.AP_CONTINUE;
 import static io.jynq.ip.HlsCtrlLayout.AP_DONE;
 import static io.jynq.ip.HlsCtrlLayout.AP_IDLE;
 import static io.jynq.ip.HlsCtrlLayout.AP_READY;
@@ -26,6 +27,11 @@ import io.jynq.metadata.RegisterDescription;
  *   <li>GIER bit 0 and IP_IER bits 0 (ap_done) and 1 (ap_ready) enable the {@code interrupt}
  *       output; IP_ISR bits are set on those events when enabled and toggle when written with 1;
  *       CTRL bit 9 (INTERRUPT) shows the output;
+ *   <li>{@code ap_ctrl_chain} (CTRL lists an AP_CONTINUE field): as {@code ap_ctrl_hs}, except
+ *       that after AP_DONE the core stays busy (AP_IDLE low) holding its outputs until software
+ *       writes AP_CONTINUE (bit 4, self-clearing, reads 0); an AP_START written meanwhile waits
+ *       for it; with AUTO_RESTART set the core continues by itself (Vitis HLS drives ap_continue
+ *       from auto_restart);
  *   <li>{@code ap_ctrl_none} (no CTRL register): the core runs whenever input arrives.
  * </ul>
  * Argument registers are found by name in the {@code .hwh} ({@link #arg(String)}), so a model
@@ -44,6 +50,9 @@ public abstract class HlsModel implements IpModel {
     /** The IP's register storage. */
     protected final RegisterStore regs;
     private final boolean blockControl;
+    /** ap_ctrl_chain: a finished invocation waits for AP_CONTINUE. */
+    private final boolean chain;
+    private boolean awaitingContinue;
     private final InterruptOut irq;
     private boolean running;
     private volatile int latencyReads;
@@ -54,6 +63,7 @@ public abstract class HlsModel implements IpModel {
         this.context = context;
         this.regs = context.registers();
         this.blockControl = context.description().registers().containsKey("CTRL");
+        this.chain = blockControl && context.description().registers().get("CTRL").fields().containsKey("AP_CONTINUE");
         this.irq = context.interrupt("interrupt");
         this.running = !blockControl;
         String latency = context.description().parameter("LATENCY");
@@ -99,6 +109,7 @@ public abstract class HlsModel implements IpModel {
             regs.put(IP_ISR, 0);
         }
         running = !blockControl;
+        awaitingContinue = false;
         updateIrq();
     }
 
@@ -127,6 +138,15 @@ public abstract class HlsModel implements IpModel {
             case CTRL:
                 int v = RegisterStore.merge(regs.get(CTRL), value, strobe);
                 regs.put(CTRL, (regs.get(CTRL) & ~AUTO_RESTART) | (v & AUTO_RESTART));
+                if (awaitingContinue) {
+                    if ((v & AP_START) != 0) {
+                        regs.put(CTRL, regs.get(CTRL) | AP_START);  // accepted once the last result is taken
+                    }
+                    if ((strobe & 1) != 0 && (value & AP_CONTINUE) != 0) {
+                        continueChain();
+                    }
+                    break;
+                }
                 if ((v & AP_START) != 0 && !running) {
                     regs.put(CTRL, (regs.get(CTRL) | AP_START) & ~AP_IDLE);
                     running = true;
@@ -162,9 +182,30 @@ public abstract class HlsModel implements IpModel {
                 updateIrq();
                 return;  // restarts at the next CTRL read or stream input, never spinning here
             }
-            regs.put(CTRL, (ctrl | AP_IDLE) & ~AP_START);
             running = false;
+            if (chain) {
+                regs.put(CTRL, ctrl & ~AP_START);  // done, but busy until AP_CONTINUE takes the result
+                awaitingContinue = true;
+                updateIrq();
+                return;
+            }
+            regs.put(CTRL, (ctrl | AP_IDLE) & ~AP_START);
             updateIrq();
+        }
+    }
+
+    /** ap_ctrl_chain: AP_CONTINUE after AP_DONE: the core goes idle, or starts a pending AP_START. */
+    private void continueChain() {
+        awaitingContinue = false;
+        int ctrl = regs.get(CTRL);
+        if ((ctrl & AP_START) != 0) {
+            running = true;
+            readsLeft = latencyReads;
+            if (readsLeft == 0) {
+                run();
+            }
+        } else {
+            regs.put(CTRL, ctrl | AP_IDLE);
         }
     }
 

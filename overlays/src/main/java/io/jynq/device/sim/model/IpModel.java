@@ -59,6 +59,21 @@ public interface IpModel {
     }
 
     /**
+     * Bytes this model will take from the link into {@code slaveInterface} and move on at once,
+     * beyond what the link's own FIFOs hold: a length-preserving stage answers its output link's
+     * {@link StreamOut#room()}, an armed DMA S2MM the bytes left in its buffer. The link adds this
+     * to its capacity, so a path whose end drains moves data in large steps while one whose end
+     * does not holds only what a board's FIFOs hold (issue 14: the MM2S then stalls, as on a
+     * board). The default, 0, is always safe: the link then holds its FIFO bytes only.
+     *
+     * @param slaveInterface the receiving interface
+     * @return bytes, at least 0
+     */
+    default long streamDrain(String slaveInterface) {
+        return 0;
+    }
+
+    /**
      * An interrupt input changed level; e.g. an AXI INTC's {@code intr} port, bit 2.
      *
      * @param port the input port, e.g. {@code intr}

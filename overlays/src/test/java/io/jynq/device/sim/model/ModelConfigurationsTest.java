@@ -71,17 +71,29 @@ class ModelConfigurationsTest {
     }
 
     @Test
-    void pg021ScatterGatherCoreShowsSgIncldAndAnUnconnectedMm2sStaysBusy() {
+    void pg021ScatterGatherCoreShowsSgIncldHasNoLengthRegisterAndAnUnconnectedMm2sStaysBusy() {
         FakeIpContext ctx = new FakeIpContext("dma", Map.of("c_include_sg", "1", "c_sg_length_width", "14"), Map.of());
         ctx.queue("M_AXIS_MM2S").connected = false;
         AxiDmaModel dma = new AxiDmaModel(ctx);
         dma.reset();
-        assertEquals(AxiDmaLayout.DMASR_HALTED | AxiDmaLayout.DMASR_SG_INCLD, dma.read(AxiDmaLayout.MM2S_DMASR));
+        int threshold = 1 << 16;  // DMASR.IRQThresholdSts: the counter starts at DMACR's IRQThreshold, 1
+        assertEquals(AxiDmaLayout.DMASR_HALTED | AxiDmaLayout.DMASR_SG_INCLD | threshold, dma.read(AxiDmaLayout.MM2S_DMASR));
         dma.write(AxiDmaLayout.MM2S_DMACR, AxiDmaLayout.DMACR_RS, 0xF);
         dma.write(AxiDmaLayout.MM2S_SA, (int) FakeIpContext.MEMORY_BASE, 0xF);
         dma.write(AxiDmaLayout.MM2S_LENGTH, 0xFFFF_FFFF, 0xF);
-        assertEquals(0x3FFF, dma.read(AxiDmaLayout.MM2S_LENGTH), "LENGTH is c_sg_length_width bits wide");
-        assertEquals(AxiDmaLayout.DMASR_SG_INCLD, dma.read(AxiDmaLayout.MM2S_DMASR), "running, never idle");
+        assertEquals(0, dma.read(AxiDmaLayout.MM2S_LENGTH), "no LENGTH register in scatter-gather mode (PG021 SG address map)");
+        assertEquals(AxiDmaLayout.DMASR_SG_INCLD | threshold, dma.read(AxiDmaLayout.MM2S_DMASR), "running, nothing started");
+        int d = (int) FakeIpContext.MEMORY_BASE;
+        java.nio.ByteBuffer m = ctx.memory.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        m.putInt(0x00, d);               // NXTDESC: itself
+        m.putInt(0x08, d + 0x100);       // BUFFER_ADDRESS
+        m.putInt(0x18, 64 | 3 << 26);    // CONTROL: 64 bytes, TXSOF | TXEOF
+        dma.write(AxiDmaLayout.MM2S_CURDESC, d, 0xF);  // ignored while running
+        dma.write(AxiDmaLayout.MM2S_DMACR, 0, 0xF);
+        dma.write(AxiDmaLayout.MM2S_CURDESC, d, 0xF);
+        dma.write(AxiDmaLayout.MM2S_DMACR, AxiDmaLayout.DMACR_RS, 0xF);
+        dma.write(AxiDmaLayout.MM2S_TAILDESC, d, 0xF);
+        assertEquals(AxiDmaLayout.DMASR_SG_INCLD | threshold, dma.read(AxiDmaLayout.MM2S_DMASR), "unconnected: never idle");
     }
 
     @Test

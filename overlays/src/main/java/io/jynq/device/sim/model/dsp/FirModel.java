@@ -44,6 +44,12 @@ public final class FirModel extends HlsModel {
         }
     }
 
+    /** One output word per input word: drains what {@code out_stream} takes. */
+    @Override
+    public long streamDrain(String slaveInterface) {
+        return "in_stream".equals(slaveInterface) ? out.room() : 0;
+    }
+
     @Override
     protected boolean compute() {
         int words = (int) Math.min(Math.min(in.available(), out.room()) / 4, 1 << 18);
