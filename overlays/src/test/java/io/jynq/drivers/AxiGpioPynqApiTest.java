@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jynq.config.InvalidSettingException;
 import io.jynq.error.HardwareTimeoutException;
 import io.jynq.device.sim.SimDevice;
 import io.jynq.device.sim.model.AxiGpioModel;
@@ -89,7 +90,8 @@ class AxiGpioPynqApiTest {
         HardwareTimeoutException e = assertThrows(HardwareTimeoutException.class, () -> btn.waitForValue(1));
         assertTrue(e.getMessage().contains("GPIO_DATA"), e.getMessage());
         System.setProperty("jynq.wait.timeout", "soon");
-        assertThrows(IllegalArgumentException.class, () -> btn.waitForValue(1));
+        InvalidSettingException bad = assertThrows(InvalidSettingException.class, () -> btn.waitForValue(1));
+        assertTrue(bad.getMessage().contains("soon"), bad.getMessage());
     }
 
     @Test
