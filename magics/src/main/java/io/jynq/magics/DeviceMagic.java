@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * {@code %device}: the board this session drives: backend ({@code sim} or {@code embedded}), what
  * the PL holds, the PL clocks, and contiguous memory in use and free (bytes, the largest free
- * block, live buffers).
+ * block, live buffers), and the simulated time of RTL models on the simulated board.
  */
 public final class DeviceMagic implements LineMagic {
     static final String USAGE = "%device";
@@ -38,13 +38,17 @@ public final class DeviceMagic implements LineMagic {
         Device d = Device.active();
         PlState s = d.plState();
         MemoryStats m = d.memoryStats();
-        String[][] rows = {
+        String time = d.simulatedTime();
+        String[][] all = {
             {"backend", d.name()},
             {"PL holds", s.isProgrammed() ? s.bitfileName() + " (since " + s.timestamp() + ")" : "nothing"},
             {"PL clocks", clocks(d)},
             {"contiguous memory used", mib(m.usedBytes()) + " of " + mib(m.totalBytes()) + " in " + m.liveBuffers() + " buffers"},
             {"contiguous memory free", mib(m.freeBytes()) + ", largest block " + mib(m.largestFreeBlock())},
+            {"simulated time", time},
         };
+        // the simulated time row only where something counts it (RTL models on the simulator)
+        String[][] rows = time.isEmpty() ? java.util.Arrays.copyOf(all, all.length - 1) : all;
         StringBuilder text = new StringBuilder("Device");
         StringBuilder html = new StringBuilder("<table class=\"jynq-device\"><tbody>");
         for (String[] r : rows) {

@@ -136,4 +136,13 @@ class TutorialNotebooksIT {
                 "partial regions: [composable/pr_0, composable/pr_1, composable/pr_2", "pr_dict: [composable/pr_2]",
                 "new IP: xilinx.com:hls:add_accel:1.0", "PL timestamp kept: true, still loaded: true");
     }
+
+    @Test
+    void yourOwnIp() {
+        var nb = run("08-your-own-ip.ipynb", Map.of());
+        assertShows(nb, "RtlModel[fir_0 = gain, ", "at 100.0 MHz", "streams: in_stream -> out_stream", "GAIN = 5",
+                "S2MM received 4000 bytes", "output = 5 * input: true", "XYChart \"through gain.v\" 900x400 px: ",
+                "simulated time           fir_0 ", "buffers closed");
+        assertEquals(1, nb.count("image/png"), "the plot");
+    }
 }

@@ -63,6 +63,24 @@ public interface Device extends AutoCloseable {
     }
 
     /**
+     * What this backend knows about why a wait on hardware may not end, for the timeout message
+     * (e.g. {@code "; fir_0 AXI4-Stream slave in_stream (s_axis_tready) kept TREADY low for 64
+     * cycles"}: an RTL model that stalled); empty when it knows nothing, the default.
+     */
+    default String waitReport() {
+        return "";
+    }
+
+    /**
+     * Simulated time per clock of the IPs that count it, for {@code %device}, e.g.
+     * {@code "fir_0 1,048,640 cycles = 10.486 ms at 100.0 MHz"}; empty where time is real (a board)
+     * or nothing counts it, the default.
+     */
+    default String simulatedTime() {
+        return "";
+    }
+
+    /**
      * Maps {@code byteLength} bytes of PL address space starting at {@code physicalAddress} for
      * register access (MMIO).
      *

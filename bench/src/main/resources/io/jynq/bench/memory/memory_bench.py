@@ -110,9 +110,11 @@ def measure(label, kernel, nbdir):
         row["all_mb"], row["all_tree_mb"] = tree_rss_mb(pid)
         row["peak_tree_mb"] = peak
         row["passed"], row["failed"] = passed, failed
+        time.sleep(5)  # idle, as between two cells: a collector that returns memory may do so now
+        row["settled_mb"], row["settled_tree_mb"] = tree_rss_mb(pid)
         run_cell(kc, "System.gc();")
-        used = run_cell_value(kc, "(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1000000")
-        cap = run_cell_value(kc, "Runtime.getRuntime().maxMemory() / 1000000")
+        used = run_cell_value(kc, "System.out.println((java.lang.Runtime.getRuntime().totalMemory() - java.lang.Runtime.getRuntime().freeMemory()) / 1000000)")
+        cap = run_cell_value(kc, "System.out.println(java.lang.Runtime.getRuntime().maxMemory() / 1000000)")
         if used and cap:
             row["heap_max_mb"], row["heap_used_mb"] = int(cap), int(used)
         return row
@@ -125,10 +127,13 @@ def run_cell_value(kc, code):
     out = []
 
     def hook(msg):
-        if msg["msg_type"] == "execute_result":
-            out.append(msg["content"]["data"].get("text/plain", ""))
+        # printed, not a cell value: a tutorial may leave results hidden
+        if msg["msg_type"] == "stream" and msg["content"]["name"] == "stdout":
+            out.append(msg["content"]["text"].strip())
 
-    kc.execute_interactive(code, timeout=CELL_TIMEOUT, output_hook=hook, stop_on_error=False)
+    reply = kc.execute_interactive(code, timeout=CELL_TIMEOUT, output_hook=hook, stop_on_error=False)
+    if not out:
+        print("no value for %s: %s" % (code, reply["content"]), file=sys.stderr)
     return out[0] if out else None
 
 
@@ -148,14 +153,14 @@ def main():
         rows.append(row)
         print(json.dumps(row), flush=True)
     print()
-    print("| configuration | after start | after `%overlay load` | after all tutorials | tutorials | heap max / used after GC |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| configuration | after start | after `%overlay load` | after all tutorials | 5 s later | tutorials | heap max / live |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         total = len(r.get("passed", [])) + len(r.get("failed", []))
         tut = "%d/%d" % (len(r["passed"]), total) if total else "–"
         heap = "%s / %s MB" % (r["heap_max_mb"], r["heap_used_mb"]) if "heap_max_mb" in r else "–"
-        print("| %s | %s | %s | %s | %s | %s |" % (r["configuration"], fmt(r, "start_tree_mb"), fmt(r, "overlay_tree_mb"),
-                                                  fmt(r, "all_tree_mb"), tut, heap))
+        print("| %s | %s | %s | %s | %s | %s | %s |" % (r["configuration"], fmt(r, "start_tree_mb"), fmt(r, "overlay_tree_mb"),
+                                                       fmt(r, "all_tree_mb"), fmt(r, "settled_tree_mb"), tut, heap))
     print("\nRSS is VmRSS of the kernel and every process it started (MB = 10^6 B); failed tutorials:",
           [f for r in rows for f in r.get("failed", [])] or "none")
     sys.stdout.flush()

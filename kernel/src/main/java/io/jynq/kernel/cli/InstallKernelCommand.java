@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,9 +69,6 @@ public final class InstallKernelCommand extends CliCommand {
     private List<String> sized;
     private Map<String, String> env = Map.of();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec command;
-
     @Override
     void run(PrintWriter out) throws Exception {
         Scope scope = where.sysPrefix ? Scope.SYS_PREFIX : where.prefix != null ? Scope.PREFIX : Scope.USER;
@@ -89,12 +85,8 @@ public final class InstallKernelCommand extends CliCommand {
             jvmOptions.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
             jvmOptions = merged;
         }
-        long board;
-        try {
-            board = memory != null ? KernelMemory.parseSize(memory) : KernelMemory.machineMemory();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(command.commandLine(), e.getMessage(), e);
-        }
+        // a bad size is an IllegalArgumentException naming --memory: one line, nothing written
+        long board = memory != null ? KernelMemory.parseSize(memory) : KernelMemory.machineMemory();
         sized = KernelMemory.merge(KernelMemory.jvmOptions(board), jvmOptions);
         env = KernelMemory.environment(board);
         out.printf("kernel JVM sized for %d MiB of memory (%s): %s%n", board >> 20,
@@ -102,8 +94,11 @@ public final class InstallKernelCommand extends CliCommand {
         KernelSpec spec = spec(List.of());
         if (!noCds) {
             Path archive = kernels.resolve(name).resolve("jynq.jsa").toAbsolutePath();
-            if (CdsArchive.create(spec.java(), spec.jvmOptions(), spec.classPath(), archive)) {
+            java.util.Optional<String> failed = CdsArchive.create(spec.java(), spec.jvmOptions(), spec.classPath(), archive);
+            if (failed.isEmpty()) {
                 spec = spec(List.of("-XX:SharedArchiveFile=" + archive));
+            } else {
+                System.err.println("jynq: no class-data-sharing archive (kernel starts slower): " + failed.get());
             }
         }
         Path dir = KernelSpecInstaller.install(spec, kernels);
@@ -116,9 +111,11 @@ public final class InstallKernelCommand extends CliCommand {
         String cp = classPath != null ? classPath : System.getProperty("java.class.path");
         List<String> entries = Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank())
                 .map(s -> s.endsWith("*") ? s : Path.of(s).toAbsolutePath().toString()).collect(Collectors.toList());
-        List<String> opts = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        List<String> chosen = sized != null ? sized : jvmOptions;
+        List<String> opts = new ArrayList<>(KernelMemory.merge(DEFAULT_JVM_OPTIONS, chosen));
+        opts.removeAll(chosen);  // the defaults not overridden, then the archive, then the chosen ones
         opts.addAll(extraJvmOptions);
-        opts.addAll(sized != null ? sized : jvmOptions);
+        opts.addAll(chosen);
         return new KernelSpec(name, displayName, javaBin, entries, opts, env,
                 new KernelSpec.Sizing(memory, jvmOptions));
     }

@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * The kernel's JVM options for a board's memory, chosen by measurement ({@code ./jynq bench memory},
- * figures in docs/board.md): on a board of at most {@link #SMALL_BOARD_BYTES} (a PYNQ-Z2 has 512 MB
- * for Linux, the Jupyter server and the kernel) the kernel runs every tutorial within 180 MB of
- * resident memory; larger boards keep the JVM's own sizing (a quarter of the memory as heap, both
- * JIT tiers), which a KV260's 4 GB affords.
+ * figures in the session note of issue 19): on a board of at most {@link #SMALL_BOARD_BYTES} (a
+ * PYNQ-Z2 has 512 MB for Linux, the Jupyter server and the kernel) the kernel runs every tutorial,
+ * the PYNQ-Z1 base design's included, with a fifth of its heap to spare; larger boards keep the JVM's own sizing for their memory (a quarter of it as
+ * heap, both JIT tiers), which a KV260's 4 GB affords.
  *
  * <p>What costs resident memory in the kernel, measured with {@code -XX:NativeMemoryTracking} after
- * all tutorials: the heap (the JShell compiler's symbol tables and the PYNQ-Z1 base design's parsed
- * metadata keep about 45 MB live; the JVM keeps a heap of its maximum size once it has grown),
+ * all tutorials: the heap (77 MB live after a full collection once the PYNQ-Z1 base design is
+ * loaded: the JShell compiler's symbol tables and class path indexes, the designs' parsed
+ * metadata; the serial collector keeps the heap at its high-water mark until a full collection),
  * the class-data archive (30 MB, shared with other JVMs and dropped first under memory pressure
  * since it is file-backed), compiled code (15 MB with C1 only, 25 MB with C2), class metadata
  * (13 MB), compiler arenas (C2's reach 15 MB while it compiles) and glibc's per-thread malloc
@@ -28,9 +29,9 @@ public final class KernelMemory {
     public static final long SMALL_BOARD_BYTES = 768L << 20;
 
     /**
-     * Options for a board with at most {@link #SMALL_BOARD_BYTES}; each one's effect is in the
-     * table of docs/board.md. The heap limit leaves the tutorials' peak live heap room (below
-     * 72 MB the PYNQ-Z1 base design's cell collects without end).
+     * Options for a board with at most {@link #SMALL_BOARD_BYTES}. The heap limit is the live heap
+     * after all tutorials (77 MB with the PYNQ-Z1 base design loaded) plus a fifth: at -Xmx80m the
+     * collector runs almost without pause, at -Xmx64m the kernel stalls in collections.
      */
     static final List<String> SMALL_BOARD_OPTIONS = List.of(
             "-XX:MaxRAM=512m",            // ergonomics as on the board, whatever machine installs
@@ -88,9 +89,13 @@ public final class KernelMemory {
         return n << shift;
     }
 
-    /** The JVM options for a board of {@code boardBytes} of memory (empty: the JVM's own sizing). */
+    /**
+     * The JVM options for a board of {@code boardBytes} of memory: above {@link #SMALL_BOARD_BYTES}
+     * only {@code -XX:MaxRAM}, so the JVM sizes itself as it would on that board (a quarter of it
+     * as heap) on whatever machine installs.
+     */
     public static List<String> jvmOptions(long boardBytes) {
-        return boardBytes <= SMALL_BOARD_BYTES ? SMALL_BOARD_OPTIONS : List.of();
+        return boardBytes <= SMALL_BOARD_BYTES ? SMALL_BOARD_OPTIONS : List.of("-XX:MaxRAM=" + (boardBytes >> 20) + "m");
     }
 
     /** The kernel's environment for a board of {@code boardBytes} of memory. */
@@ -114,8 +119,11 @@ public final class KernelMemory {
         return out;
     }
 
-    /** What a JVM option sets: {@code -Xmx}, {@code -XX:Name} (for {@code +}, {@code -} and {@code =}), {@code -Dname}. */
+    /** What a JVM option sets: the collector for any {@code -XX:+UseXxxGC}, {@code -Xmx}, {@code -XX:Name} (for {@code +}, {@code -} and {@code =}), {@code -Dname}. */
     static String key(String option) {
+        if (option.matches("-XX:[+-]Use\\w+GC")) {
+            return "garbage collector"; // the JVM refuses two
+        }
         if (option.startsWith("-XX:")) {
             String rest = option.substring(4);
             if (rest.startsWith("+") || rest.startsWith("-")) {

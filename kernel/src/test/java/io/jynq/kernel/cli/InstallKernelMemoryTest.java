@@ -59,6 +59,7 @@ class InstallKernelMemoryTest {
     void aLargeBoardKeepsTheJvmsOwnSizing() throws IOException {
         assertEquals(0, install("--memory", "4g"));
         assertFalse(argv().stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:TieredStopAtLevel")), argv().toString());
+        assertTrue(argv().contains("-XX:MaxRAM=4096m"), "the JVM sizes itself as on a 4 GB board");
         assertFalse(spec().has("env"));
     }
 
@@ -80,7 +81,7 @@ class InstallKernelMemoryTest {
         String installed = Files.readString(kernelJson());
         int code = install("--memory", "half a gig");
         assertNotEquals(0, code);
-        assertTrue(err.toString().contains("--memory: 'half a gig' is not a memory size"), err.toString());
+        assertTrue(err.toString().contains("jynq install-kernel: --memory: 'half a gig' is not a memory size"), err.toString());
         assertEquals(installed, Files.readString(kernelJson()));
     }
 }

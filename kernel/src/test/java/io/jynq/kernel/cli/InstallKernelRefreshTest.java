@@ -42,11 +42,11 @@ class InstallKernelRefreshTest {
     @Test
     void refreshKeepsTheJvmOptionsOfTheEarlierInstall() throws IOException {
         assertEquals(0, install("--jvm-option", "-Xmx300m", "--jvm-option", "-Djynq.x=1"));
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-Xmx300m", "-Djynq.x=1"), jvmOptions());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:MaxRAM=4096m", "-Xmx300m", "-Djynq.x=1"), jvmOptions());
         assertEquals(0, install("--refresh")); // what the launcher runs after a build
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-Xmx300m", "-Djynq.x=1"), jvmOptions());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:MaxRAM=4096m", "-Xmx300m", "-Djynq.x=1"), jvmOptions());
         assertEquals(0, install("--refresh", "--jvm-option", "-Djynq.y=2", "--jvm-option", "-Xmx300m"));
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-Xmx300m", "-Djynq.x=1", "-Djynq.y=2"),
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:MaxRAM=4096m", "-Xmx300m", "-Djynq.x=1", "-Djynq.y=2"),
                 jvmOptions(), "new options are added once");
     }
 
@@ -54,7 +54,7 @@ class InstallKernelRefreshTest {
     void withoutRefreshTheOptionsAreReplaced() throws IOException {
         assertEquals(0, install("--jvm-option", "-Xmx300m"));
         assertEquals(0, install());
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true"), jvmOptions());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:MaxRAM=4096m"), jvmOptions());
     }
 
     @Test
@@ -64,6 +64,6 @@ class InstallKernelRefreshTest {
         Files.writeString(kernels.resolve("kernel.json"), "{\"argv\": [\"/usr/bin/java\", \"-XX:+UseSerialGC\", "
                 + "\"-XX:SharedArchiveFile=/old/jynq.jsa\", \"-Xss4m\", \"-cp\", \"/x.jar\", \"M\", \"{connection_file}\"]}");
         assertEquals(0, install("--refresh"));
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-Xss4m"), jvmOptions());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:MaxRAM=4096m", "-Xss4m"), jvmOptions());
     }
 }

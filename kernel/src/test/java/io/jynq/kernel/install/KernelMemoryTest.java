@@ -33,8 +33,8 @@ class KernelMemoryTest {
         assertEquals("2", KernelMemory.environment(512L << 20).get("MALLOC_ARENA_MAX"));
         // a board's MemTotal is below its nominal size (the kernel's own reservations)
         assertEquals(z2, KernelMemory.jvmOptions(490L << 20));
-        assertEquals(List.of(), KernelMemory.jvmOptions(KernelMemory.parseSize("4g")));
-        assertEquals(List.of(), KernelMemory.jvmOptions(KernelMemory.parseSize("2g")));
+        assertEquals(List.of("-XX:MaxRAM=4096m"), KernelMemory.jvmOptions(KernelMemory.parseSize("4g")));
+        assertEquals(List.of("-XX:MaxRAM=2048m"), KernelMemory.jvmOptions(KernelMemory.parseSize("2g")));
         assertTrue(KernelMemory.environment(4L << 30).isEmpty());
     }
 
@@ -44,6 +44,8 @@ class KernelMemoryTest {
                 List.of("-Xmx256m", "-XX:+UsePerfData", "-Dfoo=1"));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m", "-XX:+UsePerfData", "-Dfoo=1"), merged);
         assertEquals("-XX:MaxRAM", KernelMemory.key("-XX:MaxRAM=512m"));
+        assertEquals(List.of("-Xshare:auto", "-XX:+UseG1GC"), KernelMemory.merge(List.of("-XX:+UseSerialGC", "-Xshare:auto"),
+                List.of("-XX:+UseG1GC")), "the JVM refuses two collectors");
         assertEquals("-XX:MaxRAMPercentage", KernelMemory.key("-XX:MaxRAMPercentage=50"));
     }
 

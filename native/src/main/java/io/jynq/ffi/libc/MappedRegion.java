@@ -63,8 +63,7 @@ public final class MappedRegion implements NativeMemory, AutoCloseable {
             throw new IllegalArgumentException("cannot map " + byteLength + " bytes at offset 0x"
                     + Long.toHexString(offset) + " of " + file + ": need offset >= 0 and 1 <= length <= 2^31-1");
         }
-        long page = Libc.pageSize();
-        long pageBase = offset & -page;
+        long pageBase = pageBase(offset, Libc.pageSize());
         long delta = offset - pageBase;
         long mapLength = delta + byteLength;
         int fd = Libc.open(file.toString(), Libc.O_RDWR | (sync ? Libc.O_SYNC : 0));
@@ -79,6 +78,17 @@ public final class MappedRegion implements NativeMemory, AutoCloseable {
         CLEANER.register(root, () -> Libc.munmap(mapped, mapLength));
         String what = String.format("%s @ 0x%x (%d bytes)", file, offset, byteLength);
         return new MappedRegion(what, mapped + delta, byteLength, root);
+    }
+
+    /**
+     * The page-aligned offset at or below {@code offset} that mmap takes: the page size is the
+     * running kernel's (4 KiB on Zynq-7000, 4 or 64 KiB on arm64 kernels), never assumed.
+     */
+    static long pageBase(long offset, long pageSize) {
+        if (Long.bitCount(pageSize) != 1) {
+            throw new IllegalArgumentException("a page size is a power of two, got " + pageSize);
+        }
+        return offset & -pageSize;
     }
 
     private static void checkRegularFileLength(Path file, long offset, long byteLength) {

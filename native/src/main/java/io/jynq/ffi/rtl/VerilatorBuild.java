@@ -243,11 +243,18 @@ public final class VerilatorBuild {
         return List.of("-I" + inc, "-I" + inc.resolve("vltstd"));
     }
 
+    /**
+     * The key of what Verilator makes of {@code spec}: its version, the toplevel, defines,
+     * parameters and options, and each file's name and bytes, but not the folders the files are
+     * in, so that a package extracted elsewhere (or copied) finds its model built.
+     */
     private String sourceKey(RtlBuildSpec spec) {
-        StringBuilder k = new StringBuilder(verilatorVersion()).append('\0');
-        spec.arguments().forEach(a -> k.append(a).append('\0'));
+        StringBuilder k = new StringBuilder(verilatorVersion()).append('\0').append(spec.top()).append('\0');
+        spec.defines().forEach((n, v) -> k.append("+define+").append(n).append('=').append(v).append('\0'));
+        spec.parameters().forEach((n, v) -> k.append("-G").append(n).append('=').append(v).append('\0'));
+        spec.options().forEach(o -> k.append(o).append('\0'));
         for (Path f : concat(spec.sources(), spec.includeFiles())) {
-            k.append(f).append('\0').append(sha256(readBytes(f))).append('\0');
+            k.append(f.getFileName()).append('\0').append(sha256(readBytes(f))).append('\0');
         }
         return sha256(k.toString());
     }

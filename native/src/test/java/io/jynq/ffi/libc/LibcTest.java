@@ -119,6 +119,25 @@ class LibcTest {
         assertTrue(page >= 4096 && Integer.bitCount(page) == 1, "page size " + page);
     }
 
+    /** The page size libc reports is the kernel's own, as /proc/self/smaps states it (4 KiB or 64 KiB on arm64). */
+    @Test
+    void pageSizeIsTheKernelsAsProcSaysIt() throws IOException {
+        String line = Files.readAllLines(Path.of("/proc/self/smaps")).stream().filter(l -> l.startsWith("KernelPageSize:"))
+                .findFirst().orElseThrow();
+        long kib = Long.parseLong(line.replaceAll("\\D", ""));
+        assertEquals(kib * 1024, Libc.pageSize(), line);
+    }
+
+    /** C's long is 32 bits on armhf (ILP32) and 64 on arm64 and x86-64 (LP64): the JVM's data model says which. */
+    @Test
+    void cLongIsAsWideAsThePlatformsDataModel() {
+        int model = Integer.parseInt(System.getProperty("sun.arch.data.model"));
+        assertEquals(model, io.jynq.ffi.cheader.CKind.LONG.bits(), System.getProperty("os.arch"));
+        assertEquals(model, io.jynq.ffi.cheader.CKind.POINTER.bits());
+        assertEquals(model, io.jynq.ffi.cheader.CKind.ULONG.bits());
+        assertEquals(64, io.jynq.ffi.cheader.CKind.INT64.bits(), "int64_t is 64 bits everywhere");
+    }
+
     /** A path whose open for writing fails with EACCES, also when the tests run as root. */
     static final class PermissionDenied {
         private PermissionDenied() {}

@@ -25,6 +25,41 @@ class MappedRegionTest {
         return f;
     }
 
+    /**
+     * A ZynqMP's PL and DDR reach past 4 GiB (e.g. 0x4_0000_0000 HP windows, 0x8_0000_0000 DDR);
+     * on armhf off_t is 32 bits, so an offset there reaches the file only through mmap64 (a plain
+     * mmap would wrap it to 0x4000_0100). The file is sparse: nothing is written below.
+     */
+    @Test
+    void anOffsetAbove4GiBReachesTheFileThere() throws IOException {
+        long at = 0x1_4000_0100L;
+        Path mem = sparseFile(at + 0x1000);
+        try (MappedRegion r = MappedRegion.map(mem, at, 0x100, true)) {
+            r.putInt(0x4, 0xCAFEF00D);
+            r.sync(0, r.byteSize());
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(mem.toFile(), "r")) {
+            byte[] b = new byte[4];
+            raf.seek(at + 4);
+            raf.readFully(b);
+            assertEquals(0xCAFEF00D, ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt(), "at 0x140000104");
+            raf.seek(0x4000_0104L);
+            raf.readFully(b);
+            assertEquals(0, ByteBuffer.wrap(b).getInt(), "nothing at the offset wrapped to 32 bits");
+        }
+    }
+
+    @Test
+    void mappingsStartAtTheRunningKernelsPageBoundary() {
+        assertEquals(0x4000_0000L, MappedRegion.pageBase(0x4000_0FFCL, 4096));
+        assertEquals(0x4000_0000L, MappedRegion.pageBase(0x4000_FFFCL, 65536), "a 64 KiB-page arm64 kernel");
+        assertEquals(0x4001_0000L, MappedRegion.pageBase(0x4001_0000L, 65536));
+        assertEquals(0x1_4000_0000L, MappedRegion.pageBase(0x1_4000_0100L, 4096));
+        assertThrows(IllegalArgumentException.class, () -> MappedRegion.pageBase(0x1000, 3000));
+        long page = Libc.pageSize();
+        assertEquals(0, MappedRegion.pageBase(page - 1, page), "this machine's page size " + page);
+    }
+
     @Test
     void writesLandInTheFileAtThePhysicalOffset() throws IOException {
         Path mem = sparseFile(0x4001_0000L);

@@ -424,6 +424,43 @@ public final class SimDevice implements Device {
         return true;
     }
 
+    /** The stalls RTL models of the loaded design saw, each after {@code "; RTL stall: "}. */
+    @Override
+    public String waitReport() {
+        SimPl p = currentOrNull();
+        if (p == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        synchronized (p.lock()) {
+            for (SimIp ip : p.ips().values()) {
+                if (ip.model() instanceof io.jynq.device.sim.rtl.RtlModel m && m.stall() != null) {
+                    b.append("; RTL stall: ").append(m.stall());
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** The cycles and simulated time of each RTL model of the loaded design, at its clock. */
+    @Override
+    public String simulatedTime() {
+        SimPl p = currentOrNull();
+        if (p == null) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        synchronized (p.lock()) {
+            for (SimIp ip : p.ips().values()) {
+                if (ip.model() instanceof io.jynq.device.sim.rtl.RtlModel m) {
+                    parts.add(String.format("%s %,d cycles = %.3f ms at %.1f MHz", ip.name(), m.cycles(),
+                            m.cycles() * 1e3 / m.clockHz(), m.clockHz() / 1e6));
+                }
+            }
+        }
+        return String.join("; ", parts);
+    }
+
     /** {@link Sim#trace} on this board. */
     public void trace(String ipName, Path file) {
         io.jynq.device.sim.rtl.RtlModel m = model(ipName, io.jynq.device.sim.rtl.RtlModel.class);

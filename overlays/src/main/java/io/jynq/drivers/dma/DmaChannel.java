@@ -404,7 +404,8 @@ public final class DmaChannel {
                         + " bytes at 0x" + Long.toHexString(activeAddress) + (active.isClosed() ? " (a buffer since freed)" : "")
                         + (mm2s ? "; an MM2S stalls once the stream path's FIFOs are full: arm the receive channel"
                                 + " (recvChannel().transfer) before waiting on the send"
-                                : "; does the stream end with TLAST?"), timeout, registers(), sr);
+                                : "; does the stream end with TLAST?") + dma.overlay().device().waitReport(),
+                        timeout, registers(), sr);
             }
             d.pause(label);
         }

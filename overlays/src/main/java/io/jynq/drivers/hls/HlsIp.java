@@ -212,7 +212,8 @@ public class HlsIp extends DefaultIp {
                 regs.put("CTRL", (long) ctrl & 0xFFFF_FFFFL);
                 regs.put("IP_ISR", read(HlsCtrlLayout.IP_ISR));
                 throw new HardwareTimeoutException(name() + " did not finish in " + timeout + ": " + describeCtrl(ctrl)
-                        + "; await again, or reset() the IP to abandon the call", timeout, regs);
+                        + overlay().device().waitReport() + "; await again, or reset() the IP to abandon the call",
+                        timeout, regs);
             }
             d.pause(name());
         }

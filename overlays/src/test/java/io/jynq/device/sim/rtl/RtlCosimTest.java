@@ -3,6 +3,7 @@ package io.jynq.device.sim.rtl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jynq.buffer.Buffers;
@@ -12,6 +13,7 @@ import io.jynq.device.sim.Sim;
 import io.jynq.device.sim.SimDevice;
 import io.jynq.device.sim.model.dsp.FirModel;
 import io.jynq.drivers.dma.AxiDma;
+import io.jynq.drivers.dma.DmaTimeoutException;
 import io.jynq.drivers.hls.HlsIp;
 import io.jynq.mmio.Mmio;
 import io.jynq.overlay.Overlay;
@@ -134,6 +136,26 @@ class RtlCosimTest {
             assertEquals(4L * n, dma.recvChannel().transferred(), "TLAST ended the S2MM packet");
         }
         assertTrue(m.cycles() >= n, "one beat per cycle at most: " + m.cycles());
+    }
+
+    @Test
+    void anRtlThatNeverRaisesTreadyMakesTheDmaWaitTimeOutNamingTheStalledInterface() {
+        Overlay ol = SimBoards.dspLoopback(dir);
+        SimDevice dev = (SimDevice) ol.device();
+        dev.rtl("fir_0", RtlTestCores.core("rtl_scaler.core"), "sim", Map.of("STALL", 1), Map.of());
+        AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
+        try (ContiguousBuffer in = Buffers.allocate(dev, new long[] {64}, DType.INT32, false);
+                ContiguousBuffer out = Buffers.allocate(dev, new long[] {64}, DType.INT32, false)) {
+            dma.recvChannel().transfer(out);
+            dma.sendChannel().transfer(in);
+            DmaTimeoutException e = assertThrows(DmaTimeoutException.class,
+                    () -> dma.recvChannel().await(Duration.ofMillis(300)));
+            assertTrue(e.getMessage().contains("S2MM of axi_dma_0 did not finish") && e.getMessage().contains("DMASR=0x"),
+                    "the decoded DMA state: " + e.getMessage());
+            assertTrue(e.getMessage().contains("RTL stall: fir_0 AXI4-Stream slave in_stream (s_axis_tready) kept TREADY low"),
+                    "the stalled interface: " + e.getMessage());
+            dma.reset();  // before the buffers are freed
+        }
     }
 
     @Test
