@@ -31,7 +31,10 @@ import java.util.Map;
  *
  * <p>States: <em>halted</em> (after {@link #stop()}, a reset or an error) → {@link #start()} →
  * <em>idle</em> → {@link #transfer} → <em>busy</em> → {@link #await} → <em>idle</em>. A
- * transfer is refused while halted or busy.
+ * transfer is refused while halted or busy. With scatter-gather ({@link #scatterGather()}) the
+ * channel is halted between transfers instead, as PYNQ's {@code _SGDMAChannel}: each
+ * {@link #transfer} builds a descriptor chain and starts the channel, {@link #await} sums the
+ * descriptors' STATUS words and halts it again; a cyclic transfer runs until {@link #stop()}.
  *
  * <p>Alignment: without the Data Realignment Engine the buffer address must be a multiple of the
  * memory-map data width in bytes. Worked example: a 64-bit MM2S without DRE needs 8-byte
