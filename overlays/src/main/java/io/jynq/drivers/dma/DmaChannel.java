@@ -25,9 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One direction of an {@link AxiDma} in simple mode: MM2S (memory to stream, "send") or S2MM
+ * One direction of an {@link AxiDma}: MM2S (memory to stream, "send") or S2MM
  * (stream to memory, "receive"). Registers per PG021 v7.1, "Direct Register Mode Register
- * Address Map" ({@link AxiDmaLayout}), S2MM 0x30 above MM2S.
+ * Address Map" and "Scatter/Gather Mode Register Address Map" ({@link AxiDmaLayout}), S2MM 0x30
+ * above MM2S; descriptors per "Scatter Gather Descriptor" ({@link io.jynq.ip.AxiDmaDescriptor}).
  *
  * <p>States: <em>halted</em> (after {@link #stop()}, a reset or an error) → {@link #start()} →
  * <em>idle</em> → {@link #transfer} → <em>busy</em> → {@link #await} → <em>idle</em>. A
