@@ -80,6 +80,20 @@ public interface OperationBackend {
         return callNative(f.library(), f.function(), args, types, returnType);
     }
 
+    /**
+     * Runs the steps of one IP's register program as one unit when the IP's window can (a board
+     * over the network: one round trip for every step, as Koheron's KServer runs an operation next
+     * to the hardware), or returns null, the default, and the interpreter runs the steps one by one.
+     * Every Write and Poll value is a literal here. Checks every step before any runs.
+     *
+     * @return the values of the Read steps in order, right-aligned as {@link #readRegister} gives them
+     * @throws IllegalArgumentException as {@link #readRegister} and {@link #writeRegister} do; nothing has run
+     * @throws io.jynq.error.HardwareTimeoutException if a poll times out
+     */
+    default long[] runAtOnce(String ip, List<RegisterStep> steps) {
+        return null;
+    }
+
     /** Checks that the register (and field, when not empty) exists on the IP. */
     default void checkRegister(String ip, String register, String field) {
     }

@@ -1,6 +1,8 @@
 package io.jynq.d2l;
 
+import io.jynq.error.HardwareTimeoutException;
 import io.jynq.ffi.NativeMemory;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ public final class RegisterProgramInterpreter {
             env.put(op.arguments().get(i).name(), bits(op.arguments().get(i).type(), args.get(i), backend));
         }
         String ip = program.ip();
+        if (runAtOnce(op, program, env, backend)) {
+            return program.result().isEmpty() ? null : result(op.returnType(), env.get(program.result()));
+        }
         for (RegisterStep step : program.steps()) {
             if (step instanceof RegisterStep.Write w) {
                 backend.writeRegister(ip, w.register(), w.field(), value(w.value(), env));
@@ -47,6 +52,54 @@ public final class RegisterProgramInterpreter {
             return null;
         }
         return result(op.returnType(), env.get(program.result()));
+    }
+
+    /**
+     * Runs the program through {@link OperationBackend#runAtOnce} when no step's value depends on
+     * an earlier read of the same program (every value is then known before the first step), and
+     * the backend takes it; the reads land in {@code env}.
+     *
+     * @return false when the steps must run one by one
+     */
+    private static boolean runAtOnce(Operation op, RegisterProgram program, Map<String, Long> env, OperationBackend backend) {
+        List<RegisterStep> resolved = new ArrayList<>();
+        java.util.Set<String> readNames = new java.util.HashSet<>();
+        for (RegisterStep step : program.steps()) {
+            if (step instanceof RegisterStep.Read r) {
+                readNames.add(r.as());
+                resolved.add(r);
+            } else if (step instanceof RegisterStep.Write w) {
+                if (w.value().name() != null && readNames.contains(w.value().name())) {
+                    return false;
+                }
+                resolved.add(new RegisterStep.Write(w.register(), w.field(), ValueRef.of(value(w.value(), env)), w.at()));
+            } else {
+                RegisterStep.Poll p = (RegisterStep.Poll) step;
+                if (p.until().name() != null && readNames.contains(p.until().name())) {
+                    return false;
+                }
+                resolved.add(new RegisterStep.Poll(p.register(), p.field(), ValueRef.of(value(p.until(), env)), p.timeout(), p.at()));
+            }
+        }
+        long[] reads;
+        try {
+            reads = backend.runAtOnce(program.ip(), resolved);
+        } catch (OperationTimeoutException e) {
+            throw e;
+        } catch (HardwareTimeoutException e) {
+            long last = e.registers().values().stream().findFirst().orElse(0L);
+            throw new OperationTimeoutException(op.name() + ": " + e.getMessage(), last, e.timeout());
+        }
+        if (reads == null) {
+            return false;
+        }
+        int i = 0;
+        for (RegisterStep step : resolved) {
+            if (step instanceof RegisterStep.Read r) {
+                env.put(r.as(), reads[i++]);
+            }
+        }
+        return true;
     }
 
     private static void poll(Operation op, String ip, RegisterStep.Poll p, long until, OperationBackend backend) {

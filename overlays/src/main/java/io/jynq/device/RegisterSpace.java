@@ -35,6 +35,30 @@ public interface RegisterSpace {
         }
     }
 
+    /**
+     * Whether {@link #runProgram} runs register programs here as one unit, which pays where each
+     * access costs a round trip (a window on a board over the network: one for all the steps).
+     * False by default: callers then access registers one by one.
+     */
+    default boolean runsPrograms() {
+        return false;
+    }
+
+    /**
+     * Runs the steps in order as one unit (see {@link #runsPrograms()}). Every step is checked
+     * before any runs.
+     *
+     * @param ops the steps
+     * @return the values of the READ steps, in order (8-byte reads whole, 4-byte ones unsigned)
+     * @throws UnsupportedOperationException unless {@link #runsPrograms()}
+     * @throws io.jynq.error.HardwareTimeoutException if a poll times out (the message gives the
+     *     register and its last value); the steps before it have run
+     * @throws IndexOutOfBoundsException if a step lies outside the window; nothing has run
+     */
+    default long[] runProgram(java.util.List<RegisterOp> ops) {
+        throw new UnsupportedOperationException("this window runs no register programs; access the registers one by one");
+    }
+
     /** Reads the 8-bit register at {@code offset}. */
     byte read8(long offset);
 

@@ -1,5 +1,6 @@
 package io.jynq.mmio;
 
+import io.jynq.device.RegisterOp;
 import io.jynq.metadata.Access;
 
 /**
@@ -76,11 +77,15 @@ public final class BitField {
      * @throws UnsupportedOperationException if the field or its register is write-only
      */
     public long get() {
+        checkReadable();
+        return (register.get() & mask) >>> lsb;
+    }
+
+    private void checkReadable() {
         if (!readable) {
             throw new UnsupportedOperationException("field " + this.name + " of " + register.qualifiedName()
                     + " is " + access.hwhName() + "; it cannot be read back");
         }
-        return (register.get() & mask) >>> lsb;
     }
 
     /**
@@ -92,6 +97,11 @@ public final class BitField {
      * @throws IllegalArgumentException if {@code value} does not fit in the field; nothing is written
      */
     public void set(long value) {
+        register.writeMasked(mask, checkedBits(value));
+    }
+
+    /** {@code value} in place in the register, after the checks {@link #set} documents. */
+    private long checkedBits(long value) {
         if (!writable) {
             throw new UnsupportedOperationException("field " + name + " of " + register.qualifiedName()
                     + " is read-only");
@@ -100,7 +110,44 @@ public final class BitField {
             throw new IllegalArgumentException("value " + value + " does not fit in field " + name + " ["
                     + msb() + ":" + lsb + "] (" + widthBits + " bits) of " + register.qualifiedName());
         }
-        register.writeMasked(mask, (value << lsb) & mask);
+        return (value << lsb) & mask;
+    }
+
+    /**
+     * The step {@link #set} would perform, for a register program (a masked read-modify-write, or
+     * a write of the field alone in a write-only register): the same checks, nothing written.
+     *
+     * @throws UnsupportedOperationException if the field is read-only
+     * @throws IllegalArgumentException if {@code value} does not fit
+     */
+    public RegisterOp writeOp(long value) {
+        return register.maskedOp(mask, checkedBits(value));
+    }
+
+    /**
+     * The read {@link #get} would perform; {@link #readValue} turns its result into the field.
+     *
+     * @throws UnsupportedOperationException if the field or its register is write-only
+     */
+    public RegisterOp readOp() {
+        checkReadable();
+        return register.readOp();
+    }
+
+    /** What {@link #get} returns for a bus read of the register that gave {@code raw}. */
+    public long readValue(long raw) {
+        return (raw & mask) >>> lsb;
+    }
+
+    /**
+     * A poll until {@link #get} equals {@code until}, for a register program; null when
+     * {@code until} is wider than the field.
+     *
+     * @throws UnsupportedOperationException if the field or its register is write-only
+     */
+    public RegisterOp pollOp(long until, java.time.Duration timeout) {
+        readOp();
+        return (until & ~valueMask) != 0 ? null : register.pollBits(mask, until << lsb, timeout);
     }
 
     /** One line, e.g. {@code AP_START[0:0]=1} or {@code AP_START[0:0]} when unreadable. */

@@ -1,5 +1,6 @@
 package io.jynq.mmio;
 
+import io.jynq.device.RegisterOp;
 import io.jynq.metadata.Access;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -164,10 +165,14 @@ public final class Register {
      * @throws UnsupportedOperationException if the register is write-only; nothing is read
      */
     public long get() {
+        checkReadable();
+        return raw() & valueMask;
+    }
+
+    private void checkReadable() {
         if (!readable) {
             throw new UnsupportedOperationException(qualifiedName() + " is write-only; it cannot be read back");
         }
-        return raw() & valueMask;
     }
 
     /**
@@ -179,12 +184,16 @@ public final class Register {
      * @throws IllegalArgumentException if {@code value} does not fit; nothing is written
      */
     public void set(long value) {
+        rawWrite(checkedValue(value));
+    }
+
+    private long checkedValue(long value) {
         checkWritable();
         if ((value & ~valueMask) != 0 && !fitsSigned(value, widthBits)) {
             throw new IllegalArgumentException("value " + value + " (0x" + Long.toHexString(value)
                     + ") does not fit in " + qualifiedName() + " (" + widthBits + " bits)");
         }
-        rawWrite(value & valueMask);
+        return value & valueMask;
     }
 
     /**
@@ -224,6 +233,52 @@ public final class Register {
     /** Sets or clears bit {@code index}, keeping the others. */
     public void setBit(int index, boolean on) {
         set(index, index, on ? 1 : 0);
+    }
+
+    /**
+     * The step {@link #set} would perform, for a register program: the same checks, nothing written.
+     *
+     * @throws UnsupportedOperationException if the register is read-only
+     * @throws IllegalArgumentException if {@code value} does not fit
+     */
+    public RegisterOp writeOp(long value) {
+        return RegisterOp.write(offset, wide ? 8 : 4, checkedValue(value));
+    }
+
+    /**
+     * The read {@link #get} would perform, for a register program; {@link #readValue} turns its
+     * result into what {@code get} returns.
+     *
+     * @throws UnsupportedOperationException if the register is write-only
+     */
+    public RegisterOp readOp() {
+        checkReadable();
+        return RegisterOp.read(offset, wide ? 8 : 4);
+    }
+
+    /** What {@link #get} returns for a bus read that gave {@code raw}. */
+    public long readValue(long raw) {
+        return raw & valueMask;
+    }
+
+    /**
+     * A poll until {@link #get} equals {@code until}, for a register program; null when
+     * {@code until} is wider than the register (no read can equal it: poll one by one, which times
+     * out as it should).
+     *
+     * @throws UnsupportedOperationException if the register is write-only
+     */
+    public RegisterOp pollOp(long until, java.time.Duration timeout) {
+        readOp();
+        return (until & ~valueMask) != 0 ? null : RegisterOp.poll(offset, wide ? 8 : 4, valueMask, until, timeout);
+    }
+
+    RegisterOp maskedOp(long mask, long bits) {
+        return readable ? RegisterOp.modify(offset, wide ? 8 : 4, mask, bits) : RegisterOp.write(offset, wide ? 8 : 4, bits);
+    }
+
+    RegisterOp pollBits(long mask, long bits, java.time.Duration timeout) {
+        return RegisterOp.poll(offset, wide ? 8 : 4, mask, bits, timeout);
     }
 
     void writeMasked(long mask, long bits) {

@@ -35,11 +35,11 @@ public class CpuTime {
         }
     }
 
-    long start() {
+    public long start() {
         return THREADS.getCurrentThreadCpuTime();
     }
 
-    void stop(long start) {
+    public void stop(long start) {
         nanos += THREADS.getCurrentThreadCpuTime() - start;
         calls++;
     }

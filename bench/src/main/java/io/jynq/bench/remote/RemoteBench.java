@@ -45,7 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-@Warmup(iterations = 3, time = 2)
+// long warm-up: a round trip runs through much gRPC/Netty code, and on a loaded machine a 2 s
+// iteration holds only a few hundred calls, so C2 is still compiling after 3 (CPU per op fell
+// from 1.6 ms to 0.2 ms over 5 warm-up iterations at load 29)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RemoteBench {
     private static final long BRAM = 0x4000_0000L;

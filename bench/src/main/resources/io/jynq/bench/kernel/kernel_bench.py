@@ -63,7 +63,7 @@ def main():
     km, kc, _ = cold_start(kernel)
     kc.wait_for_ready(timeout=120)
     try:
-        for _ in range(20):  # warm-up: JIT and JShell caches
+        for _ in range(100):  # warm-up: JIT and JShell caches
             kc.execute_interactive("1+1", timeout=60, output_hook=lambda m: None)
         # the first 50 requests run the handler while the JIT is still compiling it; the figure
         # is the steady state after 300 more, as a JMH warm-up would give (both are printed)

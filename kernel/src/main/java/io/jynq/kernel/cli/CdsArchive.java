@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,20 +20,26 @@ import java.util.concurrent.TimeUnit;
  * the stamp different from its own JDK makes a new archive ({@link CdsRefresh}).
  */
 final class CdsArchive {
+    static final int TRAINING_MINUTES = 5;
+
     private CdsArchive() {
     }
 
     /**
      * Trains and writes the archive (to a temporary name, then renamed, so a kernel starting
-     * meanwhile maps either the old archive or the new one), then its stamp.
+     * meanwhile maps either the old archive or the new one), then its stamp. The training's
+     * output goes to a file, not a pipe: a training run that hangs is stopped after
+     * {@value #TRAINING_MINUTES} minutes instead of blocking the reader forever.
      *
      * @param java       the java binary the kernel runs on
      * @param jvmOptions the kernel's JVM options, without {@code -XX:SharedArchiveFile}
-     * @return true if the archive was written; false (with a message on stderr) if training failed
+     * @return empty if the archive was written, else why not (the training's output); the
+     *     caller says it where its user sees it (a kernel must not print into a cell)
      */
-    static boolean create(Path java, List<String> jvmOptions, List<String> classPath, Path archive)
+    static Optional<String> create(Path java, List<String> jvmOptions, List<String> classPath, Path archive)
             throws InterruptedException {
         Path tmp = archive.resolveSibling(archive.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path log = archive.resolveSibling(archive.getFileName() + ".log-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(archive.getParent());
             Files.deleteIfExists(tmp);
@@ -44,19 +51,29 @@ final class CdsArchive {
             cmd.add(String.join(File.pathSeparator, classPath));
             cmd.add(io.jynq.kernel.install.KernelSpec.MAIN_CLASS);
             cmd.add("--train");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isRegularFile(tmp)) {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.environment().remove("JPY_PARENT_PID"); // a training run is nobody's kernel
+            Process p = pb.start();
+            boolean ended = p.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES);
+            if (!ended || p.exitValue() != 0 || !Files.isRegularFile(tmp)) {
                 p.destroyForcibly();
                 Files.deleteIfExists(tmp);
-                System.err.println("jynq: no class-data-sharing archive (kernel starts slower): " + log.strip());
-                return false;
+                String out = Files.isRegularFile(log) ? Files.readString(log).strip() : "";
+                return Optional.of((ended ? "training exited with " + p.exitValue() : "training did not end within "
+                        + TRAINING_MINUTES + " min") + (out.isEmpty() ? "" : ": " + out));
             }
             Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             writeStamp(archive, jdkStamp(javaHome(java)));
-            return true;
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create CDS archive " + archive + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                // a leftover log file beside the archive does no harm
+            }
         }
     }
 

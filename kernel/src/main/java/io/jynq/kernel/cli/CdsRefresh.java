@@ -1,6 +1,7 @@
 package io.jynq.kernel.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,13 +40,12 @@ final class CdsRefresh {
     }
 
     static void refreshIfStale() {
-        List<String> args = ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(List.of());
+        // the JVM's own options, not ProcessHandle's arguments(): those are read from the first
+        // 4096 bytes of /proc/PID/cmdline and come back empty for a kernel's long class path
+        List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
         Path archive = null;
         List<String> jvmOptions = new ArrayList<>();
         for (String a : args) {
-            if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path") || !a.startsWith("-")) {
-                break; // JVM options end here
-            }
             if (a.startsWith(ARCHIVE_OPTION)) {
                 archive = Path.of(a.substring(ARCHIVE_OPTION.length()));
             } else {
@@ -64,12 +64,16 @@ final class CdsRefresh {
         LOG.warn("class-data archive {} was made for [{}], this kernel runs on [{}]: making a new one", archive, recorded, now);
         List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
         try {
-            if (!CdsArchive.create(javaBin, jvmOptions, classPath, archive)) {
+            java.util.Optional<String> failed = CdsArchive.create(javaBin, jvmOptions, classPath, archive);
+            if (failed.isPresent()) {
+                LOG.warn("cannot refresh the class-data archive {}: {}", archive, failed.get());
                 CdsArchive.writeStamp(archive, "failed " + now);
+            } else {
+                LOG.info("class-data archive {} rebuilt for [{}]", archive, now);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             LOG.warn("cannot refresh the class-data archive {}: {}", archive, e.toString());
         }
     }

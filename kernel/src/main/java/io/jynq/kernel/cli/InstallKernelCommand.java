@@ -102,8 +102,11 @@ public final class InstallKernelCommand extends CliCommand {
         KernelSpec spec = spec(List.of());
         if (!noCds) {
             Path archive = kernels.resolve(name).resolve("jynq.jsa").toAbsolutePath();
-            if (CdsArchive.create(spec.java(), spec.jvmOptions(), spec.classPath(), archive)) {
+            java.util.Optional<String> failed = CdsArchive.create(spec.java(), spec.jvmOptions(), spec.classPath(), archive);
+            if (failed.isEmpty()) {
                 spec = spec(List.of("-XX:SharedArchiveFile=" + archive));
+            } else {
+                System.err.println("jynq: no class-data-sharing archive (kernel starts slower): " + failed.get());
             }
         }
         Path dir = KernelSpecInstaller.install(spec, kernels);

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +22,6 @@ import org.junit.jupiter.api.Test;
  * by the stamp of an older build), trains a new archive in the background that the new JDK maps.
  */
 @Tag("slow")
-@Disabled("on the merged main of 2026-12-06 the kernel on Temurin 25 never rebuilt the JDK-17 archive (no"
-        + " jynq-cds-refresh thread left, no stamp change, nothing in the driver log) and the driver waited"
-        + " its 600 s; it passed on its own branch. Re-enable once CdsRefresh logs through the kernel's"
-        + " log rather than the cell's System.err and the cause is found (see the session note on issue 12)")
 class KernelCdsIT {
     static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 

@@ -148,7 +148,9 @@ class KernelEvaluatorIT {
 
     @Test
     void overlayTutorialDriverRedefinitionAndReloadBind() {
-        for (String cell : new String[] {"driver", "load1", "dma1", "hierarchy", "load2", "dma2", "edit_driver", "load3", "dma3"}) {
+        // on af2716d these cells ended in load2's ClassCastException (checked by running them there)
+        for (String cell : new String[] {"load0", "driver", "load1", "dma1", "tutorial_imports", "hierarchy", "load2", "dma2",
+                "edit_driver", "load3", "dma3"}) {
             assertEquals("ok", status(cell), cell + ": " + run(cell));
         }
         assertEquals("[3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48]", result(run("dma1")));

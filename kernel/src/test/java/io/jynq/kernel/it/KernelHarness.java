@@ -42,7 +42,12 @@ final class KernelHarness {
     }
 
     static synchronized JsonObject scenario(String name) {
-        return RESULTS.computeIfAbsent(name, n -> run("kernel_driver.py", n, KERNEL));
+        return RESULTS.computeIfAbsent(name, n -> run("kernel_driver.py", n, KERNEL, Map.of()));
+    }
+
+    /** A scenario of {@code kernel_driver.py} with extra environment for the driver (not cached). */
+    static synchronized JsonObject scenario(String name, Map<String, String> env) {
+        return run("kernel_driver.py", name, KERNEL, env);
     }
 
     /**
@@ -50,7 +55,7 @@ final class KernelHarness {
      * {@code kernel}: {@link #KERNEL}, or {@link #SMALL_HEAP_KERNEL} (-Xmx128m, the heap of a PYNQ-Z2).
      */
     static synchronized JsonObject transport(String name, String kernel) {
-        return RESULTS.computeIfAbsent("transport:" + name + ":" + kernel, k -> run("transport_driver.py", name, kernel));
+        return RESULTS.computeIfAbsent("transport:" + name + ":" + kernel, k -> run("transport_driver.py", name, kernel, Map.of()));
     }
 
     /** The kernelspec every IT uses. */
@@ -111,10 +116,11 @@ final class KernelHarness {
         return prefix;
     }
 
-    private static JsonObject run(String script, String scenario, String kernel) {
+    private static JsonObject run(String script, String scenario, String kernel, Map<String, String> env) {
         try {
             install();
             ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", prefix.resolve(script).toString(), scenario, kernel);
+            pb.environment().putAll(env);
             pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
             pb.environment().put("JUPYTER_RUNTIME_DIR", prefix.resolve("runtime").toString());
             pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");

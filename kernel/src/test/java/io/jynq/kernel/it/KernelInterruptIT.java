@@ -31,16 +31,13 @@ class KernelInterruptIT {
 
     @Test
     void noThreadKeepsBurningCpuAfterTheInterrupt() {
-        // the thread that burned the most CPU during the loop is the snippet thread
-        String spinner = null;
-        double most = 0;
-        for (Map.Entry<String, com.google.gson.JsonElement> e : r.getAsJsonObject("busy_cpu_by_thread").entrySet()) {
-            if (e.getValue().getAsDouble() > most && !e.getKey().contains("Compiler") && !e.getKey().startsWith("VM ")) {
-                most = e.getValue().getAsDouble();
-                spinner = e.getKey();
-            }
-        }
-        assertTrue(most > 0.02, "the loop should have burned CPU: " + r.get("busy_cpu_by_thread"));
+        // the loop runs on the evaluator's snippet thread (CapturingExecutionControl names it); not
+        // "the thread that burned most": at load 40 JShell's class-path indexer (a pool thread,
+        // "Thread-0") out-ran the starved loop and was taken for it
+        String spinner = "jynq-snippet";
+        JsonObject busy = r.getAsJsonObject("busy_cpu_by_thread");
+        double most = busy.has(spinner) ? busy.get(spinner).getAsDouble() : 0;
+        assertTrue(most > 0.005, "the loop should have burned CPU: " + busy);
         JsonObject idle = r.getAsJsonObject("idle_cpu_by_thread");
         double after = idle.has(spinner) ? idle.get(spinner).getAsDouble() : 0;
         assertTrue(after < 0.05, spinner + " still burned " + after + " CPU-s in 3 s: " + idle);

@@ -430,9 +430,14 @@ def evaluator(kernel):
         r["classpath_use"] = run(kc, 'org.apache.commons.io.FilenameUtils.getExtension("ol.bit")')
         r["classpath_missing"] = run(kc, "%classpath /no/such.jar")
         # PYNQ's overlay tutorial, ported: driver, DMA through it, hierarchy driver, reload, edit, reload
+        # the order that failed on af2716d with PYNQ's ClassCastException ($JShell$21$ConstantMultiplyDriver
+        # cannot be cast to $JShell$21B$...) and left overlay null: an overlay variable before the driver,
+        # and a notebook's import cell (second import on its own line) after the DMA
+        r["load0"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
         r["driver"] = run(kc, CONSTANT_MULTIPLY % "")
         r["load1"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
         r["dma1"] = run(kc, "overlay.fir_0.setConstant(3);\n" + MULTIPLY_DMA, timeout=120)
+        r["tutorial_imports"] = run(kc, "import java.time.Duration;\nimport java.util.concurrent.*;")
         r["hierarchy"] = run(kc, "public class StreamMultiplyDriver extends DefaultHierarchy {\n"
                                  "    public StreamMultiplyDriver(Overlay overlay, Hierarchy description) { super(overlay, description); }\n"
                                  "    public static boolean checkHierarchy(Hierarchy h) { return h.ip().containsKey(\"fir_0\"); }\n"
@@ -461,6 +466,74 @@ def startup_exit(kernel):
     finally:
         km.shutdown_kernel(now=False)
         os.remove(script)
+    return r
+
+
+# One kernel's half of two_kernels: ROUNDS downloads of its design, each followed by a register
+# write and read-back through the new handle and an access through the previous round's handle,
+# which must fail (every round re-downloads, so the previous design is gone from the PL).
+STRESS_CELL = """
+int loads = 0, same = 0, refused = 0, wrong = 0, staleOk = 0;
+java.util.List<String> failures = new java.util.ArrayList<>();
+io.jynq.overlay.DefaultIp prev = null;
+for (int i = 0; i < %(rounds)d; i++) {
+    io.jynq.overlay.Overlay o;
+    try {
+        o = io.jynq.overlay.Overlay.load("%(design)s");
+        loads++;
+    } catch (RuntimeException e) {
+        failures.add("load " + i + ": " + e.getMessage());
+        continue;
+    }
+    io.jynq.overlay.DefaultIp gpio;
+    try {
+        gpio = o.ip("axi_gpio_0");
+        int v = (i * 7 + %(salt)d) & 0xF;
+        gpio.write(4, 0);  // GPIO_TRI: channel 1 all outputs, so DATA reads back the latch (PG144)
+        gpio.write(0, v);
+        long got = gpio.read(0) & 0xF;
+        if (got == v) same++; else { wrong++; failures.add("read-back " + i + ": wrote " + v + ", read " + got + "; PL holds " + io.jynq.device.Device.active().plState().bitfileName() + " since " + io.jynq.device.Device.active().plState().timestamp() + ", overlay loaded: " + o.isLoaded()); }
+    } catch (RuntimeException e) {
+        refused++;  // the other kernel downloaded in between: the handle is stale and says so
+        gpio = null;
+    }
+    if (prev != null) {
+        try {
+            prev.read(0);
+            staleOk++;
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("no longer holds") && !String.valueOf(e.getMessage()).contains("since")) failures.add("stale " + i + ": " + e);
+        }
+    }
+    if (gpio != null) prev = gpio;
+}
+"loads=" + loads + " same=" + same + " refused=" + refused + " wrong=" + wrong + " staleOk=" + staleOk + " failures=" + failures
+"""
+
+
+def two_kernels(kernel):
+    """Issue 14: two kernels on one simulated board load different overlays ROUNDS times each, at once."""
+    board = os.environ["JYNQ_IT_BOARD"]
+    tiny = os.environ["JYNQ_IT_TINY_BIT"]
+    rounds = int(os.environ.get("JYNQ_IT_ROUNDS", "200"))
+    env = {"JYNQ_SIM_DIR": board}
+    (ka, ca), (kb, cb) = start(kernel, env), start(kernel, env)
+    r = {}
+    try:
+        r["warm_a"] = run(ca, "1+1")
+        r["warm_b"] = run(cb, "1+1")
+        ma = ca.execute(STRESS_CELL % {"rounds": rounds, "design": "dsp_loopback", "salt": 1})
+        mb = cb.execute(STRESS_CELL % {"rounds": rounds, "design": tiny, "salt": 2})
+        out_a, reply_a = collect(ca, ma, timeout=600)
+        out_b, reply_b = collect(cb, mb, timeout=600)
+        r["a"] = {"outputs": out_a, "reply": reply_a}
+        r["b"] = {"outputs": out_b, "reply": reply_b}
+        # both kernels still work on whatever the board holds now, and agree on what that is
+        r["after_a"] = run(ca, "io.jynq.overlay.Overlay.load(\"dsp_loopback\").ip(\"axi_gpio_0\").read(0) >= 0")
+        r["after_b"] = run(cb, "io.jynq.device.Device.active().plState().bitfileName()")
+    finally:
+        ka.shutdown_kernel(now=False)
+        kb.shutdown_kernel(now=False)
     return r
 
 

@@ -1,5 +1,6 @@
 package io.jynq.device.embedded;
 
+import io.jynq.device.AbstractPsGpioLine;
 import io.jynq.device.DeviceException;
 import io.jynq.device.PsGpioLine;
 import io.jynq.ffi.gpio.GpioChip;
@@ -44,27 +45,19 @@ final class CdevPsGpio {
         } finally {
             chip.close();  // the line request has its own descriptor
         }
-        return new PsGpioLine() {
+        return new AbstractPsGpioLine(index, output) {
             @Override
-            public int index() {
-                return index;
-            }
-
-            @Override
-            public int read() {
+            protected int level() {
                 return line.get();
             }
 
             @Override
-            public void write(int value) {
-                if (!output) {
-                    throw new IllegalStateException("PS GPIO " + index + " is an input; open it as an output to drive it");
-                }
+            protected void drive(int value) {
                 line.set(value);
             }
 
             @Override
-            public void close() {
+            protected void release() {
                 line.close();
             }
 

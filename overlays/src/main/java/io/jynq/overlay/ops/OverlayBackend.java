@@ -4,11 +4,15 @@ import io.jynq.buffer.ContiguousBuffer;
 import io.jynq.d2l.ArgType;
 import io.jynq.d2l.NativeFunction;
 import io.jynq.d2l.OperationBackend;
+import io.jynq.d2l.RegisterStep;
+import io.jynq.device.RegisterOp;
+import io.jynq.device.RegisterSpace;
 import io.jynq.ffi.NativeMemory;
 import io.jynq.ffi.cc.CCompiler;
 import io.jynq.ffi.cheader.CFunction;
 import io.jynq.ffi.cheader.CLibrary;
 import io.jynq.ffi.cheader.CParameter;
+import io.jynq.mmio.BitField;
 import io.jynq.mmio.Register;
 import io.jynq.overlay.DefaultIp;
 import io.jynq.overlay.Overlay;
@@ -19,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The {@link OperationBackend} over a loaded overlay and its package: registers through each IP's
@@ -69,6 +74,50 @@ final class OverlayBackend implements OperationBackend {
         } catch (UnsupportedOperationException | NoSuchElementException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Taken when the IP's window {@link RegisterSpace#runsPrograms() runs programs} (a remote
+     * board with JYNQ's extensions); each step gets the checks its one-by-one access would make.
+     */
+    @Override
+    public long[] runAtOnce(String ip, List<RegisterStep> steps) {
+        DefaultIp drv = driver(ip); // once: each lookup checks the PL is still loaded, a round trip on a remote board
+        RegisterSpace space = drv.mmio().space();
+        if (!space.runsPrograms()) {
+            return null;
+        }
+        List<RegisterOp> ops = new ArrayList<>(steps.size());
+        List<LongUnaryOperator> reads = new ArrayList<>();
+        try {
+            for (RegisterStep s : steps) {
+                Register r = drv.registers().get(s.register());
+                BitField f = s.field().isEmpty() ? null : r.field(s.field());
+                if (s instanceof RegisterStep.Write w) {
+                    ops.add(f == null ? r.writeOp(w.value().literal()) : f.writeOp(w.value().literal()));
+                } else if (s instanceof RegisterStep.Read) {
+                    ops.add(f == null ? r.readOp() : f.readOp());
+                    reads.add(f == null ? r::readValue : f::readValue);
+                } else {
+                    RegisterStep.Poll p = (RegisterStep.Poll) s;
+                    RegisterOp poll = f == null ? r.pollOp(p.until().literal(), p.timeout()) : f.pollOp(p.until().literal(), p.timeout());
+                    if (poll == null) {
+                        return null;
+                    }
+                    ops.add(poll);
+                }
+            }
+        } catch (UnsupportedOperationException | NoSuchElementException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        long[] raw = space.runProgram(ops);
+        long[] values = new long[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            values[i] = reads.get(i).applyAsLong(raw[i]);
+        }
+        return values;
     }
 
     @Override

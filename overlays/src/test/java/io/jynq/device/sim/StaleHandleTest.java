@@ -70,4 +70,28 @@ class StaleHandleTest {
         ol.ip("axi_gpio_0").write(0, 3);
         assertEquals(3, ol.ip("axi_gpio_0").read(0));
     }
+
+    /**
+     * An IP handed out before another process downloaded and used after, once this process has
+     * met the new design, must not reach the new design's IP at the same address: both designs
+     * have an axi_gpio_0 at 0x41200000 (the interleaving KernelTwoKernelsIT runs 200 times).
+     */
+    @Test
+    void anIpFirstUsedAfterAnotherDesignWasDownloadedIsRefusedNotMappedOntoIt() {
+        Overlay ol = SimBoards.dspLoopback(dir);
+        DefaultIp gpio = ol.ip("axi_gpio_0");  // handed out, not used yet: nothing mapped
+        Path tiny = SimDownloadStressTest.tinyBit(dir);
+        try (SimDevice other = SimDevice.open(((SimDevice) ol.device()).config())) {
+            other.download(tiny, HwhParser.parse(SimDownloadStressTest.tinyHwh()), false);
+            Mmio theirs = new Mmio(other, DspLoopback.GPIO, 0x10000, "axi_gpio_0");  // the other design's GPIO
+            theirs.write32(4, 0);  // GPIO_TRI: outputs, so DATA reads back the latch
+            theirs.write32(0, 9);
+        }
+        // this process meets the new design (a fresh handle of its own attaches to it) before the old IP's first use
+        assertEquals(9, new Mmio(ol.device(), DspLoopback.GPIO, 0x10000, null).read32(0) & 0xF);
+        DeviceException e = assertThrows(DeviceException.class, () -> gpio.read(0));
+        assertTrue(e.getMessage().contains("axi_gpio_0") && e.getMessage().contains("no longer holds")
+                && e.getMessage().contains("tiny_zynq.bit"), e.getMessage());
+        assertThrows(DeviceException.class, () -> gpio.write(0, 1), "still refused, nothing was cached");
+    }
 }

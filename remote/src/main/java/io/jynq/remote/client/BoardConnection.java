@@ -20,6 +20,7 @@ import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.jynq.device.DeviceException;
 import io.jynq.device.OutOfDeviceMemoryException;
+import io.jynq.error.HardwareTimeoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -170,6 +171,8 @@ public final class BoardConnection implements AutoCloseable {
             case DEADLINE_EXCEEDED -> new DeviceException(prefix + "no answer within the deadline (" + detail
                     + "; JYNQ_REMOTE_TIMEOUT sets it)", e);
             case UNAUTHENTICATED -> new DeviceException(prefix + detail + " (JYNQ_REMOTE_TOKEN)", e);
+            // the board's wait on its hardware expired (a register program's poll), not the call
+            case ABORTED -> new HardwareTimeoutException(prefix + detail, Duration.ZERO, java.util.Map.of());
             default -> new DeviceException(prefix + detail, e);
         };
     }

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jynq.device.DeviceException;
+import io.jynq.device.RegisterOp;
 import io.jynq.device.RegisterSpace;
 import io.jynq.remote.proto.ext.MmioAccess;
 import io.jynq.remote.proto.ext.MmioExtGrpc;
@@ -186,6 +187,37 @@ public final class RemoteRegisterSpace implements RegisterSpace {
                     .getReadsList().stream().mapToLong(Long::longValue).toArray();
         }
         return RegisterBatch.runLocally(this, steps);
+    }
+
+    /** True against a JYNQ board server: {@link #runProgram} is then one round trip. */
+    @Override
+    public boolean runsPrograms() {
+        return extended;
+    }
+
+    /**
+     * Runs the steps on the board in one round trip ({@code MmioExt.run}); a D2L register program
+     * comes here through the overlay layer.
+     *
+     * @throws UnsupportedOperationException against a stock PYNQ.remote server
+     * @throws io.jynq.error.HardwareTimeoutException if a poll times out on the board
+     */
+    @Override
+    public long[] runProgram(List<RegisterOp> ops) {
+        if (!extended) {
+            return RegisterSpace.super.runProgram(ops);
+        }
+        List<MmioStep> steps = new java.util.ArrayList<>(ops.size());
+        for (RegisterOp op : ops) {
+            steps.add(MmioStep.newBuilder().setOp(switch (op.kind()) {
+                case WRITE -> MmioStep.Op.WRITE;
+                case READ -> MmioStep.Op.READ;
+                case MODIFY -> MmioStep.Op.MODIFY;
+                case POLL -> MmioStep.Op.POLL;
+            }).setOffset(op.offset()).setWidth(op.width()).setValue(op.value()).setMask(op.mask())
+                    .setTimeoutUs(Math.max(op.kind() == RegisterOp.Kind.POLL ? 1 : 0, op.timeout().toNanos() / 1000)).build());
+        }
+        return run(steps);
     }
 
     /** A batch of steps on this window, run by {@link RegisterBatch#run()}. */

@@ -42,6 +42,8 @@ final class Board {
     final String boardName;
     final Instant started = Instant.now();
     final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    /** Calls accepted since the server started, of every service. */
+    final java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
     private final boolean allowRawMmio;
     private final DesignLocator locator;
     private final PsClockWindow.Blocks psBlocks = new PsClockWindow.Blocks();

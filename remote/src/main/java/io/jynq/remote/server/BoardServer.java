@@ -236,6 +236,11 @@ public final class BoardServer implements AutoCloseable {
         return board.sessions.size();
     }
 
+    /** Calls (round trips, and streams as one each) accepted since the server started, of every service. */
+    public long callsServed() {
+        return board.calls.sum();
+    }
+
     /** Buffers held by all connections now. */
     public int liveBuffers() {
         return board.sessions.stream().mapToInt(s -> s.buffers.size()).sum();

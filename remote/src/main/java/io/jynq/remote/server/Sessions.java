@@ -50,6 +50,7 @@ final class Sessions extends ServerTransportFilter implements ServerInterceptor 
             call.close(Status.UNAVAILABLE.withDescription("connection not ready"), new Metadata());
             return new ServerCall.Listener<>() {};
         }
+        board.calls.increment();
         return Contexts.interceptCall(Context.current().withValue(CURRENT, s), call, headers, next);
     }
 
