@@ -25,13 +25,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One direction of an {@link AxiDma} in simple mode: MM2S (memory to stream, "send") or S2MM
+ * One direction of an {@link AxiDma}: MM2S (memory to stream, "send") or S2MM
  * (stream to memory, "receive"). Registers per PG021 v7.1, "Direct Register Mode Register
- * Address Map" ({@link AxiDmaLayout}), S2MM 0x30 above MM2S.
+ * Address Map" and "Scatter/Gather Mode Register Address Map" ({@link AxiDmaLayout}), S2MM 0x30
+ * above MM2S; descriptors per "Scatter Gather Descriptor" ({@link io.jynq.ip.AxiDmaDescriptor}).
  *
  * <p>States: <em>halted</em> (after {@link #stop()}, a reset or an error) → {@link #start()} →
  * <em>idle</em> → {@link #transfer} → <em>busy</em> → {@link #await} → <em>idle</em>. A
- * transfer is refused while halted or busy.
+ * transfer is refused while halted or busy. With scatter-gather ({@link #scatterGather()}) the
+ * channel is halted between transfers instead, as PYNQ's {@code _SGDMAChannel}: each
+ * {@link #transfer} builds a descriptor chain and starts the channel, {@link #await} sums the
+ * descriptors' STATUS words and halts it again; a cyclic transfer runs until {@link #stop()}.
  *
  * <p>Alignment: without the Data Realignment Engine the buffer address must be a multiple of the
  * memory-map data width in bytes. Worked example: a 64-bit MM2S without DRE needs 8-byte
