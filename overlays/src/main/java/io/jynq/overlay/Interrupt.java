@@ -35,6 +35,8 @@ public final class Interrupt {
         t.setDaemon(true);
         return t;
     });
+    /** Where {@link #onNext()} runs its waiter; a test replaces it with a late one. */
+    static volatile java.util.concurrent.Executor waiters = WAITERS;
     private static final long MAX_SLICE_NANOS = 10_000_000L;
 
     private final String pin;
@@ -72,8 +74,18 @@ public final class Interrupt {
         if (controller == null) {
             return line.await(timeout);
         }
+        arm();
+        return awaitArmed(deadline);
+    }
+
+    /** Forgets what the INTC captured before now and enables the input: the next event counts. */
+    private void arm() {
         controller.ack(index);
         controller.enable(index);
+    }
+
+    /** Waits for an event captured since {@link #arm()}, acknowledging it; false at {@code deadline}. */
+    private boolean awaitArmed(long deadline) {
         long backoff = 2_000;
         while (true) {
             if (controller.pending(index)) {
@@ -123,10 +135,19 @@ public final class Interrupt {
      */
     public CompletableFuture<Void> onNext() {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        WAITERS.execute(() -> {
+        // Armed here, in the caller's thread, and never again by the waiter: an edge-sensitive
+        // INTC input (PYNQ's base designs) latches an event once, so an acknowledge by a waiter
+        // thread that starts late, or between its wait slices, would lose an event raised right
+        // after onNext() returned (tutorial 06's button press on a loaded machine).
+        if (controller != null) {
+            arm();
+        }
+        waiters.execute(() -> {
             try {
                 while (!f.isDone()) {
-                    if (tryAwait(Duration.ofMillis(50))) {
+                    boolean fired = controller == null ? line.await(Duration.ofMillis(50))
+                            : awaitArmed(System.nanoTime() + 50_000_000L);
+                    if (fired) {
                         f.complete(null);
                     }
                 }
