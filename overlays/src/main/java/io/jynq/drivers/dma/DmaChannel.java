@@ -152,14 +152,10 @@ public final class DmaChannel {
     }
 
     /**
-     * Sets Run/Stop (with the completion and error interrupts enabled when wired) and waits until
-     * the channel leaves Halted (at most 1 s).
-     *
-     * @throws HardwareTimeoutException if it stays halted (e.g. after an error, until {@link AxiDma#reset()})
+     * Writes {@code cr} (with Run/Stop set) to DMACR and waits until the channel leaves Halted (at
+     * most 1 s): simple and scatter-gather starts alike (PG021, "Programming Sequence").
      */
-    public synchronized void start() {
-        started = true;
-        int cr = DMACR_RS | (irqWired ? DMACR_IOC_IRQ_EN | DMACR_ERR_IRQ_EN : 0);
+    private void runUntilStarted(int cr) {
         mmio.write32(base + DMACR, cr);
         Deadline d = Deadline.after(Duration.ofSeconds(1));
         while ((status() & DMASR_HALTED) != 0) {
@@ -168,6 +164,18 @@ public final class DmaChannel {
             }
             d.pause(label + " start");
         }
+    }
+
+    /**
+     * Sets Run/Stop (with the completion and error interrupts enabled when wired) and waits until
+     * the channel leaves Halted (at most 1 s).
+     *
+     * @throws HardwareTimeoutException if it stays halted (e.g. after an error, until {@link AxiDma#reset()})
+     */
+    public synchronized void start() {
+        started = true;
+        int cr = DMACR_RS | (irqWired ? DMACR_IOC_IRQ_EN | DMACR_ERR_IRQ_EN : 0);
+        runUntilStarted(cr);
         active = null;
     }
 
@@ -338,14 +346,7 @@ public final class DmaChannel {
         buffer.inUseBy(() -> armedWith(buffer, byteCount));
         int cr = DMACR_RS | (irqWired ? DMACR_IOC_IRQ_EN | DMACR_ERR_IRQ_EN : 0) | (cyclic ? AxiDmaLayout.DMACR_CYCLIC_BD_ENABLE : 0);
         mmio.write32(base + DMASR, DMASR_IRQ_MASK);
-        mmio.write32(base + DMACR, cr);
-        Deadline d = Deadline.after(Duration.ofSeconds(1));
-        while ((status() & DMASR_HALTED) != 0) {
-            if (d.expired()) {
-                throw new HardwareTimeoutException(label + " did not start in PT1S: " + decoded(), Duration.ofSeconds(1), registers());
-            }
-            d.pause(label + " start");
-        }
+        runUntilStarted(cr);
         mmio.write32(base + AxiDmaLayout.TAILDESC, (int) next.tail());  // starts fetching (PG021 TAILDESC)
         mmio.write32(base + AxiDmaLayout.TAILDESC_MSB, (int) (next.tail() >>> 32));
     }
