@@ -140,7 +140,13 @@ public final class Interrupt {
         // thread that starts late, or between its wait slices, would lose an event raised right
         // after onNext() returned (tutorial 06's button press on a loaded machine).
         if (controller != null) {
-            arm();
+            try {
+                arm();
+            } catch (RuntimeException e) {
+                // as before arming moved here: a failing INTC access fails the future, not the call
+                f.completeExceptionally(e);
+                return f;
+            }
         }
         waiters.execute(() -> {
             try {
