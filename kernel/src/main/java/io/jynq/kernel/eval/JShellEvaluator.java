@@ -105,6 +105,7 @@ public final class JShellEvaluator implements AutoCloseable {
         this.control = new CapturingExecutionControl();
         this.shell = CompileClassPath.build(JShell.builder()
                 .executionEngine(new CapturingControlProvider(control), Map.of())
+                .fileManager(ClassPathIndexKeeper::new)
                 .compilerOptions(compilerOptions.toArray(String[]::new)));
     }
 
