@@ -424,8 +424,7 @@ public class Overlay {
         Path beside = bitstream.bitfile().resolveSibling(partialBit);
         Bitstream b = Bitstream.of(Files.isRegularFile(beside) ? beside : Path.of(partialBit), null);
         OverlayMetadata partial = MetadataCache.shared().get(b.hwh());
-        device.download(b.bitfile(), partial, true);
-        device.partialLoaded(region, partial);
+        device.downloadPartial(b.bitfile(), partial, region);
         metadata = PartialRegions.merge(metadata, region, partial);
         drivers.forget(region + "/");
         prDict.put(region, b.bitfile().toString());
