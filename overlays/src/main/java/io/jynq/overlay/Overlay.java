@@ -222,8 +222,8 @@ public class Overlay {
     }
 
     /**
-     * Whether the PL holds this overlay now: the PL's bitstream is this one and, if this object
-     * downloaded it, nobody has downloaded since (PYNQ compares the timestamp).
+     * Whether the PL holds this overlay now (PYNQ's {@code is_loaded}): the PL's bitstream is this
+     * one and, if this object downloaded it, nobody has downloaded since (PYNQ compares the timestamp).
      */
     public boolean isLoaded() {
         PlState st = device.plState();
