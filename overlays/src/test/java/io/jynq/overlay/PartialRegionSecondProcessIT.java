@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jynq.device.sim.SimConfig;
 import io.jynq.device.sim.SimDevice;
-import io.jynq.testing.SharedData;
+import io.jynq.testing.Kv260Dfx;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hierarchy, and reaches its registers; after a full download it does not.
  */
 class PartialRegionSecondProcessIT {
-    private static final String REGION = "composable/pr_2";
-    private static final long ADD_ACCEL = 0x8014_0000L;
+    private static final String REGION = Kv260Dfx.REGION;
+    private static final long ADD_ACCEL = Kv260Dfx.ADD_ACCEL;
     @TempDir
     Path dir;
 
@@ -41,17 +40,12 @@ class PartialRegionSecondProcessIT {
 
     @Test
     void aSecondJvmSeesThePartialsIpUntilAFullDownload() throws Exception {
-        Path d = Files.createDirectories(dir.resolve("cv"));
-        // the simulator checks a bitstream's header only: the PYNQ-Z1 .bit stands in for both
-        Files.createSymbolicLink(d.resolve("cv_dfx_3_pr.bit"), SharedData.bit("pynqz1_base.bit"));
-        Files.createSymbolicLink(d.resolve("cv_dfx_3_pr.hwh"), SharedData.hwh("kv260_cv_dfx_3_pr.hwh"));
-        Files.createSymbolicLink(d.resolve("rm_partial.bit"), SharedData.bit("pynqz1_base.bit"));
-        Files.createSymbolicLink(d.resolve("rm_partial.hwh"), SharedData.hwh("kv260_pr2_add_partial.hwh"));
+        Path bit = Kv260Dfx.folder(dir);
         Path board = dir.resolve("board");
         System.setProperty("jynq.cache.dir", dir.resolve("cache").toString());
         try (SimDevice dev = SimDevice.open(SimConfig.at(board))) {
-            Overlay ol = new Overlay(d.resolve("cv_dfx_3_pr.bit").toString(), LoadOptions.defaults().withDevice(dev));
-            String bitfile = "bitfile " + d.resolve("cv_dfx_3_pr.bit").toAbsolutePath().normalize();
+            Overlay ol = new Overlay(bit.toString(), LoadOptions.defaults().withDevice(dev));
+            String bitfile = "bitfile " + bit.toAbsolutePath().normalize();
             assertEquals(List.of(bitfile, "ip []", "hierarchy -", "register -"), snapshot(board),
                     "before: the region is empty");
 
