@@ -145,4 +145,15 @@ class TutorialNotebooksIT {
                 "simulated time           fir_0 ", "buffers closed");
         assertEquals(1, nb.count("image/png"), "the plot");
     }
+
+    @Test
+    void scatterGatherDma() {
+        var nb = run("09-scatter-gather-dma.ipynb", Map.of());
+        assertShows(nb, "scatter-gather: true, AxiDma[axi_dma_0 @ 0x40400000, MM2S halted, S2MM halted]",
+                "S2MM received 1048576 bytes", "output = 3 * input for all 262144 samples: true",
+                "after await: AxiDma[axi_dma_0 @ 0x40400000, MM2S halted, S2MM halted]",
+                "receive armed; done yet: false", "received 4096 bytes", "first sample -393216 = 3 * -131072",
+                "DmaChannel[MM2S of axi_dma_0, cyclic]", "two laps of the wave, tripled: true",
+                "await refused: MM2S of axi_dma_0 runs a cyclic transfer, which never ends", "buffers closed");
+    }
 }
