@@ -22,6 +22,7 @@ import io.jynq.overlay.Overlay;
 import io.jynq.testing.Designs;
 import io.jynq.testing.DspLoopback;
 import io.jynq.testing.SimBoards;
+import io.jynq.testing.TempProperty;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,11 +155,9 @@ class DmaAwaitAsyncTest {
     }
 
     @Test
-    void withoutADurationTheDefaultDeadlineApplies() {
+    void withoutADurationTheDefaultDeadlineApplies() throws Exception {
         AxiDma dma = load(sg());
-        String before = System.getProperty("jynq.wait.timeout");
-        System.setProperty("jynq.wait.timeout", "0.2");
-        try {
+        TempProperty.with("jynq.wait.timeout", "0.2", () -> {
             dma.recvChannel().transfer(u4(64));
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> dma.recvChannel().awaitAsync().get(TIMEOUT_S, TimeUnit.SECONDS));
@@ -167,13 +166,7 @@ class DmaAwaitAsyncTest {
             DmaTimeoutException t = assertThrows(DmaTimeoutException.class, () -> dma.recvChannel().await());
             assertEquals(Duration.ofMillis(200), t.timeout());
             dma.reset();
-        } finally {
-            if (before == null) {
-                System.clearProperty("jynq.wait.timeout");
-            } else {
-                System.setProperty("jynq.wait.timeout", before);
-            }
-        }
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jynq.drivers.dma;
 
+import io.jynq.overlay.BackgroundWait;
 import io.jynq.overlay.Deadline;
 import io.jynq.overlay.Interrupt;
 import java.time.Duration;
@@ -23,24 +24,11 @@ final class DmaAsyncWait {
     private DmaAsyncWait() {}
 
     static CompletableFuture<Long> start(DmaChannel channel, Interrupt irq, Duration timeout, Deadline d) {
-        CompletableFuture<Long> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                waitUntilSettled(channel, irq, d);
-                channel.awaitUntil(timeout, d);
-                f.complete(channel.transferred());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        }, "jynq-dma-wait " + channel.label());
-        t.setDaemon(true);
-        f.whenComplete((v, e) -> {
-            if (f.isCancelled()) {
-                t.interrupt();
-            }
+        return BackgroundWait.start("jynq-dma-wait " + channel.label(), () -> {
+            waitUntilSettled(channel, irq, d);
+            channel.awaitUntil(timeout, d);
+            return channel.transferred();
         });
-        t.start();
-        return f;
     }
 
     private static void waitUntilSettled(DmaChannel channel, Interrupt irq, Deadline d) {
