@@ -35,6 +35,8 @@ public final class PynqNames {
         m.put("sendchannel", "sendChannel()");
         m.put("recvchannel", "recvChannel()");
         m.put("wait", "await() (or await(Duration))");
+        m.put("wait_async", "awaitAsync()");
+        m.put("transferred", "transferred()");
         m.put("physical_address", "physicalAddress()");
         m.put("freebuffer", "close()");
         m.put("sync_to_device", "flush()");
