@@ -37,6 +37,18 @@ final class CompileClassPath {
     }
 
     /**
+     * Adds the compile class path's first entry again: JShell's way to make the compiler take its
+     * class path now, and the only public way to make JShell refresh its completion index.
+     */
+    static void refreshIndex(JShell shell) {
+        String compile = of(System.getProperty("java.class.path", ""));
+        int end = compile.indexOf(File.pathSeparator);
+        if (!compile.isEmpty()) {
+            shell.addToClasspath(end < 0 ? compile : compile.substring(0, end));
+        }
+    }
+
+    /**
      * Builds a JShell whose compiler uses {@link #of} the current class path. JShell reads
      * {@code java.class.path} when it is built and has no other way to be given one.
      */
@@ -50,8 +62,7 @@ final class CompileClassPath {
         try {
             JShell shell = builder.build();
             // makes the compiler's path explicit now, while the property still holds the short one
-            shell.addToClasspath(compile.substring(0, compile.indexOf(File.pathSeparator) < 0 ? compile.length()
-                    : compile.indexOf(File.pathSeparator)));
+            refreshIndex(shell);
             return shell;
         } finally {
             System.setProperty("java.class.path", full);
