@@ -32,7 +32,8 @@ public final class InstallKernelCommand extends CliCommand {
         boolean user;
         @Option(names = "--sys-prefix", description = "/usr/share/jupyter/kernels (Debian's Jupyter; needs root)")
         boolean sysPrefix;
-        @Option(names = "--prefix", paramLabel = "P", description = "P/share/jupyter/kernels (set JUPYTER_PATH=P/share/jupyter)")
+        @Option(names = "--prefix", paramLabel = "P", description = "P/share/jupyter/kernels: for the Jupyter "
+                + "of the Python environment P, e.g. PYNQ's /usr/local/share/pynq-venv")
         Path prefix;
     }
 
@@ -103,6 +104,9 @@ public final class InstallKernelCommand extends CliCommand {
         }
         Path dir = KernelSpecInstaller.install(spec, kernels);
         out.println("installed kernelspec " + name + " in " + dir);
+        if (scope == Scope.PREFIX) {
+            out.println(KernelSpecInstaller.prefixFinder(where.prefix));
+        }
     }
 
     private Path javaBin() {
