@@ -34,6 +34,7 @@ import io.jynq.remote.proto.ext.PlClockResponse;
 import io.jynq.remote.proto.ext.PlStateRequest;
 import io.jynq.remote.proto.ext.PlStateResponse;
 import io.jynq.remote.wire.DirectChunks;
+import io.jynq.remote.wire.PlStates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -47,7 +48,8 @@ import java.util.List;
  */
 final class ExtensionServices {
     /** What {@code hello} offers; a client uses a feature only when listed. */
-    static final List<String> FEATURES = List.of("mmio64", "mmio_program", "buffer_range", "interrupts", "pl_state", "clocks");
+    static final List<String> FEATURES = List.of("mmio64", "mmio_program", "program_expect", "buffer_range", "interrupts",
+            "pl_state", "clocks");
 
     private ExtensionServices() {}
 
@@ -68,10 +70,7 @@ final class ExtensionServices {
         @Override
         public void plState(PlStateRequest request, StreamObserver<PlStateResponse> out) {
             Errors.unary(out, () -> {
-                PlState s = board.plState();
-                return PlStateResponse.newBuilder().setBitfileName(s.bitfileName())
-                        .setTimestampSeconds(s.timestamp().getEpochSecond()).setTimestampNanos(s.timestamp().getNano())
-                        .setMetadataSha256(s.metadataSha256()).setPartial(s.partial()).build();
+                return PlStates.toProto(board.plState());
             });
         }
 
