@@ -35,6 +35,17 @@ public interface Device extends AutoCloseable {
     PlState plState();
 
     /**
+     * The PL state as this process's own download left it, known without asking the PL, for a
+     * device whose register windows {@link RegisterSpace#refusesStaleDesign() refuse programs
+     * written for a design the PL no longer holds}: the overlay layer then skips a
+     * {@link #plState()} query before each register program (a round trip on a remote board).
+     * Null (the default) when only {@link #plState()} can tell.
+     */
+    default PlState plStateAsDownloaded() {
+        return null;
+    }
+
+    /**
      * Programs the PL with a bitstream and records the new PL state atomically for every process.
      * On the simulator this instantiates one model per IP of {@code metadata}; on a board it
      * converts {@code .bit} to {@code .bin} and hands it to FPGA Manager. On failure the PL
