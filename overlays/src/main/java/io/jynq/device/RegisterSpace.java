@@ -59,6 +59,16 @@ public interface RegisterSpace {
         throw new UnsupportedOperationException("this window runs no register programs; access the registers one by one");
     }
 
+    /**
+     * Whether {@link #runProgram} itself refuses to run once the PL no longer holds the design its
+     * device downloaded ({@link Device#plStateAsDownloaded()}), failing with an exception that says
+     * "stale design" and what the PL holds; then nobody needs to ask the PL before a program.
+     * False by default.
+     */
+    default boolean refusesStaleDesign() {
+        return false;
+    }
+
     /** Reads the 8-bit register at {@code offset}. */
     byte read8(long offset);
 

@@ -3,6 +3,7 @@ package io.jynq.overlay;
 import io.jynq.device.Device;
 import io.jynq.device.DeviceException;
 import io.jynq.device.PlState;
+import io.jynq.device.RegisterSpace;
 import io.jynq.metadata.ClockInfo;
 import io.jynq.metadata.GpioEntry;
 import io.jynq.metadata.Hierarchy;
@@ -222,11 +223,14 @@ public class Overlay {
     }
 
     /**
-     * Whether the PL holds this overlay now: the PL's bitstream is this one and, if this object
-     * downloaded it, nobody has downloaded since (PYNQ compares the timestamp).
+     * Whether the PL holds this overlay now (PYNQ's {@code is_loaded}): the PL's bitstream is this
+     * one and, if this object downloaded it, nobody has downloaded since (PYNQ compares the timestamp).
      */
     public boolean isLoaded() {
-        PlState st = device.plState();
+        return holds(device.plState());
+    }
+
+    private boolean holds(PlState st) {
         if (!st.isProgrammed() || !Path.of(st.bitfileName()).toAbsolutePath().normalize().equals(bitstream.bitfile())) {
             return false;
         }
@@ -253,6 +257,25 @@ public class Overlay {
     public DefaultIp ip(String name) {
         checkLoaded();
         return drivers.ip(metadata.ip(name));
+    }
+
+    /**
+     * The IP {@code name} for a register program ({@link RegisterSpace#runProgram}): as
+     * {@link #ip(String)}, except that when the device knows its own download
+     * ({@link Device#plStateAsDownloaded()}), that is this overlay, and the IP's window refuses
+     * programs for a stale design itself, the PL is not asked here: a D2L operation on a remote
+     * board is then one round trip.
+     *
+     * @throws NoSuchElementException listing the IP that exist, if there is none
+     * @throws IllegalStateException if the overlay is not loaded (as far as can be told here)
+     */
+    public DefaultIp ipForProgram(String name) {
+        PlState own = device.plStateAsDownloaded();
+        if (own == null || !holds(own)) {
+            return ip(name);
+        }
+        DefaultIp d = drivers.ip(metadata.ip(name));
+        return d.mmio().space().refusesStaleDesign() ? d : ip(name);
     }
 
     /**
@@ -424,8 +447,7 @@ public class Overlay {
         Path beside = bitstream.bitfile().resolveSibling(partialBit);
         Bitstream b = Bitstream.of(Files.isRegularFile(beside) ? beside : Path.of(partialBit), null);
         OverlayMetadata partial = MetadataCache.shared().get(b.hwh());
-        device.download(b.bitfile(), partial, true);
-        device.partialLoaded(region, partial);
+        device.downloadPartial(b.bitfile(), partial, region);
         metadata = PartialRegions.merge(metadata, region, partial);
         drivers.forget(region + "/");
         prDict.put(region, b.bitfile().toString());

@@ -113,8 +113,9 @@ public class RemoteBench {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 3)
-    @Measurement(iterations = 10)
+    // 10 warm-ups: C2 still recompiles the Netty/grpc path for a few seconds (seen with -XX:+PrintCompilation)
+    @Warmup(iterations = 10)
+    @Measurement(iterations = 20)
     public DeviceMemory flushInvalidate64MiB(ProcessCpu cpu) {
         cpu.count();
         buffer.flush(0, buffer.byteSize());

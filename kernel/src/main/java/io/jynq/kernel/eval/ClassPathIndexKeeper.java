@@ -1,14 +1,7 @@
 package io.jynq.kernel.eval;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 
 /**
@@ -22,8 +15,7 @@ import javax.tools.StandardJavaFileManager;
  * the file manager (and resets its index) as before, so {@code %classpath} and {@code %maven}
  * still take effect.
  */
-final class ClassPathIndexKeeper extends ForwardingJavaFileManager<StandardJavaFileManager>
-        implements StandardJavaFileManager {
+final class ClassPathIndexKeeper extends ForwardingStandardFileManager {
     private static final String MULTI_RELEASE = "--multi-release";
 
     private String multiRelease;
@@ -44,83 +36,5 @@ final class ClassPathIndexKeeper extends ForwardingJavaFileManager<StandardJavaF
         boolean handled = super.handleOption(current, List.of(value).iterator());
         multiRelease = handled ? value : null;
         return handled;
-    }
-
-    @Override
-    public boolean isSameFile(javax.tools.FileObject a, javax.tools.FileObject b) {
-        return fileManager.isSameFile(a, b);
-    }
-
-    @Override
-    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromFiles(Iterable<? extends File> files) {
-        return fileManager.getJavaFileObjectsFromFiles(files);
-    }
-
-    @Override
-    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromPaths(Collection<? extends Path> paths) {
-        return fileManager.getJavaFileObjectsFromPaths(paths);
-    }
-
-    @Override
-    @Deprecated(since = "13")
-    @SuppressWarnings("deprecation")
-    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromPaths(Iterable<? extends Path> paths) {
-        return fileManager.getJavaFileObjectsFromPaths(paths);
-    }
-
-    @Override
-    public Iterable<? extends JavaFileObject> getJavaFileObjects(File... files) {
-        return fileManager.getJavaFileObjects(files);
-    }
-
-    @Override
-    public Iterable<? extends JavaFileObject> getJavaFileObjects(Path... paths) {
-        return fileManager.getJavaFileObjects(paths);
-    }
-
-    @Override
-    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromStrings(Iterable<String> names) {
-        return fileManager.getJavaFileObjectsFromStrings(names);
-    }
-
-    @Override
-    public Iterable<? extends JavaFileObject> getJavaFileObjects(String... names) {
-        return fileManager.getJavaFileObjects(names);
-    }
-
-    @Override
-    public void setLocation(Location location, Iterable<? extends File> files) throws IOException {
-        fileManager.setLocation(location, files);
-    }
-
-    @Override
-    public void setLocationFromPaths(Location location, Collection<? extends Path> paths) throws IOException {
-        fileManager.setLocationFromPaths(location, paths);
-    }
-
-    @Override
-    public void setLocationForModule(Location location, String moduleName, Collection<? extends Path> paths)
-            throws IOException {
-        fileManager.setLocationForModule(location, moduleName, paths);
-    }
-
-    @Override
-    public Iterable<? extends File> getLocation(Location location) {
-        return fileManager.getLocation(location);
-    }
-
-    @Override
-    public Iterable<? extends Path> getLocationAsPaths(Location location) {
-        return fileManager.getLocationAsPaths(location);
-    }
-
-    @Override
-    public Path asPath(javax.tools.FileObject file) {
-        return fileManager.asPath(file);
-    }
-
-    @Override
-    public void setPathFactory(PathFactory factory) {
-        fileManager.setPathFactory(Objects.requireNonNull(factory));
     }
 }

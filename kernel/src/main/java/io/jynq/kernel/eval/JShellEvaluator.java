@@ -70,6 +70,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private static final Pattern TEMP_NAME = Pattern.compile("(?<![\\w$])\\$\\d+\\b");
 
     private final JShell shell;
+    /** Set while {@link #shell} is built; see {@link #indexClassPath}. */
+    private DeferredClassIndex classIndex;
     private final CapturingExecutionControl control;
     private final Duration timeout;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -105,8 +107,31 @@ public final class JShellEvaluator implements AutoCloseable {
         this.control = new CapturingExecutionControl();
         this.shell = CompileClassPath.build(JShell.builder()
                 .executionEngine(new CapturingControlProvider(control), Map.of())
-                .fileManager(ClassPathIndexKeeper::new)
+                .fileManager(standard -> classIndex = new DeferredClassIndex(new ClassPathIndexKeeper(standard)))
                 .compilerOptions(compilerOptions.toArray(String[]::new)));
+    }
+
+    /**
+     * Lets JShell index the class path for completion (package names, fix imports), which
+     * {@link DeferredClassIndex} holds back until completion first asks; then waits up to
+     * {@code wait} for the index, so the first completion already lists packages on a fast machine.
+     */
+    public void indexClassPath(Duration wait) {
+        DeferredClassIndex index = classIndex;
+        if (index == null || !index.want()) {
+            return;
+        }
+        CompileClassPath.refreshIndex(shell);
+        long deadline = System.nanoTime() + wait.toNanos();
+        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+        while (System.nanoTime() < deadline && !sca.listQualifiedNames("Object", 6).isUpToDate()) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

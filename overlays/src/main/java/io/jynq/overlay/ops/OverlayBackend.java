@@ -84,7 +84,13 @@ final class OverlayBackend implements OperationBackend {
      */
     @Override
     public long[] runAtOnce(String ip, List<RegisterStep> steps) {
-        DefaultIp drv = driver(ip); // once: each lookup checks the PL is still loaded, a round trip on a remote board
+        DefaultIp drv;
+        try {
+            // no separate PL query where the board refuses a stale design itself (Overlay.ipForProgram)
+            drv = overlay.ipForProgram(ip);
+        } catch (NoSuchElementException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         RegisterSpace space = drv.mmio().space();
         if (!space.runsPrograms()) {
             return null;

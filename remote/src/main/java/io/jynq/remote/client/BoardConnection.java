@@ -162,6 +162,9 @@ public final class BoardConnection implements AutoCloseable {
     public RuntimeException translate(String what, StatusRuntimeException e) {
         Status s = e.getStatus();
         String detail = s.getDescription() == null ? s.getCode().toString() : s.getDescription();
+        if (s.getCause() != null && s.getCause().getMessage() != null) {
+            detail += " (" + s.getCause().getMessage() + ")"; // e.g. a reply our own parser refused
+        }
         String prefix = "board " + address + ": " + what + " failed: ";
         return switch (s.getCode()) {
             case INVALID_ARGUMENT, OUT_OF_RANGE -> new IllegalArgumentException(prefix + detail, e);

@@ -34,6 +34,7 @@ import io.jynq.remote.proto.ext.HelloResponse;
 import io.jynq.remote.proto.ext.PlClockRequest;
 import io.jynq.remote.proto.ext.PlStateRequest;
 import io.jynq.remote.proto.ext.PlStateResponse;
+import io.jynq.remote.wire.PlStates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -178,8 +179,30 @@ public final class RemoteDevice implements Device {
     private PlState boardPlState() {
         PlStateResponse r = c.call("PL state", () -> BoardGrpc.newBlockingStub(c.channel())
                 .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS).plState(PlStateRequest.getDefaultInstance()));
-        return new PlState(r.getBitfileName(), Instant.ofEpochSecond(r.getTimestampSeconds(), r.getTimestampNanos()),
-                r.getMetadataSha256(), r.getPartial());
+        return PlStates.fromProto(r);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>What this client downloaded, named by its local bitstream, when the server checks the
+     * design a register program expects ({@code program_expect}): each program then carries the board's state right after that
+     * download ({@link #designExpected()}) and the board refuses it once another client downloaded.
+     */
+    @Override
+    public PlState plStateAsDownloaded() {
+        checkOpen();
+        Downloaded d = mine;
+        if (d == null || !offers("program_expect")) {
+            return null;
+        }
+        return new PlState(d.bitfile().toString(), d.boardState().timestamp(), d.boardState().metadataSha256(), d.boardState().partial());
+    }
+
+    /** The board's PL state right after this client's download, for a register program to expect; null before one. */
+    PlState designExpected() {
+        Downloaded d = mine;
+        return d == null ? null : d.boardState();
     }
 
     @Override
@@ -292,7 +315,8 @@ public final class RemoteDevice implements Device {
         }
         // one window per range: PYNQ.remote never frees a window, so opening one per call would leak
         return windows.computeIfAbsent(physicalAddress + "+" + byteLength,
-                k -> new RemoteRegisterSpace(c, physicalAddress, byteLength, offers("mmio64")));
+                k -> new RemoteRegisterSpace(c, physicalAddress, byteLength, offers("mmio64"),
+                        offers("program_expect") ? this::designExpected : null));
     }
 
     @Override

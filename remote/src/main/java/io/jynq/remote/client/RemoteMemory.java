@@ -8,7 +8,6 @@ import io.grpc.stub.ClientCalls;
 import io.jynq.device.DeviceMemory;
 import io.jynq.ffi.NativeMemory;
 import io.jynq.remote.proto.buffer.BufferReadRequest;
-import io.jynq.remote.proto.buffer.BufferReadResponse;
 import io.jynq.remote.proto.buffer.BufferWriteRequest;
 import io.jynq.remote.proto.buffer.BufferWriteResponse;
 import io.jynq.remote.proto.buffer.FlushRequest;
@@ -20,7 +19,7 @@ import io.jynq.remote.proto.ext.BufferExtGrpc;
 import io.jynq.remote.proto.ext.BufferRange;
 import io.jynq.remote.proto.ext.BufferRangeAck;
 import io.jynq.device.DeviceException;
-import io.jynq.remote.wire.BulkMarshalling;
+import io.jynq.remote.wire.DirectChunks;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Iterator;
@@ -38,9 +37,10 @@ import java.util.concurrent.TimeUnit;
 final class RemoteMemory implements DeviceMemory {
     /** Bytes per message; PYNQ's server and client take up to 4 MiB. */
     static final int CHUNK = 1 << 20;
-    /** The bulk reads, parsed with their bytes aliased rather than copied once more. */
-    private static final MethodDescriptor<BufferRange, BufferChunk> READ_RANGE = BulkMarshalling.aliasing(BufferExtGrpc.getReadRangeMethod());
-    private static final MethodDescriptor<BufferReadRequest, BufferReadResponse> READ = BulkMarshalling.aliasing(RemoteBufferGrpc.getReadMethod());
+    /** {@code data} is field 3 of both PYNQ's {@code BufferReadResponse} and JYNQ's {@code BufferChunk}. */
+    private static final int DATA_FIELD = 3;
+    /** {@code msg}, field 2 of PYNQ's {@code BufferReadResponse}: a failure its server reports in-band. */
+    private static final int MSG_FIELD = 2;
 
     private final BoardConnection c;
     private final String id;
@@ -181,20 +181,25 @@ final class RemoteMemory implements DeviceMemory {
     /**
      * {@inheritDoc}
      *
-     * <p>The board's bytes are written straight into the local copy as they arrive: invalidating
-     * gives up the CPU's view of the range, so a transfer failing halfway (a {@link DeviceException}
-     * naming the board) leaves that range partly refreshed, never anything outside it.
+     * <p>The board's bytes are written straight into the local copy as they arrive (from the
+     * received network buffers, {@link DirectChunks}): invalidating gives up the CPU's view of the
+     * range, so a transfer failing halfway (a {@link DeviceException} naming the board) leaves that
+     * range partly refreshed, never anything outside it.
      */
     @Override
     public void invalidate(long byteOffset, long byteLength) {
         checkRange(byteOffset, byteLength);
-        Iterator<? extends com.google.protobuf.GeneratedMessageV3> chunks;
-        long start;
-        long expected;
+        ByteBuffer dst = local.duplicate();
+        long start = ranged ? byteOffset : 0;
+        long expected = ranged ? byteLength : byteSize();
+        dst.position((int) start).limit((int) (start + expected));
+        // chunks go into dst in arrival order: both servers send them in order on one stream
+        MethodDescriptor.Marshaller<DirectChunks.Fields> into = DirectChunks.into(dst, DATA_FIELD);
+        Iterator<DirectChunks.Fields> chunks;
         if (ranged) {
-            start = byteOffset;
-            expected = byteLength;
-            chunks = c.call(what("invalidate"), () -> ClientCalls.blockingServerStreamingCall(c.channel(), READ_RANGE,
+            MethodDescriptor<BufferRange, DirectChunks.Fields> readRange = BufferExtGrpc.getReadRangeMethod()
+                    .toBuilder(BufferExtGrpc.getReadRangeMethod().getRequestMarshaller(), into).build();
+            chunks = c.call(what("invalidate"), () -> ClientCalls.blockingServerStreamingCall(c.channel(), readRange,
                     CallOptions.DEFAULT.withDeadlineAfter(c.deadlineMillis(byteLength), TimeUnit.MILLISECONDS),
                     BufferRange.newBuilder().setBufferId(id).setOffset(byteOffset).setLength(byteLength)
                             .setInvalidate(true).build()));
@@ -202,22 +207,18 @@ final class RemoteMemory implements DeviceMemory {
             c.call(what("invalidate"), () -> RemoteBufferGrpc.newBlockingStub(c.channel())
                     .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
                     .invalidate(InvalidateRequest.newBuilder().setBufferId(id).build()));
-            start = 0;
-            expected = byteSize();
-            chunks = c.call(what("read"), () -> ClientCalls.blockingServerStreamingCall(c.channel(), READ,
+            MethodDescriptor<BufferReadRequest, DirectChunks.Fields> read = RemoteBufferGrpc.getReadMethod()
+                    .toBuilder(RemoteBufferGrpc.getReadMethod().getRequestMarshaller(), into).build();
+            chunks = c.call(what("read"), () -> ClientCalls.blockingServerStreamingCall(c.channel(), read,
                     CallOptions.DEFAULT.withDeadlineAfter(c.deadlineMillis(byteSize()), TimeUnit.MILLISECONDS),
                     BufferReadRequest.newBuilder().setBufferId(id).build()));
         }
-        ByteBuffer dst = local.duplicate();
-        dst.position((int) start).limit((int) (start + expected));
         try {
             while (chunks.hasNext()) {
-                Object m = chunks.next();
-                com.google.protobuf.ByteString data = m instanceof BufferChunk bc ? bc.getData() : ((BufferReadResponse) m).getData();
-                if (data.size() > dst.remaining()) {
-                    throw new DeviceException("board " + c.address() + ": " + what("read") + " returned more than " + expected + " bytes");
+                DirectChunks.Fields f = chunks.next();
+                if (!ranged && !f.string(MSG_FIELD).isEmpty()) {
+                    throw new DeviceException("board " + c.address() + ": " + what("read") + " failed: " + f.string(MSG_FIELD));
                 }
-                data.copyTo(dst);
             }
         } catch (StatusRuntimeException e) {
             throw c.translate(what("read"), e);

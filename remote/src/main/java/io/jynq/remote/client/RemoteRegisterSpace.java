@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jynq.device.DeviceException;
+import io.jynq.device.PlState;
 import io.jynq.device.RegisterOp;
 import io.jynq.device.RegisterSpace;
 import io.jynq.remote.proto.ext.MmioAccess;
@@ -18,6 +19,7 @@ import io.jynq.remote.proto.mmio.ReadRequest;
 import io.jynq.remote.proto.mmio.ReadResponse;
 import io.jynq.remote.proto.mmio.WriteRequest;
 import io.jynq.remote.proto.mmio.WriteResponse;
+import io.jynq.remote.wire.PlStates;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +37,19 @@ public final class RemoteRegisterSpace implements RegisterSpace {
     private final long base;
     private final long length;
     private final boolean extended;
+    private final Supplier<PlState> designExpected;
     private volatile String id;
 
-    RemoteRegisterSpace(BoardConnection c, long base, long length, boolean extended) {
+    /**
+     * @param designExpected the PL state a register program expects on the board (null inside:
+     *     none yet), or null when the server does not check it ({@code program_expect})
+     */
+    RemoteRegisterSpace(BoardConnection c, long base, long length, boolean extended, Supplier<PlState> designExpected) {
         this.c = c;
         this.base = base;
         this.length = length;
         this.extended = extended;
+        this.designExpected = designExpected;
         this.id = open();
     }
 
@@ -181,10 +189,14 @@ public final class RemoteRegisterSpace implements RegisterSpace {
     public long[] run(List<MmioStep> steps) {
         Objects.requireNonNull(steps, "steps");
         if (extended) {
-            return withWindow("program", () -> MmioExtGrpc.newBlockingStub(c.channel())
-                    .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
-                    .run(MmioProgram.newBuilder().setMmioId(id).addAllSteps(steps).build()))
-                    .getReadsList().stream().mapToLong(Long::longValue).toArray();
+            PlState expect = designExpected == null ? null : designExpected.get();
+            return withWindow("program", () -> {
+                MmioProgram.Builder p = MmioProgram.newBuilder().setMmioId(id).addAllSteps(steps);
+                if (expect != null) {
+                    p.setExpect(PlStates.toProto(expect));
+                }
+                return MmioExtGrpc.newBlockingStub(c.channel()).withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS).run(p.build());
+            }).getReadsList().stream().mapToLong(Long::longValue).toArray();
         }
         return RegisterBatch.runLocally(this, steps);
     }
@@ -193,6 +205,16 @@ public final class RemoteRegisterSpace implements RegisterSpace {
     @Override
     public boolean runsPrograms() {
         return extended;
+    }
+
+    /**
+     * True against a JYNQ board server: each program carries the PL state this client's download
+     * left on the board, and the board refuses it (a {@link DeviceException} saying "stale design"
+     * and what the PL holds) once another client downloaded since.
+     */
+    @Override
+    public boolean refusesStaleDesign() {
+        return extended && designExpected != null;
     }
 
     /**

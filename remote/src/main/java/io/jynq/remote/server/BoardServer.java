@@ -121,7 +121,7 @@ public final class BoardServer implements AutoCloseable {
         if (o.extensions()) {
             services.addAll(List.of(new ExtensionServices.BoardService(board).bindService(),
                     new ExtensionServices.MmioExtService(board).bindService(),
-                    BulkMarshalling.aliasing(new ExtensionServices.BufferExtService(board).bindService(), BULK_UPLOADS),
+                    new ExtensionServices.BufferExtService(board).definition(),
                     new ExtensionServices.InterruptService(board).bindService()));
         }
         NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(o.host(), o.port()), credentials(o))
@@ -161,8 +161,7 @@ public final class BoardServer implements AutoCloseable {
     }
 
     /** The calls whose requests carry buffer bytes: parsed with one copy fewer ({@link BulkMarshalling}). */
-    private static final java.util.Set<String> BULK_UPLOADS = java.util.Set.of("buffer.RemoteBuffer/write",
-            "jynq.remote.BufferExt/write_range");
+    private static final java.util.Set<String> BULK_UPLOADS = java.util.Set.of("buffer.RemoteBuffer/write");
 
     private static final java.util.Set<String> DIRECT = java.util.Set.of("mmio.Mmio/read", "mmio.Mmio/write",
             "jynq.remote.MmioExt/read", "jynq.remote.MmioExt/write", "jynq.remote.MmioExt/run",

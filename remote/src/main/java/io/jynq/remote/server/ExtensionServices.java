@@ -1,6 +1,10 @@
 package io.jynq.remote.server;
 
 import io.grpc.Context;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.jynq.device.DeviceMemory;
 import io.jynq.device.IrqLine;
@@ -29,6 +33,10 @@ import io.jynq.remote.proto.ext.PlClockRequest;
 import io.jynq.remote.proto.ext.PlClockResponse;
 import io.jynq.remote.proto.ext.PlStateRequest;
 import io.jynq.remote.proto.ext.PlStateResponse;
+import io.jynq.remote.wire.DirectChunks;
+import io.jynq.remote.wire.PlStates;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +48,8 @@ import java.util.List;
  */
 final class ExtensionServices {
     /** What {@code hello} offers; a client uses a feature only when listed. */
-    static final List<String> FEATURES = List.of("mmio64", "mmio_program", "buffer_range", "interrupts", "pl_state", "clocks");
+    static final List<String> FEATURES = List.of("mmio64", "mmio_program", "program_expect", "buffer_range", "interrupts",
+            "pl_state", "clocks");
 
     private ExtensionServices() {}
 
@@ -61,10 +70,7 @@ final class ExtensionServices {
         @Override
         public void plState(PlStateRequest request, StreamObserver<PlStateResponse> out) {
             Errors.unary(out, () -> {
-                PlState s = board.plState();
-                return PlStateResponse.newBuilder().setBitfileName(s.bitfileName())
-                        .setTimestampSeconds(s.timestamp().getEpochSecond()).setTimestampNanos(s.timestamp().getNano())
-                        .setMetadataSha256(s.metadataSha256()).setPartial(s.partial()).build();
+                return PlStates.toProto(board.plState());
             });
         }
 
@@ -167,8 +173,45 @@ final class ExtensionServices {
                     .setData(BufferService.view(mem, offset + off, (int) Math.min(ChunkSender.CHUNK, length - off))).build());
         }
 
-        @Override
-        public StreamObserver<BufferChunk> writeRange(StreamObserver<BufferRangeAck> out) {
+        /**
+         * The service, with {@code write_range} reading each chunk straight from the transport into
+         * the board's buffer ({@link DirectChunks}) instead of through a parsed message.
+         */
+        ServerServiceDefinition definition() {
+            MethodDescriptor<BufferChunk, BufferRangeAck> generated = BufferExtGrpc.getWriteRangeMethod();
+            MethodDescriptor<InputStream, BufferRangeAck> raw = generated.toBuilder(UNPARSED, generated.getResponseMarshaller()).build();
+            ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(BufferExtGrpc.SERVICE_NAME);
+            for (ServerMethodDefinition<?, ?> m : bindService().getMethods()) {
+                if (!m.getMethodDescriptor().getFullMethodName().equals(generated.getFullMethodName())) {
+                    b.addMethod(m);
+                }
+            }
+            return b.addMethod(raw, ServerCalls.asyncClientStreamingCall(this::writeRangeDirect)).build();
+        }
+
+        /**
+         * A request left as the transport's stream: grpc parses a request and hands it to the
+         * handler in one step, closing the stream only after the handler's {@code onNext} returns,
+         * so the handler reads it in place.
+         */
+        private static final MethodDescriptor.Marshaller<InputStream> UNPARSED = new MethodDescriptor.Marshaller<>() {
+            @Override
+            public InputStream stream(InputStream value) {
+                return value;
+            }
+
+            @Override
+            public InputStream parse(InputStream stream) {
+                return stream;
+            }
+        };
+
+        /**
+         * {@code write_range}: the first chunk's {@code buffer_id}, {@code offset} and {@code flush}
+         * (fields 1, 2, 4 of {@code BufferChunk}) say where; every chunk's {@code data} (field 3)
+         * is copied into the buffer as it is read.
+         */
+        StreamObserver<InputStream> writeRangeDirect(StreamObserver<BufferRangeAck> out) {
             Session session = Sessions.current();
             return new StreamObserver<>() {
                 private DeviceMemory mem;
@@ -177,25 +220,39 @@ final class ExtensionServices {
                 private boolean flush;
                 private Throwable problem;
 
+                private ByteBuffer open(DirectChunks.Fields first) {
+                    if (mem == null) {
+                        DeviceMemory m = board.buffer(session, first.string(1));
+                        m.checkRange(first.varint(2), 0);
+                        start = first.varint(2);
+                        target = m.buffer();
+                        target.position((int) start);
+                        mem = m;
+                    }
+                    return target;
+                }
+
                 @Override
-                public void onNext(BufferChunk m) {
+                public void onNext(InputStream chunk) {
                     if (problem != null) {
                         return;
                     }
+                    boolean first = mem == null;
                     try {
-                        if (mem == null) {
-                            mem = board.buffer(session, m.getBufferId());
-                            mem.checkRange(m.getOffset(), 0);
-                            start = m.getOffset();
-                            flush = m.getFlush();
-                            target = mem.buffer();
-                            target.position((int) start);
+                        DirectChunks.Fields f = DirectChunks.read(chunk, 3, (before, length) -> {
+                            ByteBuffer t = open(before);
+                            if (length > t.remaining()) {
+                                throw new IndexOutOfBoundsException("write_range runs past the end of the "
+                                        + mem.byteSize() + "-byte buffer " + before.string(1));
+                            }
+                            return t;
+                        });
+                        open(f); // a first chunk without data still names the buffer
+                        if (first) {
+                            flush = f.varint(4) != 0;
                         }
-                        if (m.getData().size() > target.remaining()) {
-                            throw new IndexOutOfBoundsException("write_range runs past the end of the "
-                                    + mem.byteSize() + "-byte buffer " + m.getBufferId());
-                        }
-                        m.getData().copyTo(target);
+                    } catch (IOException e) {
+                        problem = new IllegalArgumentException("write_range: malformed chunk: " + e.getMessage(), e);
                     } catch (RuntimeException e) {
                         problem = e;
                     }

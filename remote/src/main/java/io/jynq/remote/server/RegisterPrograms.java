@@ -1,10 +1,14 @@
 package io.jynq.remote.server;
 
 import io.jynq.error.HardwareTimeoutException;
+import io.jynq.device.PlState;
 import io.jynq.device.RegisterSpace;
 import io.jynq.remote.proto.ext.MmioProgram;
 import io.jynq.remote.proto.ext.MmioProgramResult;
 import io.jynq.remote.proto.ext.MmioStep;
+import io.jynq.remote.proto.ext.PlStateResponse;
+import io.jynq.remote.wire.PlStates;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -12,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * Runs a register program ({@code MmioExt.run}) on the board: every step of a D2L operation in one
  * round trip, the way Koheron's KServer runs device operations next to the hardware. Steps are
  * checked before any runs (window ids, widths, alignment, ranges, count), so a bad program
- * changes nothing; a poll that times out fails the program with the register's last value.
+ * changes nothing, and a program that names the design it expects ({@code expect}) runs only while
+ * the PL holds it; a poll that times out fails the program with the register's last value.
  */
 final class RegisterPrograms {
     private RegisterPrograms() {}
@@ -21,6 +26,9 @@ final class RegisterPrograms {
         if (program.getStepsCount() > board.limits.maxProgramSteps()) {
             throw new IllegalArgumentException("a register program has at most " + board.limits.maxProgramSteps()
                     + " steps, got " + program.getStepsCount());
+        }
+        if (program.hasExpect()) {
+            checkDesign(board.plState(), program.getExpect());
         }
         int n = program.getStepsCount();
         RegisterSpace[] spaces = new RegisterSpace[n];
@@ -52,6 +60,31 @@ final class RegisterPrograms {
             }
         }
         return result.build();
+    }
+
+    /**
+     * Refuses a program written for a design the PL no longer holds (another client downloaded
+     * since): the same rule as an overlay's own check, made on the board in the same round trip.
+     */
+    static void checkDesign(PlState now, PlStateResponse expectedOnWire) {
+        PlState expected;
+        try {
+            expected = PlStates.fromProto(expectedOnWire);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("expect: bad timestamp: " + e.getMessage());
+        }
+        boolean same = now.bitfileName().equals(expected.bitfileName()) && now.timestamp().equals(expected.timestamp())
+                && (expected.metadataSha256().isEmpty() || now.metadataSha256().equals(expected.metadataSha256()));
+        if (!same) {
+            throw new IllegalStateException("stale design: the program was written for "
+                    + describe(expected.bitfileName(), expected.timestamp()) + ", but the PL holds "
+                    + (now.isProgrammed() ? describe(now.bitfileName(), now.timestamp()) : "nothing")
+                    + " (another client downloaded since); load the overlay again");
+        }
+    }
+
+    private static String describe(String bitfile, Instant downloaded) {
+        return bitfile + " downloaded at " + downloaded;
     }
 
     private static void poll(RegisterSpace w, MmioStep s, int index) {

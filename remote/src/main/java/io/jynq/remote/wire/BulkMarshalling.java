@@ -16,9 +16,11 @@ import java.io.InputStream;
 import java.util.Set;
 
 /**
- * Marshalling for the calls that carry buffer bytes (PYNQ's {@code buffer.RemoteBuffer/read} and
- * {@code write}, JYNQ's {@code read_range} and {@code write_range}): the same wire format as the
- * generated code, parsed with one copy fewer. grpc-java's protobuf marshaller (1.68) reads a message
+ * Marshalling for the board server's side of PYNQ's {@code buffer.RemoteBuffer/write}, whose
+ * messages carry buffer bytes: the same wire format as the generated code, parsed with one copy
+ * fewer. (The client's reads and JYNQ's {@code write_range} go further, straight from the
+ * transport into the buffer: {@link DirectChunks}; PYNQ's {@code write} keeps the parsed message
+ * because its {@code start}/{@code end}, which say where the bytes go, follow its bytes on the wire.) grpc-java's protobuf marshaller (1.68) reads a message
  * into a reused scratch array and then copies every {@code bytes} field out of it into a new one;
  * here a large message is read into an array of its own which its {@code bytes} fields alias.
  * Small messages take the generated path.
