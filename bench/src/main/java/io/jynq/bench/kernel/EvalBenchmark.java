@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The evaluator alone, without the wire: JShell compiling and running {@code 1+1} in this JVM,
- * and a cell of three snippets, in a session started as the kernel starts one. The difference to
+ * The evaluator alone, without the wire: JShell compiling and running {@code 1+1} in this JVM, a
+ * void call, and a cell of three snippets, in a session started as the kernel starts one. The difference to
  * the client-measured execute round trip ({@code kernel_bench.py}) is the protocol's share. Kept
  * short (it compiles Java each call). {@code imports}: {@code by-name} is the kernel's default
  * ({@link DefaultImports}), {@code on-demand} the {@code import PKG.*;} lines it replaced. Each
@@ -66,6 +66,15 @@ public class EvalBenchmark {
     public Object onePlusOne(CpuTime cpu) {
         long t = cpu.start();
         Object v = evaluator.eval("1+1");
+        cpu.stop(t);
+        return v;
+    }
+
+    /** A void call, the other common cell ({@code println(x)}): no value, one javac pass fewer than a value. */
+    @Benchmark
+    public Object voidCall(CpuTime cpu) {
+        long t = cpu.start();
+        Object v = evaluator.eval("System.out.print(\"\")");
         cpu.stop(t);
         return v;
     }
