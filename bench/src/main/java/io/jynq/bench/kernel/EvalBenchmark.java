@@ -64,25 +64,23 @@ public class EvalBenchmark {
 
     @Benchmark
     public Object onePlusOne(CpuTime cpu) {
-        long t = cpu.start();
-        Object v = evaluator.eval("1+1");
-        cpu.stop(t);
-        return v;
+        return timed(cpu, "1+1");
     }
 
-    /** A void call, the other common cell ({@code println(x)}): no value, one javac pass fewer than a value. */
+    /** A void call, the other common cell ({@code println(x)}): it has no value. */
     @Benchmark
     public Object voidCall(CpuTime cpu) {
-        long t = cpu.start();
-        Object v = evaluator.eval("System.out.print(\"\")");
-        cpu.stop(t);
-        return v;
+        return timed(cpu, "System.out.print(\"\")");
     }
 
     @Benchmark
     public Object threeSnippetCell(CpuTime cpu) {
+        return timed(cpu, "int a = x + 1;\nint b = a * 2;\na + b");
+    }
+
+    private Object timed(CpuTime cpu, String cell) {
         long t = cpu.start();
-        Object v = evaluator.eval("int a = x + 1;\nint b = a * 2;\na + b");
+        Object v = evaluator.eval(cell);
         cpu.stop(t);
         return v;
     }
