@@ -11,7 +11,7 @@ import java.util.Set;
  * (JShell's {@code ExpressionToTypeInfo}), then the wrapper's analysis and its compilation; a void
  * call takes three. A variable declared with an explicit type takes only the last two, so the
  * evaluator declares
- * <pre>Object $jynqValue = io.jynq.kernel.eval.CellValue.of(() -&gt; EXPR
+ * <pre>Object $jynqValue0 = io.jynq.kernel.eval.CellValue.of(() -&gt; EXPR
  * );</pre>
  * which holds the value (boxed) or {@link CellValue#VOID}. Profiled on {@code 1+1}: the two type
  * passes were 38% of the evaluating thread's CPU.
@@ -23,10 +23,11 @@ import java.util.Set;
  * wrapper puts nothing before the expression on its line, so cell lines of runtime errors stay.
  */
 final class ExpressionSnippets {
-    /** The variable the wrapper declares; dropped as soon as its value is read. */
+    /**
+     * The variable the wrapper declares, numbered per snippet of a cell (a second declaration of
+     * one name would replace the first before it ran); dropped as soon as its value is read.
+     */
     static final String VALUE_VAR = "$jynqValue";
-
-    private static final String PREFIX = "Object " + VALUE_VAR + " = " + CellValue.class.getName() + ".of(() -> ";
 
     /** Words that start a declaration or statement, never an expression. */
     private static final Set<String> NOT_EXPRESSION = Set.of(
@@ -49,8 +50,9 @@ final class ExpressionSnippets {
      * start as one.
      *
      * @param snippet one complete snippet, as {@code analyzeCompletion} split it (maybe ending in {@code ;})
+     * @param slot     a number no other snippet of the cell uses, for the variable's name
      */
-    static String wrap(String snippet) {
+    static String wrap(String snippet, int slot) {
         List<Token> tokens = tokens(snippet);
         if (tokens.isEmpty() || !startsAnExpression(tokens)) {
             return null;
@@ -59,7 +61,7 @@ final class ExpressionSnippets {
         String body = last.is(";")
                 ? snippet.substring(0, last.start) + " " + snippet.substring(last.start + 1)
                 : snippet;
-        return PREFIX + body + "\n);";
+        return "Object " + VALUE_VAR + slot + " = " + CellValue.class.getName() + ".of(() -> " + body + "\n);";
     }
 
     private static boolean startsAnExpression(List<Token> t) {

@@ -81,6 +81,8 @@ public final class JShellEvaluator implements AutoCloseable {
     });
     private final Deque<String> queued = new ConcurrentLinkedDeque<>();
     private final Map<String, Integer> snippetLine = new HashMap<>();
+    /** The next number for an expression's value variable in this cell ({@link ExpressionSnippets#wrap}). */
+    private int valueSlots;
     private volatile boolean stopRequested;
     private volatile String stopReason = "";
     private volatile boolean running;
@@ -283,6 +285,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private Object runCell(String cell) {
         CellText text = new CellText(cell);
         snippetLine.clear();
+        valueSlots = 0;
         List<Piece> pieces = split(cell);
         Object value = NO_VALUE;
         int from = 0;
@@ -400,7 +403,7 @@ public final class JShellEvaluator implements AutoCloseable {
      * an expression or does not compile so: then JShell takes it as written and says why.
      */
     private Compiled compileAsExpression(Piece p) {
-        String wrapped = p.source().contains(MAGIC_CALL_PREFIX) ? null : ExpressionSnippets.wrap(p.source());
+        String wrapped = p.source().contains(MAGIC_CALL_PREFIX) ? null : ExpressionSnippets.wrap(p.source(), valueSlots++);
         if (wrapped == null) {
             return null;
         }

@@ -20,7 +20,7 @@ class ExpressionSnippetsTest {
         "foo(); // trailing comment", "m.get(\"k\") /* c */ ;", "\"\"\"\n  text; block\n  \"\"\".strip()",
         "'c'", ".5 * 2", "list.stream().map(v -> v + 1).toList()"})
     void expressionsTakeTheFastPath(String snippet) {
-        assertNotNull(ExpressionSnippets.wrap(snippet), snippet);
+        assertNotNull(ExpressionSnippets.wrap(snippet, 0), snippet);
     }
 
     @ParameterizedTest
@@ -33,6 +33,6 @@ class ExpressionSnippetsTest {
         "synchronized (this) { }", "final int k = 1;", "static int s;", "public class P { }", "do { } while (false);",
         "// only a comment", "Foo<Bar>.Baz q;"})
     void declarationsAndStatementsDoNot(String snippet) {
-        assertNull(ExpressionSnippets.wrap(snippet), snippet);
+        assertNull(ExpressionSnippets.wrap(snippet, 0), snippet);
     }
 }
