@@ -114,9 +114,18 @@ public final class OverlayMagic implements LineMagic {
         Overlay ol = LoadedOverlay.get();
         String holds = s.isProgrammed() ? s.bitfileName() + " since " + s.timestamp() : "nothing (not programmed)";
         String mine = ol == null ? "none loaded in this session" : ol + (ol.isLoaded() ? "" : " (the PL holds something else now)");
-        String text = "device " + d.name() + ": PL holds " + holds + "\noverlay: " + mine;
+        // the partial designs in its regions, as every process sees them (the shared PL state)
+        StringBuilder regions = new StringBuilder();
+        for (PlState.PartialRegion r : s.regions()) {
+            regions.append(regions.length() == 0 ? "" : ", ").append(r.region().isEmpty() ? "(no region named)" : r.region())
+                    .append(" \u2190 ").append(r.bitfileName());
+        }
+        String partial = regions.length() == 0 ? "" : "partial regions: " + regions;
+        String text = "device " + d.name() + ": PL holds " + holds + (partial.isEmpty() ? "" : "\n" + partial)
+                + "\noverlay: " + mine;
         String html = "<div class=\"jynq-pl\">device <b>" + Html.escape(d.name()) + "</b>: PL holds <code>"
-                + Html.escape(holds) + "</code><br>overlay: " + Html.escape(mine) + "</div>";
+                + Html.escape(holds) + "</code>" + (partial.isEmpty() ? "" : "<br>" + Html.escape(partial))
+                + "<br>overlay: " + Html.escape(mine) + "</div>";
         return new View(html, text);
     }
 }

@@ -9,6 +9,7 @@ import io.jynq.metadata.OverlayMetadata;
 import io.jynq.render.MimeBundle;
 import io.jynq.render.ProgressState;
 import io.jynq.render.Renderers;
+import io.jynq.testing.SharedData;
 import java.io.InputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,27 @@ class ModelRenderersTest {
         assertTrue(d.text().contains("controller"), d.text());
         assertTrue(!d.text().contains("InterruptPin["), d.text());
         assertTrue(!d.text().contains("rawIrq=null"), d.text());
+    }
+
+    /** Issue 16's "Display" on a real design: each of PYNQ's dictionaries is a table, one row per entry. */
+    @Test
+    void thePynqZ1BaseDictionariesAreTablesWithARowPerEntry() {
+        OverlayMetadata md = HwhParser.parse(SharedData.hwh("pynqz1_base.hwh"));
+        Map<String, Map<String, ?>> dicts = new java.util.LinkedHashMap<>();
+        dicts.put("IP", md.ipDict());
+        dicts.put("interrupt pins", md.interruptPins());
+        dicts.put("PS GPIO", md.gpioDict());
+        dicts.put("hierarchies", md.hierarchyDict());
+        dicts.forEach((title, dict) -> {
+            assertTrue(dict.size() >= 7, title + " is a real dictionary: " + dict.size());
+            MimeBundle d = Renderers.render(dict);
+            String html = d.get(MimeBundle.HTML);
+            assertTrue(html != null && html.contains("<table"), title + ": " + d.text());
+            assertEquals(dict.size(), html.split("<tr>", -1).length - 2, title + ": a header row and one per entry");
+            assertTrue(d.text().startsWith(dict.size() + " " + title + "\n"), d.text());
+            assertTrue(d.text().lines().count() > dict.size(), "text/plain is a table too, not one Map.toString line");
+            dict.keySet().forEach(k -> assertTrue(d.text().contains(k), title + " lists " + k));
+        });
     }
 
     @Test

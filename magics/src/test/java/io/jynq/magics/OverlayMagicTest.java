@@ -110,6 +110,20 @@ class OverlayMagicTest {
         assertTrue(after.html().contains("<b>scripted</b>"), after.html());
     }
 
+    /** The view shows the partial designs in the regions, read from the PL state every process shares. */
+    @Test
+    void plStateListsThePartialRegions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        io.jynq.device.sim.SimDevice dev = io.jynq.testing.SimBoards.open(dir, 32);
+        Devices.setActive(dev);
+        io.jynq.overlay.Overlay ol = new io.jynq.overlay.Overlay(io.jynq.testing.Kv260Dfx.folder(dir).toString());
+        assertTrue(!((View) new OverlayMagic().eval(ctx, List.of())).text().contains("partial regions"));
+        ol.prDownload(io.jynq.testing.Kv260Dfx.REGION, "rm_partial.bit");
+        View v = (View) new OverlayMagic().eval(ctx, List.of());
+        String partial = "partial regions: composable/pr_2 \u2190 " + dir.resolve("cv/rm_partial.bit").toAbsolutePath().normalize();
+        assertTrue(v.text().contains("cv_dfx_3_pr.bit since") && v.text().contains(partial), v.text());
+        assertTrue(v.html().contains(partial), v.html());
+    }
+
     @Test
     void facadeOfAnOverlaySubclassDeclaredInACellKeepsItsMembers() {
         ctx.eval("class TestOverlay extends io.jynq.overlay.Overlay {"

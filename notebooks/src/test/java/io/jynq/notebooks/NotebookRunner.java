@@ -73,7 +73,7 @@ final class NotebookRunner {
      * Runs {@code notebook} (errors allowed, so every failing cell is reported) and returns the
      * executed copy, written under {@code target/executed}.
      *
-     * @param env extra environment for the kernel, e.g. {@code JYNQ_SHARED_DIR}
+     * @param env extra environment for the kernel, e.g. {@code JYNQ_OVERLAY_PATH}
      */
     ExecutedNotebook run(Path notebook, Map<String, String> env) {
         Path outDir = Path.of("target", "executed").toAbsolutePath();

@@ -183,19 +183,24 @@ public interface Device extends AutoCloseable {
     /**
      * The design the PL holds (PYNQ's {@code Device.active_device} dictionaries): on a board the
      * {@code .hwh} beside the loaded bitstream, parsed once per content; on the simulator the design
-     * it models. Partial designs this process downloaded since (and {@link #partialLoaded recorded})
-     * are merged in, as PYNQ's {@code update_partial_region} does; backends that do not record
-     * them show the full design.
+     * it models. The partial designs the PL state records ({@link PlState#regions()}, written by
+     * {@link #downloadPartial} in whichever process downloaded them) are merged into their regions,
+     * as PYNQ's {@code update_partial_region} does; by default each from the {@code .hwh} beside
+     * its partial bitstream.
      *
-     * @throws DeviceException if nothing is downloaded, or its {@code .hwh} is gone
-     * @throws io.jynq.metadata.MetadataException if that {@code .hwh} is malformed
+     * @throws DeviceException if nothing is downloaded, or a {@code .hwh} is gone
+     * @throws io.jynq.metadata.MetadataException if a {@code .hwh} is malformed
      */
     default OverlayMetadata loadedMetadata() {
         PlState s = plState();
         if (!s.isProgrammed()) {
             throw new DeviceException("the PL of the " + name() + " backend is empty: no overlay has been downloaded");
         }
-        String bit = s.bitfileName();
+        return PartialDesigns.merge(hwhBeside(s.bitfileName()), s, r -> hwhBeside(r.bitfileName()));
+    }
+
+    /** The parsed {@code .hwh} beside a bitstream the PL holds. */
+    private static OverlayMetadata hwhBeside(String bit) {
         int dot = bit.lastIndexOf('.');
         Path hwh = Path.of((dot > bit.lastIndexOf('/') ? bit.substring(0, dot) : bit) + ".hwh");
         if (!java.nio.file.Files.isRegularFile(hwh)) {
@@ -205,11 +210,18 @@ public interface Device extends AutoCloseable {
     }
 
     /**
-     * Tells the backend that the partial design {@code partial}, just downloaded, went into
-     * partial region {@code region} of the loaded design, so that {@link #loadedMetadata()} and the
-     * dictionaries include its IP. By default nothing is recorded.
+     * Downloads the partial (DFX) bitstream {@code bitstream} into partial region {@code region}
+     * of the loaded design (PYNQ's {@code pr_download}) and records it in the PL state for every
+     * process, in the same atomic write ({@link PlState#withPartial}), so that every process's
+     * {@link #loadedMetadata()} and dictionaries include its IP. By default a
+     * {@link #download(Path, OverlayMetadata, boolean) partial download} that records no region.
+     *
+     * @param region the region's hierarchy path, e.g. {@code composable/pr_2}
+     * @throws DeviceException if the download fails; the PL state is left as it was
      */
-    default void partialLoaded(String region, OverlayMetadata partial) {}
+    default void downloadPartial(Path bitstream, OverlayMetadata partial, String region) {
+        download(bitstream, partial, true);
+    }
 
     /** The loaded bitstream's absolute path (PYNQ's {@code PL.bitfile_name}), "" when the PL is empty. */
     default String bitfileName() {

@@ -1,6 +1,8 @@
 package io.jynq.device;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
@@ -17,6 +19,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The PL state shared by every process on one board (simulated or real), kept as a small JSON
@@ -26,7 +30,8 @@ import java.time.Instant;
  * idea in {@code global_pl_state_.json}).
  *
  * <p>Readers take no lock: rename is atomic on one file system. A missing file reads as
- * {@link PlState#EMPTY}; a corrupt one throws {@link DeviceException} naming the file.
+ * {@link PlState#EMPTY}; a corrupt one, or one of a newer format, throws {@link DeviceException}
+ * naming the file and how to get out; one of the older format 1 reads with no partial regions.
  *
  * <p>{@link #read()} is on the path of every {@code ol.ip(...)} (the overlay checks it is still
  * loaded), so it re-parses only when the file changed: each write renames a new file into place,
@@ -35,6 +40,11 @@ import java.time.Instant;
 public final class PlStateStore {
     static final String FILE = "pl_state.json";
     static final String LOCK = "pl_state.lock";
+    /**
+     * The file's format: 2 added {@code format} and {@code regions} (the partial designs, with the
+     * full design's hash kept at the top); 1 had neither and is still read (no regions).
+     */
+    static final int FORMAT = 2;
     private static final Gson GSON = new Gson();
     /** How to get out of a corrupt state file, on either backend. */
     private static final String RESET_HINT = "delete it (the PL then reads as empty; on the simulated board"
@@ -89,14 +99,36 @@ public final class PlStateStore {
         return state;
     }
 
-    private static PlState parse(Path file, String text) {
+    /** The state in {@code text}, the content of {@code file}; package access for the fuzz test. */
+    static PlState parse(Path file, String text) {
+        JsonObject o;
+        int format;
         try {
-            JsonObject o = GSON.fromJson(text, JsonObject.class);
+            o = GSON.fromJson(text, JsonObject.class);
+            format = o.has("format") ? o.get("format").getAsInt() : 1;
+        } catch (JsonParseException | NullPointerException | IllegalStateException
+                 | UnsupportedOperationException | NumberFormatException e) {
+            throw new DeviceException("corrupt PL state file " + file + " (" + e.getMessage() + "): " + RESET_HINT, e);
+        }
+        if (format > FORMAT) {
+            throw new DeviceException("PL state file " + file + " has format " + format + ", written by a newer JYNQ"
+                    + " (this one reads up to " + FORMAT + "): use that JYNQ, or " + RESET_HINT);
+        }
+        try {
+            List<PlState.PartialRegion> regions = new ArrayList<>();
+            JsonArray a = o.has("regions") ? o.getAsJsonArray("regions") : new JsonArray();
+            for (JsonElement e : a) {
+                JsonObject r = e.getAsJsonObject();
+                regions.add(new PlState.PartialRegion(r.get("region").getAsString(),
+                        r.get("bitfile_name").getAsString(), r.get("metadata_sha256").getAsString()));
+            }
+            // format 1 (no regions) kept the partial design's hash at the top after a partial
+            // download: the full design is unknown, which readers treat as a partial from another process
             return new PlState(o.get("bitfile_name").getAsString(),
                     Instant.parse(o.get("timestamp").getAsString()),
                     o.get("metadata_sha256").getAsString(),
-                    o.get("partial").getAsBoolean());
-        } catch (JsonParseException | NullPointerException | IllegalStateException
+                    o.get("partial").getAsBoolean(), regions);
+        } catch (JsonParseException | NullPointerException | IllegalStateException | ClassCastException
                  | UnsupportedOperationException | java.time.format.DateTimeParseException e) {
             throw new DeviceException("corrupt PL state file " + file + " (" + e.getMessage() + "): " + RESET_HINT, e);
         }
@@ -113,6 +145,16 @@ public final class PlStateStore {
         o.addProperty("timestamp", state.timestamp().toString());
         o.addProperty("metadata_sha256", state.metadataSha256());
         o.addProperty("partial", state.partial());
+        o.addProperty("format", FORMAT);
+        JsonArray regions = new JsonArray();
+        for (PlState.PartialRegion r : state.regions()) {
+            JsonObject e = new JsonObject();
+            e.addProperty("region", r.region());
+            e.addProperty("bitfile_name", r.bitfileName());
+            e.addProperty("metadata_sha256", r.metadataSha256());
+            regions.add(e);
+        }
+        o.add("regions", regions);
         try {
             Files.createDirectories(dir);
             try (FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK),

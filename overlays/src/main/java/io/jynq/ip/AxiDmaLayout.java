@@ -131,6 +131,8 @@ public final class AxiDmaLayout {
     public static final int DMASR_SG_ERROR_MASK = DMASR_SG_INT_ERR | DMASR_SG_SLV_ERR | DMASR_SG_DEC_ERR;
     /** DMASR bits 23:16: interrupt threshold status. */
     public static final int DMASR_IRQ_THRESHOLD_STS = 0xFF << 16;
+    /** DMASR bits 31:24: interrupt delay time status, the delay timer's ticks so far (scatter-gather only). */
+    public static final int DMASR_IRQ_DELAY_STS = 0xFF << 24;
     /** DMASR reset value: Halted. */
     public static final int DMASR_RESET_VALUE = DMASR_HALTED;
 

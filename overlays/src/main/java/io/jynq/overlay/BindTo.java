@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
  * <p>A VLNV whose name and version are {@code *} ({@code "*:hls:*:*"}) matches every IP of that
  * library, at a lower priority than any exact binding: JYNQ binds HLS IP this way.
  *
- * <p>The class needs a public constructor {@code (Overlay, IpDescription)} and must be listed by
+ * <p>The class needs a public constructor {@code (Overlay, IpDescription)}, which touches no
+ * register (drivers bind on first use, see {@link DefaultIp}), and must be listed by
  * a {@link DriverProvider} or registered with {@link DriverRegistry#register(Class)}.
  */
 @Documented

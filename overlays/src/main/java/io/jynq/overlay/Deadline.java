@@ -77,6 +77,11 @@ public final class Deadline {
         return d;
     }
 
+    /** The time left, {@link Duration#ZERO} once expired. */
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, end - System.nanoTime()));
+    }
+
     /** Whether the time is up. */
     public boolean expired() {
         return System.nanoTime() - end >= 0;

@@ -23,7 +23,12 @@ import java.util.Objects;
  *
  * <p>A driver extends it, is annotated with {@link BindTo}, and has a public constructor
  * {@code (Overlay, IpDescription)} that calls {@code super} first and may throw
- * {@link UnsupportedConfigurationException}.
+ * {@link UnsupportedConfigurationException}. The constructor records the IP and touches no
+ * register: a typed facade makes every driver at {@code %overlay load}, and drivers bind on
+ * first use (PYNQ's {@code _IPMap}), so whatever setup the hardware needs (starting a DMA
+ * channel, a GPIO direction) belongs in the first method that needs it, as {@code AxiDma}'s
+ * channels start on the first {@code sendChannel()}. See docs/ARCHITECTURE.md, "Drivers bind on
+ * first use".
  */
 public class DefaultIp {
     private final Overlay overlay;

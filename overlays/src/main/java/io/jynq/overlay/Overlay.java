@@ -223,8 +223,8 @@ public class Overlay {
     }
 
     /**
-     * Whether the PL holds this overlay now: the PL's bitstream is this one and, if this object
-     * downloaded it, nobody has downloaded since (PYNQ compares the timestamp).
+     * Whether the PL holds this overlay now (PYNQ's {@code is_loaded}): the PL's bitstream is this
+     * one and, if this object downloaded it, nobody has downloaded since (PYNQ compares the timestamp).
      */
     public boolean isLoaded() {
         return holds(device.plState());
@@ -447,8 +447,7 @@ public class Overlay {
         Path beside = bitstream.bitfile().resolveSibling(partialBit);
         Bitstream b = Bitstream.of(Files.isRegularFile(beside) ? beside : Path.of(partialBit), null);
         OverlayMetadata partial = MetadataCache.shared().get(b.hwh());
-        device.download(b.bitfile(), partial, true);
-        device.partialLoaded(region, partial);
+        device.downloadPartial(b.bitfile(), partial, region);
         metadata = PartialRegions.merge(metadata, region, partial);
         drivers.forget(region + "/");
         prDict.put(region, b.bitfile().toString());

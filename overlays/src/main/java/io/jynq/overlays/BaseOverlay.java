@@ -27,6 +27,8 @@ import java.util.List;
  * <p>As PYNQ's: the channels are set up as PYNQ's {@code base.py} does (LEDs output, buttons and
  * switches input, their lengths), {@link #rgbleds} holds {@code null} at 0..3 so that LD4 is
  * {@code get(4)}, and a board without a kind of device (the KV260 has none) gets an empty list.
+ * A list sets its channel up (direction, the one register write PYNQ makes in its constructor) on
+ * its first {@code get} or iteration, so constructing a BaseOverlay touches no register.
  * When the overlay is not loaded ({@code LoadOptions.withoutDownload()}) every list is empty.
  * Every other IP is reached as on any {@link Overlay} ({@code base.ip("btns_gpio")}).
  */
@@ -60,10 +62,49 @@ public class BaseOverlay extends Overlay {
         super(pathOrName, options);
         board = BaseBoard.of(metadata());
         boolean up = isLoaded();
-        leds = up ? pins(board.leds, board.ledCount, Direction.OUTPUT) : List.of();
-        buttons = up ? pins(board.buttons, board.buttonCount, Direction.INPUT) : List.of();
-        switches = up ? pins(board.switches, board.switchCount, Direction.INPUT) : List.of();
-        rgbleds = up && board.rgbleds != null ? rgbleds(board.rgbleds) : List.of();
+        // each list sets its channel up on first use: constructing a BaseOverlay touches no register
+        leds = up && board.leds != null ? new BoundOnFirstUse<>(board.ledCount,
+                () -> pins(board.leds, board.ledCount, Direction.OUTPUT)) : List.of();
+        buttons = up && board.buttons != null ? new BoundOnFirstUse<>(board.buttonCount,
+                () -> pins(board.buttons, board.buttonCount, Direction.INPUT)) : List.of();
+        switches = up && board.switches != null ? new BoundOnFirstUse<>(board.switchCount,
+                () -> pins(board.switches, board.switchCount, Direction.INPUT)) : List.of();
+        rgbleds = up && board.rgbleds != null ? new BoundOnFirstUse<>(4 + (int) ipDict().get(board.rgbleds)
+                .parameterLong("C_GPIO_WIDTH", 32) / 3, () -> rgbleds(board.rgbleds)) : List.of();
+    }
+
+    /**
+     * A list whose elements are made by {@code make} on the first {@link #get} (its size is known
+     * from the design): PYNQ's {@code base.py} sets the channels' directions in its constructor;
+     * here that register write waits until a pin is used, as every driver binds on first use.
+     */
+    private static final class BoundOnFirstUse<E> extends java.util.AbstractList<E> implements java.util.RandomAccess {
+        private final int size;
+        private final java.util.function.Supplier<List<E>> make;
+        private List<E> elements;
+
+        BoundOnFirstUse(int size, java.util.function.Supplier<List<E>> make) {
+            this.size = size;
+            this.make = make;
+        }
+
+        @Override
+        public E get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return elements().get(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        private synchronized List<E> elements() {
+            if (elements == null) {
+                elements = make.get();
+            }
+            return elements;
+        }
     }
 
     /** The board this base design is for. */
@@ -72,9 +113,6 @@ public class BaseOverlay extends Overlay {
     }
 
     private List<GpioSlice> pins(String ip, int count, Direction d) {
-        if (ip == null) {
-            return List.of();
-        }
         GpioChannel ch = ip(ip, AxiGpio.class).channel1();
         ch.setLength(count);
         ch.setDirection(d);

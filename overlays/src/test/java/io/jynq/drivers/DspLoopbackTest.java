@@ -224,22 +224,16 @@ class DspLoopbackTest {
 
     /** PYNQ's {@code dma.recvchannel.wait()}: without an argument, the default deadline applies. */
     @Test
-    void awaitWithoutATimeoutUsesTheDefaultDeadline() {
+    void awaitWithoutATimeoutUsesTheDefaultDeadline() throws Exception {
         AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
-        String before = System.getProperty("jynq.wait.timeout");
-        System.setProperty("jynq.wait.timeout", "0.05");
-        try (ContiguousBuffer out = alloc(16)) {
-            dma.recvChannel().transfer(out);
-            DmaTimeoutException e = assertThrows(DmaTimeoutException.class, () -> dma.recvChannel().await());
-            assertTrue(e.getMessage().startsWith("S2MM of axi_dma_0 did not finish in PT0.05S"), e.getMessage());
-            dma.reset();
-        } finally {
-            if (before == null) {
-                System.clearProperty("jynq.wait.timeout");
-            } else {
-                System.setProperty("jynq.wait.timeout", before);
+        io.jynq.testing.TempProperty.with("jynq.wait.timeout", "0.05", () -> {
+            try (ContiguousBuffer out = alloc(16)) {
+                dma.recvChannel().transfer(out);
+                DmaTimeoutException e = assertThrows(DmaTimeoutException.class, () -> dma.recvChannel().await());
+                assertTrue(e.getMessage().startsWith("S2MM of axi_dma_0 did not finish in PT0.05S"), e.getMessage());
+                dma.reset();
             }
-        }
+        });
         assertEquals(io.jynq.overlay.Deadline.DEFAULT_WAIT, io.jynq.overlay.Deadline.defaultTimeout());
     }
 

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jynq.device.DeviceException;
 import io.jynq.device.PlState;
 import io.jynq.device.sim.SimDevice;
-import io.jynq.testing.SharedData;
+import io.jynq.testing.Kv260Dfx;
 import io.jynq.testing.SimBoards;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * design and its real partial design for region {@code composable/pr_2} (../shared).
  */
 class PartialReconfigurationTest {
-    private static final long ADD_ACCEL = 0x8014_0000L;
+    private static final long ADD_ACCEL = Kv260Dfx.ADD_ACCEL;
     @TempDir
     Path dir;
     private SimDevice dev;
@@ -33,14 +32,9 @@ class PartialReconfigurationTest {
 
     @BeforeEach
     void load() throws IOException {
-        Path d = Files.createDirectories(dir.resolve("cv"));
-        // the simulator checks a bitstream's header only: the PYNQ-Z1 .bit stands in for both
-        Files.createSymbolicLink(d.resolve("cv_dfx_3_pr.bit"), SharedData.bit("pynqz1_base.bit"));
-        Files.createSymbolicLink(d.resolve("cv_dfx_3_pr.hwh"), SharedData.hwh("kv260_cv_dfx_3_pr.hwh"));
-        Files.createSymbolicLink(d.resolve("rm_partial.bit"), SharedData.bit("pynqz1_base.bit"));
-        Files.createSymbolicLink(d.resolve("rm_partial.hwh"), SharedData.hwh("kv260_pr2_add_partial.hwh"));
+        Path bit = Kv260Dfx.folder(dir);
         dev = SimBoards.open(dir, 32);
-        ol = new Overlay(d.resolve("cv_dfx_3_pr.bit").toString(), LoadOptions.defaults().withDevice(dev));
+        ol = new Overlay(bit.toString(), LoadOptions.defaults().withDevice(dev));
     }
 
     @Test

@@ -32,7 +32,8 @@ public final class InstallKernelCommand extends CliCommand {
         boolean user;
         @Option(names = "--sys-prefix", description = "/usr/share/jupyter/kernels (Debian's Jupyter; needs root)")
         boolean sysPrefix;
-        @Option(names = "--prefix", paramLabel = "P", description = "P/share/jupyter/kernels (set JUPYTER_PATH=P/share/jupyter)")
+        @Option(names = "--prefix", paramLabel = "P", description = "P/share/jupyter/kernels: for the Jupyter "
+                + "of the Python environment P, e.g. PYNQ's /usr/local/share/pynq-venv")
         Path prefix;
     }
 
@@ -87,7 +88,7 @@ public final class InstallKernelCommand extends CliCommand {
         }
         // a bad size is an IllegalArgumentException naming --memory: one line, nothing written
         long board = memory != null ? KernelMemory.parseSize(memory) : KernelMemory.machineMemory();
-        sized = KernelMemory.merge(KernelMemory.jvmOptions(board), jvmOptions);
+        sized = KernelMemory.supportedBy(javaBin(), KernelMemory.merge(KernelMemory.jvmOptions(board), jvmOptions), System.err);
         env = KernelMemory.environment(board);
         out.printf("kernel JVM sized for %d MiB of memory (%s): %s%n", board >> 20,
                 memory != null ? "--memory " + memory : "this machine's", sized.isEmpty() ? "the JVM's own sizing" : String.join(" ", sized));
@@ -103,11 +104,17 @@ public final class InstallKernelCommand extends CliCommand {
         }
         Path dir = KernelSpecInstaller.install(spec, kernels);
         out.println("installed kernelspec " + name + " in " + dir);
+        if (scope == Scope.PREFIX) {
+            out.println(KernelSpecInstaller.prefixFinder(where.prefix));
+        }
+    }
+
+    private Path javaBin() {
+        return java != null ? java.toAbsolutePath() : Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath();
     }
 
     KernelSpec spec(List<String> extraJvmOptions) {
-        Path javaBin = java != null ? java.toAbsolutePath()
-                : Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath();
+        Path javaBin = javaBin();
         String cp = classPath != null ? classPath : System.getProperty("java.class.path");
         List<String> entries = Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank())
                 .map(s -> s.endsWith("*") ? s : Path.of(s).toAbsolutePath().toString()).collect(Collectors.toList());

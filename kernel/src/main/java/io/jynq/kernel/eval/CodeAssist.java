@@ -16,6 +16,13 @@ import jdk.jshell.SourceCodeAnalysis;
  * they neither complete nor count as broken Java.
  */
 public final class CodeAssist {
+    /**
+     * How long the first completion waits for JShell's class index (package names), which is
+     * built only then (see {@link DeferredClassIndex}); about 1 s of CPU on x86, longer on a board,
+     * where the first completion then lists packages once the index is done.
+     */
+    private static final java.time.Duration FIRST_INDEX_WAIT = java.time.Duration.ofSeconds(3);
+
     private final JShellEvaluator evaluator;
 
     public CodeAssist(JShellEvaluator evaluator) {
@@ -42,6 +49,7 @@ public final class CodeAssist {
         }
         int[] anchor = new int[1];
         String src = blankMagics(code);
+        evaluator.indexClassPath(FIRST_INDEX_WAIT);
         evaluator.importDefaultsFor(src.substring(0, at));
         List<SourceCodeAnalysis.Suggestion> suggestions =
                 evaluator.shell().sourceCodeAnalysis().completionSuggestions(src, at, anchor);

@@ -70,6 +70,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private static final Pattern TEMP_NAME = Pattern.compile("(?<![\\w$])\\$\\d+\\b");
 
     private final JShell shell;
+    /** Set while {@link #shell} is built; see {@link #indexClassPath}. */
+    private DeferredClassIndex classIndex;
     private final CapturingExecutionControl control;
     private final Duration timeout;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -105,7 +107,31 @@ public final class JShellEvaluator implements AutoCloseable {
         this.control = new CapturingExecutionControl();
         this.shell = CompileClassPath.build(JShell.builder()
                 .executionEngine(new CapturingControlProvider(control), Map.of())
+                .fileManager(standard -> classIndex = new DeferredClassIndex(standard))
                 .compilerOptions(compilerOptions.toArray(String[]::new)));
+    }
+
+    /**
+     * Lets JShell index the class path for completion (package names, fix imports), which
+     * {@link DeferredClassIndex} holds back until completion first asks; then waits up to
+     * {@code wait} for the index, so the first completion already lists packages on a fast machine.
+     */
+    public void indexClassPath(Duration wait) {
+        DeferredClassIndex index = classIndex;
+        if (index == null || !index.want()) {
+            return;
+        }
+        CompileClassPath.refreshIndex(shell);
+        long deadline = System.nanoTime() + wait.toNanos();
+        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+        while (System.nanoTime() < deadline && !sca.listQualifiedNames("Object", 6).isUpToDate()) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -292,8 +318,11 @@ public final class JShellEvaluator implements AutoCloseable {
     private record Piece(String source, int start, boolean endsWithSemicolon) {
     }
 
-    /** A compiled snippet: its events and the entry points JShell asked to run. */
-    private record Compiled(Piece piece, List<SnippetEvent> events, List<Method> entries) {
+    /**
+     * A compiled snippet: its events, the entry points JShell asked to run, and for an expression
+     * compiled in {@link ExpressionSnippets}' wrapper the variable that will hold its value (else null).
+     */
+    private record Compiled(Piece piece, List<SnippetEvent> events, List<Method> entries, VarSnippet valueVar) {
     }
 
     private List<Piece> split(String cell) {
@@ -333,9 +362,12 @@ public final class JShellEvaluator implements AutoCloseable {
         try {
             for (Piece p : pieces) {
                 checkStop();
-                List<SnippetEvent> events = declare(p.source());
-                Compiled c = new Compiled(p, events, control.takeDeferred());
+                Compiled c = compileAsExpression(p);
+                if (c == null) {
+                    c = new Compiled(p, declare(p.source()), control.takeDeferred(), null);
+                }
                 done.add(c);
+                List<SnippetEvent> events = c.events();
                 for (SnippetEvent e : events) {
                     if (e.causeSnippet() != null) {
                         continue;
@@ -360,6 +392,31 @@ public final class JShellEvaluator implements AutoCloseable {
             control.setDeferring(false);
         }
         return done;
+    }
+
+    /**
+     * Declares an expression piece in {@link ExpressionSnippets}' wrapper (two javac passes
+     * instead of JShell's three or four), or returns null, leaving no trace, if the piece is not
+     * an expression or does not compile so: then JShell takes it as written and says why.
+     */
+    private Compiled compileAsExpression(Piece p) {
+        String wrapped = p.source().contains(MAGIC_CALL_PREFIX) ? null : ExpressionSnippets.wrap(p.source());
+        if (wrapped == null) {
+            return null;
+        }
+        List<SnippetEvent> events = declare(wrapped);
+        List<Method> entries = control.takeDeferred();
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null && e.status() == Snippet.Status.VALID && e.snippet() instanceof VarSnippet v) {
+                return new Compiled(p, events, entries, v);
+            }
+        }
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null && shell.status(e.snippet()).isActive()) {
+                shell.drop(e.snippet());
+            }
+        }
+        return null;
     }
 
     /**
@@ -441,9 +498,15 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         }
         checkStop();
-        for (SnippetEvent e : c.events()) {
-            if (e.causeSnippet() == null && e.status().isActive()) {
-                value = valueOf(e.snippet(), e);
+        if (c.valueVar() != null) {
+            shell.varValue(c.valueVar());
+            Object v = control.takeCaptured();
+            value = v == CellValue.VOID ? NO_VALUE : v;
+        } else {
+            for (SnippetEvent e : c.events()) {
+                if (e.causeSnippet() == null && e.status().isActive()) {
+                    value = valueOf(e.snippet(), e);
+                }
             }
         }
         dropTemporaries(c);
@@ -455,6 +518,11 @@ public final class JShellEvaluator implements AutoCloseable {
             if (e.causeSnippet() == null) {
                 dropIfTemporary(e.snippet());
             }
+        }
+        VarSnippet v = c.valueVar();
+        if (v != null && shell.status(v).isActive()) {
+            shell.drop(v);
+            control.forget(v.name());
         }
     }
 

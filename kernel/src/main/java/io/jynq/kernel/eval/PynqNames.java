@@ -35,6 +35,8 @@ public final class PynqNames {
         m.put("sendchannel", "sendChannel()");
         m.put("recvchannel", "recvChannel()");
         m.put("wait", "await() (or await(Duration))");
+        m.put("wait_async", "awaitAsync()");
+        m.put("transferred", "transferred()");
         m.put("physical_address", "physicalAddress()");
         m.put("freebuffer", "close()");
         m.put("sync_to_device", "flush()");
@@ -44,6 +46,27 @@ public final class PynqNames {
         m.put("DefaultIP", "DefaultIp");
         m.put("DMA", "AxiDma");
         m.put("AxiGPIO", "AxiGpio");
+        m.put("pr_download", "prDownload(region, bit)");
+        m.put("pr_dict", "prDict()");
+        m.put("load_ip_data", "loadIpData(ip, bytesOrPath)");
+        m.put("timestamp", "timestamp()");
+        m.put("channel1", "channel1()");
+        m.put("setdirection", "setDirection(Direction.INPUT)");
+        m.put("setlength", "setLength(n)");
+        m.put("wait_for_value", "waitForValue(v)");
+        m.put("wait_for_value_async", "onValue(v)");
+        m.put("halted", "halted()");
+        m.put("cpu_mhz", "Clocks.cpuMhz()");
+        m.put("fclk0_mhz", "Clocks.fclkMhz(0)");
+        m.put("fclk1_mhz", "Clocks.fclkMhz(1)");
+        m.put("fclk2_mhz", "Clocks.fclkMhz(2)");
+        m.put("fclk3_mhz", "Clocks.fclkMhz(3)");
+        m.put("set_pl_clk", "Clocks.setFclkDivisors(i, d0, d1)");
+        m.put("get_gpio_pin", "Gpio.psPin(i, Direction.OUTPUT)");
+        m.put("GPIO", "Gpio");
+        m.put("RGBLED", "Rgbled");
+        m.put("checkhierarchy", "checkHierarchy(Hierarchy)");
+        m.put("bindto", "@BindTo(\"vendor:library:name:version\")");
         m.put("print", "System.out.println(...)");
         return m;
     }

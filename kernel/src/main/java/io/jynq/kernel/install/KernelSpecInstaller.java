@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a {@link KernelSpec} into {@code <kernels dir>/<name>/}: kernel.json, logo-32x32.png and
@@ -21,7 +22,11 @@ public final class KernelSpecInstaller {
         USER,
         /** sys.prefix of Debian's Jupyter: /usr/share/jupyter/kernels. */
         SYS_PREFIX,
-        /** PREFIX/share/jupyter/kernels (needs JUPYTER_PATH=PREFIX/share/jupyter to be found). */
+        /**
+         * PREFIX/share/jupyter/kernels: found by the Jupyter of the Python environment at PREFIX
+         * (Jupyter looks in {@code sys.prefix/share/jupyter}; PYNQ's images run Jupyter from the
+         * venv /usr/local/share/pynq-venv), by any other only with JUPYTER_PATH=PREFIX/share/jupyter.
+         */
         PREFIX
     }
 
@@ -47,7 +52,22 @@ public final class KernelSpecInstaller {
     }
 
     /**
-     * Writes the kernelspec.
+     * Which Jupyter finds a kernelspec written under {@code --prefix}, for the user: the one of the
+     * Python environment there (a venv's {@code pyvenv.cfg}, a {@code bin/python3}, or /usr/local,
+     * one of Jupyter's system paths), else none without JUPYTER_PATH (a mistyped venv path).
+     */
+    public static String prefixFinder(Path prefix) {
+        Path p = prefix.toAbsolutePath().normalize();
+        boolean env = Files.isRegularFile(p.resolve("pyvenv.cfg")) || Files.isExecutable(p.resolve("bin/python3"))
+                || p.equals(Path.of("/usr/local"));
+        return env ? "found by the Jupyter of the Python environment " + p + " (" + p.resolve("bin/jupyter") + " kernelspec list)"
+                : p + " is not a Python environment (no pyvenv.cfg, no bin/python3): Jupyter finds this kernelspec only with JUPYTER_PATH="
+                + p.resolve("share/jupyter");
+    }
+
+    /**
+     * Writes the kernelspec; kernel.json through a temporary file and a rename, so a Jupyter
+     * listing kernelspecs meanwhile never reads half of it.
      *
      * @return the kernelspec directory written
      * @throws UncheckedIOException naming the directory if it cannot be written (e.g. SYS_PREFIX without root)
@@ -56,7 +76,8 @@ public final class KernelSpecInstaller {
         Path dir = kernelsDir.resolve(spec.name());
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("kernel.json"), spec.toJson());
+            Path tmp = Files.writeString(dir.resolve(".kernel.json.tmp"), spec.toJson());
+            Files.move(tmp, dir.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write kernelspec into " + dir + ": " + e, e);
         }

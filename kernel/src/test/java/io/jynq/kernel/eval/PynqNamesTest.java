@@ -42,6 +42,10 @@ class PynqNamesTest {
         assertTrue(traceback("MMIO m = null;").contains("hint: PYNQ's MMIO is Mmio in JYNQ"));
         assertTrue(traceback("var buf = allocate(1024);").contains("hint: PYNQ's allocate is Buffers.allocate(...) in JYNQ"));
         assertTrue(traceback("ol.sendchannel.transfer(null)").contains("sendChannel()"));
+        // issue 16's names
+        assertTrue(traceback("ol.pr_download(\"composable/pr_2\", \"rm.bit\")").contains("hint: PYNQ's pr_download is prDownload(region, bit) in JYNQ"));
+        assertTrue(traceback("GPIO pin = null;").contains("hint: PYNQ's GPIO is Gpio in JYNQ"));
+        assertTrue(traceback("ol.wait_for_value_async(1)").contains("onValue(v)"));
     }
 
     @Test

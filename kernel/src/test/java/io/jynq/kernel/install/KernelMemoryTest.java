@@ -1,11 +1,18 @@
 package io.jynq.kernel.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KernelMemoryTest {
     @Test
@@ -29,7 +36,7 @@ class KernelMemoryTest {
     @Test
     void aPynqZ2GetsTheSmallSizingAKv260TheJvmsOwn() {
         List<String> z2 = KernelMemory.jvmOptions(KernelMemory.parseSize("512m"));
-        assertTrue(z2.contains("-Xmx96m") && z2.contains("-XX:TieredStopAtLevel=1"), z2.toString());
+        assertTrue(z2.contains("-Xmx80m") && z2.contains("-XX:TieredStopAtLevel=1"), z2.toString());
         assertEquals("2", KernelMemory.environment(512L << 20).get("MALLOC_ARENA_MAX"));
         // a board's MemTotal is below its nominal size (the kernel's own reservations)
         assertEquals(z2, KernelMemory.jvmOptions(490L << 20));
@@ -40,13 +47,31 @@ class KernelMemoryTest {
 
     @Test
     void aUserOptionReplacesTheSizedOneOfTheSameSetting() {
-        List<String> merged = KernelMemory.merge(List.of("-Xmx96m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss512k"),
+        List<String> merged = KernelMemory.merge(List.of("-Xmx80m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss512k"),
                 List.of("-Xmx256m", "-XX:+UsePerfData", "-Dfoo=1"));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m", "-XX:+UsePerfData", "-Dfoo=1"), merged);
         assertEquals("-XX:MaxRAM", KernelMemory.key("-XX:MaxRAM=512m"));
         assertEquals(List.of("-Xshare:auto", "-XX:+UseG1GC"), KernelMemory.merge(List.of("-XX:+UseSerialGC", "-Xshare:auto"),
                 List.of("-XX:+UseG1GC")), "the JVM refuses two collectors");
         assertEquals("-XX:MaxRAMPercentage", KernelMemory.key("-XX:MaxRAMPercentage=50"));
+    }
+
+    @Test
+    void theNativeTrimIsKeptForAJvmThatKnowsItAndLeftOutForOneThatRefusesIt(@TempDir Path dir) throws IOException {
+        List<String> z2 = KernelMemory.jvmOptions(512L << 20);
+        assertTrue(z2.contains(KernelMemory.NATIVE_TRIM), z2.toString());
+        Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        assertEquals(z2, KernelMemory.supportedBy(thisJava, z2, new PrintStream(log)), "OpenJDK 17.0.9+ knows it");
+
+        // a JVM older than 17.0.9 refuses to start with an option it does not know
+        Path old = dir.resolve("java");
+        Files.writeString(old, "#!/bin/sh\ncase \"$*\" in *TrimNativeHeapInterval*) echo 'Unrecognized VM option' >&2; exit 1;; esac\nexit 0\n");
+        assertTrue(old.toFile().setExecutable(true));
+        List<String> kept = KernelMemory.supportedBy(old, z2, new PrintStream(log));
+        assertFalse(kept.contains(KernelMemory.NATIVE_TRIM), kept.toString());
+        assertEquals(z2.size() - 1, kept.size(), "every other option stays");
+        assertTrue(log.toString().contains("TrimNativeHeapInterval"), log.toString());
     }
 
     @Test

@@ -158,4 +158,11 @@ class KernelEvaluatorIT {
         assertTrue(stream("dma3").contains("constant 2"), stream("dma3"));
         assertEquals("[2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32]", result(run("dma3")));
     }
+
+    /** Issue 16, through a real kernel: {@code %overlay load} writes no DMACR; the first {@code sendChannel()} starts MM2S. */
+    @Test
+    void overlayLoadStartsNoDmaChannelAndTheFirstCallDoes() {
+        assertEquals("1 AxiDma", result(run("lazy_after_load")), "MM2S DMASR.Halted after %overlay load");
+        assertEquals("0", result(run("lazy_first_use")), "MM2S running after the first sendChannel()");
+    }
 }

@@ -434,6 +434,9 @@ def evaluator(kernel):
         # cannot be cast to $JShell$21B$...) and left overlay null: an overlay variable before the driver,
         # and a notebook's import cell (second import on its own line) after the DMA
         r["load0"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
+        # issue 16: drivers bind on first use; the load started no DMA channel (MM2S DMASR.Halted, PG021), the first call does
+        r["lazy_after_load"] = run(kc, 'overlay.ip("axi_dma_0").read(0x04) % 2 + " " + overlay.axi_dma_0.getClass().getSimpleName()')
+        r["lazy_first_use"] = run(kc, 'overlay.axi_dma_0.sendChannel();\n"" + overlay.ip("axi_dma_0").read(0x04) % 2')
         r["driver"] = run(kc, CONSTANT_MULTIPLY % "")
         r["load1"] = run(kc, "%overlay load dsp_loopback as overlay", timeout=120)
         r["dma1"] = run(kc, "overlay.fir_0.setConstant(3);\n" + MULTIPLY_DMA, timeout=120)

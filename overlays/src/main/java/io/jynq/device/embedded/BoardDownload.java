@@ -45,9 +45,12 @@ final class BoardDownload {
     }
 
     /**
+     * @param region null for a full bitstream; for a partial one the region it goes into
+     *        ({@code ""} when none is named), recorded in the PL state for every process
      * @param beforeProgramming run before a full bitstream replaces the design (closes UIO lines)
      */
-    void run(Path bitstream, OverlayMetadata metadata, boolean partial, Runnable beforeProgramming) {
+    void run(Path bitstream, OverlayMetadata metadata, String region, Runnable beforeProgramming) {
+        boolean partial = region != null;
         FirmwareImage image = FirmwareImage.of(bitstream);
         Path dtbo = sibling(bitstream, ".dtbo");
         byte[] dtboBytes = Files.isRegularFile(dtbo) ? readAll(dtbo) : null;
@@ -71,9 +74,11 @@ final class BoardDownload {
             shutdownManagers.record(metadata);
         }
         PlState old = store.read();
-        // a partial download keeps the PL's bitfile name and timestamp (PYNQ's post_download)
-        store.write(partial && old.isProgrammed() ? new PlState(old.bitfileName(), old.timestamp(), hash, true)
-                : new PlState(bitstream.toAbsolutePath().normalize().toString(), Instant.now(), hash, partial));
+        String bit = bitstream.toAbsolutePath().normalize().toString();
+        // a partial download keeps the PL's bitfile name and timestamp (PYNQ's post_download) and
+        // joins the state's regions; a partial without a full design before it stands alone, as before
+        store.write(partial && old.isProgrammed() ? old.withPartial(new PlState.PartialRegion(region, bit, hash))
+                : new PlState(bit, Instant.now(), hash, partial));
     }
 
     /** Read-modify-writes each planned field through a transient /dev/mem window. */

@@ -50,7 +50,6 @@ public final class EmbeddedDevice implements Device {
     private final BoardPaths paths;
     private final SysfsIo io;
     private volatile GpioKernel gpioKernel = GpioKernel.LIBC;
-    private final io.jynq.device.LoadedPartials partials = new io.jynq.device.LoadedPartials();
     private final PollWaiter waiter;
     private final Arch configuredArch;
     private final FpgaManager fpga;
@@ -118,13 +117,24 @@ public final class EmbeddedDevice implements Device {
     }
 
     @Override
-    public synchronized void download(Path bitstream, OverlayMetadata metadata, boolean partial) {
+    public void download(Path bitstream, OverlayMetadata metadata, boolean partial) {
+        download(bitstream, metadata, partial ? "" : null);
+    }
+
+    /** Records the region in the PL state, in the download's one state write (see {@link Device#downloadPartial}). */
+    @Override
+    public void downloadPartial(Path bitstream, OverlayMetadata partial, String region) {
+        download(bitstream, partial, Objects.requireNonNull(region, "region"));
+    }
+
+    /** @param region null for a full bitstream, else the partial region ("" for none named) */
+    private synchronized void download(Path bitstream, OverlayMetadata metadata, String region) {
         checkOpen();
         Objects.requireNonNull(bitstream, "bitstream");
         if (!Files.isRegularFile(bitstream)) {
             throw new UncheckedIOException(new NoSuchFileException(bitstream.toString(), null, "no such bitstream file"));
         }
-        download.run(bitstream, metadata, partial, this::closeIrqs); // UIO devices belong to the replaced design
+        download.run(bitstream, metadata, region, this::closeIrqs); // UIO devices belong to the replaced design
     }
 
     /**
@@ -225,17 +235,6 @@ public final class EmbeddedDevice implements Device {
         Arch arch = configuredArch != null ? configuredArch : BoardArch.detect(paths);
         io.jynq.device.PsGpioLine line = CdevPsGpio.open(paths.resolve("dev"), gpioKernel, arch, index, output);
         return line != null ? line : new SysfsPsGpio(paths, io, arch).open(index, output);
-    }
-
-    /** The {@code .hwh} beside the loaded bitstream, with the partial designs this process recorded. */
-    @Override
-    public OverlayMetadata loadedMetadata() {
-        return partials.apply(plState(), Device.super.loadedMetadata());
-    }
-
-    @Override
-    public void partialLoaded(String region, OverlayMetadata partial) {
-        partials.record(plState(), region, partial);
     }
 
     /** The kernel the GPIO character device is reached through (a test plays it). */

@@ -35,6 +35,19 @@ final class BoardFiles {
     }
 
     /**
+     * The register file of the partial design {@code r} in {@code s}: the full design's name with
+     * the region's and the partial's hash, so that each region's partial has its own and a full
+     * download retires them all ({@link #retireOldRegisterFiles}).
+     */
+    Path regsFile(PlState s, PlState.PartialRegion r) {
+        String full = regsFile(s).getFileName().toString();
+        String sha = r.metadataSha256();
+        return dir.resolve(full.substring(0, full.length() - ".regs".length()) + "-"
+                + sha256(r.region().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8) + "-"
+                + sha.substring(0, Math.min(12, sha.length())) + ".regs");
+    }
+
+    /**
      * Marks every register file but {@code keep} retired ({@link LiveDesign}) and deletes it. The
      * caller holds the {@link BoardLock}. Unlinking leaves other processes' mappings valid, so their
      * stale handles read the retired flag and fail with a message instead of a SIGBUS.

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -38,9 +39,11 @@ import java.util.NoSuchElementException;
  * Behaviour (a DMA transfer in flight, interrupt lines, stream queues) runs in the process that
  * touches the registers; another process sees its register results.
  *
- * <p>A partial (DFX) download stacks the partial design's IPs on the loaded one in this process;
- * another process cannot attach to a board whose last download was partial (it gets a
- * {@link DeviceException} saying so).
+ * <p>A partial (DFX) download stacks the partial design's IPs on the loaded one; the PL state
+ * records it with its region ({@link PlState#regions()}) and its design is stored by hash like a
+ * full one's, so another process builds the same layers and sees the partial's IP in its
+ * dictionaries. A state file of the old format (1) after a partial download names no full design:
+ * another process then gets a {@link DeviceException} saying so.
  *
  * <p>States: before any download {@link #map} and {@link #irq} throw {@link DeviceException};
  * after {@link #close()} every call throws {@link IllegalStateException}.
@@ -52,8 +55,9 @@ public final class SimDevice implements Device, SimControls {
     private final SimDdr ddr;
     private final SimClocks clocks = new SimClocks();
     private final SimPsGpio psGpio = new SimPsGpio(this::currentOrNull);
-    private final io.jynq.device.LoadedPartials partials = new io.jynq.device.LoadedPartials();
     private volatile SimPl pl;
+    /** The partial designs this process downloaded, by hash (one whose .hwh is no file is stored nowhere else). */
+    private final Map<String, OverlayMetadata> downloadedPartials = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private final DiskSpace disk;
@@ -114,6 +118,18 @@ public final class SimDevice implements Device, SimControls {
 
     @Override
     public void download(Path bitstream, OverlayMetadata metadata, boolean partial) {
+        download(bitstream, metadata, partial ? "" : null);
+    }
+
+    /** Records the region in the PL state, in the download's one state write (see {@link Device#downloadPartial}). */
+    @Override
+    public void downloadPartial(Path bitstream, OverlayMetadata partial, String region) {
+        download(bitstream, partial, java.util.Objects.requireNonNull(region, "region"));
+    }
+
+    /** @param region null for a full bitstream, else the partial region it goes into ("" for none named) */
+    private void download(Path bitstream, OverlayMetadata metadata, String region) {
+        boolean partial = region != null;
         checkOpen();
         java.util.Objects.requireNonNull(bitstream, "bitstream");
         java.util.Objects.requireNonNull(metadata, "metadata");
@@ -129,11 +145,13 @@ public final class SimDevice implements Device, SimControls {
                     throw new DeviceException("cannot download the partial bitstream " + bitstream.getFileName()
                             + ": no full design is loaded in this process to hold its region; download the overlay first");
                 }
-                // a partial download keeps the PL's bitfile name and timestamp (PYNQ's post_download);
-                // its own design hash tells its register file and state apart
-                PlState state = partial ? new PlState(old.bitfileName(), old.timestamp(), sha, true)
+                // a partial download keeps the PL's bitfile name, timestamp and hash (PYNQ's post_download)
+                // and joins the regions, which every process reads; its own hash names its register file
+                PlState.PartialRegion r = partial
+                        ? new PlState.PartialRegion(region, bitstream.toAbsolutePath().normalize().toString(), sha) : null;
+                PlState state = partial ? old.withPartial(r)
                         : new PlState(bitstream.toAbsolutePath().normalize().toString(), nextTimestamp(old), sha, false);
-                Path regs = files.regsFile(state);
+                Path regs = partial ? files.regsFile(state, r) : files.regsFile(state);
                 SimPl built;
                 SimPl base = partial ? pl : null;
                 try {
@@ -150,7 +168,9 @@ public final class SimDevice implements Device, SimControls {
                     throw e;
                 }
                 pl = built;
-                if (!partial) {
+                if (partial) {
+                    downloadedPartials.put(sha, metadata);
+                } else {
                     clocks.boot(metadata);
                     files.retireOldRegisterFiles(regs);
                 }
@@ -217,14 +237,23 @@ public final class SimDevice implements Device, SimControls {
                     pl = null;
                     return null;
                 }
+                // a partial state of format 1 (no regions recorded) does not say which full design holds it
+                boolean unknownPartial = s.partial() && s.regions().isEmpty();
                 Path design = files.designFile(s.metadataSha256());
-                if (s.partial() || !Files.isRegularFile(design)) {
+                if (unknownPartial || !Files.isRegularFile(design)) {
                     throw new DeviceException("the simulated PL was programmed by another process with " + s.bitfileName()
-                            + (s.partial() ? " (a partial bitstream)" : "") + " and its design is not available in "
+                            + (unknownPartial ? " (a partial bitstream)" : "") + " and its design is not available in "
                             + config.stateDirectory() + "; download the overlay in this process");
                 }
                 OverlayMetadata md = HwhParser.parse(design);
-                pl = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, null), this, false);
+                SimPl built = SimPl.build(md, s, RegisterWindows.open(files.regsFile(s), md, null), this, false);
+                for (PlState.PartialRegion r : s.regions()) {
+                    OverlayMetadata pmd = partialDesign(r);
+                    SimPl layer = SimPl.build(pmd, s, RegisterWindows.open(files.regsFile(s, r), pmd, null), this, false);
+                    layer.stackOn(built);
+                    built = layer;
+                }
+                pl = built;
                 clocks.restore(md);
                 return pl;
             }
@@ -475,19 +504,35 @@ public final class SimDevice implements Device, SimControls {
         loaded("run the simulation").run(cycles);
     }
 
-    /** The design this board models, with the partial designs this process recorded ({@link #partialLoaded}). */
+    /**
+     * The design this board models, with the partial designs the PL state records in its regions
+     * (whichever process downloaded them; {@link #downloadPartial}).
+     */
     @Override
     public OverlayMetadata loadedMetadata() {
         SimPl p = current();
         if (p == null) {
             throw new DeviceException("the simulated PL is empty: no overlay has been downloaded");
         }
-        return partials.apply(plState(), p.base().metadata());
+        return io.jynq.device.PartialDesigns.merge(p.base().metadata(), p.state(), this::partialDesign);
     }
 
-    @Override
-    public void partialLoaded(String region, OverlayMetadata partial) {
-        partials.record(plState(), region, partial);
+    /**
+     * A recorded partial's design: the one this process downloaded, else the copy the downloading
+     * process stored by hash.
+     */
+    private OverlayMetadata partialDesign(PlState.PartialRegion r) {
+        OverlayMetadata mine = downloadedPartials.get(r.metadataSha256());
+        if (mine != null) {
+            return mine;
+        }
+        Path design = files.designFile(r.metadataSha256());
+        if (!Files.isRegularFile(design)) {
+            throw new DeviceException("the simulated PL holds the partial bitstream " + r.bitfileName() + " in region \""
+                    + r.region() + "\" but its design is not available in " + config.stateDirectory()
+                    + "; download the overlay in this process");
+        }
+        return io.jynq.metadata.MetadataCache.shared().get(design);
     }
 
     /** EMIO {@code index} of the simulated PS, wired as the loaded design's gpio_dict says; see {@link SimPsGpio}. */

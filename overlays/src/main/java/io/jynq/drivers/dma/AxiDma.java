@@ -21,6 +21,8 @@ import java.time.Duration;
  * dma.sendChannel().transfer(in);                // MM2S starts the stream
  * dma.sendChannel().await(Duration.ofSeconds(1));
  * dma.recvChannel().await(Duration.ofSeconds(1));
+ * dma.recvChannel().transfer(out);
+ * CompletableFuture<Long> bytes = dma.recvChannel().awaitAsync();  // PYNQ's wait_async: woken by s2mm_introut
  * }</pre>
  *
  * <p>Configuration from the {@code .hwh} PARAMETERs: {@code C_INCLUDE_SG} (1: scatter-gather

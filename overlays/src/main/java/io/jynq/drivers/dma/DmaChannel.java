@@ -20,9 +20,11 @@ import io.jynq.error.HardwareTimeoutException;
 import io.jynq.ip.AxiDmaLayout;
 import io.jynq.mmio.Mmio;
 import io.jynq.overlay.Deadline;
+import io.jynq.overlay.Interrupt;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One direction of an {@link AxiDma}: MM2S (memory to stream, "send") or S2MM
@@ -361,11 +363,69 @@ public final class DmaChannel {
      * @throws java.util.concurrent.CancellationException if the thread is interrupted
      */
     public synchronized void await(Duration timeout) {
+        awaitUntil(timeout, Deadline.after(timeout));
+    }
+
+    /** {@link #await(Duration)} against a deadline already running ({@link DmaAsyncWait} started it). */
+    synchronized void awaitUntil(Duration timeout, Deadline d) {
         if (sgDevice != null) {
-            awaitChain(timeout);
+            awaitChain(timeout, d);
         } else {
-            awaitTransfer(timeout);
+            awaitTransfer(timeout, d);
         }
+    }
+
+    /**
+     * As {@link #awaitAsync(Duration)} with {@link Deadline#defaultTimeout()}: PYNQ's
+     * {@code await dma.recvchannel.wait_async()}.
+     */
+    public CompletableFuture<Long> awaitAsync() {
+        return awaitAsync(Deadline.defaultTimeout());
+    }
+
+    /**
+     * Waits for the transfer started by {@link #transfer} on a daemon thread (PYNQ's
+     * {@code wait_async}, without an event loop): the future completes with {@link #transferred()}
+     * once {@link #await(Duration)} would return, or fails with what it would throw
+     * ({@link DmaTimeoutException} after {@code timeout}, with DMASR and, in scatter-gather mode,
+     * CURDESC and TAILDESC; {@link DeviceException} on a DMA error). Where the channel's interrupt
+     * ({@code mm2s_introut}/{@code s2mm_introut}) reaches the PS, through the design's AXI INTC or
+     * directly, the waiter sleeps on it (DMACR.IOC_IrqEn and Err_IrqEn are set by
+     * {@link #transfer}); otherwise it polls DMASR as {@link #await(Duration)} does.
+     * {@code cancel(true)} ends the wait and leaves the transfer running. Returns a completed
+     * future when no transfer is in flight.
+     *
+     * @param timeout the longest wait
+     * @throws IllegalStateException at once for a cyclic transfer, which never ends
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public synchronized CompletableFuture<Long> awaitAsync(Duration timeout) {
+        Deadline d = Deadline.after(timeout);
+        if (chain != null && chain.cyclic()) {
+            throw cyclicNeverEnds();
+        }
+        Interrupt irq = irqWired ? dma.interrupt(mm2s ? "mm2s_introut" : "s2mm_introut") : null;
+        return DmaAsyncWait.start(this, irq, timeout, d);
+    }
+
+    /** Whether the transfer in flight has ended (done, halted or failed), or none is in flight; reads DMASR. */
+    boolean settled() {
+        if (active == null) {
+            return true;
+        }
+        return (status() & (DMASR_IDLE | DMASR_HALTED | errorMask())) != 0;
+    }
+
+    /**
+     * Clears IOC_Irq and Dly_Irq (write 1 to clear), so that an interrupt that did not end the
+     * transfer (an S2MM packet ending before the last descriptor) does not hold the line up.
+     */
+    void clearCompletionInterrupt() {
+        mmio.write32(base + DMASR, AxiDmaLayout.DMASR_IOC_IRQ | AxiDmaLayout.DMASR_DLY_IRQ);
+    }
+
+    String label() {
+        return label;
     }
 
     /**
@@ -379,11 +439,10 @@ public final class DmaChannel {
         await(io.jynq.overlay.Deadline.defaultTimeout());
     }
 
-    private void awaitTransfer(Duration timeout) {
+    private void awaitTransfer(Duration timeout, Deadline d) {
         if (active == null) {
             return;
         }
-        Deadline d = Deadline.after(timeout);
         int sr;
         while (true) {
             sr = status();
@@ -431,15 +490,13 @@ public final class DmaChannel {
      * descriptor is done) or halted; then the moved bytes are summed from the descriptors' STATUS
      * words, the channel is halted and the descriptors freed.
      */
-    private void awaitChain(Duration timeout) {
+    private void awaitChain(Duration timeout, Deadline d) {
         if (chain == null) {
             return;
         }
         if (chain.cyclic()) {
-            throw new IllegalStateException(label + " runs a cyclic transfer, which never ends: stop() ends it"
-                    + " (PYNQ: 'Cannot wait in cyclic BD mode')");
+            throw cyclicNeverEnds();
         }
-        Deadline d = Deadline.after(timeout);
         int sr;
         while (true) {
             sr = status();
@@ -458,7 +515,9 @@ public final class DmaChannel {
             if (d.expired()) {
                 chain.refresh();
                 throw new DmaTimeoutException(label + " did not finish in " + timeout + ": DMASR=0x" + String.format("%08x", sr)
-                        + " (" + AxiDmaLayout.describeDmasr(sr) + "), " + chain.progress() + " for " + activeBytes + " bytes at 0x"
+                        + " (" + AxiDmaLayout.describeDmasr(sr) + "), CURDESC=0x"
+                        + Integer.toHexString(mmio.read32(base + AxiDmaLayout.CURDESC)) + ", TAILDESC=0x"
+                        + Integer.toHexString(mmio.read32(base + AxiDmaLayout.TAILDESC)) + ", " + chain.progress() + " for " + activeBytes + " bytes at 0x"
                         + Long.toHexString(activeAddress) + (mm2s ? "" : "; S2MM fills every descriptor, so the stream must"
                         + " bring all " + activeBytes + " bytes (a packet ends a descriptor early with RXEOF)"),
                         timeout, registers(), sr);
@@ -480,6 +539,11 @@ public final class DmaChannel {
             active = null;
             stopQuietly();
         }
+    }
+
+    private IllegalStateException cyclicNeverEnds() {
+        return new IllegalStateException(label + " runs a cyclic transfer, which never ends: stop() ends it"
+                + " (PYNQ: 'Cannot wait in cyclic BD mode')");
     }
 
     /** Halts the channel and frees the chain, keeping an earlier exception the one reported. */

@@ -45,13 +45,13 @@ public class AxiGpio extends DefaultIp {
         return parameter("C_ALL_OUTPUTS" + suffix, 0) != 0 ? Direction.OUTPUT : Direction.INOUT;
     }
 
-    /** Channel 1. */
+    /** Channel 1 (PYNQ's {@code channel1}). */
     public GpioChannel channel1() {
         return channel1;
     }
 
     /**
-     * Channel 2.
+     * Channel 2 (PYNQ's {@code channel2}).
      *
      * @throws IllegalStateException if the GPIO has one channel (C_IS_DUAL=0)
      */

@@ -64,7 +64,7 @@ public final class GpioChannel implements Iterable<GpioSlice> {
 
     /**
      * Sets how the pins are used and programs TRI accordingly (all ones for INPUT, zeros for OUTPUT;
-     * INOUT leaves TRI to each read and write).
+     * INOUT leaves TRI to each read and write); PYNQ's {@code setdirection}.
      */
     public synchronized void setDirection(Direction d) {
         direction = d;

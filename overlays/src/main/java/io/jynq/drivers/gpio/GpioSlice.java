@@ -1,5 +1,6 @@
 package io.jynq.drivers.gpio;
 
+import io.jynq.overlay.BackgroundWait;
 import io.jynq.overlay.Deadline;
 import java.time.Duration;
 import java.util.Objects;
@@ -101,23 +102,10 @@ public final class GpioSlice {
      */
     public CompletableFuture<Void> onValue(long value) {
         Duration timeout = Deadline.defaultTimeout();
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                waitForValue(value, timeout);
-                f.complete(null);
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        }, "jynq-gpio-wait " + this);
-        t.setDaemon(true);
-        f.whenComplete((v, e) -> {
-            if (f.isCancelled()) {
-                t.interrupt();
-            }
+        return BackgroundWait.start("jynq-gpio-wait " + this, () -> {
+            waitForValue(value, timeout);
+            return null;
         });
-        t.start();
-        return f;
     }
 
     /** Slices are equal when they are the same pins of the same channel. */

@@ -95,6 +95,29 @@ class EmbeddedDownloadTest {
         }
     }
 
+    /**
+     * On a board, another process (a second EmbeddedDevice on the same root and state) sees a
+     * partial's IP in its dictionaries from the PL state, its .hwh beside the partial bitstream.
+     */
+    @Test
+    void aPartialInARegionIsSeenByAnotherProcessUntilTheNextFullDownload() throws IOException {
+        Path cv = bin("cv.bin");
+        Files.createSymbolicLink(overlays.resolve("cv.hwh"), SharedData.hwh("kv260_cv_dfx_3_pr.hwh"));
+        Path rm = bin("rm_partial.bin");
+        Path rmHwh = Files.createSymbolicLink(overlays.resolve("rm_partial.hwh"), SharedData.hwh("kv260_pr2_add_partial.hwh"));
+        try (EmbeddedDevice dev = board.device(); EmbeddedDevice other = board.device()) {
+            dev.download(cv, null, false);
+            assertFalse(other.ipDict().containsKey("composable/pr_2/add_accel"));
+            dev.downloadPartial(rm, io.jynq.metadata.HwhParser.parse(rmHwh), "composable/pr_2");
+            assertEquals("write sys/class/fpga_manager/fpga0/flags 1", board.kernel.log.get(2));
+            assertEquals(cv.toAbsolutePath().toString(), other.plState().bitfileName(), "PYNQ's post_download: not for a partial");
+            assertEquals(0x8014_0000L, other.ipDict().get("composable/pr_2/add_accel").physAddr());
+            assertTrue(other.hierarchyDict().get("composable/pr_2").ip().containsKey("add_accel"));
+            dev.download(cv, null, false);
+            assertFalse(other.ipDict().containsKey("composable/pr_2/add_accel"), "a full download clears the region");
+        }
+    }
+
     @Test
     void aDtboBesideTheBitstreamIsAppliedAfterProgrammingAndReplacedByTheNextFullDownload() throws IOException {
         Path base = bin("base.bin");

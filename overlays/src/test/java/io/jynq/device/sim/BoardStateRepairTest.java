@@ -52,6 +52,29 @@ class BoardStateRepairTest {
         }
     }
 
+    /**
+     * A state file of format 1 written after a partial download names the partial's design, not
+     * the full one: this process says it cannot attach, instead of modelling the wrong design, and
+     * the next download replaces the file with format 2.
+     */
+    @Test
+    void anOldFormatPartialStateIsRefusedWithTheWayOutAndTheNextDownloadReplacesIt() throws Exception {
+        try (SimDevice writer = open()) {
+            writer.download(DspLoopback.bit(), DspLoopback.metadata(), false);
+            String sha = writer.plState().metadataSha256();
+            Files.writeString(dir.resolve("pl_state.json"), "{\"bitfile_name\":\"" + DspLoopback.bit() + "\",\"timestamp\":\""
+                    + writer.plState().timestamp() + "\",\"metadata_sha256\":\"" + sha + "\",\"partial\":true}");
+        }
+        try (SimDevice board = open()) {
+            DeviceException e = assertThrows(DeviceException.class, board::ipDict);
+            assertTrue(e.getMessage().contains("(a partial bitstream)") && e.getMessage().contains("download the overlay in this process"),
+                    e.getMessage());
+            board.download(DspLoopback.bit(), DspLoopback.metadata(), false);
+            assertTrue(board.ipDict().containsKey("axi_dma_0"));
+            assertTrue(Files.readString(dir.resolve("pl_state.json")).contains("\"format\":2"));
+        }
+    }
+
     @Test
     void aTimestampAtInstantMaxDoesNotStopTheNextDownload() throws Exception {
         try (SimDevice board = open()) {

@@ -23,18 +23,20 @@ import static io.jynq.ip.AxiDmaLayout.S2MM_OFFSET;
  *       and clear RS; only a reset clears them.
  * </ul>
  * With {@code C_INCLUDE_SG=1} each channel runs descriptor chains instead ({@link DmaSgEngine}):
- * DMASR.SGIncld is set, the ADDR and LENGTH registers do nothing, and TAILDESC starts the work.
+ * DMASR.SGIncld is set, the ADDR and LENGTH registers do nothing, and TAILDESC starts the work;
+ * the model is then {@link #clocked() clocked}, for the interrupt delay timer (Dly_Irq).
  * An MM2S whose stream is not connected, or an S2MM that receives nothing, stays busy (neither
  * idle nor halted) so that a driver's wait runs into its timeout, as on the board.
  */
 public final class AxiDmaModel implements IpModel {
     private final DmaChannelModel mm2s;
     private final DmaChannelModel s2mm;
+    private final boolean sg;
 
     /** @param ctx the IP's context */
     public AxiDmaModel(IpContext ctx) {
         int lengthBits = (int) ctx.parameterLong("c_sg_length_width", io.jynq.ip.AxiDmaLayout.DEFAULT_LENGTH_WIDTH_BITS);
-        boolean sg = ctx.parameterLong("c_include_sg", 0) == 1;
+        sg = ctx.parameterLong("c_include_sg", 0) == 1;
         boolean micro = ctx.parameterLong("c_micro_dma", 0) == 1;
         mm2s = new DmaChannelModel(ctx, 0, true, lengthBits, sg, micro ? burstBytes(ctx, "mm2s") : 0);
         s2mm = new DmaChannelModel(ctx, S2MM_OFFSET, false, lengthBits, sg, micro ? burstBytes(ctx, "s2mm") : 0);
@@ -45,6 +47,18 @@ public final class AxiDmaModel implements IpModel {
         long width = ctx.parameterLong("c_m_axi_" + dir + "_data_width", 32);
         long burst = ctx.parameterLong("c_" + dir + "_burst_size", 16);
         return (int) Math.max(1, width / 8 * burst);
+    }
+
+    /** Scatter-gather channels count time for their interrupt delay timer ({@link DmaDelayTimer}). */
+    @Override
+    public boolean clocked() {
+        return sg;
+    }
+
+    @Override
+    public void advance(long cycles) {
+        mm2s.advance(cycles);
+        s2mm.advance(cycles);
     }
 
     @Override

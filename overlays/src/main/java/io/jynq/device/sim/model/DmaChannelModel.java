@@ -293,6 +293,13 @@ final class DmaChannelModel {
         irq.set(on);
     }
 
+    /** Lets {@code cycles} cycles pass: the scatter-gather delay timer counts (direct register mode has none). */
+    void advance(long cycles) {
+        if (engine != null) {
+            engine.advance(cycles);
+        }
+    }
+
     /** S2MM: bytes the running transfer still takes (0 when none runs). */
     long bytesLeft() {
         return busy && !mm2s ? capacity - received : 0;

@@ -5,6 +5,7 @@ import static io.jynq.ip.AxiDmaDescriptor.BUFFER_ADDRESS_MSB;
 import static io.jynq.ip.AxiDmaDescriptor.BYTES;
 import static io.jynq.ip.AxiDmaDescriptor.CONTROL;
 import static io.jynq.ip.AxiDmaDescriptor.CONTROL_TXEOF;
+import static io.jynq.ip.AxiDmaDescriptor.CONTROL_TXSOF;
 import static io.jynq.ip.AxiDmaDescriptor.LENGTH_MASK;
 import static io.jynq.ip.AxiDmaDescriptor.NXTDESC;
 import static io.jynq.ip.AxiDmaDescriptor.NXTDESC_MSB;
@@ -20,6 +21,7 @@ import static io.jynq.ip.AxiDmaLayout.DMACR;
 import static io.jynq.ip.AxiDmaLayout.DMACR_CYCLIC_BD_ENABLE;
 import static io.jynq.ip.AxiDmaLayout.DMACR_IRQ_THRESHOLD;
 import static io.jynq.ip.AxiDmaLayout.DMASR;
+import static io.jynq.ip.AxiDmaLayout.DMASR_DLY_IRQ;
 import static io.jynq.ip.AxiDmaLayout.DMASR_DMA_DEC_ERR;
 import static io.jynq.ip.AxiDmaLayout.DMASR_DMA_INT_ERR;
 import static io.jynq.ip.AxiDmaLayout.DMASR_IDLE;
@@ -50,11 +52,13 @@ import java.util.function.IntConsumer;
  *   <li>errors halt the channel with CURDESC at the descriptor concerned: SGDecErr (no memory at
  *       the descriptor), SGIntErr (a descriptor already Cmplt, i.e. stale), DMAIntErr (buffer
  *       length 0), DMADecErr (no memory at the buffer), the last two also written to STATUS;
+ *   <li>the interrupt delay timer ({@link DmaDelayTimer}) counts from the end of each packet and
+ *       sets Dly_Irq after DMACR.IRQDelay ticks;
  *   <li>cyclic mode (DMACR.Cyclic_BD_Enable) ignores Cmplt and TAILDESC and runs round the chain
  *       until halted; it moves at most one lap per event (stream room, a register access), so a
  *       sink that takes everything cannot hold the simulator in a loop.
  * </ul>
- * Not modelled: the delay timer (Dly_Irq never rises), APP words and the status/control streams,
+ * Not modelled: APP words and the status/control streams,
  * SGSlvErr/DMASlvErr (simulated memory never answers SLVERR).
  */
 final class DmaSgEngine {
@@ -85,6 +89,7 @@ final class DmaSgEngine {
     private boolean startHere;
     private long held = -1;
     private int thresholdCount = 1;
+    private final DmaDelayTimer delay;
 
     DmaSgEngine(IpContext ctx, int base, boolean mm2s, IntConsumer fail, Runnable irqChanged) {
         this.regs = ctx.registers();
@@ -96,6 +101,7 @@ final class DmaSgEngine {
         this.memory = ctx.memory();
         this.fail = fail;
         this.irqChanged = irqChanged;
+        this.delay = new DmaDelayTimer(ctx.parameterLong("c_dlytmr_resolution", 125));
     }
 
     /** Back to reset: nothing fetched, threshold counter from DMACR. */
@@ -104,12 +110,42 @@ final class DmaSgEngine {
         currentDone = false;
         packetOpen = false;
         reloadThreshold();
+        showDelay();
     }
 
     /** The channel halted (RS cleared, error, reset): the descriptor in flight is abandoned. */
     void stop() {
         active = false;
         unload();
+        delay.clear();  // a halted channel raises no new interrupt events
+        showDelay();
+    }
+
+    /**
+     * Lets {@code cycles} cycles pass for the delay timer; on its timeout sets Dly_Irq and reloads
+     * the IRQThreshold counter (PG021 DMACR "IRQDelay").
+     */
+    void advance(long cycles) {
+        if (delay.advance(cycles, regs.get(base + DMACR))) {
+            regs.put(base + DMASR, regs.get(base + DMASR) | DMASR_DLY_IRQ);
+            reloadThreshold();
+            irqChanged.run();
+        }
+        showDelay();
+    }
+
+    private void showDelay() {
+        int sr = regs.get(base + DMASR);
+        int shown = delay.status(sr);
+        if (shown != sr) {
+            regs.put(base + DMASR, shown);
+        }
+    }
+
+    /** A new packet begins: the delay timer resets (PG021 DMACR "IRQDelay"). */
+    private void packetStarted() {
+        delay.clear();
+        showDelay();
     }
 
     /** DMACR was written: a new IRQThreshold restarts the counter (PG021 DMACR "IRQThreshold"). */
@@ -218,6 +254,9 @@ final class DmaSgEngine {
     private boolean send() {
         ByteBuffer src = memory.window(bufferAddress, bufferLength);
         boolean eof = (control & CONTROL_TXEOF) != 0;
+        if (done == 0 && (control & CONTROL_TXSOF) != 0) {
+            packetStarted();
+        }
         while (done < bufferLength) {
             int n = out.offer(src.duplicate().position(done), eof);
             if (n <= 0) {
@@ -238,6 +277,9 @@ final class DmaSgEngine {
             }
             if (done == 0) {  // a descriptor holds a packet's start only at its own start
                 startHere = !packetOpen;
+                if (startHere) {
+                    packetStarted();
+                }
                 packetOpen = true;
             }
             memory.window(bufferAddress + done, c.data().length).put(c.data());
@@ -258,6 +300,7 @@ final class DmaSgEngine {
         unload();
         if (endOfFrame) {
             countInterrupt();
+            delay.packetEnded();
         }
         if (!cyclic() && current() == tail()) {
             active = false;

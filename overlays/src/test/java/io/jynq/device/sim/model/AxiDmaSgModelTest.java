@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * S2MM at +30h), "Descriptor Fields" (NXTDESC 00h, BUFFER_ADDRESS 08h, CONTROL 18h, STATUS 1Ch),
  * MM2S_CONTROL (length 25:0, TXEOF 26, TXSOF 27), S2MM_STATUS (bytes 25:0, RXEOF 26, RXSOF 27,
  * DMAIntErr 28, DMASlvErr 29, DMADecErr 30, Cmplt 31), DMASR (Halted 0, Idle 1, SGIncld 3,
- * DMAIntErr 4, DMADecErr 6, SGIntErr 8, SGDecErr 10, IOC_Irq 12, Err_Irq 14, IRQThresholdSts 23:16).
+ * DMAIntErr 4, DMADecErr 6, SGIntErr 8, SGDecErr 10, IOC_Irq 12, Dly_Irq 13, Err_Irq 14,
+ * IRQThresholdSts 23:16, IRQDelaySts 31:24), DMACR (IRQThreshold 23:16, IRQDelay 31:24) and the
+ * "Delay timer resolution" parameter C_DLYTMR_RESOLUTION.
  * The design is dsp_loopback rebuilt with C_INCLUDE_SG=1: MM2S feeds the FIR (identity here),
  * whose output feeds S2MM.
  */
@@ -272,5 +274,83 @@ class AxiDmaSgModelTest {
         dma.write32(0x18, (int) data.physicalAddress());
         dma.write32(0x28, 64);
         assertEquals(0, dma.read32(MM2S + DMASR) & (DMA_INT_ERR | HALTED), "one burst is fine");
+    }
+
+    // PG021 v7.1 "MM2S_DMACR": IRQDelay 31:24, IRQThreshold 23:16, Dly_IrqEn 13; "MM2S_DMASR": IRQDelaySts
+    // 31:24, IRQThresholdSts 23:16, Dly_Irq 13 (write 1 to clear); "Delay timer resolution"
+    // C_DLYTMR_RESOLUTION, 125 cycles per tick in dsp_loopback's .hwh. Each register access is one cycle.
+    private static final int DLY_IRQ = 1 << 13;
+    private static final int INTC = 0x4180_0000;
+
+    @Test
+    void pg021DelayTimerRaisesDlyIrqIrqDelayTimesResolutionCyclesAfterThePacketEnds() {
+        RegisterSpace intc = board.map(INTC, 0x10000);
+        intc.write32(0x1C, 3);  // MER: ME | HIE, so inputs set ISR (PG099)
+        descriptor(0, 0, 0, 64 | SOF | EOF);
+        run(MM2S, 0, 0, 0x0304_2001);  // IRQDelay 3, IRQThreshold 4, Dly_IrqEn, RS; the packet ends in the TAILDESC write
+        int sr = dma.read32(MM2S + DMASR);
+        assertEquals(IDLE, sr & (IDLE | IOC_IRQ | DLY_IRQ), "one EOF of a threshold of 4: no IOC_Irq yet");
+        assertEquals(3, sr >>> 16 & 0xFF, "IRQThresholdSts counted down from 4");
+        board.run(372);  // with the read above: 373 of 3 x 125 = 375 cycles
+        sr = dma.read32(MM2S + DMASR);  // cycle 374
+        assertEquals(0, sr & DLY_IRQ, "374 cycles: not yet");
+        assertEquals(2, sr >>> 24, "IRQDelaySts: 374 / 125 = 2 ticks");
+        board.run(1);  // cycle 375 = IRQDelay x C_DLYTMR_RESOLUTION
+        sr = dma.read32(MM2S + DMASR);
+        assertEquals(DLY_IRQ | IDLE, sr & (DLY_IRQ | IDLE | IOC_IRQ), "Dly_Irq after 375 cycles, IOC_Irq still not");
+        assertEquals(0, sr >>> 24, "the timer resets on its timeout");
+        assertEquals(4, sr >>> 16 & 0xFF, "a delay interrupt reloads the threshold counter");
+        assertEquals(1, intc.read32(0x00) & 1, "mm2s_introut (INTC intr[0]) high: Dly_Irq and Dly_IrqEn");
+        board.run(100_000);
+        assertEquals(0, dma.read32(MM2S + DMASR) >>> 24, "no packet ended since: the timer stays stopped");
+        dma.write32(MM2S + DMASR, DLY_IRQ);  // write 1 to clear
+        assertEquals(0, dma.read32(MM2S + DMASR) & DLY_IRQ);
+        intc.write32(0x0C, 1);  // IAR
+        assertEquals(0, intc.read32(0x00) & 1, "mm2s_introut low once Dly_Irq is cleared");
+    }
+
+    @Test
+    void pg021DelayTimerResetsWhenANewPacketBeginsAndIrqDelayZeroDisablesIt() {
+        descriptor(0, 1, 0, 64 | SOF | EOF);
+        descriptor(1, 2, 64, 64 | SOF);  // a packet in two descriptors: it begins here...
+        descriptor(2, 3, 128, 64 | EOF);  // ...and ends here
+        descriptor(3, 0, 192, 64 | SOF | EOF);
+        for (int i = 4; i < 8; i++) {
+            descriptor(i, i == 7 ? 4 : i + 1, 0x1000 + 128 * (i - 4), 128);
+        }
+        run(S2MM, 4, 7, RS);  // S2MM drains the stream, so MM2S is never held up by full FIFOs
+        run(MM2S, 0, 0, 0x0201_0001);  // IRQDelay 2 (250 cycles), IRQThreshold 1, RS, Dly_IrqEn clear
+        dma.write32(MM2S + DMASR, IOC_IRQ);  // cycle 1
+        board.run(200);
+        dma.write32(MM2S + TAILDESC, desc(1));  // cycle 202: a new packet begins, and does not end
+        board.run(1_000);
+        int sr = dma.read32(MM2S + DMASR);
+        assertEquals(0, sr & DLY_IRQ, "a packet began 202 cycles after the first ended: the timer was reset");
+        assertEquals(0, sr >>> 24, "and stays stopped while the packet runs");
+        dma.write32(MM2S + TAILDESC, desc(2));  // the packet ends: the timer starts
+        board.run(248);
+        sr = dma.read32(MM2S + DMASR);  // 249 cycles after the end
+        assertEquals(0, sr & DLY_IRQ);
+        assertEquals(1, sr >>> 24, "IRQDelaySts: 249 / 125 = 1 tick");
+        sr = dma.read32(MM2S + DMASR);  // 250
+        assertEquals(DLY_IRQ, sr & DLY_IRQ, "Dly_Irq after IRQDelay x 125 cycles, even with Dly_IrqEn clear");
+        dma.write32(MM2S + DMASR, DLY_IRQ | IOC_IRQ);
+        dma.write32(MM2S + DMACR, 0x0001_0001);  // IRQDelay 0: disabled
+        dma.write32(MM2S + TAILDESC, desc(3));
+        board.run(1_000_000);
+        sr = dma.read32(MM2S + DMASR);
+        assertEquals(IOC_IRQ, sr & (DLY_IRQ | IOC_IRQ), "IRQDelay 0 disables the delay interrupt");
+        assertEquals(0, sr >>> 24);
+    }
+
+    @Test
+    void pg021DirectRegisterModeHasNoDelayTimer() {
+        board.download(DspLoopback.bit(), DspLoopback.metadata(), false);
+        dma = board.map(DspLoopback.DMA, 0x10000);
+        dma.write32(MM2S + DMACR, 0x0301_2001);  // IRQDelay is ignored in Direct Register Mode (PG021 DMACR)
+        dma.write32(0x18, (int) data.physicalAddress());
+        dma.write32(0x28, 64);
+        board.run(1_000_000);
+        assertEquals(IDLE | IOC_IRQ, dma.read32(MM2S + DMASR) & (IDLE | IOC_IRQ | DLY_IRQ));
     }
 }

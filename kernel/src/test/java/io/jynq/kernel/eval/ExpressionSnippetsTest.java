@@ -1,0 +1,38 @@
+package io.jynq.kernel.eval;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Which snippets the evaluator tries as expressions. A declaration or statement taken for an
+ * expression costs a failed parse; an expression taken for a declaration costs JShell's slow path.
+ * Either way the result is right ({@link ExpressionCellsTest}); this checks the common shapes go
+ * the fast way and declarations never do.
+ */
+class ExpressionSnippetsTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"1+1", "x", "ol.ip_dict()", "System.out.println(\"a; b\");", "x = 3", "x++", "-x",
+        "new int[] {1, 2}", "new java.util.ArrayList<String>()", "(int) y", "a < b", "int.class", "this.x",
+        "\"s\".length()", "Collections.<String>emptyList()", "x instanceof String s", "true", "null",
+        "foo(); // trailing comment", "m.get(\"k\") /* c */ ;", "\"\"\"\n  text; block\n  \"\"\".strip()",
+        "'c'", ".5 * 2", "list.stream().map(v -> v + 1).toList()"})
+    void expressionsTakeTheFastPath(String snippet) {
+        assertNotNull(ExpressionSnippets.wrap(snippet), snippet);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"int x = 1;", "List<String> xs = new ArrayList<>();", "var v = 3;", "String s;",
+        "Map.Entry<String, List<Integer>> e = null;", "int[] a = {1};", "String[][] grid;", "for (int i = 0; i < 3; i++) { }",
+        "if (x) { }", "while (true) { }", "class A { }", "interface I { }", "enum E { A }", "record R(int a) { }",
+        "void f() { }", "String name(int i) { return \"\"; }", "<T> T id(T t) { return t; }", "@Deprecated class D { }",
+        "import java.util.*;", "import static java.lang.Math.max;", "outer: for (;;) { break outer; }", "{ }", ";",
+        "try { } finally { }", "switch (x) { default -> { } }", "return;", "throw new RuntimeException();",
+        "synchronized (this) { }", "final int k = 1;", "static int s;", "public class P { }", "do { } while (false);",
+        "// only a comment", "Foo<Bar>.Baz q;"})
+    void declarationsAndStatementsDoNot(String snippet) {
+        assertNull(ExpressionSnippets.wrap(snippet), snippet);
+    }
+}
