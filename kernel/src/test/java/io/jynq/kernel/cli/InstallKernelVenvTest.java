@@ -84,7 +84,7 @@ class InstallKernelVenvTest {
         JsonObject jynq = inVenv.getAsJsonObject("jynq");
         assertEquals(venv.resolve("share/jupyter/kernels/jynq").toString(), jynq.get("resource_dir").getAsString());
         String argv = jynq.getAsJsonObject("spec").getAsJsonArray("argv").toString();
-        assertTrue(argv.contains("-Xmx96m") && argv.contains("io.jynq.kernel"), argv);
+        assertTrue(argv.contains("-XX:MaxRAM=512m") && argv.contains("io.jynq.kernel"), argv);
 
         assertFalse(kernelspecs(PYTHON).has("jynq"), "the system's Jupyter has its own kernelspecs only");
     }
