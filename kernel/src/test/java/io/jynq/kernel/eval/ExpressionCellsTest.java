@@ -42,6 +42,15 @@ class ExpressionCellsTest {
         assertEquals(before, ev.shell().variables().filter(v -> ev.shell().status(v).isActive()).count());
     }
 
+    /** Tutorial 07's cells: several expression statements in one cell each run once, the last gives the value. */
+    @Test
+    void aCellOfSeveralExpressionStatementsRunsEachOnce() {
+        ev.eval("java.util.List<Integer> calls = new java.util.ArrayList<>();");
+        assertEquals(2, ev.eval("calls.add(1);\ncalls.add(2);\ncalls.size()"));
+        assertSame(JShellEvaluator.NO_VALUE, ev.eval("calls.add(3);\nSystem.out.print(\"\");\ncalls.add(4);"));
+        assertEquals(List.of(1, 2, 3, 4), ev.eval("calls"));
+    }
+
     @Test
     void valuesAndVoidCallsMeanWhatJShellMakesOfThem() {
         assertEquals(3, ev.eval("\"abc\".length()"));

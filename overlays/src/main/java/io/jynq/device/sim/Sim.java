@@ -115,11 +115,27 @@ public final class Sim {
      * @throws IllegalArgumentException if {@code cycles < 0}
      */
     public static void run(long cycles) {
-        device().run(cycles);
+        controls().run(cycles);
     }
 
-    /** {@code device().model(ipName, type)}: the model of an IP of the loaded design. */
+    /**
+     * The model of an IP of the loaded design: {@code device().model(ipName, type)} on the
+     * simulated board in this process; on a remote simulated board ({@code JYNQ_DEVICE=remote:...}
+     * against {@code ./jynq board serve --device sim}) a stand-in whose public methods run on the
+     * board's model.
+     *
+     * @throws IllegalStateException if the active device is no simulated board, local or remote
+     */
     public static <T extends IpModel> T model(String ipName, Class<T> type) {
-        return device().model(ipName, type);
+        return controls().model(ipName, type);
+    }
+
+    private static SimControls controls() {
+        Device d = Device.active();
+        if (!(d instanceof SimControls c)) {
+            throw new IllegalStateException("the active device is '" + d.name()
+                    + "', not the simulated board; set JYNQ_DEVICE=sim to simulate");
+        }
+        return c;
     }
 }

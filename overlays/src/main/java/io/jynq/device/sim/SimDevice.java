@@ -48,7 +48,7 @@ import java.util.NoSuchElementException;
  * <p>States: before any download {@link #map} and {@link #irq} throw {@link DeviceException};
  * after {@link #close()} every call throws {@link IllegalStateException}.
  */
-public final class SimDevice implements Device {
+public final class SimDevice implements Device, SimControls {
     private final SimConfig config;
     private final PlStateStore plStore;
     private final BoardFiles files;

@@ -34,6 +34,14 @@ import io.jynq.remote.proto.ext.HelloResponse;
 import io.jynq.remote.proto.ext.PlClockRequest;
 import io.jynq.remote.proto.ext.PlStateRequest;
 import io.jynq.remote.proto.ext.PlStateResponse;
+import io.jynq.remote.proto.ext.SimControlGrpc;
+import io.jynq.remote.proto.ext.SimInvoke;
+import io.jynq.remote.proto.ext.SimModelRequest;
+import io.jynq.remote.proto.ext.SimRun;
+import io.jynq.remote.proto.ext.SimValue;
+import io.jynq.remote.wire.SimValues;
+import io.jynq.device.sim.SimControls;
+import io.jynq.device.sim.model.IpModel;
 import io.jynq.remote.wire.PlStates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +83,7 @@ import java.util.concurrent.TimeUnit;
  * Every failure names the board; a dropped connection fails the call in flight within its deadline
  * and the next call reconnects.
  */
-public final class RemoteDevice implements Device {
+public final class RemoteDevice implements Device, SimControls {
     private static final String FIRMWARE = "/lib/firmware/";
     private static final String FPGA_MANAGER = "/sys/class/fpga_manager/fpga0/";
 
@@ -174,6 +182,61 @@ public final class RemoteDevice implements Device {
             return new PlState(d.bitfile().toString(), board.timestamp(), board.metadataSha256(), board.partial());
         }
         return board;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On a board served with {@code ./jynq board serve --device sim}: a stand-in of {@code type}
+     * whose public methods run on the board's model (one round trip each; arguments and results
+     * are primitives, String, enums or byte[]).
+     *
+     * @throws IllegalStateException naming the board if it is no simulated board (a stock
+     *     PYNQ.remote server, or a JYNQ server with another backend)
+     * @throws IllegalArgumentException if {@code type} is final, or the IP's model is no {@code type}
+     */
+    @Override
+    public <T extends IpModel> T model(String ipName, Class<T> type) {
+        checkSimulated();
+        String where = "Sim.model(\"" + ipName + "\")";
+        c.call(where, () -> SimControlGrpc.newBlockingStub(c.channel()).withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS)
+                .model(SimModelRequest.newBuilder().setIp(ipName).setType(type.getName()).build()));
+        return ModelStandIns.create(type, (method, args) -> {
+            SimInvoke.Builder call = SimInvoke.newBuilder().setIp(ipName).setMethod(method.getName());
+            for (Class<?> p : method.getParameterTypes()) {
+                call.addParamTypes(p.getName());
+            }
+            for (Object a : args) {
+                call.addArgs(SimValues.toProto(a));
+            }
+            SimValue r = c.call(where + "." + method.getName(), () -> SimControlGrpc.newBlockingStub(c.channel())
+                    .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS).invoke(call.build()));
+            return SimValues.fromProto(r, method.getReturnType());
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException naming the board if it is no simulated board
+     */
+    @Override
+    public void run(long cycles) {
+        checkSimulated();
+        if (cycles < 0) {
+            throw new IllegalArgumentException("cycles must be >= 0, got " + cycles);
+        }
+        c.call("Sim.run(" + cycles + ")", () -> SimControlGrpc.newBlockingStub(c.channel())
+                .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS).run(SimRun.newBuilder().setCycles(cycles).build()));
+    }
+
+    private void checkSimulated() {
+        checkOpen();
+        if (!offers("sim")) {
+            throw new IllegalStateException("board " + c.address() + " is no simulated board ("
+                    + (features.isEmpty() ? "a stock PYNQ.remote server" : "its server runs the '" + backend + "' backend")
+                    + "): the simulator's controls (Sim.model, Sim.run) need ./jynq board serve --device sim");
+        }
     }
 
     private PlState boardPlState() {

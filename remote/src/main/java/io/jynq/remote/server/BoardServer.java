@@ -122,7 +122,8 @@ public final class BoardServer implements AutoCloseable {
             services.addAll(List.of(new ExtensionServices.BoardService(board).bindService(),
                     new ExtensionServices.MmioExtService(board).bindService(),
                     new ExtensionServices.BufferExtService(board).definition(),
-                    new ExtensionServices.InterruptService(board).bindService()));
+                    new ExtensionServices.InterruptService(board).bindService(),
+                    new SimControlService(board).bindService()));
         }
         NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(o.host(), o.port()), credentials(o))
                 .maxInboundMessageSize(o.limits().maxMessageBytes())

@@ -64,7 +64,9 @@ final class ExtensionServices {
         @Override
         public void hello(HelloRequest request, StreamObserver<HelloResponse> out) {
             Errors.unary(out, () -> HelloResponse.newBuilder().setProtocol(1).setBackend(board.device.name())
-                    .setArch(board.arch).setBoard(board.boardName).addAllFeatures(FEATURES).build());
+                    .setArch(board.arch).setBoard(board.boardName).addAllFeatures(FEATURES)
+                    // the simulator's controls only where there is a simulator
+                    .addAllFeatures(board.device instanceof io.jynq.device.sim.SimControls ? List.of("sim") : List.of()).build());
         }
 
         @Override

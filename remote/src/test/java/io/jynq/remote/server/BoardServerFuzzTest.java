@@ -22,6 +22,9 @@ import io.jynq.remote.proto.device.WriteFileRequest;
 import io.jynq.remote.proto.ext.BufferRange;
 import io.jynq.remote.proto.ext.MmioAccess;
 import io.jynq.remote.proto.ext.MmioProgram;
+import io.jynq.remote.proto.ext.SimInvoke;
+import io.jynq.remote.proto.ext.SimModelRequest;
+import io.jynq.remote.proto.ext.SimRun;
 import io.jynq.remote.proto.mmio.GetMmioRequest;
 import io.jynq.remote.proto.mmio.ReadRequest;
 import io.jynq.remote.proto.mmio.WriteRequest;
@@ -50,6 +53,7 @@ class BoardServerFuzzTest {
     private static final BufferService BUFFER;
     private static final ExtensionServices.MmioExtService MMIO_EXT;
     private static final ExtensionServices.BufferExtService BUFFER_EXT;
+    private static final SimControlService SIM;
 
     static {
         try {
@@ -65,6 +69,9 @@ class BoardServerFuzzTest {
         BUFFER = new BufferService(BOARD);
         MMIO_EXT = new ExtensionServices.MmioExtService(BOARD);
         BUFFER_EXT = new ExtensionServices.BufferExtService(BOARD);
+        SIM = new SimControlService(BOARD);
+        // a design for the simulator's controls to reach (its models by IP name)
+        io.jynq.overlay.Overlay.load("dsp_loopback", io.jynq.overlay.LoadOptions.defaults().withDevice(sim));
         // one window and one buffer for the fuzzer to hit by id
         Sessions.runAs(SESSION, () -> {
             BOARD.openWindow(SESSION, PsClockWindow.SLCR, 0x200);
@@ -105,7 +112,7 @@ class BoardServerFuzzTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void dispatch(int which, byte[] m, Answer out) throws InvalidProtocolBufferException {
-        switch (which % 14) {
+        switch (which % 18) {
             case 0 -> DEVICE.readfile(ReadFileRequest.parseFrom(m), out);
             case 1 -> DEVICE.existsfile(ExistsFileRequest.parseFrom(m), out);
             case 2 -> stream(DEVICE.writefile(out), WriteFileRequest.parseFrom(m));
@@ -119,7 +126,11 @@ class BoardServerFuzzTest {
             case 10 -> BUFFER.flush(FlushRequest.parseFrom(m), out);
             case 11 -> MMIO_EXT.read(MmioAccess.parseFrom(m), out);
             case 12 -> MMIO_EXT.run(MmioProgram.parseFrom(m), out);
-            default -> BUFFER_EXT.readRange(BufferRange.parseFrom(m), out);
+            case 13 -> BUFFER_EXT.readRange(BufferRange.parseFrom(m), out);
+            case 14 -> stream(BUFFER_EXT.writeRangeDirect(out), new java.io.ByteArrayInputStream(m)); // unparsed: read in place
+            case 15 -> SIM.invoke(SimInvoke.parseFrom(m), out);
+            case 16 -> SIM.model(SimModelRequest.parseFrom(m), out);
+            default -> SIM.run(SimRun.parseFrom(m), out);
         }
     }
 

@@ -24,7 +24,7 @@ import io.jynq.ip.AxiGpioLayout;
  * The pins are driven from the simulator: {@link #setInput(int, int)} (a switch, a button);
  * {@link #output(int)} shows what the channel drives (an LED).
  */
-public final class AxiGpioModel implements IpModel {
+public class AxiGpioModel implements IpModel {
     /** Scratch offsets, beyond the bus-visible registers, where the pin levels live (shared by processes). */
     private static final int PINS = 0;
 

@@ -31,7 +31,7 @@ import io.jynq.ip.AxiIntcLayout;
  *   <li>{@code irq} (level, active high) = ME AND (ISR AND IER) != 0.
  * </ul>
  */
-public final class AxiIntcModel implements IpModel {
+public class AxiIntcModel implements IpModel {
     private final RegisterStore regs;
     private final InterruptOut irq;
     private final int inputs;

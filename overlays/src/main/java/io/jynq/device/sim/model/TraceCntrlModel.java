@@ -12,7 +12,7 @@ import java.nio.ByteOrder;
  * {@code capture_32}, TLAST on the last, and finishes. The pins hold the level set with
  * {@link #setProbe(long)} (0 until then), so a trigger of 0 fires at once.
  */
-public final class TraceCntrlModel extends HlsModel {
+public class TraceCntrlModel extends HlsModel {
     /** VLNVs of the two widths. */
     public static final String VLNV_64 = "xilinx.com:hls:trace_cntrl_64:1.4";
     /** The 32-bit variant. */

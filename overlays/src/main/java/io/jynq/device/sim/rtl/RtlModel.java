@@ -33,7 +33,7 @@ import java.util.Map;
  * as many cycles as the transfer takes. One cycle is one period of the IP's clock in the design
  * ({@code CLKFREQUENCY} of its clock port; 100 MHz when the IP is not in the design's clocks).
  */
-public final class RtlModel implements IpModel {
+public class RtlModel implements IpModel {
     /** Cycles without a beat moving after which a burst ends (the RTL's pipeline has drained or it stalls). */
     static final long IDLE_CYCLES = 64;
     private static final int OUT_BYTES = 64 * 1024;

@@ -12,7 +12,7 @@ import java.util.Set;
  * as C {@code int} in HLS). Registers (from the {@code .hwh}): {@code ap_return} 0x10, {@code a}
  * 0x18, {@code b} 0x20, after the control registers of {@link HlsModel}.
  */
-public final class AddModel extends HlsModel {
+public class AddModel extends HlsModel {
     /** The adder's VLNV. */
     public static final String VLNV = "xilinx.com:hls:add:1.0";
 

@@ -22,7 +22,7 @@ import java.util.Set;
  * has its input's length and ends with TLAST. The core takes input only as far as
  * {@code out_stream} has room, so back-pressure travels upstream as in the RTL. The dsp_loopback README shows the HLS source.
  */
-public final class FirModel extends HlsModel {
+public class FirModel extends HlsModel {
     /** The FIR's VLNV. */
     public static final String VLNV = "xilinx.com:hls:fir:1.0";
     /** Number of taps. */
