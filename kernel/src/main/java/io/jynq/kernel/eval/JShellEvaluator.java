@@ -365,9 +365,9 @@ public final class JShellEvaluator implements AutoCloseable {
         try {
             for (Piece p : pieces) {
                 checkStop();
-                // only the batch's last piece may take the wrapper: every wrapped piece declares the same
-                // variable, so a later one would overwrite an earlier one before that one runs
-                Compiled c = p == pieces.get(pieces.size() - 1) ? compileAsExpression(p) : null;
+                // every piece may take the wrapper: each wrapped piece of a cell declares its own
+                // numbered variable (valueSlots), so none replaces another before it runs
+                Compiled c = compileAsExpression(p);
                 if (c == null) {
                     c = new Compiled(p, declare(p.source()), control.takeDeferred(), null);
                 }
