@@ -83,6 +83,16 @@ public final class JShellEvaluator implements AutoCloseable {
     private final Map<String, Integer> snippetLine = new HashMap<>();
     /** The next number for an expression's value variable in this cell ({@link ExpressionSnippets#wrap}). */
     private int valueSlots;
+    /**
+     * Whether expression pieces take {@link ExpressionSnippets}' wrapper ({@code jynq.eval.fastPath},
+     * off by default). It halves the CPU of a {@code 1+1} cell, but in a kernel sized for a 512 MiB
+     * board (-Xmx80m) javac state it leaves behind filled the heap: with it, tutorial 06's cell after
+     * {@code %overlay load pynqz1_base} never replied (old generation 100% after a full GC); without
+     * it all nine tutorials pass with 57 MB live (./jynq bench memory --memory 512m, 2026-12-06).
+     * Not giving every cell a fresh variable name still left 76 of 81 MB live. Until the retention
+     * is found, a kernel that never loses a cell beats a faster one.
+     */
+    private final boolean expressionFastPath = Boolean.getBoolean("jynq.eval.fastPath");
     private volatile boolean stopRequested;
     private volatile String stopReason = "";
     private volatile boolean running;
@@ -405,6 +415,9 @@ public final class JShellEvaluator implements AutoCloseable {
      * an expression or does not compile so: then JShell takes it as written and says why.
      */
     private Compiled compileAsExpression(Piece p) {
+        if (!expressionFastPath) {
+            return null;
+        }
         String wrapped = p.source().contains(MAGIC_CALL_PREFIX) ? null : ExpressionSnippets.wrap(p.source(), valueSlots++);
         if (wrapped == null) {
             return null;
