@@ -25,7 +25,7 @@ public final class BackgroundWait {
         Thread t = new Thread(() -> {
             try {
                 f.complete(wait.get());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {  // an Error too: else the future never completes and get() hangs
                 f.completeExceptionally(e);
             }
         }, threadName);
