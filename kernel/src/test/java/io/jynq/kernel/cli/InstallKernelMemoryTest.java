@@ -47,7 +47,7 @@ class InstallKernelMemoryTest {
     }
 
     @Test
-    void aPynqZ2SizedKernelGetsTheSmallOptionsAndOneMallocArenaPerCore() throws IOException {
+    void aPynqZ2SizedKernelGetsTheSmallOptionsAndOneMallocArena() throws IOException {
         assertEquals(0, install("--memory", "512m"));
         List<String> argv = argv();
         assertTrue(argv.containsAll(List.of("-Xmx72m", "-XX:TieredStopAtLevel=1", "-XX:MaxRAM=512m")), argv.toString());
@@ -55,7 +55,7 @@ class InstallKernelMemoryTest {
         // every sized option reaches kernel.json (this JVM knows the probed ones), in the sized order
         List<String> sized = io.jynq.kernel.install.KernelMemory.jvmOptions(512L << 20);
         assertEquals(sized, argv.stream().filter(sized::contains).toList(), argv.toString());
-        assertEquals("2", spec().getAsJsonObject("env").get("MALLOC_ARENA_MAX").getAsString());
+        assertEquals("1", spec().getAsJsonObject("env").get("MALLOC_ARENA_MAX").getAsString());
     }
 
     @Test

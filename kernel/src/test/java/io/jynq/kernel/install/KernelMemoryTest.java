@@ -39,7 +39,7 @@ class KernelMemoryTest {
     void aPynqZ2GetsTheSmallSizingAKv260TheJvmsOwn() {
         List<String> z2 = KernelMemory.jvmOptions(KernelMemory.parseSize("512m"));
         assertTrue(z2.contains("-Xmx72m") && z2.contains("-XX:TieredStopAtLevel=1"), z2.toString());
-        assertEquals("2", KernelMemory.environment(512L << 20).get("MALLOC_ARENA_MAX"));
+        assertEquals("1", KernelMemory.environment(512L << 20).get("MALLOC_ARENA_MAX"));
         // a board's MemTotal is below its nominal size (the kernel's own reservations)
         assertEquals(z2, KernelMemory.jvmOptions(490L << 20));
         assertEquals(List.of("-XX:MaxRAM=4096m"), KernelMemory.jvmOptions(KernelMemory.parseSize("4g")));
