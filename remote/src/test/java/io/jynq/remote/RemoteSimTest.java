@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jynq.device.Device;
 import io.jynq.device.Devices;
 import io.jynq.device.sim.Sim;
+import io.jynq.buffer.Buffers;
+import io.jynq.buffer.ContiguousBuffer;
+import io.jynq.buffer.DType;
+import io.jynq.device.sim.model.AxiDmaModel;
 import io.jynq.device.sim.model.AxiGpioModel;
 import io.jynq.device.sim.model.AxiIntcModel;
 import io.jynq.device.sim.model.HlsModel;
 import io.jynq.mmio.RegisterMap;
+import io.jynq.drivers.dma.AxiDma;
 import io.jynq.overlay.Interrupt;
 import io.jynq.overlay.LoadOptions;
 import io.jynq.overlay.Overlay;
@@ -18,6 +23,7 @@ import io.jynq.remote.client.RemoteDevice;
 import io.jynq.remote.server.BoardServer;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +77,31 @@ class RemoteSimTest {
             RuntimeException badArg = assertThrows(RuntimeException.class,
                     () -> Sim.model("axi_gpio_0", AxiGpioModel.class).setInput(7, 1));
             assertTrue(badArg.getMessage().contains("Sim.model(\"axi_gpio_0\").setInput"), badArg.getMessage());
+        }
+    }
+
+    @Test
+    void theDmaModelStandsInAfterATransferThroughTheServedBoard(@TempDir Path dir) {
+        try (RemoteBoards b = new RemoteBoards(dir)) {
+            RemoteDevice remote = b.connect();
+            Devices.setActive(remote);
+            Overlay ol = Overlay.load("dsp_loopback", LoadOptions.defaults().withDevice(remote));
+            ContiguousBuffer in = Buffers.allocate(remote, new long[] {300}, DType.INT32, true);
+            ContiguousBuffer out = Buffers.allocate(remote, new long[] {300}, DType.INT32, true);
+            AxiDma dma = ol.ip("axi_dma_0", AxiDma.class);
+            in.flush();
+            dma.recvChannel().transfer(out);
+            dma.sendChannel().transfer(in);
+            dma.recvChannel().await(Duration.ofSeconds(10));
+
+            // AxiDmaModel was final, so no stand-in could be made ("is final" error)
+            AxiDmaModel model = Sim.model("axi_dma_0", AxiDmaModel.class);
+            assertEquals(1200, model.lastTransferBytes(false), "S2MM bytes of the last transfer, read on the board");
+            assertEquals(b.sim.model("axi_dma_0", AxiDmaModel.class).lastTransferBytes(true), model.lastTransferBytes(true));
+            assertEquals(ol.ip("axi_dma_0").registers().read("S2MM_DMASR"), model.read(0x34) & 0xFFFF_FFFFL,
+                    "the model's DMASR equals the register read through remote MMIO");
+            in.close();
+            out.close();
         }
     }
 
