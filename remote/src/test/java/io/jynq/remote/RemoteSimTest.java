@@ -69,6 +69,14 @@ class RemoteSimTest {
             assertEquals(3, b.sim.model("add_0", HlsModel.class).latencyReads());
             Sim.run(100);
 
+            // RTL co-simulation stays in the simulating process: a refusal that says so, the board intact
+            IllegalStateException rtl = assertThrows(IllegalStateException.class, () -> Sim.rtl("fir_0", dir.resolve("fir.core")));
+            assertTrue(rtl.getMessage().contains("on the network") && rtl.getMessage().contains("Sim.rtl")
+                    && rtl.getMessage().contains("JYNQ_DEVICE=sim"), rtl.getMessage());
+            IllegalStateException trace = assertThrows(IllegalStateException.class, () -> Sim.trace("fir_0", dir.resolve("fir.vcd")));
+            assertTrue(trace.getMessage().contains("Sim.trace"), trace.getMessage());
+            assertEquals(0b11, Sim.model("axi_gpio_0", AxiGpioModel.class).input(2), "the board is as before");
+
             RuntimeException noIp = assertThrows(RuntimeException.class, () -> Sim.model("nope_0", AxiGpioModel.class));
             assertTrue(noIp.getMessage().contains("no IP \"nope_0\"") && noIp.getMessage().contains("axi_gpio_0"), noIp.getMessage());
             IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
