@@ -92,6 +92,13 @@ class LauncherIT {
     }
 
     @Test
+    void versionNamesTheBuild() throws Exception {
+        Result r = jynq("--version");  // was "unknown command '--version'" though JynqMain answers it
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().matches("jynq \\d+\\.\\d+\\.\\d+\\S*\\n"), r.out());
+    }
+
+    @Test
     void simResetRunsAsTheReadmeSaysIt() throws Exception {
         // the launcher answered "unknown command 'sim'" (and 'board') though --help and README list them
         Result r = jynq("sim", "reset", "--force");
