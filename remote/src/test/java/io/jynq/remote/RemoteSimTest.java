@@ -77,6 +77,12 @@ class RemoteSimTest {
             assertTrue(trace.getMessage().contains("Sim.trace"), trace.getMessage());
             assertEquals(0b11, Sim.model("axi_gpio_0", AxiGpioModel.class).input(2), "the board is as before");
 
+            // an overlay package's rtlCore: the board kept fir_0's Java model without a word (tutorial 08 over remote)
+            io.jynq.device.DeviceException rtlCore = assertThrows(io.jynq.device.DeviceException.class,
+                    () -> remote.simulateRtl("fir_0", dir.resolve("rtl/gain.core"), java.util.List.of(dir)));
+            assertTrue(rtlCore.getMessage().contains("fir_0") && rtlCore.getMessage().contains("gain.core")
+                    && rtlCore.getMessage().contains("JYNQ_DEVICE=sim"), rtlCore.getMessage());
+
             RuntimeException noIp = assertThrows(RuntimeException.class, () -> Sim.model("nope_0", AxiGpioModel.class));
             assertTrue(noIp.getMessage().contains("no IP \"nope_0\"") && noIp.getMessage().contains("axi_gpio_0"), noIp.getMessage());
             IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
@@ -121,6 +127,8 @@ class RemoteSimTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Sim.model("axi_gpio_0", AxiGpioModel.class));
             assertTrue(e.getMessage().contains("stock PYNQ.remote server") && e.getMessage().contains("--device sim"), e.getMessage());
             assertThrows(IllegalStateException.class, () -> Sim.run(1));
+            assertEquals(false, remote.simulateRtl("fir_0", dir.resolve("gain.core"), java.util.List.of()),
+                    "a stock server's PL holds the IP itself: an rtlCore has nothing to do there");
         }
     }
 
