@@ -23,14 +23,12 @@ class ExpressionCellsTest {
 
     @BeforeAll
     static void start() {
-        System.setProperty("jynq.eval.fastPath", "true");  // opt-in: see JShellEvaluator.expressionFastPath
         ev = new JShellEvaluator(null, List.of());
     }
 
     @AfterAll
     static void stop() {
         ev.close();
-        System.clearProperty("jynq.eval.fastPath");
     }
 
     @Test
