@@ -25,11 +25,14 @@ import io.grpc.netty.shaded.io.netty.util.AsciiString;
  * longer uses it: grpc-netty-shaded 1.68 looks for its Netty version under a name the shaded jar
  * does not carry, and later releases turned it off (grpc-java #11284, #12390).
  *
- * <p>Here the leftover and the new read become the two components of a new composite buffer, no
- * bytes copied, as long as the read is large ({@link #COMPOSE_FROM_BYTES}) and the leftover lies in
- * one buffer (the common case: a leftover is shorter than a frame, a read longer); otherwise
- * Netty's merge. A fresh composite each time, never one grown in place, so the composites never
- * nest and never outlive the frame being assembled.
+ * <p>Here the leftover (a retained slice of each buffer it lies in) and the new read become the
+ * components of a new composite buffer, no bytes copied, when the read is large
+ * ({@link #COMPOSE_FROM_BYTES}); small reads take Netty's merge, so a trickle of tiny reads cannot
+ * pile up tiny components. A fresh composite each time, never one grown in place or nested, so a
+ * composite holds at most the reads of one partial frame.
+ *
+ * <p>Tried and dropped: offering the peer DATA frames of 1 MiB (SETTINGS_MAX_FRAME_SIZE, sent from
+ * a handler beside this one): no measurable change in CPU per operation (load 18, three runs each).
  */
 public final class Cumulation {
     /** Reads below this are merged (copied): a stream of tiny reads must not make tiny components. */
@@ -45,31 +48,40 @@ public final class Cumulation {
             cumulation.release();
             return in;
         }
-        ByteBuf rest = in.readableBytes() < COMPOSE_FROM_BYTES ? null : unread(cumulation);
-        if (rest == null) {
+        if (in.readableBytes() < COMPOSE_FROM_BYTES) {
             return ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(alloc, cumulation, in);
         }
+        CompositeByteBuf next = alloc.compositeBuffer(Integer.MAX_VALUE);
+        try {
+            addUnread(next, cumulation);
+        } catch (RuntimeException | Error e) {
+            next.release();
+            in.release(); // as Netty's cumulators: the decoder still owns the cumulation, not the input
+            throw e;
+        }
         cumulation.release();
-        return alloc.compositeBuffer(2).addComponents(true, rest, in);
+        return next.addComponent(true, in);
     }
 
     /**
-     * The unread bytes of {@code buf} as a retained buffer that is not a composite, or null when
-     * they span several components of a composite.
+     * Adds the unread bytes of {@code buf} to {@code to} by reference: a retained slice of each
+     * buffer they lie in, so that composites never nest.
      */
-    private static ByteBuf unread(ByteBuf buf) {
+    private static void addUnread(CompositeByteBuf to, ByteBuf buf) {
         int from = buf.readerIndex();
         int length = buf.readableBytes();
         if (!(buf instanceof CompositeByteBuf c)) {
-            return buf.retainedSlice(from, length);
+            to.addComponent(true, buf.retainedSlice(from, length));
+            return;
         }
-        int i = c.toComponentIndex(from);
-        int at = from - c.toByteIndex(i);
-        ByteBuf part = c.internalComponent(i);
-        if (at + length > part.readableBytes()) {
-            return null;
+        for (int i = c.toComponentIndex(from); length > 0; i++) {
+            ByteBuf part = c.internalComponent(i);
+            int at = from - c.toByteIndex(i);
+            int n = Math.min(length, part.readableBytes() - at);
+            to.addComponent(true, part.retainedSlice(part.readerIndex() + at, n));
+            from += n;
+            length -= n;
         }
-        return part.retainedSlice(part.readerIndex() + at, length);
     }
 
     /** {@code credentials} whose connections cumulate with {@link #COMPOSING}, for a channel. */
