@@ -48,6 +48,7 @@ public final class KernelMemory {
             "-XX:MaxHeapFreeRatio=30",    // ... rather than keep it at its high-water mark
             "-XX:TieredStopAtLevel=1",    // C1 only: half the compiled code, no C2 arenas
             "-XX:CICompilerCount=1",      // one compiler thread on a 2-core Cortex-A9
+            "-XX:CompileThresholdScaling=4", // compile only methods 4x as hot: code cache 15.7 -> 11 MB
             "-XX:ReservedCodeCacheSize=24m",
             "-XX:MaxMetaspaceSize=128m",  // a bound, so a class leak fails a cell, not the board
             "-Xss512k",                   // thread stacks (the JVM's default is 1 MB on ARM)
