@@ -1,6 +1,7 @@
 package io.jynq.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jynq.testing.SharedData;
@@ -50,6 +51,32 @@ class HwhSharingTest {
         }
         assertTrue(byValue.size() > 10, "VLNVs found: " + byValue.keySet());
         byValue.forEach((v, same) -> assertEquals(1, same.size(), v + " is held by several Vlnv objects"));
+    }
+
+    /**
+     * Nets keep their pins as (fullpath, port) pairs of the design's own Strings (PinList): each
+     * pin read back is a port on that net, sorted, and the list refuses writes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pynqz1_base", "kv260_pr2_add_partial"})
+    void netPinsReadBackAsThePortsOnTheNet(String name) {
+        OverlayMetadata md = HwhParser.parse(SharedData.hwh(name + ".hwh"));
+        Map<String, ModuleDescription> byPath = new HashMap<>();
+        md.modules().values().forEach(m -> byPath.put(m.fullpath(), m));
+        int modulePins = 0;
+        for (Net net : md.nets().values()) {
+            assertEquals(net.pins().stream().sorted().toList(), net.pins(), net.name());
+            for (String pin : net.pins()) {
+                int slash = pin.lastIndexOf('/');
+                ModuleDescription m = slash < 0 ? null : byPath.get(pin.substring(0, slash));
+                if (m != null && m.ports().containsKey(pin.substring(slash + 1))) {
+                    modulePins++;
+                    assertEquals(net.name(), m.ports().get(pin.substring(slash + 1)).signame(), pin);
+                }
+            }
+            assertThrows(UnsupportedOperationException.class, () -> net.pins().set(0, "x"));
+        }
+        assertTrue(modulePins > md.nets().size(), modulePins + " module pins on " + md.nets().size() + " nets");
     }
 
     private static void add(Map<Vlnv, Set<Vlnv>> byValue, Vlnv v) {
