@@ -50,6 +50,10 @@ class LauncherIT {
 
     /** {@code ./jynq ARGS} as a user in an empty home would start it, not yet waited for. */
     private static ProcessBuilder launcher(Path script, String... args) {
+        return launcher(script, home, args);
+    }
+
+    private static ProcessBuilder launcher(Path script, Path home, String... args) {
         List<String> cmd = new ArrayList<>(List.of(script.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
@@ -66,7 +70,11 @@ class LauncherIT {
     }
 
     static Result jynqAt(Path script, String... args) throws Exception {
-        ProcessBuilder pb = launcher(script, args);
+        return jynqAt(script, home, args);
+    }
+
+    static Result jynqAt(Path script, Path home, String... args) throws Exception {
+        ProcessBuilder pb = launcher(script, home, args);
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -130,6 +138,39 @@ class LauncherIT {
                 p.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    void runAfterARebuildKeepsTheJvmOptionsOfInstallKernel() throws Exception {
+        // a checkout of its own (the launcher, the suite's kernel build linked in) whose build stamp can move
+        Path co = Files.createDirectories(work.resolve("options-checkout"));
+        Path script = Files.copy(repo().resolve("jynq"), co.resolve("jynq"));
+        Path target = Files.createDirectories(co.resolve("kernel/target"));
+        Path built = repo().resolve("kernel/target");
+        try (var files = Files.list(built)) {
+            for (Path jar : files.filter(f -> f.getFileName().toString().matches("jynq-kernel-[^-]+(-SNAPSHOT)?\\.jar")).toList()) {
+                Files.createSymbolicLink(target.resolve(jar.getFileName()), jar);
+            }
+        }
+        Files.createSymbolicLink(target.resolve("lib"), built.resolve("lib"));
+        Files.createSymbolicLink(co.resolve("kernel/src"), repo().resolve("kernel/src"));
+        Path ownHome = Files.createDirectories(work.resolve("options-home"));
+
+        Result install = jynqAt(script, ownHome, "install-kernel", "--jvm-option", "-Djynq.audit=kept");
+        assertEquals(0, install.exit(), install.out() + install.err());
+        Path spec = ownHome.resolve(".local/share/jupyter/kernels/jynq/kernel.json");
+        // a later build: the launcher rewrites the kernelspec before it runs the next notebook
+        Files.setLastModifiedTime(spec, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Files.writeString(target.resolve(".jynq-built"), "");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(spec);
+
+        Path nb = notebook("options.ipynb", "System.getProperty(\"jynq.audit\")");
+        Path out = work.resolve("options-out.ipynb");
+        Result r = jynqAt(script, ownHome, "run", nb.toString(), "--output", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.getLastModifiedTime(spec).compareTo(before) > 0, "the kernelspec was rewritten after the build");
+        assertTrue(Files.readString(spec).contains("\"-Djynq.audit=kept\""), Files.readString(spec));
+        assertTrue(outputs(out, 0).contains("kept"), "the kernel got the option: " + outputs(out, 0));
     }
 
     @Test
