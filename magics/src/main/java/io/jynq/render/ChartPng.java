@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -32,11 +33,14 @@ public final class ChartPng {
      * The PNG bytes of {@code chart}, {@code chart.getWidth() x chart.getHeight()} pixels. Works in
      * a headless JVM ({@code -Djava.awt.headless=true}).
      *
-     * @throws IllegalArgumentException if the chart is 0 pixels wide or high
+     * @throws UncheckedIOException if the encoder fails
      */
     public static byte[] encode(Chart<?, ?> chart) {
-        // XChart paints, PngEncoder encodes: BitmapEncoder.getBitmapBytes would load ImageIO (see PngEncoder)
-        return PngEncoder.encode(BitmapEncoder.getBufferedImage(chart));
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PNG encoding of chart \"" + chart.getTitle() + "\" failed", e);
+        }
     }
 
     /**
