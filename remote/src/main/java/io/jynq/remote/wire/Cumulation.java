@@ -40,8 +40,12 @@ public final class Cumulation {
 
     private Cumulation() {}
 
-    /** The cumulator: leftover plus read, by reference where it can. */
-    public static final ByteToMessageDecoder.Cumulator COMPOSING = Cumulation::cumulate;
+    /**
+     * The cumulator: leftover plus read, by reference where it can. Not public: a public field
+     * of a grpc-netty-shaded type would put that jar, and the grpc-core its API names, on what
+     * notebook cells compile against (CompileClassPathTest).
+     */
+    static final ByteToMessageDecoder.Cumulator COMPOSING = Cumulation::cumulate;
 
     static ByteBuf cumulate(ByteBufAllocator alloc, ByteBuf cumulation, ByteBuf in) {
         if (!cumulation.isReadable()) {
@@ -84,7 +88,7 @@ public final class Cumulation {
         }
     }
 
-    /** {@code credentials} whose connections cumulate with {@link #COMPOSING}, for a channel. */
+    /** {@code credentials} whose connections keep partial frames by reference, for a channel. */
     public static ChannelCredentials client(ChannelCredentials credentials) {
         InternalProtocolNegotiator.ClientFactory base = InternalNettyChannelCredentials.toNegotiator(credentials);
         return InternalNettyChannelCredentials.create(new InternalProtocolNegotiator.ClientFactory() {
@@ -100,7 +104,7 @@ public final class Cumulation {
         });
     }
 
-    /** {@code credentials} whose connections cumulate with {@link #COMPOSING}, for a server. */
+    /** {@code credentials} whose connections keep partial frames by reference, for a server. */
     public static ServerCredentials server(ServerCredentials credentials) {
         InternalProtocolNegotiator.ServerFactory base = InternalNettyServerCredentials.toNegotiator(credentials);
         return InternalNettyServerCredentials.create(
