@@ -15,17 +15,17 @@ import java.util.regex.Pattern;
  * The kernel's JVM options for a board's memory, chosen by measurement ({@code ./jynq bench memory},
  * figures in the session note of issue 19): on a board of at most {@link #SMALL_BOARD_BYTES} (a
  * PYNQ-Z2 has 512 MB for Linux, the Jupyter server and the kernel) the kernel runs every tutorial,
- * the PYNQ-Z1 base design's included, with a third of its heap to spare; larger boards keep the JVM's own sizing for their memory (a quarter of it as
- * heap, both JIT tiers), which a KV260's 4 GB affords.
+ * the PYNQ-Z1 base design's included, with a quarter of its heap to spare; larger boards keep the
+ * JVM's own sizing for their memory (a quarter of it as heap, both JIT tiers), which a KV260's 4 GB
+ * affords.
  *
- * <p>What costs resident memory in the kernel, measured with {@code -XX:NativeMemoryTracking} after
- * all tutorials: the heap (53 MB live after a full collection once the PYNQ-Z1 base design is
- * loaded: the JShell compiler's symbol tables and class path jar indexes, the designs' parsed
- * metadata; JShell's completion index is built only on first completion, see DeferredClassIndex; the serial collector keeps the heap at its high-water mark until a full collection),
- * the class-data archive (30 MB, shared with other JVMs and dropped first under memory pressure
- * since it is file-backed), compiled code (15 MB with C1 only, 25 MB with C2), class metadata
- * (13 MB), compiler arenas (C2's reach 15 MB while it compiles) and glibc's per-thread malloc
- * arenas.
+ * <p>What is resident in the kernel after all tutorials at the small sizing, from its smaps and
+ * {@code -XX:NativeMemoryTracking} (x86-64): the heap (61-64 MB; 56 MB live once the PYNQ-Z1 base
+ * design is loaded: JShell's compiler state and class path jar indexes, the designs' metadata),
+ * the class-data archives (30 MB, read-only parts clean and shared, see {@link #ARCHIVE_AT_BASE}),
+ * shared libraries (22 MB, libjvm 14), class metadata (13 MB), the C heap (12 MB), compiled code
+ * (11 MB with C1 only at 4x thresholds; 25 MB with C2), pages of the JDK's module image javac read
+ * (8 MB) and thread stacks (2 MB). docs/board.md section 3a has the table.
  */
 public final class KernelMemory {
     /** Boards up to this size get {@link #SMALL_BOARD_OPTIONS}: 768 MiB, between a PYNQ-Z2 and a 1 GB board. */
