@@ -99,10 +99,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private int valueSlots;
     /**
      * Whether expression pieces take {@link ExpressionSnippets}' wrapper ({@code jynq.eval.fastPath},
-     * on unless {@code false}). It halves the CPU of a {@code 1+1} cell. Its lambda leaves javac
-     * state in JShell's reused compiler contexts with every expression cell (with it, but without
-     * {@link #contextCells}, a kernel sized for a 512 MiB board filled its heap by tutorial 06);
-     * dropping those contexts now and then bounds that.
+     * on unless {@code false}). It halves the CPU of a {@code 1+1} cell.
      */
     private final boolean expressionFastPath = !"false".equals(System.getProperty("jynq.eval.fastPath"));
     private volatile boolean stopRequested;
@@ -552,8 +549,7 @@ public final class JShellEvaluator implements AutoCloseable {
         checkStop();
         if (c.valueVar() != null) {
             shell.varValue(c.valueVar());
-            Object v = control.takeCaptured();
-            value = v == CellValue.VOID ? NO_VALUE : v;
+            value = control.takeCaptured();
         } else {
             for (SnippetEvent e : c.events()) {
                 if (e.causeSnippet() == null && e.status().isActive()) {
