@@ -30,7 +30,7 @@ class ExpressionRetentionTest {
 
     /**
      * 120 expression cells, half of them calls, half values, do not grow the live heap. Fails on the
-     * earlier wrapper, {@code CellValue.of(() -> EXPR)}: the live heap grew by 50 MB over such 120
+     * earlier wrapper, {@code CellValue.of(() -> EXPR)}: the live heap grew by 173 MB over these 120
      * cells (javac kept each call cell's speculatively attributed lambda body).
      */
     @Test
