@@ -26,14 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Every code block of README.md and docs/*.md runs as written: the {@code java} blocks of a file
  * become the cells of one notebook, executed in order by the real kernel through nbconvert (as a
  * stranger pasting them cell by cell would); the {@code bash} blocks' {@code ./jynq} metadata
- * commands run against the built classes. Blocks that start a server, run this suite, or need a
+ * commands run through the launcher against the suite's build. Blocks that start a server, run this suite, or need a
  * board or root ({@code console} blocks in docs/board.md) are not run; {@link #NOT_RUN} says which.
  */
 @Tag("slow")
 class DocBlocksIT {
     private static final Pattern BLOCK = Pattern.compile("^```(\\w*)\\n(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL);
     /** ./jynq subcommands a bash block may run here: short-lived, read-only. */
-    private static final Pattern SAFE_JYNQ = Pattern.compile("^\\./jynq (hwh|bit|core|d2l|overlays)\\b(.*)$");
+    private static final Pattern SAFE_JYNQ = Pattern.compile("^\\./jynq (hwh|bit|core|d2l|overlays|test --summary)\\b(.*)$");
     /** ./jynq subcommands that cannot run inside the suite: a server, the suite itself, a build. */
     private static final List<String> NOT_RUN = List.of("notebook", "test", "build", "bench", "shell", "run",
             "install-kernel");
@@ -161,14 +161,20 @@ class DocBlocksIT {
         System.out.println("doc bash lines run: " + ran + "; not run (server, the suite itself, a build): " + skipped);
     }
 
-    /** {@code ./jynq CMD ARGS} as the launcher runs it, from the repository root, on the built classes. */
+    /**
+     * {@code ./jynq CMD ARGS} through the launcher itself, from the repository root, on the suite's
+     * build ({@code JYNQ_NO_BUILD}): calling JynqMain directly missed that the launcher did not
+     * dispatch {@code board} and {@code sim}.
+     */
     private static void run(Path md, String args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(NotebookRunner.kernelJava().toString(), "-cp",
-                System.getProperty("java.class.path"), "io.jynq.kernel.cli.JynqMain"));
+        List<String> cmd = new ArrayList<>(List.of(repo().resolve("jynq").toString()));
         cmd.addAll(List.of(args.strip().split("\\s+")));
         Path log = work.resolve("bash-" + Math.abs(args.hashCode()) + ".log");
-        Process p = new ProcessBuilder(cmd).directory(repo().toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("JYNQ_NO_BUILD", "1");
+        pb.environment().put("JAVA_HOME", NotebookRunner.kernelJava().getParent().getParent().toString());
+        Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: ./jynq " + args);
         assertEquals(0, p.exitValue(), md + ": ./jynq " + args + " failed:\n" + Files.readString(log));
     }

@@ -45,7 +45,16 @@ class LauncherIT {
     }
 
     static Result jynq(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(repo().resolve("jynq").toString()));
+        return jynqAt(repo().resolve("jynq"), args);
+    }
+
+    /** {@code ./jynq ARGS} as a user in an empty home would start it, not yet waited for. */
+    private static ProcessBuilder launcher(Path script, String... args) {
+        return launcher(script, home, args);
+    }
+
+    private static ProcessBuilder launcher(Path script, Path home, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(script.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         Map<String, String> e = pb.environment();
@@ -57,6 +66,15 @@ class LauncherIT {
         e.put("JYNQ_CACHE_DIR", work.resolve("cache").toString());
         e.put("JYNQ_CC_CACHE", work.resolve("cc").toString());
         e.put("JYNQ_HISTORY", "off");
+        return pb;
+    }
+
+    static Result jynqAt(Path script, String... args) throws Exception {
+        return jynqAt(script, home, args);
+    }
+
+    static Result jynqAt(Path script, Path home, String... args) throws Exception {
+        ProcessBuilder pb = launcher(script, home, args);
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -79,6 +97,115 @@ class LauncherIT {
         assertEquals(2, typo.exit());
         assertTrue(typo.err().startsWith("jynq: unknown command 'notebok'\n"), typo.err());
         assertTrue(typo.err().contains(help.out()), "the same usage as --help:\n" + typo.err());
+    }
+
+    @Test
+    void versionNamesTheBuild() throws Exception {
+        Result r = jynq("--version");  // was "unknown command '--version'" though JynqMain answers it
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().matches("jynq \\d+\\.\\d+\\.\\d+\\S*\\n"), r.out());
+    }
+
+    @Test
+    void simResetRunsAsTheReadmeSaysIt() throws Exception {
+        // the launcher answered "unknown command 'sim'" (and 'board') though --help and README list them
+        Result r = jynq("sim", "reset", "--force");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertFalse(r.err().contains("unknown command"), r.err());
+    }
+
+    @Test
+    void boardServeThroughTheLauncherServesTheSimulatedBoard() throws Exception {
+        Process p = launcher(repo().resolve("jynq"), "board", "serve", "--listen", "127.0.0.1:0")
+                .redirectError(work.resolve("board-serve.err").toFile()).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();  // the server's one line when ready; null if it ended
+            assertTrue(line != null && line.startsWith("jynq board server listening on 127.0.0.1:"),
+                    line + "\n" + Files.readString(work.resolve("board-serve.err")));
+            assertTrue(line.contains("(sim backend"), line);
+            int port = Integer.parseInt(line.replaceFirst("^jynq board server listening on 127\\.0\\.0\\.1:(\\d+) .*$", "$1"));
+            io.jynq.remote.client.RemoteDevice board = io.jynq.remote.client.RemoteDevice.connect(
+                    new io.jynq.remote.client.BoardAddress("127.0.0.1", port), io.jynq.remote.client.BoardConnection.Settings.PLAIN);
+            try {
+                assertTrue(board.offers("sim"), "the simulator's controls are offered by a --device sim server");
+            } finally {
+                board.close();
+            }
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void runAfterARebuildKeepsTheJvmOptionsOfInstallKernel() throws Exception {
+        // a checkout of its own (the launcher, the suite's kernel build linked in) whose build stamp can move
+        Path co = Files.createDirectories(work.resolve("options-checkout"));
+        Path script = Files.copy(repo().resolve("jynq"), co.resolve("jynq"));
+        Path target = Files.createDirectories(co.resolve("kernel/target"));
+        Path built = repo().resolve("kernel/target");
+        try (var files = Files.list(built)) {
+            for (Path jar : files.filter(f -> f.getFileName().toString().matches("jynq-kernel-[^-]+(-SNAPSHOT)?\\.jar")).toList()) {
+                Files.createSymbolicLink(target.resolve(jar.getFileName()), jar);
+            }
+        }
+        Files.createSymbolicLink(target.resolve("lib"), built.resolve("lib"));
+        Files.createSymbolicLink(co.resolve("kernel/src"), repo().resolve("kernel/src"));
+        Path ownHome = Files.createDirectories(work.resolve("options-home"));
+
+        Result install = jynqAt(script, ownHome, "install-kernel", "--jvm-option", "-Djynq.audit=kept");
+        assertEquals(0, install.exit(), install.out() + install.err());
+        Path spec = ownHome.resolve(".local/share/jupyter/kernels/jynq/kernel.json");
+        // a later build: the launcher rewrites the kernelspec before it runs the next notebook
+        Files.setLastModifiedTime(spec, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Files.writeString(target.resolve(".jynq-built"), "");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(spec);
+
+        Path nb = notebook("options.ipynb", "System.getProperty(\"jynq.audit\")");
+        Path out = work.resolve("options-out.ipynb");
+        Result r = jynqAt(script, ownHome, "run", nb.toString(), "--output", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.getLastModifiedTime(spec).compareTo(before) > 0, "the kernelspec was rewritten after the build");
+        assertTrue(Files.readString(spec).contains("\"-Djynq.audit=kept\""), Files.readString(spec));
+        assertTrue(outputs(out, 0).contains("kept"), "the kernel got the option: " + outputs(out, 0));
+    }
+
+    @Test
+    void testSummaryCountsTestsAndWhySomeSkipped() throws Exception {
+        // the launcher alone in a folder of its own, with reports in the shapes Surefire and Failsafe write
+        Path checkout = Files.createDirectories(work.resolve("checkout"));
+        Path script = Files.copy(repo().resolve("jynq"), checkout.resolve("jynq"));
+        report(checkout.resolve("overlays/target/surefire-reports/TEST-a.HwhTest.xml"), 5,
+                "Assumption failed: shared test data not found (looked for ../shared); these tests need ../shared",
+                "Assumption failed: shared test data not found (looked for ../shared); these tests need ../shared",
+                "Assumption failed: JYNQ_PYNQ_SRC does not name a folder");
+        report(checkout.resolve("overlays/target/failsafe-reports/TEST-a.PartialIT.xml"), 2);
+        report(checkout.resolve("kernel/target/surefire-reports/TEST-b.KernelTest.xml"), 3);
+        Result r = jynqAt(script, "test", "--summary");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(String.join("\n", "| module | tests | skipped: no ../shared | skipped: other |",
+                "| --- | --- | --- | --- |", "| `overlays` | 7 | 2 | 1 |", "| `kernel` | 3 | 0 | 0 |", "| all | 10 | 2 | 1 |", ""),
+                r.out());
+    }
+
+    /** A test report as Surefire writes it: {@code tests} test cases, one skipped per message. */
+    private static void report(Path file, int tests, String... skips) throws IOException {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite xmlns:xsi=\"x\" version=\"3.0.2\""
+                + " name=\"t\" time=\"0.1\" tests=\"" + tests + "\" errors=\"0\" skipped=\"" + skips.length + "\" failures=\"0\">\n");
+        for (int i = 0; i < tests; i++) {
+            b.append("  <testcase name=\"t").append(i).append("\" classname=\"t\" time=\"0\"");
+            if (i < skips.length) {
+                b.append(">\n    <skipped type=\"org.opentest4j.TestAbortedException\"><![CDATA[org.opentest4j.TestAbortedException: ")
+                        .append(skips[i]).append("\n\tat org.junit.Assumptions.assumeTrue(Assumptions.java:1)\n]]></skipped>\n  </testcase>\n");
+            } else {
+                b.append("/>\n");
+            }
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, b.append("</testsuite>\n"));
     }
 
     @Test

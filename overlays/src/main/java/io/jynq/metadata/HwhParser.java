@@ -71,7 +71,7 @@ public final class HwhParser {
                 s.designName(), s.board(), p.vivadoVersion());
         return new OverlayMetadata(name, info, t.partial(), t.partial() ? null : t.psName(), h.ipDict(), gpio,
                 irq.controllers(), irq.pins(), h.hierarchies(), h.memDict(), t.clocks(), modules(p, t.ps()),
-                Wiring.nets(nl), Wiring.busConnections(p), Wiring.interruptConnections(p));
+                Wiring.nets(p, nl), Wiring.busConnections(p), Wiring.interruptConnections(p));
     }
 
     /** Every module by INSTANCE, the PS (if any) marked as such. */

@@ -2,6 +2,7 @@ package io.jynq.metadata;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -342,7 +343,7 @@ final class HwhReader {
 
     private void closeBus() {
         busDepth = 0;
-        BusInterfaceDescription b = new BusInterfaceDescription(bus.name(), bus.type(), Vlnv.tryParse(bus.vlnv()),
+        BusInterfaceDescription b = new BusInterfaceDescription(bus.name(), bus.type(), vlnv(bus.vlnv()),
                 bus.busName(), FrozenMap.adopt(busParams), FrozenMap.adopt(portMaps));
         if (moduleDepth != 0) {
             busInterfaces.put(b.name(), b);
@@ -352,12 +353,26 @@ final class HwhReader {
     }
 
     private final List<PortDescription> portsInOrder = new ArrayList<>();
+    /** One Vlnv per distinct text: hundreds of bus interfaces name the same few interface types. */
+    private final HashMap<String, Vlnv> vlnvs = new HashMap<>();
+
+    private Vlnv vlnv(String text) {
+        if (text == null) {
+            return null;
+        }
+        Vlnv v = vlnvs.get(text);
+        if (v == null && !vlnvs.containsKey(text)) {
+            v = Vlnv.tryParse(text);
+            vlnvs.put(text, v);
+        }
+        return v;
+    }
 
     private void closeModule() {
         moduleDepth = 0;
         paramsDepth = 0;
         registersDepth = 0;
-        ModuleDescription m = new ModuleDescription(module.instance(), moduleFullpath, Vlnv.tryParse(module.vlnv()),
+        ModuleDescription m = new ModuleDescription(module.instance(), moduleFullpath, vlnv(module.vlnv()),
                 module.vlnv(), module.modType(), module.ipType(), module.modClass(), module.bdType(), false,
                 FrozenMap.adopt(parameters), FrozenMap.adopt(registers), FrozenMap.adopt(ports),
                 FrozenMap.adopt(busInterfaces), memoryMap);

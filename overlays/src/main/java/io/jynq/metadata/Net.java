@@ -11,6 +11,6 @@ import java.util.List;
  */
 public record Net(String name, List<String> pins) {
     public Net {
-        pins = List.copyOf(pins);
+        pins = pins instanceof PinList ? pins : List.copyOf(pins); // PinList: unmodifiable already
     }
 }

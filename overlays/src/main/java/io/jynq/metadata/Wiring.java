@@ -1,6 +1,7 @@
 package io.jynq.metadata;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,19 @@ final class Wiring {
 
     private record Member(String fullpath, PortDescription port, boolean external) {}
 
-    static Map<String, Net> nets(Netlist nl) {
+    static Map<String, Net> nets(ParsedHwh p, Netlist nl) {
+        // the design's own fullpath and port-name Strings, which PinList keeps instead of pins
+        Map<String, String> shared = new HashMap<>();
+        for (ParsedHwh.Located lm : p.modules()) {
+            shared.put(lm.module().fullpath(), lm.module().fullpath());
+            for (PortDescription port : lm.allPorts()) {
+                shared.putIfAbsent(port.name(), port.name());
+            }
+        }
         Map<String, Net> out = new LinkedHashMap<>();
         for (String signame : nl.nets().keySet()) {
             if (signame != null) {
-                out.put(signame, new Net(signame, nl.sortedPins(signame)));
+                out.put(signame, new Net(signame, PinList.of(nl.sortedPins(signame), shared)));
             }
         }
         return out;

@@ -2,12 +2,15 @@ package io.jynq.metadata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 
 /**
  * Turns the byte ranges {@link XmlScanner} finds into Strings: attribute values (entities and
- * XML whitespace normalisation, UTF-8) and element names. Repeated short values and every
- * element name come back as one shared String, so a 3.3 MB {@code .hwh} does not allocate a
- * "read-write" per register.
+ * XML whitespace normalisation, UTF-8) and element names. Repeated values and every element name
+ * come back as one shared String, so a 3.3 MB {@code .hwh} does not allocate a "read-write" per
+ * register, nor a "C_S_AXI_DATA_WIDTH" per module: the parsed design is kept for the whole
+ * session (a 512 MB board's kernel), and without sharing two thirds of pynqz1_base's 4 MB of
+ * metadata were copies of the same parameter names, port names and net names.
  */
 final class XmlValues {
     static final byte HAS_HIGH = 2;
@@ -23,10 +26,27 @@ final class XmlValues {
     private final long[] valueKeys = new long[2048];
     private final byte[] valueLengths = new byte[2048];
     private final StringCache names = new StringCache();
+    /**
+     * Longer plain values by a hash of their bytes; the key is the offset of the value's first
+     * occurrence in {@code buf}, which outlives the parse's tables. Four slots are probed; when
+     * all hold other values the first is overwritten: a miss costs one String, never a wrong one.
+     */
+    private final String[] longValues;
+    private final int[] longStarts;
+    private final int[] longHashes;
+    private final int longBits;
+    /** Values with entities or whitespace to normalise (descriptions): rarer, so a plain map. */
+    private final HashMap<String, String> decoded = new HashMap<>();
 
     XmlValues(byte[] buf, XmlScanner owner) {
         this.buf = buf;
         this.owner = owner;
+        // The power of two above a 200th of the file's size (pynqz1_base.hwh: 12,000 distinct
+        // longer values in 3.3 MB, 32,768 slots), so that four probes rarely all find others.
+        longBits = Math.max(10, Math.min(16, 32 - Integer.numberOfLeadingZeros(buf.length / 200)));
+        longValues = new String[1 << longBits];
+        longStarts = new int[1 << longBits];
+        longHashes = new int[1 << longBits];
     }
 
     /** The element name in {@code buf[s..e)}, looked up by the scanner's hash of it. */
@@ -34,9 +54,39 @@ final class XmlValues {
         return names.get(buf, s, e, hash);
     }
 
-    /** An attribute value without entities, CR, LF, TAB or non-ASCII bytes: shared when short. */
+    /** An attribute value without entities, CR, LF, TAB or non-ASCII bytes: one String per distinct value. */
     String plain(int s, int e) {
-        return e - s <= CACHE_MAX ? cachedAscii(s, e) : new String(buf, s, e - s, StandardCharsets.ISO_8859_1);
+        return e - s <= CACHE_MAX ? cachedAscii(s, e) : cachedLong(s, e);
+    }
+
+    private String cachedLong(int s, int e) {
+        int len = e - s;
+        int h = len;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + buf[i];
+        }
+        int first = (h * 0x9E3779B9) >>> (32 - longBits);
+        int slot = first;
+        for (int probe = 0; probe < 4; probe++, slot = (slot + 1) & (longValues.length - 1)) {
+            String v = longValues[slot];
+            if (v == null) {
+                break;
+            }
+            if (longHashes[slot] == h && v.length() == len) {
+                int k = longStarts[slot];
+                if (Arrays.equals(buf, k, k + len, buf, s, e)) {
+                    return v;
+                }
+            }
+        }
+        if (longValues[slot] != null) {
+            slot = first; // four probes taken: the newer value replaces the first
+        }
+        String v = new String(buf, s, len, StandardCharsets.ISO_8859_1);
+        longValues[slot] = v;
+        longStarts[slot] = s;
+        longHashes[slot] = h;
+        return v;
     }
 
     private String cachedAscii(int s, int e) {
@@ -122,8 +172,10 @@ final class XmlValues {
                 out[n++] = ch;
             }
         }
-        return (flags & HAS_HIGH) != 0 ? new String(out, 0, n, StandardCharsets.UTF_8)
+        String v = (flags & HAS_HIGH) != 0 ? new String(out, 0, n, StandardCharsets.UTF_8)
                 : new String(out, 0, n, StandardCharsets.ISO_8859_1);
+        String shared = decoded.putIfAbsent(v, v);
+        return shared != null ? shared : v;
     }
 
     /** The code point of the entity between '&' and ';' (exclusive bounds {@code s..e}). */

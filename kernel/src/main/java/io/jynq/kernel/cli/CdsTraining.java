@@ -1,5 +1,6 @@
 package io.jynq.kernel.cli;
 
+import com.google.gson.JsonObject;
 import io.jynq.kernel.JynqKernel;
 import io.jynq.kernel.history.SessionHistory;
 import io.jynq.kernel.wire.ConnectionFile;
@@ -14,8 +15,11 @@ import java.util.UUID;
 
 /**
  * The training run behind the kernel's class-data-sharing archive: it starts a real kernel on
- * free local ports, runs one cell through the renderer and shuts down, so that a JVM started
- * with {@code -XX:ArchiveClassesAtExit} records every class (and lambda form) a session loads.
+ * free local ports, sends it a notebook's first requests over its TCP sockets
+ * ({@link TrainingClient}: kernel_info, cells with a value, output, a display and an error,
+ * completion, inspection, history) and shuts it down, so that a JVM started with
+ * {@code -XX:ArchiveClassesAtExit} records every class (and lambda form) a session and its
+ * requests load.
  * A kernel started with that archive skips most class loading and linking before its first
  * reply. Run by {@code install-kernel}; {@code KernelMain --train} enters here.
  */
@@ -34,20 +38,54 @@ final class CdsTraining {
                     + ",\"hb_port\":" + ports[4] + ",\"signature_scheme\":\"hmac-sha256\",\"key\":\""
                     + UUID.randomUUID() + "\"}");
             JynqKernel kernel = new JynqKernel(null, List.of(), SessionHistory.inMemory());
-            KernelConnection connection = new KernelConnection(ConnectionFile.read(conn, false));
+            ConnectionFile file = ConnectionFile.read(conn, false);
+            KernelConnection connection = new KernelConnection(file);
             kernel.serve(connection);
             connection.connect();
             kernel.startSession();
             kernel.awaitSession();
-            kernel.eval("int trained = 1 + 1;\ntrained");
-            kernel.complete("System.out.pri", 14);
-            connection.close();
-            connection.awaitClose();
+            try (TrainingClient client = new TrainingClient(file.properties())) {
+                train(client);
+                // every kernel runs this check 3 s after its start: its management classes too
+                CdsRefresh.refreshIfStale();
+                client.shutdown();
+                connection.awaitClose();
+            }
             Files.delete(conn);
             Files.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("CDS training run failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The requests of a notebook's first minutes, each answered before the next is sent. */
+    private static void train(TrainingClient client) {
+        client.awaitReady();
+        client.execute("int trained = 1 + 1;\ntrained");
+        client.execute("1+1");
+        client.execute("System.out.println(trained);");
+        client.execute("display(\"trained\");");
+        client.execute("notDefinedInTraining"); // the error path (and stop_on_error's abort)
+        client.request("complete_request", content("System.out.pri", 14));
+        client.request("inspect_request", content("String", 6));
+        JsonObject code = new JsonObject();
+        code.addProperty("code", "int x = ");
+        client.request("is_complete_request", code);
+        client.request("comm_info_request", new JsonObject());
+        JsonObject history = new JsonObject();
+        history.addProperty("hist_access_type", "tail");
+        history.addProperty("n", 10);
+        history.addProperty("output", false);
+        history.addProperty("raw", true);
+        client.request("history_request", history);
+    }
+
+    private static JsonObject content(String code, int cursor) {
+        JsonObject c = new JsonObject();
+        c.addProperty("code", code);
+        c.addProperty("cursor_pos", cursor);
+        c.addProperty("detail_level", 0);
+        return c;
     }
 
     private static int[] freePorts(int n) throws IOException {

@@ -3,12 +3,14 @@ package io.jynq.kernel.cli;
 import io.jynq.d2l.D2lFile;
 import io.jynq.d2l.DeviceDescription;
 import io.jynq.d2l.Operation;
+import io.jynq.overlay.pkg.FileRole;
 import io.jynq.overlay.pkg.FoundOverlay;
 import io.jynq.overlay.pkg.OverlayFinder;
 import io.jynq.overlay.pkg.OverlayPackage;
 import io.jynq.overlay.pkg.OverlaySummary;
 import io.jynq.overlay.pkg.PackageFile;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +68,16 @@ public final class OverlaysCommand extends CliCommand {
         return sb.toString().stripTrailing();
     }
 
+    /** The longest role name and two spaces: DEVICE_DESCRIPTION ran into its file name at a fixed 18. */
+    private static final int ROLE_COLUMN = Arrays.stream(FileRole.values())
+            .mapToInt(r -> r.name().length()).max().orElse(0) + 2;
+
     private static String render(OverlayPackage p) {
         StringBuilder sb = new StringBuilder(p.vlnv().toString());
         sb.append(p.description().isEmpty() ? "" : "  " + p.description()).append('\n');
         sb.append("folder: ").append(p.folder()).append('\n');
         for (PackageFile f : p.files()) {
-            sb.append("  ").append(String.format("%-18s", f.role())).append(p.folder().relativize(f.path()))
+            sb.append("  ").append(String.format("%-" + ROLE_COLUMN + "s", f.role())).append(p.folder().relativize(f.path()))
                     .append(f.library().isEmpty() ? "" : "  (library " + f.library() + ")").append('\n');
         }
         for (D2lFile file : p.devices()) {

@@ -32,21 +32,29 @@ public final class KernelMemory {
     public static final long SMALL_BOARD_BYTES = 768L << 20;
 
     /**
-     * Options for a board with at most {@link #SMALL_BOARD_BYTES}. The heap limit is the live heap
-     * after all tutorials (53 MB with the PYNQ-Z1 base design loaded) plus a half: at -Xmx72m the
-     * old generation (two thirds of the heap with the serial collector) is already 95% live.
+     * Options for a board with at most {@link #SMALL_BOARD_BYTES}, each kept because it lowered the
+     * kernel's RSS after all tutorials ({@code ./jynq bench memory --memory 512m}, session note of
+     * issue 19). With the serial collector the young generation is wholly resident (every cycle
+     * allocates through all of eden) and the old one up to its high-water mark, which a full
+     * collection reaches: 72 MB = the live heap after all tutorials (56 MB with the PYNQ-Z1 base
+     * design loaded) plus 16; an 8 MB young generation leaves the old one 64 MB (at the default
+     * third the young one took 24 MB of it: 199 against 185 MB RSS).
      */
     static final List<String> SMALL_BOARD_OPTIONS = List.of(
             "-XX:MaxRAM=512m",            // ergonomics as on the board, whatever machine installs
-            "-Xmx80m",                    // the heap: the largest single cost
+            "-Xmx72m",                    // the heap: the largest single cost
+            "-Xmn8m",                     // young generation: minor collections stay short, old keeps 64 MB
             "-XX:MinHeapFreeRatio=10",    // give heap back after a full collection ...
             "-XX:MaxHeapFreeRatio=30",    // ... rather than keep it at its high-water mark
             "-XX:TieredStopAtLevel=1",    // C1 only: half the compiled code, no C2 arenas
             "-XX:CICompilerCount=1",      // one compiler thread on a 2-core Cortex-A9
+            "-XX:CompileThresholdScaling=4", // compile only methods 4x as hot: code cache 15.7 -> 11 MB
             "-XX:ReservedCodeCacheSize=24m",
             "-XX:MaxMetaspaceSize=128m",  // a bound, so a class leak fails a cell, not the board
             "-Xss512k",                   // thread stacks (the JVM's default is 1 MB on ARM)
             "-XX:-UsePerfData",           // no /tmp/hsperfdata mapping
+            KernelMemory.UNLOCK_DIAGNOSTIC,
+            KernelMemory.ARCHIVE_AT_BASE,
             KernelMemory.NATIVE_TRIM);    // glibc keeps freed native memory (javac, fonts): 8 MB back
 
     /**
@@ -56,8 +64,36 @@ public final class KernelMemory {
      */
     static final String NATIVE_TRIM = "-XX:TrimNativeHeapInterval=2000";
 
-    /** Environment for a small board's kernel: two glibc malloc arenas instead of 8 per core. */
-    static final Map<String, String> SMALL_BOARD_ENV = Map.of("MALLOC_ARENA_MAX", "2");
+    /** Needed before {@link #ARCHIVE_AT_BASE}, a diagnostic option in OpenJDK 17. */
+    static final String UNLOCK_DIAGNOSTIC = "-XX:+UnlockDiagnosticVMOptions";
+
+    /**
+     * Maps the class-data-sharing archives at the address they were dumped for instead of a random
+     * one (OpenJDK 17.0.x's default relocates them, which writes every pointer in them): their
+     * read-only regions then stay clean page-cache pages, shared with other JVMs and dropped first
+     * under memory pressure, measured 14 MB less private dirty memory. The cost is the archive's
+     * address randomisation, which a kernel running a user's own code does not defend anyway.
+     */
+    static final String ARCHIVE_AT_BASE = "-XX:ArchiveRelocationMode=0";
+
+    /**
+     * Options a JVM may refuse to start with (an unknown option is fatal), each with the options it
+     * needs before it and why a JVM may not know it: {@link #supportedBy} probes them.
+     */
+    private static final List<Probe> PROBED = List.of(
+            new Probe(NATIVE_TRIM, List.of(NATIVE_TRIM), "OpenJDK 17.0.9+"),
+            new Probe(ARCHIVE_AT_BASE, List.of(UNLOCK_DIAGNOSTIC, ARCHIVE_AT_BASE), "a HotSpot diagnostic option"));
+
+    private record Probe(String option, List<String> needs, String since) {
+    }
+
+    /**
+     * Environment for a small board's kernel: one glibc malloc arena instead of 8 per core. Each
+     * arena keeps its own freed memory; with two, the second held 8 MB after all tutorials while
+     * the first grew by 6 when it was gone (15.7 against 13.4 MB of C heap). A 2-core board's few
+     * threads that malloc (the compiler, javac's zip inflaters, fonts) hardly contend.
+     */
+    static final Map<String, String> SMALL_BOARD_ENV = Map.of("MALLOC_ARENA_MAX", "1");
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
 
@@ -110,21 +146,28 @@ public final class KernelMemory {
     }
 
     /**
-     * {@code options} less those of the optional ones ({@link #NATIVE_TRIM}) that {@code java}
-     * refuses to start with (an older JVM than the option), each dropped one named on {@code log}.
+     * {@code options} less those of the optional ones ({@link #NATIVE_TRIM}, {@link #ARCHIVE_AT_BASE}
+     * with the unlock it needs) that {@code java} refuses to start with (an older JVM than the
+     * option, or one without HotSpot's diagnostic option), each dropped one named on {@code log}.
      */
     public static List<String> supportedBy(Path java, List<String> options, java.io.PrintStream log) {
         List<String> out = new ArrayList<>(options);
-        if (out.contains(NATIVE_TRIM) && !starts(java, NATIVE_TRIM)) {
-            out.remove(NATIVE_TRIM);
-            log.println("jynq: " + java + " does not know " + NATIVE_TRIM + " (OpenJDK 17.0.9+): left out");
+        for (Probe probe : PROBED) {
+            if (out.contains(probe.option()) && !starts(java, probe.needs())) {
+                out.removeAll(probe.needs());
+                log.println("jynq: " + java + " does not know " + probe.option() + " (" + probe.since() + "): left out");
+            }
         }
         return out;
     }
 
-    private static boolean starts(Path java, String option) {
+    private static boolean starts(Path java, List<String> options) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(options);
+        cmd.add("-version");
         try {
-            Process p = new ProcessBuilder(java.toString(), option, "-version").redirectErrorStream(true)
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) { // a board under emulation starts a JVM slowly
                 p.destroyForcibly();
@@ -146,7 +189,7 @@ public final class KernelMemory {
 
     /**
      * The sized options with the user's appended, less every sized option a user option sets again
-     * ({@code --jvm-option -Xmx256m} replaces {@code -Xmx80m}, {@code -XX:+TieredCompilation...}
+     * ({@code --jvm-option -Xmx256m} replaces {@code -Xmx72m}, {@code -XX:+TieredCompilation...}
      * style flags by name), so kernel.json shows each setting once.
      */
     public static List<String> merge(List<String> sized, List<String> user) {

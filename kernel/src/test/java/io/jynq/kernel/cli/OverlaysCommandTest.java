@@ -56,7 +56,8 @@ class OverlaysCommandTest {
         assertEquals(0, run("dsp_loopback"));
         String text = out.toString();
         assertTrue(text.startsWith("jynq:overlays:dsp_loopback:1.0  AXI DMA"), text);
-        assertTrue(text.contains("  C_SOURCE          dsp_ops.c  (library dsp_ops)\n"), text);
+        assertTrue(text.contains("  C_SOURCE            dsp_ops.c  (library dsp_ops)\n"), text);
+        assertTrue(text.contains("  DEVICE_DESCRIPTION  dsp_loopback.d2l.yaml\n"), "the longest role keeps a gap:\n" + text);
         assertTrue(text.contains("  ADD(int32_t a, int32_t b) -> int32_t\n"), text);
         assertTrue(text.contains("  RESET_DMA()  [AT_INIT]\n"), text);
     }

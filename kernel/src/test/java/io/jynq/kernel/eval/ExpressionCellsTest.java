@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import jdk.jshell.Snippet;
 import jdk.jshell.VarSnippet;
 import org.junit.jupiter.api.AfterAll;
@@ -128,20 +127,9 @@ class ExpressionCellsTest {
 
     @Test
     void stopEndsABlockingExpression() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Thread t = new Thread(() -> {
-            started.countDown();
-            assertThrows(CellInterruptedException.class, () -> ev.eval("Thread.sleep(60_000)"));
-        });
-        t.start();
-        started.await();
-        while (!ev.isEvaluating()) {
-            Thread.sleep(5);
-        }
+        StoppableCell cell = StoppableCell.start(ev, "Thread.sleep(60_000)", java.time.Duration.ofSeconds(60));
         Thread.sleep(300);
-        ev.stop("test stop");
-        t.join(10_000);
-        assertTrue(!t.isAlive(), "cell did not stop within 10 s");
+        cell.stopAndAwait(java.time.Duration.ofSeconds(10));
         assertEquals(4, ev.eval("2+2"));
     }
 }

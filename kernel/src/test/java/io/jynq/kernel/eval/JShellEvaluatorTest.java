@@ -108,20 +108,9 @@ public class JShellEvaluatorTest {
 
     @Test
     void stopEndsABusyLoopAndTheNextCellRuns() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Thread t = new Thread(() -> {
-            started.countDown();
-            assertThrows(CellInterruptedException.class, () -> ev.eval("long n = 0;\nwhile (true) { n++; }"));
-        });
-        t.start();
-        started.await();
-        while (!ev.isEvaluating()) {
-            Thread.sleep(5);
-        }
+        StoppableCell cell = StoppableCell.start(ev, "long n = 0;\nwhile (true) { n++; }", java.time.Duration.ofSeconds(60));
         Thread.sleep(300);
-        ev.stop("test stop");
-        t.join(5000);
-        assertTrue(!t.isAlive(), "cell did not stop within 5 s");
+        cell.stopAndAwait(java.time.Duration.ofSeconds(5));
         assertEquals(4, ev.eval("2+2"));
     }
 

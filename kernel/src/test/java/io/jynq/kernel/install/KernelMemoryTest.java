@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,8 @@ class KernelMemoryTest {
     @Test
     void aPynqZ2GetsTheSmallSizingAKv260TheJvmsOwn() {
         List<String> z2 = KernelMemory.jvmOptions(KernelMemory.parseSize("512m"));
-        assertTrue(z2.contains("-Xmx80m") && z2.contains("-XX:TieredStopAtLevel=1"), z2.toString());
-        assertEquals("2", KernelMemory.environment(512L << 20).get("MALLOC_ARENA_MAX"));
+        assertTrue(z2.contains("-Xmx72m") && z2.contains("-XX:TieredStopAtLevel=1"), z2.toString());
+        assertEquals("1", KernelMemory.environment(512L << 20).get("MALLOC_ARENA_MAX"));
         // a board's MemTotal is below its nominal size (the kernel's own reservations)
         assertEquals(z2, KernelMemory.jvmOptions(490L << 20));
         assertEquals(List.of("-XX:MaxRAM=4096m"), KernelMemory.jvmOptions(KernelMemory.parseSize("4g")));
@@ -47,7 +49,7 @@ class KernelMemoryTest {
 
     @Test
     void aUserOptionReplacesTheSizedOneOfTheSameSetting() {
-        List<String> merged = KernelMemory.merge(List.of("-Xmx80m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss512k"),
+        List<String> merged = KernelMemory.merge(List.of("-Xmx72m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss512k"),
                 List.of("-Xmx256m", "-XX:+UsePerfData", "-Dfoo=1"));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m", "-XX:+UsePerfData", "-Dfoo=1"), merged);
         assertEquals("-XX:MaxRAM", KernelMemory.key("-XX:MaxRAM=512m"));
@@ -72,6 +74,35 @@ class KernelMemoryTest {
         assertFalse(kept.contains(KernelMemory.NATIVE_TRIM), kept.toString());
         assertEquals(z2.size() - 1, kept.size(), "every other option stays");
         assertTrue(log.toString().contains("TrimNativeHeapInterval"), log.toString());
+    }
+
+    @Test
+    void theArchiveOptionIsLeftOutWithItsUnlockForAJvmWithoutIt(@TempDir Path dir) throws IOException {
+        List<String> z2 = KernelMemory.jvmOptions(512L << 20);
+        assertTrue(z2.containsAll(List.of(KernelMemory.UNLOCK_DIAGNOSTIC, KernelMemory.ARCHIVE_AT_BASE)), z2.toString());
+        // a JVM without HotSpot's diagnostic ArchiveRelocationMode (another VM, a later JDK that dropped it)
+        Path other = dir.resolve("java");
+        Files.writeString(other, "#!/bin/sh\ncase \"$*\" in *ArchiveRelocationMode*) echo 'Unrecognized VM option' >&2; exit 1;; esac\nexit 0\n");
+        assertTrue(other.toFile().setExecutable(true));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<String> kept = KernelMemory.supportedBy(other, z2, new PrintStream(log));
+        assertFalse(kept.contains(KernelMemory.ARCHIVE_AT_BASE) || kept.contains(KernelMemory.UNLOCK_DIAGNOSTIC), kept.toString());
+        assertTrue(kept.contains(KernelMemory.NATIVE_TRIM), "the trim is probed on its own");
+        assertEquals(z2.size() - 2, kept.size(), kept.toString());
+        assertTrue(log.toString().contains("does not know -XX:ArchiveRelocationMode=0"), log.toString());
+    }
+
+    @Test
+    void thisJvmStartsWithTheSmallSizingAndMapsItsArchiveUnrelocated() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new ArrayList<>(List.of(java.toString()));
+        cmd.addAll(KernelMemory.supportedBy(java, KernelMemory.jvmOptions(512L << 20), new PrintStream(new ByteArrayOutputStream())));
+        cmd.addAll(List.of("-Xlog:cds=info", "-version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        // OpenJDK 17.0.x relocates by default, logging this; relocation dirties every archive page
+        assertFalse(out.contains("ArchiveRelocationMode == 1"), out);
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The class-data archive follows the JDK: a kernelspec installed with its archive on one JDK,
  * then started on another (Temurin 25 when installed, the JDK's own upgrade otherwise, simulated
- * by the stamp of an older build), trains a new archive in the background that the new JDK maps.
+ * by the stamp of an older build), trains a new archive in the background that the new JDK maps;
+ * and the archive covers what a notebook's first requests load, not only the kernel's start.
  */
 @Tag("slow")
 class KernelCdsIT {
@@ -64,6 +65,33 @@ class KernelCdsIT {
         Result mapped = exec(cmd);
         assertEquals(2, mapped.exit, "KernelMain without a connection file prints its usage: " + mapped.output);
         assertTrue(mapped.output.contains("usage: KernelMain"), mapped.output);
+    }
+
+    /**
+     * The training run talks to its kernel over TCP as a frontend does, so the classes of a
+     * client's connection (ZeroMQ's stream engine), of parsing its requests (Gson's parser) and of
+     * rendering a cell's value come from the archive at a real client's first cell; a training
+     * that called the kernel in-process left them to be read from the jars by every kernel.
+     */
+    @Test
+    void aNotebooksFirstRequestsLoadTheirClassesFromTheArchive() throws Exception {
+        Path prefix = KernelHarness.prefix();
+        String cp = String.join(File.pathSeparator, KernelHarness.classPath());
+        Path logs = Files.createTempDirectory(prefix, "class-load");
+        String name = "jynq-it-cds-first";
+        Result install = exec(List.of(KernelHarness.kernelJava().toString(), "-cp", cp, "io.jynq.kernel.cli.JynqMain",
+                "install-kernel", "--prefix", prefix.toString(), "--name", name, "--classpath", cp,
+                "--jvm-option", "-Xlog:class+load=info:file=" + logs.resolve("load-%p.log")));
+        assertEquals(0, install.exit, install.output);
+
+        JsonObject r = KernelHarness.transport("firstcells", name);
+        assertEquals("2", KernelHarness.result(r.getAsJsonObject("cell")), r.toString());
+        assertEquals("hi\n", KernelHarness.first(r.getAsJsonObject("print"), "stream").get("text").getAsString());
+        List<String> log = Files.readAllLines(logs.resolve("load-" + r.get("pid").getAsLong() + ".log"));
+        for (String cls : List.of("zmq.io.StreamEngine", "com.google.gson.JsonParser", "io.jynq.render.Renderers")) {
+            String line = log.stream().filter(l -> l.contains(" " + cls + " ")).findFirst().orElse("(not loaded)");
+            assertTrue(line.contains("source: shared objects file"), cls + " should come from the archive: " + line);
+        }
     }
 
     private record Result(int exit, String output) {

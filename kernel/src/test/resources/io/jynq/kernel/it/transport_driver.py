@@ -1,7 +1,7 @@
 """Transport scenarios of issue 12, driven through Debian's jupyter_client; prints JSON.
 
 Usage: /usr/bin/python3 transport_driver.py SCENARIO [KERNEL_NAME]
-Scenarios: abort, background, replies, smallheap, badconfig, parent, flood. The JUnit ITs
+Scenarios: abort, background, replies, smallheap, badconfig, parent, flood, cds, firstcells. The JUnit ITs
 (io.jynq.kernel.it.KernelTransportIT and friends) assert on the JSON; nothing here decides.
 """
 import contextlib
@@ -241,6 +241,12 @@ def cds(kernel):
         r["after"] = stamp()
         r["waited_s"] = time.time() - t
     return r
+
+
+def firstcells(kernel):
+    """A notebook's first requests on a fresh kernel; the kernel's pid names its class-load log."""
+    with session(kernel) as (km, kc):
+        return {"pid": km.provisioner.process.pid, "cell": run(kc, "1+1"), "print": run(kc, 'System.out.println("hi");')}
 
 
 def summarize(run_result):

@@ -39,10 +39,17 @@ public final class Sim {
     /**
      * The active device as a simulated board.
      *
-     * @throws IllegalStateException if the active backend is not {@code sim}
+     * @throws IllegalStateException if the active backend is not {@code sim}; for a simulated board
+     *     on the network ({@code remote}) the message says that only {@link #model} and {@link #run}
+     *     reach it (RTL co-simulation builds the core's files where the simulator runs)
      */
     public static SimDevice device() {
         Device d = Device.active();
+        if (d instanceof SimControls && !(d instanceof SimDevice)) {
+            throw new IllegalStateException("the active device is '" + d.name() + "', a simulated board on the network:"
+                    + " Sim.model and Sim.run reach it, but Sim.rtl, Sim.trace and Sim.device need the simulated board"
+                    + " in this process (JYNQ_DEVICE=sim), where Verilator builds the core's files");
+        }
         if (!(d instanceof SimDevice)) {
             throw new IllegalStateException("the active device is '" + d.name()
                     + "', not the simulated board; set JYNQ_DEVICE=sim to simulate");

@@ -21,6 +21,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.jynq.device.DeviceException;
 import io.jynq.device.OutOfDeviceMemoryException;
 import io.jynq.error.HardwareTimeoutException;
+import io.jynq.remote.wire.Cumulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ public final class BoardConnection implements AutoCloseable {
     public BoardConnection(BoardAddress address, Settings settings) {
         this.address = address;
         this.settings = settings;
-        this.managed = NettyChannelBuilder.forAddress(address.host(), address.port(), credentials(settings))
+        this.managed = NettyChannelBuilder.forAddress(address.host(), address.port(), Cumulation.client(credentials(settings)))
                 .maxInboundMessageSize(8 << 20)
                 .flowControlWindow(8 << 20)
                 .keepAliveTime(30, TimeUnit.SECONDS).keepAliveTimeout(10, TimeUnit.SECONDS)

@@ -230,6 +230,28 @@ public final class RemoteDevice implements Device, SimControls {
                 .withDeadlineAfter(c.deadline(), TimeUnit.MILLISECONDS).run(SimRun.newBuilder().setCycles(cycles).build()));
     }
 
+    /**
+     * An overlay package's {@code rtlCore} file on a simulated board over the network: refused,
+     * because Verilator builds the core's files where the simulator runs and they are on this
+     * machine. Before, the board silently kept the IP's built-in model. On a board that is no
+     * simulator (a real PL, a stock server) the bitstream holds the IP itself: nothing to do.
+     *
+     * @return false on a board that is no simulator
+     * @throws DeviceException naming the board, the IP and the core, on a remote simulated board
+     *     (the design is downloaded, with the IP's built-in model)
+     */
+    @Override
+    public boolean simulateRtl(String ipName, java.nio.file.Path core, java.util.List<java.nio.file.Path> libraryFolders) {
+        checkOpen();
+        if (!offers("sim")) {
+            return false;
+        }
+        throw new DeviceException("board " + c.address() + " is a simulated board on the network: the overlay package binds "
+                + ipName + " to the RTL of " + core.getFileName() + ", which only a simulator in this process can build"
+                + " (Verilator runs where the simulator does); the design is downloaded with " + ipName + "'s built-in model."
+                + " Run with JYNQ_DEVICE=sim to co-simulate the RTL");
+    }
+
     private void checkSimulated() {
         checkOpen();
         if (!offers("sim")) {

@@ -7,6 +7,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.jynq.remote.wire.Cumulation;
 import io.jynq.device.Device;
 import io.jynq.remote.wire.BulkMarshalling;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public final class BoardServer implements AutoCloseable {
                     new ExtensionServices.InterruptService(board).bindService(),
                     new SimControlService(board).bindService()));
         }
-        NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(o.host(), o.port()), credentials(o))
+        NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(o.host(), o.port()), Cumulation.server(credentials(o)))
                 .maxInboundMessageSize(o.limits().maxMessageBytes())
                 .maxInboundMetadataSize(16 << 10)
                 .flowControlWindow(8 << 20)

@@ -28,7 +28,7 @@ import static io.jynq.ip.AxiDmaLayout.S2MM_OFFSET;
  * An MM2S whose stream is not connected, or an S2MM that receives nothing, stays busy (neither
  * idle nor halted) so that a driver's wait runs into its timeout, as on the board.
  */
-public final class AxiDmaModel implements IpModel {
+public class AxiDmaModel implements IpModel {
     private final DmaChannelModel mm2s;
     private final DmaChannelModel s2mm;
     private final boolean sg;
