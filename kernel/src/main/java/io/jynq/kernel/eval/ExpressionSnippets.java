@@ -5,22 +5,32 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The fast path for a snippet that is an expression ({@code 1+1}, {@code x}, {@code ol.ip_dict()},
- * {@code println(x)}), the most common cell. JShell runs javac four times on an expression: a
- * pass for its type, a second for the type of the {@code $N} variable that will hold its value
- * (JShell's {@code ExpressionToTypeInfo}), then the wrapper's analysis and its compilation; a void
- * call takes three. A variable declared with an explicit type takes only the last two, so the
+ * The fast path for a snippet that is an expression with a value ({@code 1+1}, {@code x},
+ * {@code a * b.c}, {@code x = 3}), the most common cell. JShell runs javac four times on an
+ * expression: a pass for its type, a second for the type of the {@code $N} variable that will
+ * hold its value (JShell's {@code ExpressionToTypeInfo}), then the wrapper's analysis and its
+ * compilation. A variable declared with an explicit type takes only the last two, so the
  * evaluator declares
- * <pre>Object $jynqValue0 = io.jynq.kernel.eval.CellValue.of(() -&gt; EXPR
- * );</pre>
- * which holds the value (boxed) or {@link CellValue#VOID}. Profiled on {@code 1+1}: the two type
- * passes were 38% of the evaluating thread's CPU.
+ * <pre>Object $jynqValue0 = EXPR
+ * ;</pre>
+ * which holds the value, boxed. Profiled on {@code 1+1}: the two type passes were 38% of the
+ * evaluating thread's CPU.
  *
  * <p>Whether a snippet is an expression is decided from its first tokens (a declaration starts
- * with a type and a name, a statement with a keyword). A snippet taken for an expression that is
+ * with a type and a name, a statement with a keyword). A method call at the top
+ * ({@code println(x)}, {@code ol.ip_dict()}) may be void, which no variable can hold, so it takes
+ * JShell's path. (An earlier wrapper, {@code CellValue.of(() -> EXPR)}, took calls too by
+ * overloading on a value and a void lambda; but javac attributes a lambda argument's body
+ * speculatively, and what that leaves in its argument-type cache, {@code ArgumentAttr.argumentTypeCache},
+ * is never removed from the compiler context JShell's {@code JavacTaskPool} reuses all session
+ * long: each entry holds the snippet's whole compilation unit, every import of the session with it.
+ * Found in a heap dump by GC-root paths (1395 of 1922 live {@code JCImport} trees held there after
+ * 200 cells); up to 400 kB a call cell, which filled a 512 MiB board's kernel heap by tutorial 06.
+ * {@code ExpressionRetentionTest} fails on that wrapper.) A snippet taken for an expression that is
  * not one, or an expression with an error, does not compile in the wrapper; the evaluator then
  * declares the snippet as it is, so JShell's own handling and javac's own messages stay. The
- * wrapper puts nothing before the expression on its line, so cell lines of runtime errors stay.
+ * wrapper puts nothing but the declaration before the expression on its line, so cell lines of
+ * runtime errors stay.
  */
 final class ExpressionSnippets {
     /**
@@ -58,11 +68,48 @@ final class ExpressionSnippets {
             return null;
         }
         Token last = tokens.get(tokens.size() - 1);
+        if (last.is(";")) {
+            tokens = tokens.subList(0, tokens.size() - 1);
+        }
+        if (tokens.isEmpty() || mayBeACall(tokens)) {
+            return null;
+        }
         String body = last.is(";")
                 ? snippet.substring(0, last.start) + " " + snippet.substring(last.start + 1)
                 : snippet;
-        return "Object " + VALUE_VAR + slot + " = " + CellValue.class.getName() + ".of(() -> " + body + "\n);";
+        return "Object " + VALUE_VAR + slot + " = " + body + "\n;";
     }
+
+    /**
+     * True unless the expression surely is not a method call at the top: it ends in {@code )}
+     * and no operator stands outside brackets ({@code a.b(c)}, {@code (f())}, {@code "s".length()}),
+     * except an instance creation with nothing called on it ({@code new Foo(1)}). In doubt true:
+     * JShell's path is right for any expression, only slower.
+     */
+    private static boolean mayBeACall(List<Token> t) {
+        if (!t.get(t.size() - 1).is(")")) {
+            return false;
+        }
+        int depth = 0;
+        boolean created = t.get(0).word && t.get(0).text.equals("new");
+        boolean closedAtTop = false;
+        for (Token k : t) {
+            if (k.is("(") || k.is("[") || k.is("{")) {
+                depth++;
+            } else if (k.is(")") || k.is("]") || k.is("}")) {
+                depth--;
+                closedAtTop |= depth == 0 && k.is(")");
+            } else if (depth == 0 && !k.word && !CHAIN.contains(k.text)) {
+                return false; // an operator: a binary, conditional, assignment, cast or lambda has a value or none at all
+            } else if (depth == 0 && created && closedAtTop && k.is(".")) {
+                created = false; // new Foo().bar(): a call on the new object
+            }
+        }
+        return !created;
+    }
+
+    /** Tokens that continue a chain of names, calls and type arguments ({@code a.<T>b(c)[0].d()}). */
+    private static final Set<String> CHAIN = Set.of(".", "<", ">", ",", "?", "&", "\"", "'", "\"\"\"", "0");
 
     private static boolean startsAnExpression(List<Token> t) {
         Token first = t.get(0);

@@ -72,20 +72,6 @@ public final class JShellEvaluator implements AutoCloseable {
     private final JShell shell;
     /** Set while {@link #shell} is built; see {@link #indexClassPath}. */
     private DeferredClassIndex classIndex;
-    /** Set while {@link #shell} is built; see {@link #contextCells}. */
-    private CompilerContextRecycler contexts;
-    /**
-     * After this many cells, the compiler contexts JShell reuses are dropped at the end of the
-     * cell's compiles ({@link CompilerContextRecycler}: what they keep of earlier cells grows
-     * without end, up to 60 kB a cell, and slows every later compile), so the next cell's compiles
-     * start from fresh ones. 0 never drops them; 50 bounds what they keep to a few MB, which a
-     * kernel sized for a 512 MiB board (-Xmx72m) can spare. A fresh context costs the next cell about twenty warm cells of CPU (it
-     * reads again every class the session's imports name): measured in one JVM at load 20, 200
-     * cells alternated between two evaluators, mean CPU per cell 115 ms kept, 134 ms dropped
-     * every 50 cells; the median did not change.
-     */
-    private final int contextCells = Integer.getInteger("jynq.eval.contextCells", 50);
-    private int cellsSinceFreshContexts;
     private final CapturingExecutionControl control;
     private final Duration timeout;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -99,10 +85,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private int valueSlots;
     /**
      * Whether expression pieces take {@link ExpressionSnippets}' wrapper ({@code jynq.eval.fastPath},
-     * on unless {@code false}). It halves the CPU of a {@code 1+1} cell. Its lambda leaves javac
-     * state in JShell's reused compiler contexts with every expression cell (with it, but without
-     * {@link #contextCells}, a kernel sized for a 512 MiB board filled its heap by tutorial 06);
-     * dropping those contexts now and then bounds that.
+     * on unless {@code false}). It halves the CPU of a {@code 1+1} cell.
      */
     private final boolean expressionFastPath = !"false".equals(System.getProperty("jynq.eval.fastPath"));
     private volatile boolean stopRequested;
@@ -131,8 +114,7 @@ public final class JShellEvaluator implements AutoCloseable {
         this.control = new CapturingExecutionControl();
         this.shell = CompileClassPath.build(JShell.builder()
                 .executionEngine(new CapturingControlProvider(control), Map.of())
-                .fileManager(standard -> contexts = new CompilerContextRecycler(
-                        classIndex = new DeferredClassIndex(new ClassPathIndexKeeper(standard))))
+                .fileManager(standard -> classIndex = new DeferredClassIndex(new ClassPathIndexKeeper(standard)))
                 .compilerOptions(compilerOptions.toArray(String[]::new)));
     }
 
@@ -262,20 +244,6 @@ public final class JShellEvaluator implements AutoCloseable {
         return docsShell.sourceCodeAnalysis().documentation(code, cursor, true);
     }
 
-    /** Counts this cell; true if it is time to drop javac's reused contexts after it ({@link #contextCells}). */
-    private boolean freshContextsDue() {
-        if (contextCells <= 0 || ++cellsSinceFreshContexts < contextCells) {
-            return false;
-        }
-        cellsSinceFreshContexts = 0;
-        return true;
-    }
-
-    /** How many of javac's reused compiler contexts were dropped so far ({@link #contextCells}). */
-    int compilerContextsDropped() {
-        return contexts.retired();
-    }
-
     /** The JShell instance, for code assistance (completion, documentation). */
     public JShell shell() {
         return shell;
@@ -307,16 +275,9 @@ public final class JShellEvaluator implements AutoCloseable {
         ScheduledFuture<?> timer = limit == null ? null
                 : watchdog.schedule(() -> stop("cell exceeded JYNQ_TIMEOUT=" + Timeouts.format(limit)),
                         limit.toMillis(), TimeUnit.MILLISECONDS);
-        boolean refresh = freshContextsDue();
-        if (refresh) {
-            contexts.retire(true);
-        }
         try {
             return runCell(cell);
         } finally {
-            if (refresh) {
-                contexts.retire(false);
-            }
             running = false;
             evalThread = null;
             if (timer != null) {
@@ -552,8 +513,7 @@ public final class JShellEvaluator implements AutoCloseable {
         checkStop();
         if (c.valueVar() != null) {
             shell.varValue(c.valueVar());
-            Object v = control.takeCaptured();
-            value = v == CellValue.VOID ? NO_VALUE : v;
+            value = control.takeCaptured();
         } else {
             for (SnippetEvent e : c.events()) {
                 if (e.causeSnippet() == null && e.status().isActive()) {

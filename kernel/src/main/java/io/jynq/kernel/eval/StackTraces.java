@@ -30,23 +30,13 @@ final class StackTraces {
             }
         }
         int end = last < 0 ? Math.min(trace.length, 8) : last + 1;
-        // an expression cell runs in a lambda called by CellValue.of (ExpressionSnippets): the
-        // lambda's frame is the cell, CellValue's and the wrapper's beneath it are noise
-        int wrapped = -1;
-        for (int i = 1; i < end; i++) {
-            if (trace[i].getClassName().equals(CellValue.class.getName())
-                    && SNIPPET_CLASS.matcher(trace[i - 1].getClassName()).matches()) {
-                wrapped = i - 1;
-            }
-        }
-        end = wrapped < 0 ? end : wrapped + 1;
         List<String> lines = new ArrayList<>(end);
         int first = 0;
         while (first < end && trace[first].getClassName().equals(ExitGuard.class.getName())) {
             first++; // the refusal is the message; where the guard throws it is noise
         }
         for (int i = first; i < end; i++) {
-            lines.add("\tat " + frame(trace[i], position, i == wrapped));
+            lines.add("\tat " + frame(trace[i], position));
         }
         return lines;
     }
@@ -57,14 +47,14 @@ final class StackTraces {
         return m.matches() ? m.group(1) : className;
     }
 
-    private static String frame(StackTraceElement e, Function<StackTraceElement, String> position, boolean cell) {
+    private static String frame(StackTraceElement e, Function<StackTraceElement, String> position) {
         Matcher m = SNIPPET_CLASS.matcher(e.getClassName());
         if (!m.matches()) {
             return e.toString();
         }
         // REPL.$JShell$12$Counter -> Counter.; REPL.$JShell$12 -> the cell itself
         String owner = m.group(2) == null ? "" : m.group(2) + ".";
-        String method = cell || e.getMethodName().equals("do_it$") ? "<cell>" : e.getMethodName();
+        String method = e.getMethodName().equals("do_it$") ? "<cell>" : e.getMethodName();
         String where = position.apply(e);
         return owner + method + "(" + (where == null ? "snippet" : where) + ")";
     }

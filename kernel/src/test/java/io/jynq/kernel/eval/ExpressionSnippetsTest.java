@@ -2,6 +2,7 @@ package io.jynq.kernel.eval;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,17 +11,27 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Which snippets the evaluator tries as expressions. A declaration or statement taken for an
  * expression costs a failed parse; an expression taken for a declaration costs JShell's slow path.
  * Either way the result is right ({@link ExpressionCellsTest}); this checks the common shapes go
- * the fast way and declarations never do.
+ * the fast way, and calls (maybe void) and declarations never do.
  */
 class ExpressionSnippetsTest {
     @ParameterizedTest
-    @ValueSource(strings = {"1+1", "x", "ol.ip_dict()", "System.out.println(\"a; b\");", "x = 3", "x++", "-x",
-        "new int[] {1, 2}", "new java.util.ArrayList<String>()", "(int) y", "a < b", "int.class", "this.x",
-        "\"s\".length()", "Collections.<String>emptyList()", "x instanceof String s", "true", "null",
+    @ValueSource(strings = {"1+1", "x", "x = 3", "x++", "-x", "new int[] {1, 2}", "new java.util.ArrayList<String>()",
+        "(int) y", "a < b", "int.class", "this.x", "x instanceof String s", "true", "null", "'c'", ".5 * 2",
+        "\"s\".length() + 1", "a.b(c) * 2", "x = f(y)", "new Foo(bar(1))", "new Object() { }", "m.get(\"k\").value",
+        "1 + 1; // trailing comment", "\"\"\"\n  text; block\n  \"\"\"", "ok ? f() : g()"})
+    void expressionsWithAValueTakeTheFastPath(String snippet) {
+        String wrapped = ExpressionSnippets.wrap(snippet, 0);
+        assertNotNull(wrapped, snippet);
+        assertTrue(wrapped.startsWith("Object " + ExpressionSnippets.VALUE_VAR + "0 = "), wrapped);
+    }
+
+    /** A call at the top may be void, which no variable holds; JShell's path takes it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ol.ip_dict()", "System.out.println(\"a; b\");", "\"s\".length()", "Collections.<String>emptyList()",
         "foo(); // trailing comment", "m.get(\"k\") /* c */ ;", "\"\"\"\n  text; block\n  \"\"\".strip()",
-        "'c'", ".5 * 2", "list.stream().map(v -> v + 1).toList()"})
-    void expressionsTakeTheFastPath(String snippet) {
-        assertNotNull(ExpressionSnippets.wrap(snippet, 0), snippet);
+        "list.stream().map(v -> v + 1).toList()", "(f())", "new Foo().bar()", "a[0].run()", "x.<T>f(1, 2)"})
+    void callsDoNot(String snippet) {
+        assertNull(ExpressionSnippets.wrap(snippet, 0), snippet);
     }
 
     @ParameterizedTest
