@@ -41,6 +41,8 @@ public enum Setting {
     WAIT_TIMEOUT("JYNQ_WAIT_TIMEOUT", "jynq.wait.timeout", "how long `await()`, `waitForValue(v)` and other waits without a Duration last: seconds (`30`, `2.5`) or `PT2M` (default 1 minute; the stop button ends them sooner)"),
     /** Extra JShell compiler options. */
     COMPILER_OPTS("JYNQ_COMPILER_OPTS", "jynq.compiler.opts", "extra javac options for cells, separated by spaces"),
+    /** Whether expression cells skip JShell's type pass. */
+    EVAL_FAST_PATH("JYNQ_EVAL_FAST_PATH", "jynq.eval.fastPath", "`false` sends expression cells through JShell's own four javac passes instead of JYNQ's two (default `true`; for comparing, and a way out should a cell behave differently)"),
     /** The rate at which a cell's stdout and stderr reach the notebook. */
     IOPUB_DATA_RATE_LIMIT("JYNQ_IOPUB_DATA_RATE_LIMIT", "jynq.iopub.dataRateLimit", "bytes per second of a cell's stdout+stderr sent to the notebook, averaged over 3 s; more is dropped and the cell says how much (default 1000000, as Jupyter's `iopub_data_rate_limit`; 0 = no limit)"),
     /** A remote board's bearer token. */

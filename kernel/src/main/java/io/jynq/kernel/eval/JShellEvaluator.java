@@ -1,5 +1,7 @@
 package io.jynq.kernel.eval;
 
+import io.jynq.config.JynqConfig;
+import io.jynq.config.Setting;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.ArrayList;
@@ -87,7 +89,7 @@ public final class JShellEvaluator implements AutoCloseable {
      * Whether expression pieces take {@link ExpressionSnippets}' wrapper ({@code jynq.eval.fastPath},
      * on unless {@code false}). It halves the CPU of a {@code 1+1} cell.
      */
-    private final boolean expressionFastPath = !"false".equals(System.getProperty("jynq.eval.fastPath"));
+    private final boolean expressionFastPath = !"false".equals(JynqConfig.current().string(Setting.EVAL_FAST_PATH, "true"));
     private volatile boolean stopRequested;
     private volatile String stopReason = "";
     private volatile boolean running;
