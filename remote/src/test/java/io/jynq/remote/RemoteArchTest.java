@@ -33,9 +33,12 @@ class RemoteArchTest {
             RemoteDevice remote = b.connect();
             assertEquals(Arch.ZYNQ_ULTRASCALE, remote.arch());
             remote.setFclkDivisors(1, 6, 2);
-            // within 0.01 MHz: decoded from CRL_APB as PYNQ does (33.333 MHz reference: 124.99875 MHz),
-            // where the simulated board counts its IOPLL as 1500 MHz (125 MHz)
+            // within 0.01 MHz: decoded from CRL_APB as PYNQ does (33.333 MHz reference, FBDIV 30 for
+            // a 1000 MHz IO PLL: 83.3325 MHz)
             assertEquals(b.sim.fclkMhz(1), remote.fclkMhz(1), 0.01, "the clock the board runs fclk1 at");
+            // both ways divide the board's own PL clock source: the stock path once divided a
+            // 1500 MHz IOPLL the board did not run (125 MHz, where the clock call gave 83.3 MHz)
+            assertEquals(b.sim.fclkSourceMhz(1) / 12, b.sim.fclkMhz(1), 0.01, "fclk1 = its source / 6 / 2");
             assertEquals(b.sim.fclkMhz(0), remote.fclkMhz(0), 0.01, "fclk0 untouched");
         }
     }

@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * simulated board): PYNQ's client opens an MMIO window on them before a download to set the PL
  * clocks. Reads of a PL clock control register are made from the device's clock; a write of new
  * divisors sets the device's clock to source PLL / DIVISOR0 / DIVISOR1. Every other register keeps
- * what was written; the PLLs read as their PYNQ-board values.
+ * what was written; the IO PLL reads as the device's PL clock source (so PYNQ's client, which
+ * divides the PLL it reads, and JYNQ's clock call set the same frequency, also on a Zynq-7000
+ * design served as a ZynqMP with {@code --arch aarch64}), the other PLLs as their PYNQ-board values.
  *
  * <p>Layouts (the same as the embedded backend reads): Zynq-7000 SLCR at 0xF8000000, UG585 B.28:
  * FPGAn_CLK_CTRL at 0x170 + 0x10·n, SRCSEL [5:4], DIVISOR0 [13:8], DIVISOR1 [25:20]; IO/ARM/DDR
@@ -67,12 +69,12 @@ final class PsClockWindow implements RegisterSpace {
 
         private static Map<Long, Integer> resetValues(long block) {
             Map<Long, Integer> m = new ConcurrentHashMap<>();
+            // the IO PLL (0x108, 0x20) is not stored until written: it reads as the device's
+            // PL clock source (ioPll), so both ways of setting a clock divide the same PLL
             if (block == SLCR) {
                 m.put(0x100L, 40 << 12); // ARM PLL 2000 MHz
                 m.put(0x104L, 32 << 12); // DDR PLL 1600 MHz
-                m.put(0x108L, 20 << 12); // IO PLL 1000 MHz, as on a PYNQ-Z1
             } else if (block == CRL_APB) {
-                m.put(0x20L, 45 << 8);   // IOPLL 1500 MHz
                 m.put(0x30L, 36 << 8);   // RPLL 1200 MHz
             } else {
                 m.put(0x2CL, 63 << 8 | 1 << 16); // DPLL 1050 MHz
@@ -106,12 +108,30 @@ final class PsClockWindow implements RegisterSpace {
             long pll = switch ((control >>> 4) & 3) {
                 case 2 -> 0x100;
                 case 3 -> 0x104;
-                default -> 0x108;
+                default -> IO_PLL_ZYNQ;
             };
-            return 50.0 * ((stored.getOrDefault(pll, 0) >>> 12) & 0x7F);
+            return 50.0 * ((value(pll) >>> 12) & 0x7F);
         }
-        long pll = (control & 7) == 2 ? 0x30 : 0x20;
-        return Math.round(33.333 * ((stored.getOrDefault(pll, 0) >>> 8) & 0x7F) * 1e6) / 1e6;
+        long pll = (control & 7) == 2 ? 0x30 : IO_PLL_ZYNQ_MP;
+        return Math.round(33.333 * ((value(pll) >>> 8) & 0x7F) * 1e6) / 1e6;
+    }
+
+    private static final long IO_PLL_ZYNQ = 0x108;
+    private static final long IO_PLL_ZYNQ_MP = 0x20;
+
+    /** The register at {@code blockOffset}: what was written, else its reset value or the IO PLL's. */
+    private int value(long blockOffset) {
+        Integer v = stored.get(blockOffset);
+        if (v != null) {
+            return v;
+        }
+        if (zynq() && blockOffset == IO_PLL_ZYNQ) {
+            return (int) Math.round(device.fclkSourceMhz(0) / 50.0) << 12;
+        }
+        if (base - offsetInBlock == CRL_APB && blockOffset == IO_PLL_ZYNQ_MP) {
+            return (int) Math.round(device.fclkSourceMhz(0) / 33.333) << 8;
+        }
+        return 0;
     }
 
     private int divisor1Shift() {
@@ -133,7 +153,7 @@ final class PsClockWindow implements RegisterSpace {
         checkAccess(offset, 4);
         long o = offsetInBlock + offset;
         int clock = clockAt(o);
-        int raw = stored.getOrDefault(o, 0);
+        int raw = value(o);
         if (clock < 0) {
             return raw;
         }
