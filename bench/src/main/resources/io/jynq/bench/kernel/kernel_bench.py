@@ -64,6 +64,18 @@ def pct(values, p):
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
+def run_cells(km, kc, code, n):
+    """Runs code n times: each round trip in ms, and the kernel's mean CPU time per cell in ms
+    (less sensitive than wall time to a loaded machine)."""
+    walls = []
+    cpu0 = kernel_cpu_s(km)
+    for _ in range(n):
+        t = time.perf_counter()
+        shell_reply(kc, kc.execute(code))
+        walls.append((time.perf_counter() - t) * 1e3)
+    return walls, (kernel_cpu_s(km) - cpu0) * 1e3 / n
+
+
 def main():
     kernel = next((a for a in sys.argv[1:] if not a.startswith("--") and not a.isdigit()), "jynq")
     n = arg("--n", 200)
@@ -93,23 +105,10 @@ def main():
             t = time.perf_counter()
             shell_reply(kc, kc.kernel_info())
             info.append((time.perf_counter() - t) * 1e3)
-        execs = []
-        # CPU time of the kernel per cell: less sensitive than wall time to a loaded machine
-        cpu0 = kernel_cpu_s(km)
-        for _ in range(n):
-            t = time.perf_counter()
-            shell_reply(kc, kc.execute("1+1"))
-            execs.append((time.perf_counter() - t) * 1e3)
-        exec_cpu_ms = (kernel_cpu_s(km) - cpu0) * 1e3 / n
+        execs, exec_cpu_ms = run_cells(km, kc, "1+1", n)
         # an empty cell: the kernel's own path (busy, execute_input, reply, idle) without JShell,
         # i.e. what the protocol adds to every cell
-        empties = []
-        cpu0 = kernel_cpu_s(km)
-        for _ in range(n):
-            t = time.perf_counter()
-            shell_reply(kc, kc.execute(""))
-            empties.append((time.perf_counter() - t) * 1e3)
-        empty_cpu_ms = (kernel_cpu_s(km) - cpu0) * 1e3 / n
+        empties, empty_cpu_ms = run_cells(km, kc, "", n)
         interrupts = []
         for _ in range(5):
             mid = kc.execute("Thread.sleep(30000);")
