@@ -70,7 +70,7 @@ final class PsClockWindow implements RegisterSpace {
         private static Map<Long, Integer> resetValues(long block) {
             Map<Long, Integer> m = new ConcurrentHashMap<>();
             // the IO PLL (0x108, 0x20) is not stored until written: it reads as the device's
-            // PL clock source (ioPll), so both ways of setting a clock divide the same PLL
+            // PL clock source (see value), so both ways of setting a clock divide the same PLL
             if (block == SLCR) {
                 m.put(0x100L, 40 << 12); // ARM PLL 2000 MHz
                 m.put(0x104L, 32 << 12); // DDR PLL 1600 MHz
