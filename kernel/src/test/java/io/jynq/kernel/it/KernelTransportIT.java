@@ -63,6 +63,22 @@ class KernelTransportIT {
     }
 
     @Test
+    void anExceptionThatEndsABackgroundThreadIsShownUnderTheCell() {
+        // JDK 17's JShell replaces the JVM's default handler with one that drops every such
+        // exception (JDK 25's keeps it to its own thread group); the kernel must not keep that one
+        JsonObject r = transport("background", KERNEL);
+        StringBuilder err = new StringBuilder();
+        for (JsonElement e : KernelHarness.outputs(r.getAsJsonObject("uncaught"))) {
+            JsonObject o = e.getAsJsonObject();
+            if (o.get("type").getAsString().equals("stream")) {
+                err.append(o.getAsJsonObject("content").get("text").getAsString());
+            }
+        }
+        assertTrue(err.toString().contains("Exception in thread \"dma-callback\" java.lang.IllegalStateException: callback failed"),
+                "the thread's end is reported: " + r.get("uncaught"));
+    }
+
+    @Test
     void repliesCarryStatus() {
         JsonObject r = transport("replies", KERNEL);
         assertEquals("ok", r.getAsJsonObject("kernel_info").get("status").getAsString());

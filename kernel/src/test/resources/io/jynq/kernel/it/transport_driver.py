@@ -112,6 +112,9 @@ def background(kernel):
         idle = iopub_for(kc, [m2], 2.5)
         r["while_idle"] = idle[m2]
         r["stop"] = run(kc, "ticking.set(false); ticker.join(5000); ticker.isAlive()")
+        # a callback thread that fails: the JVM's "Exception in thread" report shows under the cell
+        r["uncaught"] = run(kc, 'Thread failing = new Thread(() -> { throw new IllegalStateException("callback failed"); }, "dma-callback");\n'
+                                'failing.start();\nfailing.join(5000);')
     return r
 
 
