@@ -66,6 +66,21 @@ class KernelLimitsIT {
     }
 
     @Test
+    void aPrintlnLoopIsCoalescedAndEveryLineIsShownOrCounted() {
+        JsonObject lines = transport("flood", KERNEL).getAsJsonObject("lines");
+        assertTrue(!lines.get("printed_bytes").isJsonNull(), "the loop's count is the cell's result: " + lines);
+        long printed = lines.get("printed_bytes").getAsLong();
+        long shown = lines.get("stdout_bytes").getAsLong();
+        Matcher m = Pattern.compile("([0-9.]+) MiB of output dropped").matcher(lines.getAsJsonArray("notices").toString());
+        long dropped = m.find() ? Math.round(Double.parseDouble(m.group(1)) * (1 << 20)) : 0;
+        // how much is dropped depends on how fast the loop ran; that nothing vanished does not (± the notice's 0.1 MiB rounding)
+        assertTrue(Math.abs(shown + dropped - printed) < 120_000,
+                "shown " + shown + " + dropped " + dropped + " should be the " + printed + " bytes the loop printed: " + lines);
+        long printlns = printed / "line 100000 of a flood\n".length();
+        assertTrue(lines.get("stream_messages").getAsInt() < 2000, printlns + " printlns, not a message each: " + lines);
+    }
+
+    @Test
     void theStopButtonEndsAFloodingCell() {
         JsonObject r = transport("flood", KERNEL);
         JsonObject stop = r.getAsJsonObject("stop");

@@ -210,8 +210,14 @@ def flood(kernel):
         r["nonl"] = summarize(run(kc, code, timeout=600))
         code = ('long end = System.currentTimeMillis() + 5000; long n = 0;\n'
                 'while (System.currentTimeMillis() < end) System.out.println("line " + n++ + " of a flood");\n'
-                'System.err.println("loop ended after " + n + " lines");')
-        r["lines"] = summarize(run(kc, code, timeout=600))
+                'n')  # the count as the cell's result: a result is never rate-limited, a printed line may be dropped
+        lines = run(kc, code, timeout=600)
+        r["lines"] = summarize(lines)
+        # the loop's own count of what it printed, so that shown + dropped can be checked against it
+        ended = [int(o["content"]["data"]["text/plain"]) for o in lines["outputs"] if o["type"] == "execute_result"]
+        r["lines"]["printed_bytes"] = sum(len(("line %d of a flood\n" % i).encode()) for i in range(ended[0])) if ended else None
+        r["lines"]["stdout_bytes"] = sum(len(o["content"]["text"].encode()) for o in lines["outputs"]
+                                         if o["type"] == "stream" and o["content"]["name"] == "stdout")
         mid = kc.execute('long k = 0; while (true) System.out.println("endless " + k++);')
         time.sleep(3)
         km.interrupt_kernel()
