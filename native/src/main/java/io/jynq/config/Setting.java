@@ -44,7 +44,7 @@ public enum Setting {
     /** Whether expression cells skip JShell's type pass. */
     EVAL_FAST_PATH("JYNQ_EVAL_FAST_PATH", "jynq.eval.fastPath", "`false` sends expression cells through JShell's own four javac passes instead of JYNQ's two (default `true`; for comparing, and a way out should a cell behave differently)"),
     /** The rate at which a cell's stdout and stderr reach the notebook. */
-    IOPUB_DATA_RATE_LIMIT("JYNQ_IOPUB_DATA_RATE_LIMIT", "jynq.iopub.dataRateLimit", "bytes per second of a cell's stdout+stderr sent to the notebook, averaged over 3 s; more is dropped and the cell says how much (default 1000000, as Jupyter's `iopub_data_rate_limit`; 0 = no limit)"),
+    IOPUB_DATA_RATE_LIMIT("JYNQ_IOPUB_DATA_RATE_LIMIT", "jynq.iopub.dataRateLimit", "the notebook server's `iopub_data_rate_limit` (bytes per second over 3 s) that a cell's stdout+stderr must stay under: JYNQ sends at most a third of it, more is dropped and the cell says how much (default 1000000, Jupyter's default; 0 = no limit)"),
     /** A remote board's bearer token. */
     REMOTE_TOKEN("JYNQ_REMOTE_TOKEN", "jynq.remote.token", "remote boards: the bearer token the client sends and `board serve` requires"),
     /** A file holding the token. */

@@ -80,6 +80,22 @@ class KernelLimitsIT {
         assertTrue(lines.get("stream_messages").getAsInt() < 2000, printlns + " printlns, not a message each: " + lines);
     }
 
+    /**
+     * The same 20 MiB through Debian's Jupyter Notebook server, whose own iopub_data_rate_limit
+     * (1 MB/s over 3 s) drops every message once passed: the kernel stays under it, so the cell's
+     * notice of what was dropped reaches the browser and the server never steps in.
+     */
+    @Test
+    void throughTheNotebookServerTheCellsNoticeArrivesAndTheServerNeverDrops() {
+        JsonObject r = transport("server_flood", KERNEL);
+        JsonObject nonl = r.getAsJsonObject("nonl");
+        assertEquals("ok", nonl.get("status").getAsString(), r.toString());
+        assertTrue(nonl.getAsJsonArray("notices").toString().contains("MiB of output dropped"), "the cell's notice arrived: " + nonl);
+        assertTrue(!nonl.get("outputs_text").toString().contains("IOPub data rate exceeded"), "the server dropped output: " + nonl);
+        assertEquals("[]", r.getAsJsonArray("server_log").toString(), "the server's log: " + r.get("server_log"));
+        assertEquals("[\"42\"]", r.getAsJsonObject("after").getAsJsonArray("result").toString());
+    }
+
     @Test
     void theStopButtonEndsAFloodingCell() {
         JsonObject r = transport("flood", KERNEL);
