@@ -116,7 +116,8 @@ public final class JShellEvaluator implements AutoCloseable {
         this.control = new CapturingExecutionControl();
         this.shell = CompileClassPath.build(JShell.builder()
                 .executionEngine(new CapturingControlProvider(control), Map.of())
-                .fileManager(standard -> classIndex = new DeferredClassIndex(new ClassPathIndexKeeper(standard)))
+                .fileManager(standard -> classIndex = new DeferredClassIndex(
+                        new NoPluginSearch(new ClassPathIndexKeeper(standard))))
                 .compilerOptions(compilerOptions.toArray(String[]::new)));
     }
 
