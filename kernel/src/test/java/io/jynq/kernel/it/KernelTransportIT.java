@@ -108,6 +108,33 @@ class KernelTransportIT {
                 "JYNQ_STARTUP failed: java.lang.IllegalStateException: startup script broke");
     }
 
+    /**
+     * ZeroMQ's I/O thread runs under SCHED_BATCH, so a send by the shell thread is not preempted
+     * by the I/O thread it wakes (which then spun in JeroMQ's mailbox: see IoThreadScheduling);
+     * the shell thread keeps the default policy. Read from /proc by the client's process.
+     */
+    @Test
+    void zeroMqsIoThreadRunsUnderBatchSchedulingAndTheShellThreadDoesNot() {
+        JsonObject r = transport("threads", KERNEL);
+        assertEquals("2", result(r.getAsJsonObject("cell")));
+        int batch = 3;
+        int other = 0;
+        boolean sawIo = false;
+        boolean sawShell = false;
+        for (JsonElement e : r.getAsJsonArray("threads")) {
+            String name = e.getAsJsonObject().get("name").getAsString();
+            int policy = e.getAsJsonObject().get("policy").getAsInt();
+            if (name.startsWith("iothread-")) {
+                sawIo = true;
+                assertEquals(batch, policy, name + " should be SCHED_BATCH: " + r.get("threads"));
+            } else if (name.equals("jynq-shell")) {
+                sawShell = true;
+                assertEquals(other, policy, "the shell thread keeps SCHED_OTHER: " + r.get("threads"));
+            }
+        }
+        assertTrue(sawIo && sawShell, "both threads are in the kernel: " + r.get("threads"));
+    }
+
     private static void assertFirstCellSays(JsonObject run, String... texts) {
         JsonObject firstCell = run.getAsJsonObject("first");
         StringBuilder stderr = new StringBuilder();

@@ -1,7 +1,7 @@
 """Transport scenarios of issue 12, driven through Debian's jupyter_client; prints JSON.
 
 Usage: /usr/bin/python3 transport_driver.py SCENARIO [KERNEL_NAME]
-Scenarios: abort, background, replies, smallheap, badconfig, parent, flood, server_flood, cds, firstcells. The JUnit ITs
+Scenarios: abort, background, replies, smallheap, badconfig, parent, flood, server_flood, cds, firstcells, threads. The JUnit ITs
 (io.jynq.kernel.it.KernelTransportIT and friends) assert on the JSON; nothing here decides.
 """
 import contextlib
@@ -335,6 +335,23 @@ def firstcells(kernel):
     """A notebook's first requests on a fresh kernel; the kernel's pid names its class-load log."""
     with session(kernel) as (km, kc):
         return {"pid": km.provisioner.process.pid, "cell": run(kc, "1+1"), "print": run(kc, 'System.out.println("hi");')}
+
+
+def threads(kernel):
+    """After a first cell: each thread of the kernel process with its scheduling policy (proc(5) stat field 41)."""
+    with session(kernel) as (km, kc):
+        cell = run(kc, "1+1")
+        pid = km.provisioner.process.pid
+        seen = []
+        for tid in os.listdir("/proc/%d/task" % pid):
+            try:
+                with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                    stat = f.read()
+            except FileNotFoundError:
+                continue
+            after_comm = stat[stat.rindex(")") + 2:].split()
+            seen.append({"name": stat[stat.index("(") + 1:stat.rindex(")")], "policy": int(after_comm[41 - 3])})
+        return {"cell": cell, "threads": seen}
 
 
 def summarize(run_result):

@@ -45,5 +45,10 @@ final class LibcNative {
 
     static native int geteuid();
 
+    /** {@code param} is {@code struct sched_param}: one int, the static priority (0 for SCHED_BATCH). */
+    static native int sched_setscheduler(int pid, int policy, int[] param);
+
+    static native int sched_getscheduler(int pid);
+
     static native String strerror(int errno);
 }
