@@ -41,7 +41,7 @@ class KernelJitWarmupIT {
     void cellsSentMeanwhileAreAnsweredAndKeepTheirVariables() {
         assertEquals("ok", r.getAsJsonObject("first").getAsJsonObject("reply").get("status").getAsString());
         assertEquals("42", result(cells.getAsJsonObject("use")));
-        assertEquals("\"mine\"", result(cells.getAsJsonObject("name")));
+        assertEquals("mine", result(cells.getAsJsonObject("name")));
         assertEquals("82", result(cells.getAsJsonObject("again")));
     }
 
