@@ -181,16 +181,8 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
         try {
             Displays.install(this);
             KernelMagics.register(magicsRegistry);
-            JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
+            JShellEvaluator ev = newEvaluator();
             ev.onClassReplaced(DriverRedefinitions::replaced);
-            ev.useDefaultImports(new DefaultImports(getClassLoader(), Startup.defaultPackages(getClassLoader())));
-            for (String imp : Startup.eagerImports(getClassLoader()).split("\n")) {
-                try {
-                    ev.eval(imp, null);
-                } catch (CellException e) {
-                    LOG.info("startup import skipped: {}: {}", imp, e.evalue());
-                }
-            }
             evaluator = ev;
             assist = new CodeAssist(ev);
             runStartupScript(ev);
@@ -206,6 +198,25 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
         } finally {
             ready.countDown();
         }
+    }
+
+    /**
+     * A JShell evaluator that compiles cells as the session's does (the same javac options,
+     * default and startup imports) but shares nothing with it: its snippets, variables and
+     * classes are its own, and a class it redefines is not reported to the overlay drivers'
+     * registry. The session's own is made here too; the JIT warm-up makes others.
+     */
+    public JShellEvaluator newEvaluator() {
+        JShellEvaluator ev = new JShellEvaluator(timeout, compilerOptions);
+        ev.useDefaultImports(new DefaultImports(getClassLoader(), Startup.defaultPackages(getClassLoader())));
+        for (String imp : Startup.eagerImports(getClassLoader()).split("\n")) {
+            try {
+                ev.eval(imp, null);
+            } catch (CellException e) {
+                LOG.info("startup import skipped: {}: {}", imp, e.evalue());
+            }
+        }
+        return ev;
     }
 
     /**

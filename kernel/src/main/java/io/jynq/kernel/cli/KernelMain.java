@@ -59,6 +59,9 @@ public final class KernelMain {
         kernel.setStreamRateLimit(settings.streamRate());
         settings.problems().forEach(kernel::reportAtFirstCell);
         KernelConnection connection = new KernelConnection(file);
+        // before the first request can come, so a bad setting is shown in the first cell; it
+        // waits for the session and then for a quiet spell
+        io.jynq.kernel.warmup.JitWarmup.startIfEnabled(config, kernel, connection);
         kernel.serve(connection);
         connection.connect();
         ParentWatch.start(config.string(Setting.PARENT_PID, null), connection::close);

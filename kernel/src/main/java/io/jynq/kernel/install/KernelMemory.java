@@ -32,6 +32,17 @@ public final class KernelMemory {
     public static final long SMALL_BOARD_BYTES = 768L << 20;
 
     /**
+     * The JIT warm-up ({@code io.jynq.kernel.warmup.JitWarmup}) is off on a small board: after a
+     * 60 s wait at this sizing it had spent 13 s of CPU (x86-64; a Cortex-A9 is several times
+     * slower) and the kernel's RSS was 136 against 88 MB without it (138 against 98 after 400
+     * cells more: a second JShell's heap, class metadata and compiled code), while the memory
+     * target after all tutorials is 180 MB with 175 used. It does pay here too: a {@code 1+1}
+     * cell's kernel CPU 8-12 against 13-19 ms for cells 1-300. {@code --jvm-option -Djynq.jit.warmup=on} turns it on.
+     */
+    // declared before SMALL_BOARD_OPTIONS, which reads it: it is not a compile-time constant
+    static final String NO_JIT_WARMUP = "-D" + io.jynq.config.Setting.JIT_WARMUP.property() + "=off";
+
+    /**
      * Options for a board with at most {@link #SMALL_BOARD_BYTES}, each kept because it lowered the
      * kernel's RSS after all tutorials ({@code ./jynq bench memory --memory 512m}, session note of
      * issue 19). With the serial collector the young generation is wholly resident (every cycle
@@ -39,6 +50,15 @@ public final class KernelMemory {
      * collection reaches: 72 MB = the live heap after all tutorials (56 MB with the PYNQ-Z1 base
      * design loaded) plus 16; an 8 MB young generation leaves the old one 64 MB (at the default
      * third the young one took 24 MB of it: 199 against 185 MB RSS).
+     *
+     * <p>The JIT options were measured against the first cells of a notebook too (session note of
+     * issue 12, x86-64 at load 7-12, kernel CPU from each thread's schedstat, two interleaved runs
+     * each): tutorial 01's 12 cells cost the kernel 1.9-2.0 s of CPU with C1 only at
+     * {@code CompileThresholdScaling=4}, 2.1-2.3 s at 1 and 4.0-4.5 s with C2
+     * ({@code TieredStopAtLevel=4}); a {@code 1+1} cell, cells 101-300 of a fresh kernel, 11-14 ms
+     * with C1 at 4, 8-10 ms at 1 (which pays only after about 100 cells, for 4-7 MB more after
+     * all tutorials where the target leaves 5) and 17-24 ms with C2, whose compiler keeps
+     * compiling javac for hundreds of cells. So they stay.
      */
     static final List<String> SMALL_BOARD_OPTIONS = List.of(
             "-XX:MaxRAM=512m",            // ergonomics as on the board, whatever machine installs
@@ -55,7 +75,8 @@ public final class KernelMemory {
             "-XX:-UsePerfData",           // no /tmp/hsperfdata mapping
             KernelMemory.UNLOCK_DIAGNOSTIC,
             KernelMemory.ARCHIVE_AT_BASE,
-            KernelMemory.NATIVE_TRIM);    // glibc keeps freed native memory (javac, fonts): 8 MB back
+            KernelMemory.NATIVE_TRIM,     // glibc keeps freed native memory (javac, fonts): 8 MB back
+            KernelMemory.NO_JIT_WARMUP);
 
     /**
      * Gives freed C heap back to the system every 2 s (glibc's malloc_trim), which glibc does

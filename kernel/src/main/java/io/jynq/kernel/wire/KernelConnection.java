@@ -42,6 +42,9 @@ public final class KernelConnection {
     private final RouterSocket control;
     private final Map<MessageType<?>, ShellHandler<?>> handlers = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** Requests being handled now, on the shell and control channels; see {@link #quietNanos}. */
+    private final java.util.concurrent.atomic.AtomicInteger handling = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastHandled = System.nanoTime();
     private ChannelLoop shellLoop;
     private ChannelLoop controlLoop;
     private HeartbeatLoop heartbeat;
@@ -71,6 +74,15 @@ public final class KernelConnection {
 
     public <T> void setHandler(MessageType<T> type, ShellHandler<T> handler) {
         handlers.put(type, handler);
+    }
+
+    /**
+     * How long no request has been handled: nanoseconds since the last shell or control request
+     * was answered, 0 while one is being handled. Background work that should yield to the user
+     * (the JIT warm-up) waits for a quiet spell.
+     */
+    public long quietNanos() {
+        return handling.get() > 0 ? 0 : Math.max(0, System.nanoTime() - lastHandled);
     }
 
     /** The IOPub channel: publish from any thread (sends are serialised by the socket). */
@@ -123,10 +135,13 @@ public final class KernelConnection {
             return;
         }
         ReplyContext env = new ReplyContext(socket, stdin, iopub, message);
+        handling.incrementAndGet();
         try {
             handler.handle(env, message);
         } finally {
             env.resolveDeferrals();
+            lastHandled = System.nanoTime();
+            handling.decrementAndGet();
         }
         if (env.isMarkedForShutdown()) {
             close();

@@ -28,6 +28,23 @@ class KernelMemoryTest {
     }
 
     @Test
+    void aSmallBoardsKernelStartsWithoutTheJitWarmupALargerOneWithIt() {
+        java.util.Map<String, String> properties = new java.util.HashMap<>();
+        for (String o : KernelMemory.jvmOptions(512L << 20)) {
+            if (o.startsWith("-D")) {
+                properties.put(o.substring(2, o.indexOf('=')), o.substring(o.indexOf('=') + 1));
+            }
+        }
+        // read back as the kernel reads its settings, so the option names the setting JitWarmup reads
+        assertEquals(java.util.Optional.of("off"),
+                io.jynq.config.JynqConfig.of(java.util.Map.of(), properties).value(io.jynq.config.Setting.JIT_WARMUP));
+        assertTrue(KernelMemory.jvmOptions(4L << 30).stream().noneMatch(o -> o.startsWith("-D")));
+        // the user's option replaces the sizing's
+        List<String> merged = KernelMemory.merge(KernelMemory.jvmOptions(512L << 20), List.of("-Djynq.jit.warmup=on"));
+        assertEquals(1, merged.stream().filter(o -> o.startsWith("-Djynq.jit.warmup=")).count(), merged.toString());
+    }
+
+    @Test
     void aStrangersSizeIsRefusedNamingIt() {
         for (String bad : List.of("", "big", "-512m", "512 megabytes", "0", "0g", "99999999999999999999", "9000000000000g")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelMemory.parseSize(bad), bad);

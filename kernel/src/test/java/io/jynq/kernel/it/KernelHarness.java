@@ -120,6 +120,9 @@ final class KernelHarness {
         try {
             install();
             ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", prefix.resolve(script).toString(), scenario, kernel);
+            // the JIT warm-up would spend CPU in every kernel left idle for a second, on CI's two
+            // cores; KernelJitWarmupIT turns it on where it is the subject
+            pb.environment().put("JYNQ_JIT_WARMUP", "off");
             pb.environment().putAll(env);
             pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
             pb.environment().put("JUPYTER_RUNTIME_DIR", prefix.resolve("runtime").toString());

@@ -631,6 +631,70 @@ def two_kernels(kernel):
     return r
 
 
+def warmup_threads(pid):
+    """CPU seconds (schedstat) of the kernel's JIT warm-up thread, None if it has none."""
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/comm" % (pid, tid)) as f:
+                if f.read().strip() != "jynq-jit-warmup":
+                    continue
+            with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
+                return int(f.read().split()[0]) / 1e9
+        except OSError:
+            continue
+    return None
+
+
+def jit_warmup(kernel):
+    """The background JIT warm-up (JYNQ_JIT_WARMUP): cells sent while it compiles its own sample
+    cells are answered and keep their variables, none of its names or cells reach the session or
+    its history, the kernel shuts down while it runs, and the setting turns it off."""
+    r = {}
+    km, kc = start(kernel, {"JYNQ_JIT_WARMUP": "on"})
+    pid = kernel_pid(km)
+    try:
+        r["first"] = run(kc, "int userVar = 41;")
+        # it starts after 1 s without a request: wait until it has compiled for a while
+        deadline = time.time() + 150
+        while time.time() < deadline and (warmup_threads(pid) or 0) < 0.5:
+            time.sleep(0.5)
+        r["warm_cpu_before"] = warmup_threads(pid)
+        cells = {}
+        # pauses longer than its quiet spell, so it resumes between these cells
+        for key, code in [("use", "userVar + 1"), ("redefine", "String name = \"mine\";"), ("n", "n"),
+                          ("counter", "new Counter()"), ("scale", "scale(2, 3)"), ("name", "name"),
+                          ("again", "userVar * 2")]:
+            cells[key] = run(kc, code)
+            time.sleep(1.5)
+        r["cells"] = cells
+        r["warm_cpu_after"] = warmup_threads(pid)
+        r["history"] = kc.history(raw=True, output=False, hist_access_type="tail", n=100, reply=True,
+                                  timeout=30)["content"]
+        r["running_at_shutdown"] = warmup_threads(pid) is not None
+        t = time.time()
+        kc.shutdown(reply=True, timeout=60)
+        while km.is_alive() and time.time() - t < 60:
+            time.sleep(0.2)
+        r["alive_after_shutdown"] = km.is_alive()
+        r["shutdown_s"] = time.time() - t
+    finally:
+        km.shutdown_kernel(now=True)
+    km, kc = start(kernel, {"JYNQ_JIT_WARMUP": "off"})
+    try:
+        r["off_cell"] = run(kc, "1+1")
+        time.sleep(3)
+        r["off_thread"] = warmup_threads(kernel_pid(km))
+    finally:
+        km.shutdown_kernel(now=True)
+    km, kc = start(kernel, {"JYNQ_JIT_WARMUP": "maybe"})
+    try:
+        r["bad_value"] = run(kc, "1+1")
+        r["bad_thread"] = warmup_threads(kernel_pid(km))
+    finally:
+        km.shutdown_kernel(now=True)
+    return r
+
+
 if __name__ == "__main__":
     scenario = sys.argv[1]
     name = sys.argv[2] if len(sys.argv) > 2 else "jynq"
