@@ -234,9 +234,7 @@ public final class Libc {
      */
     public static boolean niceCurrentThread(int nice) {
         try {
-            String self = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self")).toString();
-            int tid = Integer.parseInt(self.substring(self.lastIndexOf('/') + 1));
-            return LibcNative.setpriority(0, tid, nice) == 0;
+            return LibcNative.setpriority(0, ThreadIds.current(), nice) == 0;
         } catch (java.io.IOException | RuntimeException | LinkageError e) {
             return false;
         }
