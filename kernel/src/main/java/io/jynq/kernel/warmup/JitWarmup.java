@@ -36,6 +36,15 @@ import org.slf4j.LoggerFactory;
  * thread: the kernel's shutdown ends it. The compiler threads' work it causes runs at their
  * normal priority.
  *
+ * <p>Why it is on by default on a workstation (session note of issue 12: {@code 1+1} cells through
+ * jupyter_client after an idle wait, A/B interleaved, 2 cores at load 9-13, kernel CPU from each
+ * thread's schedstat): after a 60 s wait, cells 1-100 cost the kernel 16 ms of CPU each against
+ * 38-43 without it, cells 101-300 10-14 against 16-24; the wait cost about 30 s of CPU (10 on this
+ * thread, 17 in C2) and 100-110 MB of RSS on a heap sized for many GB. Cells that come sooner
+ * meet it half done: after 20 s about as fast as without it, after 5 s the same CPU per cell but
+ * the first 100 cells' median wall time 81-89 against 58-76 ms at load 11-13 (what was in flight
+ * when they came). The benchmark's cells come straight after kernel_info and never meet it.
+ *
  * <p>{@code JYNQ_JIT_WARMUP=off} (or {@code -Djynq.jit.warmup=off}) turns it off; the
  * {@code --memory 512m} sizing does, see {@code KernelMemory}, and so does a heap below
  * {@link #MIN_HEAP_BYTES}.
