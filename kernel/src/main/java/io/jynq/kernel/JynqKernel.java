@@ -187,6 +187,9 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
             assist = new CodeAssist(ev);
             runStartupScript(ev);
             onStartup();
+            if (connection != null) {
+                connection.scheduleIoThreadsAsBatch(); // here: it loads libc, so not before the first reply
+            }
         } catch (Throwable e) { // NOPMD: whatever fails here, the kernel keeps serving and says why
 
             startupFailure = new IllegalStateException("JYNQ kernel startup failed: " + e

@@ -46,7 +46,7 @@ public enum Setting {
     /** Whether the kernel warms javac's compiled code in the background before the first cells. */
     JIT_WARMUP("JYNQ_JIT_WARMUP", "jynq.jit.warmup", "`off` stops the kernel compiling sample cells in its own JShell while it waits for the first cells, which brings javac's JIT-compiled code nearer its warm speed (default `on`; `off` in the `--memory 512m` sizing)"),
     /** The rate at which a cell's stdout and stderr reach the notebook. */
-    IOPUB_DATA_RATE_LIMIT("JYNQ_IOPUB_DATA_RATE_LIMIT", "jynq.iopub.dataRateLimit", "bytes per second of a cell's stdout+stderr sent to the notebook, averaged over 3 s; more is dropped and the cell says how much (default 1000000, as Jupyter's `iopub_data_rate_limit`; 0 = no limit)"),
+    IOPUB_DATA_RATE_LIMIT("JYNQ_IOPUB_DATA_RATE_LIMIT", "jynq.iopub.dataRateLimit", "the notebook server's `iopub_data_rate_limit` (bytes per second over 3 s) that a cell's stdout+stderr must stay under: JYNQ sends at most a third of it, more is dropped and the cell says how much (default 1000000, Jupyter's default; 0 = no limit)"),
     /** A remote board's bearer token. */
     REMOTE_TOKEN("JYNQ_REMOTE_TOKEN", "jynq.remote.token", "remote boards: the bearer token the client sends and `board serve` requires"),
     /** A file holding the token. */

@@ -37,26 +37,39 @@ def cold_start(kernel):
     return km, kc, t
 
 
-def kernel_cpu_s(km):
-    """CPU seconds of the kernel process so far (all its threads), from /proc.
+def kernel_thread_cpu_s(km):
+    """CPU seconds of each thread of the kernel process so far, by thread name, from /proc.
 
     Each thread's schedstat (nanoseconds on the CPU) where the kernel has it: the stat file's
     clock ticks are a sample (a whole tick is charged to whichever thread runs when it fires), too
-    coarse for a few milliseconds per cell."""
+    coarse for a few milliseconds per cell. Threads of one pool (iothread-2, C2 CompilerThread0,
+    C2 CompilerThread1...) are summed under one name without the trailing number. Only the
+    kernel's process is read: the client (this script) is never counted."""
     pid = km.provisioner.process.pid
+    cpu = {}
     try:
-        ns = 0
         for tid in os.listdir("/proc/%d/task" % pid):
             try:
                 with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
-                    ns += int(f.read().split()[0])
+                    ns = int(f.read().split()[0])
+                with open("/proc/%d/task/%s/comm" % (pid, tid)) as f:
+                    name = f.read().strip().rstrip("0123456789").rstrip("-")
             except FileNotFoundError:
-                pass  # the thread ended meanwhile
-        return ns / 1e9
+                continue  # the thread ended meanwhile
+            cpu[name] = cpu.get(name, 0) + ns / 1e9
+        return cpu
     except OSError:
         with open("/proc/%d/stat" % pid) as f:
             fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return {"all": (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")}
+
+
+def per_thread_line(per_cell):
+    """'jynq-shell 6.1, C2 CompilerThre 8.0, ... ms': the four costliest threads and the rest."""
+    ranked = sorted(per_cell.items(), key=lambda kv: -kv[1])
+    parts = ["%s %.2f" % kv for kv in ranked[:4]]
+    rest = sum(v for _, v in ranked[4:])
+    return ", ".join(parts + ["other %.2f" % rest]) + " ms"
 
 
 def pct(values, p):
@@ -65,15 +78,18 @@ def pct(values, p):
 
 
 def run_cells(km, kc, code, n):
-    """Runs code n times: each round trip in ms, and the kernel's mean CPU time per cell in ms
-    (less sensitive than wall time to a loaded machine)."""
+    """Runs code n times: each round trip in ms, the kernel's mean CPU time per cell in ms (less
+    sensitive than wall time to a loaded machine), and that CPU time per cell by thread name."""
     walls = []
-    cpu0 = kernel_cpu_s(km)
+    cpu0 = kernel_thread_cpu_s(km)
     for _ in range(n):
         t = time.perf_counter()
         shell_reply(kc, kc.execute(code))
         walls.append((time.perf_counter() - t) * 1e3)
-    return walls, (kernel_cpu_s(km) - cpu0) * 1e3 / n
+    cpu1 = kernel_thread_cpu_s(km)
+    per_thread = {k: (v - cpu0.get(k, 0)) * 1e3 / n for k, v in cpu1.items()}
+    total = sum(per_thread.values())
+    return walls, total, {k: round(v, 3) for k, v in per_thread.items() if v >= 0.005}
 
 
 def main():
@@ -105,10 +121,10 @@ def main():
             t = time.perf_counter()
             shell_reply(kc, kc.kernel_info())
             info.append((time.perf_counter() - t) * 1e3)
-        execs, exec_cpu_ms = run_cells(km, kc, "1+1", n)
+        execs, exec_cpu_ms, exec_threads = run_cells(km, kc, "1+1", n)
         # an empty cell: the kernel's own path (busy, execute_input, reply, idle) without JShell,
         # i.e. what the protocol adds to every cell
-        empties, empty_cpu_ms = run_cells(km, kc, "", n)
+        empties, empty_cpu_ms, empty_threads = run_cells(km, kc, "", n)
         interrupts = []
         for _ in range(5):
             mid = kc.execute("Thread.sleep(30000);")
@@ -124,8 +140,9 @@ def main():
         "kernel_info_rtt_ms_first50_median": statistics.median(first),
         "kernel_info_rtt_ms_median": statistics.median(info), "kernel_info_rtt_ms_p90": pct(info, 90),
         "execute_1p1_ms_median": statistics.median(execs), "execute_1p1_ms_p90": pct(execs, 90), "execute_n": n,
-        "execute_1p1_kernel_cpu_ms_mean": exec_cpu_ms,
+        "execute_1p1_kernel_cpu_ms_mean": exec_cpu_ms, "execute_1p1_kernel_cpu_ms_by_thread": exec_threads,
         "execute_empty_ms_median": statistics.median(empties), "execute_empty_kernel_cpu_ms_mean": empty_cpu_ms,
+        "execute_empty_kernel_cpu_ms_by_thread": empty_threads,
         "interrupt_sleep_ms_median": statistics.median(interrupts), "interrupt_sleep_ms_all": interrupts,
         "load_avg_1min": os.getloadavg()[0],
     }
@@ -134,6 +151,7 @@ def main():
     print("kernel_info round trip, first 50 after start: median %.2f ms" % res["kernel_info_rtt_ms_first50_median"])
     print("execute 1+1 to execute_reply: median %.1f ms, p90 %.1f ms of %d (target <= 10 ms)" % (res["execute_1p1_ms_median"], res["execute_1p1_ms_p90"], n))
     print("execute 1+1, kernel CPU time (all threads): mean %.1f ms per cell (target: wall <= 10 ms)" % exec_cpu_ms)
+    print("execute 1+1, kernel CPU per cell by thread: " + per_thread_line(exec_threads))
     print("execute of an empty cell (the protocol alone): median %.2f ms, kernel CPU %.2f ms per cell" % (res["execute_empty_ms_median"], empty_cpu_ms))
     print("interrupt of a sleeping cell to its reply: median %.1f ms of 5 (target <= 200 ms)" % res["interrupt_sleep_ms_median"])
     print("load average during the run: %.1f on %d cores" % (res["load_avg_1min"], os.cpu_count()))

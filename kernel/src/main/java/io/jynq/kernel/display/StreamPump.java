@@ -20,10 +20,16 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream.StreamType;
  * (so a println flood becomes ~20 messages a second, not one per line), and at the end of a cell
  * or before a display (so outputs keep their order).
  *
- * <p>Limits, as the Jupyter server's {@code iopub_data_rate_limit} (1 MB/s) and
- * {@code rate_limit_window} (3 s): at most {@code rate} bytes a second averaged over
- * {@value #WINDOW_S} s reach the frontend (a token bucket of {@code rate × window} bytes). At most
- * {@code capacity} bytes wait; what a cell writes beyond that is dropped and counted, so a flood
+ * <p>Limits: {@code rate} is the Jupyter server's {@code iopub_data_rate_limit} (1 MB/s), which
+ * the server checks over any {@value #WINDOW_S} s ({@code rate_limit_window}) and, once passed,
+ * drops every IOPub message with a note of its own, this pump's count of what it dropped
+ * included. So the pump stays well under it: a token bucket refilled at {@code rate / 3} holding
+ * at most {@code rate × window / 6}, at most {@code rate / 4} bytes waiting (sent at once at the end
+ * of a cell, unless the bucket owes more than that already: then they are dropped), so that any
+ * {@value #WINDOW_S} s of what it sends, even seen 1 s late, stays under {@code 0.8 × rate ×
+ * window} (bucket + 4 s of refill + twice the waiting room), leaving room for message headers
+ * and the notices. What a cell writes beyond the
+ * waiting room is dropped and counted, so a flood
  * costs the writer only a counter increment and the cell ends when its code ends. The cell then
  * says so on stderr: once when dropping starts and with the total at the end of the cell.
  * {@link #dropBacklog()} (the stop button) discards what waits.
@@ -87,8 +93,8 @@ public final class StreamPump {
         }
         this.sender = sender;
         this.rate = rate;
-        this.burst = rate == 0 ? Long.MAX_VALUE : rate * WINDOW_S;
-        this.capacity = rate == 0 ? 8 * CHUNK : (int) Math.min(16L << 20, Math.max(4L * CHUNK, rate));
+        this.burst = rate == 0 ? Long.MAX_VALUE : rate * WINDOW_S / 6;
+        this.capacity = rate == 0 ? 8 * CHUNK : (int) Math.min(16L << 20, Math.max(4096, rate / 4));
         this.tokens = burst;
     }
 
@@ -191,8 +197,8 @@ public final class StreamPump {
     }
 
     private String limitText() {
-        return String.format(Locale.ROOT, "%.1f MB/s averaged over %d s (JYNQ_IOPUB_DATA_RATE_LIMIT, bytes/s; 0 = no limit)",
-                rate / 1e6, WINDOW_S);
+        return String.format(Locale.ROOT, "%.2f MB/s, what JYNQ sends to stay under the notebook's limit of %.1f MB/s over %d s"
+                + " (JYNQ_IOPUB_DATA_RATE_LIMIT, bytes/s; 0 = no limit)", rate / 3e6, rate / 1e6, WINDOW_S);
     }
 
     private void publish(boolean all) {
@@ -206,8 +212,12 @@ public final class StreamPump {
                 Segment held = all ? null : holdPartialLine();
                 while (!queue.isEmpty() && (all || rate == 0 || tokens > 0)) {
                     Segment seg = queue.pollFirst();
-                    batch.add(seg);
                     waiting -= seg.bytes.size();
+                    if (rate > 0 && tokens < -capacity) {
+                        dropped += seg.bytes.size(); // a cell's end deep in debt: sending would pass the server's limit
+                        continue;
+                    }
+                    batch.add(seg);
                     if (rate > 0) {
                         tokens -= seg.bytes.size();
                     }
@@ -272,7 +282,7 @@ public final class StreamPump {
     private void refill() {
         long now = System.nanoTime();
         if (rate > 0) {
-            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * rate); // may be negative: a debt
+            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * rate / 3); // may be negative: a debt
         }
         refilledAt = now;
     }

@@ -246,7 +246,11 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         cancelProbed = true;
         Method noop = CapturingExecutionControl.class.getDeclaredMethod("noop");
         noop.setAccessible(true);
+        // JDK 17's invoke installs a JVM-wide default handler that drops every uncaught exception
+        // but its own snippet's: a failing callback thread would end without a word
+        Thread.UncaughtExceptionHandler jvmDefault = Thread.getDefaultUncaughtExceptionHandler();
         super.invoke(noop);
+        Thread.setDefaultUncaughtExceptionHandler(jvmDefault);
         try {
             allStop = findClass(CANCEL_CLASS).getField("allStop");
         } catch (ClassNotFoundException | NoSuchFieldException e) {

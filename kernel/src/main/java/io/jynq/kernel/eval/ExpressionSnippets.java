@@ -18,19 +18,23 @@ import java.util.Set;
  *
  * <p>Whether a snippet is an expression is decided from its first tokens (a declaration starts
  * with a type and a name, a statement with a keyword). A method call at the top
- * ({@code println(x)}, {@code ol.ip_dict()}) may be void, which no variable can hold, so it takes
- * JShell's path. (An earlier wrapper, {@code CellValue.of(() -> EXPR)}, took calls too by
- * overloading on a value and a void lambda; but javac attributes a lambda argument's body
- * speculatively, and what that leaves in its argument-type cache, {@code ArgumentAttr.argumentTypeCache},
- * is never removed from the compiler context JShell's {@code JavacTaskPool} reuses all session
- * long: each entry holds the snippet's whole compilation unit, every import of the session with it.
- * Found in a heap dump by GC-root paths (1395 of 1922 live {@code JCImport} trees held there after
- * 200 cells); up to 400 kB a call cell, which filled a 512 MiB board's kernel heap by tutorial 06.
- * {@code ExpressionRetentionTest} fails on that wrapper.) A snippet taken for an expression that is
- * not one, or an expression with an error, does not compile in the wrapper; the evaluator then
- * declares the snippet as it is, so JShell's own handling and javac's own messages stay. The
- * wrapper puts nothing but the declaration before the expression on its line, so cell lines of
- * runtime errors stay.
+ * ({@code ol.ip_dict()}, {@code println(x)}) may be void, which no variable can hold: it takes the
+ * wrapper too, and a void one is rejected there ("void cannot be converted") and goes to JShell's
+ * path; the evaluator remembers the called method's name ({@link #callKey}) and sends later calls of
+ * that name straight to JShell's path. The name only guesses which path is cheaper, never what the
+ * cell means: a call the wrapper takes has a value, any other goes where JShell decides. (An
+ * earlier wrapper, {@code CellValue.of(() -> EXPR)}, took void calls too by overloading on a value
+ * and a void lambda; but javac attributes a lambda argument's body speculatively, and what that
+ * leaves in its argument-type cache, {@code ArgumentAttr.argumentTypeCache}, is never removed from
+ * the compiler context JShell's {@code JavacTaskPool} reuses all session long: each entry holds the
+ * snippet's whole compilation unit, every import of the session with it. Found in a heap dump by
+ * GC-root paths (1395 of 1922 live {@code JCImport} trees held there after 200 cells); up to 400 kB a
+ * call cell, which filled a 512 MiB board's kernel heap by tutorial 06. The plain declaration has no
+ * lambda: {@code ExpressionRetentionTest} runs calls through it and fails on that wrapper.) A snippet
+ * taken for an expression that is not one, or an expression with an error, does not compile in the
+ * wrapper; the evaluator then declares the snippet as it is, so JShell's own handling and javac's
+ * own messages stay. The wrapper puts nothing but the declaration before the expression on its
+ * line, so cell lines of runtime errors stay.
  */
 final class ExpressionSnippets {
     /**
@@ -63,21 +67,52 @@ final class ExpressionSnippets {
      * @param slot     a number no other snippet of the cell uses, for the variable's name
      */
     static String wrap(String snippet, int slot) {
-        List<Token> tokens = tokens(snippet);
+        List<Token> all = tokens(snippet);
+        List<Token> expression = expression(all);
+        if (expression == null) {
+            return null;
+        }
+        int semicolon = expression.size() < all.size() ? all.get(expression.size()).start : -1;
+        String body = semicolon >= 0
+                ? snippet.substring(0, semicolon) + " " + snippet.substring(semicolon + 1)
+                : snippet;
+        return "Object " + VALUE_VAR + slot + " = " + body + "\n;";
+    }
+
+    /**
+     * For an expression that may be a method call at the top (and so may be void): the called
+     * method's simple name ({@code ip_dict} for {@code ol.ip_dict()}), or the expression's text when
+     * no name precedes the call's brackets ({@code (f())}); null for any other snippet.
+     */
+    static String callKey(String snippet) {
+        List<Token> t = expression(tokens(snippet));
+        if (t == null || !mayBeACall(t)) {
+            return null;
+        }
+        int depth = 0;
+        for (int i = t.size() - 1; i >= 0; i--) {
+            Token k = t.get(i);
+            if (k.is(")") || k.is("]") || k.is("}")) {
+                depth++;
+            } else if (k.is("(") || k.is("[") || k.is("{")) {
+                depth--;
+                if (depth == 0) {
+                    return i > 0 && t.get(i - 1).word ? t.get(i - 1).text : snippet.strip();
+                }
+            }
+        }
+        return snippet.strip();
+    }
+
+    /** {@code tokens} without a final {@code ;}, or null if they do not start an expression. */
+    private static List<Token> expression(List<Token> tokens) {
         if (tokens.isEmpty() || !startsAnExpression(tokens)) {
             return null;
         }
-        Token last = tokens.get(tokens.size() - 1);
-        if (last.is(";")) {
+        if (tokens.get(tokens.size() - 1).is(";")) {
             tokens = tokens.subList(0, tokens.size() - 1);
         }
-        if (tokens.isEmpty() || mayBeACall(tokens)) {
-            return null;
-        }
-        String body = last.is(";")
-                ? snippet.substring(0, last.start) + " " + snippet.substring(last.start + 1)
-                : snippet;
-        return "Object " + VALUE_VAR + slot + " = " + body + "\n;";
+        return tokens.isEmpty() ? null : tokens;
     }
 
     /**

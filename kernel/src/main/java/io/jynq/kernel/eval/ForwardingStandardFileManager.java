@@ -11,7 +11,7 @@ import javax.tools.StandardJavaFileManager;
 
 /**
  * A {@link StandardJavaFileManager} that forwards every call, for JShell's
- * {@code Builder.fileManager} wrappers ({@link DeferredClassIndex}, {@link ClassPathIndexKeeper}):
+ * {@code Builder.fileManager} wrappers ({@link DeferredClassIndex}, {@link ClassPathIndexKeeper}, {@link NoPluginSearch}):
  * {@link ForwardingJavaFileManager} forwards only {@code JavaFileManager}'s methods.
  */
 class ForwardingStandardFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>

@@ -90,6 +90,15 @@ public final class JShellEvaluator implements AutoCloseable {
      * on unless {@code false}). It halves the CPU of a {@code 1+1} cell.
      */
     private final boolean expressionFastPath = !"false".equals(JynqConfig.current().string(Setting.EVAL_FAST_PATH, "true"));
+    /**
+     * Names of methods ({@link ExpressionSnippets#callKey}) whose last call the wrapper rejected as
+     * void: their calls go to JShell's path first (JShell's four javac passes, where the wrapper's
+     * failed try would add two). A guess of cost only: JShell's path is right for any expression.
+     */
+    private final Set<String> voidCalls = new HashSet<>(List.of("println", "print"));
+    /** javac's words when the wrapper's variable is given a void call (JDK 17 to 25). */
+    private static final String VOID_VALUE = "void cannot be converted";
+    private static final int VOID_CALLS_KEPT = 1000;
     private volatile boolean stopRequested;
     private volatile String stopReason = "";
     private volatile boolean running;
@@ -116,7 +125,8 @@ public final class JShellEvaluator implements AutoCloseable {
         this.control = new CapturingExecutionControl();
         this.shell = CompileClassPath.build(JShell.builder()
                 .executionEngine(new CapturingControlProvider(control), Map.of())
-                .fileManager(standard -> classIndex = new DeferredClassIndex(new ClassPathIndexKeeper(standard)))
+                .fileManager(standard -> classIndex = new DeferredClassIndex(
+                        new NoPluginSearch(new ClassPathIndexKeeper(standard))))
                 .compilerOptions(compilerOptions.toArray(String[]::new)));
     }
 
@@ -415,7 +425,9 @@ public final class JShellEvaluator implements AutoCloseable {
         if (!expressionFastPath) {
             return null;
         }
-        String wrapped = p.source().contains(MAGIC_CALL_PREFIX) ? null : ExpressionSnippets.wrap(p.source(), valueSlots++);
+        String call = ExpressionSnippets.callKey(p.source());
+        String wrapped = p.source().contains(MAGIC_CALL_PREFIX) || call != null && voidCalls.contains(call)
+                ? null : ExpressionSnippets.wrap(p.source(), valueSlots++);
         if (wrapped == null) {
             return null;
         }
@@ -429,9 +441,20 @@ public final class JShellEvaluator implements AutoCloseable {
         for (SnippetEvent e : events) {
             if (e.causeSnippet() == null && shell.status(e.snippet()).isActive()) {
                 shell.drop(e.snippet());
+            } else if (e.causeSnippet() == null && call != null && shell.diagnostics(e.snippet())
+                    .anyMatch(d -> d.getMessage(Locale.ROOT).contains(VOID_VALUE))) {
+                rememberVoid(call);
             }
         }
         return null;
+    }
+
+    /** Notes a method name whose call was void, so its next calls skip the wrapper; bounded. */
+    private void rememberVoid(String call) {
+        if (voidCalls.size() >= VOID_CALLS_KEPT) {
+            voidCalls.clear();
+        }
+        voidCalls.add(call);
     }
 
     /**

@@ -38,7 +38,7 @@ class StreamPumpTest {
 
     @Test
     void aFloodIsBoundedAndTheCellSaysWhatWasDropped() {
-        StreamPump p = pump(100_000); // 300 kB burst, 100 kB backlog
+        StreamPump p = pump(100_000); // 50 kB burst, 25 kB backlog
         byte[] line = "0123456789012345678901234567890123456789\n".getBytes(StandardCharsets.UTF_8);
         long written = 0;
         for (int i = 0; i < 250_000; i++) { // 10 MB
@@ -62,6 +62,43 @@ class StreamPumpTest {
         assertTrue(written - delivered > 9_000_000);
     }
 
+    /**
+     * What the Jupyter server checks (notebook 6's ZMQChannelsHandler._on_zmq_reply, jupyter_server
+     * alike): the bytes of IOPub messages it received in the last rate_limit_window seconds, over
+     * the window, against iopub_data_rate_limit; once above, it drops every message, this pump's
+     * notice of what it dropped included. Here each stream message counts its text plus 500 bytes
+     * of header, over four cells of flood, each ended with the end-of-cell flush.
+     */
+    @Test
+    void aFloodStaysUnderTheJupyterServersRateLimitInEveryWindow() throws InterruptedException {
+        long rate = 300_000;
+        List<long[]> sends = new ArrayList<>();
+        StreamPump p = new StreamPump((type, text) -> {
+            synchronized (sends) {
+                sends.add(new long[] {System.nanoTime(), text.getBytes(StandardCharsets.UTF_8).length + 500});
+            }
+        }, rate);
+        byte[] line = "0123456789012345678901234567890123456789\n".getBytes(StandardCharsets.UTF_8);
+        for (int cell = 0; cell < 4; cell++) {
+            long end = System.nanoTime() + 900_000_000L;
+            while (System.nanoTime() < end) {
+                p.write(StreamType.OUT, line, 0, line.length);
+            }
+            p.flushAll();
+        }
+        Thread.sleep(100);
+        synchronized (sends) {
+            for (int i = 0; i < sends.size(); i++) {
+                long inWindow = 0;
+                for (int j = i; j < sends.size() && sends.get(j)[0] - sends.get(i)[0] <= 3_000_000_000L; j++) {
+                    inWindow += sends.get(j)[1];
+                }
+                assertTrue(inWindow <= rate * 3, "the server would drop: " + inWindow + " bytes within 3 s of message " + i
+                        + " of " + sends.size());
+            }
+        }
+    }
+
     @Test
     void neverCutsAUtf8Character() {
         StreamPump p = pump(100_000);
@@ -77,7 +114,7 @@ class StreamPumpTest {
 
     @Test
     void theStopButtonDropsTheBacklog() {
-        StreamPump p = pump(1_000); // 3 kB burst: the rest waits
+        StreamPump p = pump(1_000); // 500 B burst: the rest waits, what is beyond 4 kB is dropped
         write(p, StreamType.OUT, "x".repeat(3_000) + "\n");
         write(p, StreamType.OUT, "y".repeat(3_000) + "\n");
         assertTrue(p.waiting() > 0);

@@ -64,6 +64,35 @@ class ExpressionCellsTest {
         assertEquals(7, ev.eval("1 + // a comment\n 6 // and another"));
     }
 
+    /**
+     * A call with a value compiles in the wrapper (two javac passes, not JShell's four); a void call
+     * is rejected there, runs once through JShell's path with no value, and the next call of that
+     * method skips the wrapper.
+     */
+    @Test
+    void callsTakeTheWrapperAndVoidOnesFallBackOnce() {
+        assertEquals(3, ev.eval("\"abc\".length()"));
+        assertEquals(ExpressionSnippets.VALUE_VAR + "0", lastVariable().name(), "a call with a value took the slow path");
+        ev.eval("java.util.List<String> noted = new java.util.ArrayList<>();");
+        ev.eval("void note(String s) { noted.add(s); }");
+        long tries = rejectedWrappers();
+        assertSame(JShellEvaluator.NO_VALUE, ev.eval("note(\"a\")"), "a void call has no value");
+        assertEquals(tries + 1, rejectedWrappers(), "the first void call tried the wrapper");
+        assertSame(JShellEvaluator.NO_VALUE, ev.eval("note(\"b\")"));
+        assertEquals(tries + 1, rejectedWrappers(), "a known void method skips the wrapper");
+        assertEquals(List.of("a", "b"), ev.eval("noted"), "each void call ran once");
+        assertEquals(2, ev.eval("noted.size()"), "another method still takes the wrapper");
+    }
+
+    private static VarSnippet lastVariable() {
+        return (VarSnippet) ev.shell().snippets().filter(s -> s.kind() == Snippet.Kind.VAR).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static long rejectedWrappers() {
+        return ev.shell().snippets().filter(s -> s instanceof VarSnippet v && v.name().startsWith(ExpressionSnippets.VALUE_VAR)
+                && ev.shell().status(s) == Snippet.Status.REJECTED).count();
+    }
+
     /** KernelProtocolIT's cell: two calls and a declaration, each run once and in order. */
     @Test
     void severalExpressionsInOneCellEachRun() {
@@ -102,6 +131,8 @@ class ExpressionCellsTest {
         assertEquals("    okay + undefinedThing", e.traceback().get(1));
         String all = String.join("\n", e.traceback());
         assertTrue(!all.contains("CellValue") && !all.contains(ExpressionSnippets.VALUE_VAR) && !all.contains("lambda"), all);
+        CompileException call = assertThrows(CompileException.class, () -> ev.eval("okay + 1;\n\"abc\".nosuch(okay)"));
+        assertTrue(call.evalue().startsWith("line 2, column 6: cannot find symbol"), call.evalue());
         CompileException bad = assertThrows(CompileException.class, () -> ev.eval("\"a\" - 1"));
         assertTrue(bad.evalue().startsWith("line 1, column 5: bad operand types for binary operator '-'"), bad.evalue());
         assertThrows(CompileException.class, () -> ev.eval("unused"), "the failed cell declared nothing");

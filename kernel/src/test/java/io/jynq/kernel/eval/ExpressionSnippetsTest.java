@@ -1,17 +1,19 @@
 package io.jynq.kernel.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which snippets the evaluator tries as expressions. A declaration or statement taken for an
  * expression costs a failed parse; an expression taken for a declaration costs JShell's slow path.
- * Either way the result is right ({@link ExpressionCellsTest}); this checks the common shapes go
- * the fast way, and calls (maybe void) and declarations never do.
+ * Either way the result is right ({@link ExpressionCellsTest}); this checks the common shapes,
+ * calls (maybe void) too, go the fast way, and declarations never do.
  */
 class ExpressionSnippetsTest {
     @ParameterizedTest
@@ -25,13 +27,25 @@ class ExpressionSnippetsTest {
         assertTrue(wrapped.startsWith("Object " + ExpressionSnippets.VALUE_VAR + "0 = "), wrapped);
     }
 
-    /** A call at the top may be void, which no variable holds; JShell's path takes it. */
+    /**
+     * A call at the top may be void, which no variable holds: it takes the wrapper too, and is known
+     * by its method's name ({@code callKey}) so that a void one goes to JShell's path next time.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"ol.ip_dict()", "System.out.println(\"a; b\");", "\"s\".length()", "Collections.<String>emptyList()",
-        "foo(); // trailing comment", "m.get(\"k\") /* c */ ;", "\"\"\"\n  text; block\n  \"\"\".strip()",
-        "list.stream().map(v -> v + 1).toList()", "(f())", "new Foo().bar()", "a[0].run()", "x.<T>f(1, 2)"})
-    void callsDoNot(String snippet) {
-        assertNull(ExpressionSnippets.wrap(snippet, 0), snippet);
+    @CsvSource(delimiter = '|', value = {"ol.ip_dict()|ip_dict", "System.out.println(\"a; b\");|println",
+        "\"s\".length()|length", "Collections.<String>emptyList()|emptyList", "foo(); // trailing comment|foo",
+        "m.get(\"k\") /* c */ ;|get", "list.stream().map(v -> v + 1).toList()|toList", "(f())|(f())",
+        "new Foo().bar()|bar", "a[0].run()|run", "x.<T>f(1, 2)|f", "f(a)(b)|f(a)(b)"})
+    void callsTakeTheWrapperAndAreKnownByName(String snippet, String key) {
+        assertNotNull(ExpressionSnippets.wrap(snippet, 0), snippet);
+        assertEquals(key, ExpressionSnippets.callKey(snippet), snippet);
+    }
+
+    /** Expressions that surely are not a call at the top have a value: no call key. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1+1", "x", "a.b(c) * 2", "x = f(y)", "new Foo(bar(1))", "ok ? f() : g()"})
+    void valuesThatAreNotCallsHaveNoCallKey(String snippet) {
+        assertNull(ExpressionSnippets.callKey(snippet), snippet);
     }
 
     @ParameterizedTest

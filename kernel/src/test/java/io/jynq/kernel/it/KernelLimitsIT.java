@@ -66,6 +66,37 @@ class KernelLimitsIT {
     }
 
     @Test
+    void aPrintlnLoopIsCoalescedAndEveryLineIsShownOrCounted() {
+        JsonObject lines = transport("flood", KERNEL).getAsJsonObject("lines");
+        assertTrue(!lines.get("printed_bytes").isJsonNull(), "the loop's count is the cell's result: " + lines);
+        long printed = lines.get("printed_bytes").getAsLong();
+        long shown = lines.get("stdout_bytes").getAsLong();
+        Matcher m = Pattern.compile("([0-9.]+) MiB of output dropped").matcher(lines.getAsJsonArray("notices").toString());
+        long dropped = m.find() ? Math.round(Double.parseDouble(m.group(1)) * (1 << 20)) : 0;
+        // how much is dropped depends on how fast the loop ran; that nothing vanished does not (± the notice's 0.1 MiB rounding)
+        assertTrue(Math.abs(shown + dropped - printed) < 120_000,
+                "shown " + shown + " + dropped " + dropped + " should be the " + printed + " bytes the loop printed: " + lines);
+        long printlns = printed / "line 100000 of a flood\n".length();
+        assertTrue(lines.get("stream_messages").getAsInt() < 2000, printlns + " printlns, not a message each: " + lines);
+    }
+
+    /**
+     * The same 20 MiB through Debian's Jupyter Notebook server, whose own iopub_data_rate_limit
+     * (1 MB/s over 3 s) drops every message once passed: the kernel stays under it, so the cell's
+     * notice of what was dropped reaches the browser and the server never steps in.
+     */
+    @Test
+    void throughTheNotebookServerTheCellsNoticeArrivesAndTheServerNeverDrops() {
+        JsonObject r = transport("server_flood", KERNEL);
+        JsonObject nonl = r.getAsJsonObject("nonl");
+        assertEquals("ok", nonl.get("status").getAsString(), r.toString());
+        assertTrue(nonl.getAsJsonArray("notices").toString().contains("MiB of output dropped"), "the cell's notice arrived: " + nonl);
+        assertTrue(!nonl.get("outputs_text").toString().contains("IOPub data rate exceeded"), "the server dropped output: " + nonl);
+        assertEquals("[]", r.getAsJsonArray("server_log").toString(), "the server's log: " + r.get("server_log"));
+        assertEquals("[\"42\"]", r.getAsJsonObject("after").getAsJsonArray("result").toString());
+    }
+
+    @Test
     void theStopButtonEndsAFloodingCell() {
         JsonObject r = transport("flood", KERNEL);
         JsonObject stop = r.getAsJsonObject("stop");

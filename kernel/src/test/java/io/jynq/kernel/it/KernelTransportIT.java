@@ -63,6 +63,22 @@ class KernelTransportIT {
     }
 
     @Test
+    void anExceptionThatEndsABackgroundThreadIsShownUnderTheCell() {
+        // JDK 17's JShell replaces the JVM's default handler with one that drops every such
+        // exception (JDK 25's keeps it to its own thread group); the kernel must not keep that one
+        JsonObject r = transport("background", KERNEL);
+        StringBuilder err = new StringBuilder();
+        for (JsonElement e : KernelHarness.outputs(r.getAsJsonObject("uncaught"))) {
+            JsonObject o = e.getAsJsonObject();
+            if (o.get("type").getAsString().equals("stream")) {
+                err.append(o.getAsJsonObject("content").get("text").getAsString());
+            }
+        }
+        assertTrue(err.toString().contains("Exception in thread \"dma-callback\" java.lang.IllegalStateException: callback failed"),
+                "the thread's end is reported: " + r.get("uncaught"));
+    }
+
+    @Test
     void repliesCarryStatus() {
         JsonObject r = transport("replies", KERNEL);
         assertEquals("ok", r.getAsJsonObject("kernel_info").get("status").getAsString());
@@ -90,6 +106,33 @@ class KernelTransportIT {
         assertFirstCellSays(r.getAsJsonObject("abc_missing"), "JYNQ_TIMEOUT='abc' is not a duration", "no-such-startup.jsh cannot be read");
         assertFirstCellSays(r.getAsJsonObject("negative_throws"), "JYNQ_TIMEOUT='-5'",
                 "JYNQ_STARTUP failed: java.lang.IllegalStateException: startup script broke");
+    }
+
+    /**
+     * ZeroMQ's I/O thread runs under SCHED_BATCH, so a send by the shell thread is not preempted
+     * by the I/O thread it wakes (which then spun in JeroMQ's mailbox: see IoThreadScheduling);
+     * the shell thread keeps the default policy. Read from /proc by the client's process.
+     */
+    @Test
+    void zeroMqsIoThreadRunsUnderBatchSchedulingAndTheShellThreadDoesNot() {
+        JsonObject r = transport("threads", KERNEL);
+        assertEquals("2", result(r.getAsJsonObject("cell")));
+        int batch = 3;
+        int other = 0;
+        boolean sawIo = false;
+        boolean sawShell = false;
+        for (JsonElement e : r.getAsJsonArray("threads")) {
+            String name = e.getAsJsonObject().get("name").getAsString();
+            int policy = e.getAsJsonObject().get("policy").getAsInt();
+            if (name.startsWith("iothread-")) {
+                sawIo = true;
+                assertEquals(batch, policy, name + " should be SCHED_BATCH: " + r.get("threads"));
+            } else if (name.equals("jynq-shell")) {
+                sawShell = true;
+                assertEquals(other, policy, "the shell thread keeps SCHED_OTHER: " + r.get("threads"));
+            }
+        }
+        assertTrue(sawIo && sawShell, "both threads are in the kernel: " + r.get("threads"));
     }
 
     private static void assertFirstCellSays(JsonObject run, String... texts) {

@@ -1,7 +1,7 @@
 """Drives the installed JYNQ kernel with Debian's jupyter_client and prints what it saw as JSON.
 
 Usage: /usr/bin/python3 kernel_driver.py SCENARIO [KERNEL_NAME]
-Scenarios: protocol, interrupt, security, startup, evaluator, startup_exit. The JUnit ITs (io.jynq.kernel.it) run this and
+Scenarios: protocol, interrupt, security, startup, evaluator, startup_exit, fresh_home, two_kernels. The JUnit ITs (io.jynq.kernel.it) run this and
 assert on the JSON (last line of stdout); nothing here decides pass or fail.
 """
 import json
@@ -452,6 +452,97 @@ def evaluator(kernel):
         r["dma3"] = run(kc, "overlay.fir_0.setConstant(2);\nSystem.out.println(\"constant \" + overlay.fir_0.constant());\n"
                         + MULTIPLY_DMA, timeout=120)
     finally:
+        km.shutdown_kernel(now=False)
+    return r
+
+
+DEFAULT_IMPORTS_CELL = r"""Supplier<List<String>> names = () -> new ArrayList<>(List.of("a", "b"));
+Map<String, Long> ms = new ConcurrentHashMap<>();
+ms.put("k", TimeUnit.SECONDS.toMillis(1));
+String line = new BufferedReader(new StringReader("io\nx")).readLine();
+Matcher mt = Pattern.compile("(\\d+)").matcher("pynq 42");
+mt.find();
+names.get().stream().collect(Collectors.joining()) + " " + ms.get("k") + " " + line + " " + Files.isDirectory(Path.of("/"))
+    + " " + new BigDecimal("1.50").scale() + " " + URI.create("http://pynq.io/x").getHost() + " " + mt.group(1)
+    + " " + LocalDate.of(2024, 2, 29).plusYears(1) + " " + Duration.ofMinutes(90)"""
+
+
+def _settings(home, local, mirror, offline=False, proxy_port=None):
+    """Writes HOME/.m2/settings.xml: every repository mirrored to `mirror`, optionally through an HTTP proxy."""
+    proxy = ("<proxies><proxy><id>lab</id><active>true</active><protocol>http</protocol><host>127.0.0.1</host>"
+             "<port>%d</port></proxy></proxies>" % proxy_port) if proxy_port else ""
+    os.makedirs(os.path.join(home, ".m2"), exist_ok=True)
+    with open(os.path.join(home, ".m2", "settings.xml"), "w") as f:
+        f.write("<settings><localRepository>%s</localRepository><offline>%s</offline>%s"
+                "<mirrors><mirror><id>house</id><mirrorOf>*</mirrorOf><url>%s</url></mirror></mirrors></settings>\n"
+                % (local, "true" if offline else "false", proxy, mirror))
+
+
+def _proxy(root):
+    """A loopback HTTP proxy that serves every URL's path from the repository folder `root`; (server, urls seen)."""
+    import http.server
+    import threading
+    import urllib.parse
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _serve(self, body):
+            url = urllib.parse.urlsplit(self.path)
+            seen.append(self.path)
+            rel = url.path.split("/maven2/", 1)[-1]
+            f = os.path.join(root, rel)
+            if url.hostname is None or not os.path.isfile(f):
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            with open(f, "rb") as fh:
+                data = fh.read()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if body:
+                self.wfile.write(data)
+
+        def do_GET(self):
+            self._serve(True)
+
+        def do_HEAD(self):
+            self._serve(False)
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, seen
+
+
+def fresh_home(kernel):
+    """A kernel started with a new HOME (JYNQ_IT_HOME): jshell's default imports and java.time in
+    its first cell; %maven through that HOME's ~/.m2/settings.xml: a mirror of every repository
+    (JYNQ_IT_MIRROR, a file: repository holding io.jynq.it:tiny:1.0 and io.jynq.it:proxied:1.0),
+    then an http mirror on a host that does not exist, reached only through the settings' proxy,
+    then <offline> (the settings are read again by every %maven)."""
+    home = os.environ["JYNQ_IT_HOME"]
+    mirror = os.environ["JYNQ_IT_MIRROR"]
+    _settings(home, os.path.join(home, "local-file"), "file://" + mirror)
+    km, kc = start(kernel, {"HOME": home})
+    r = {}
+    server, seen = _proxy(mirror)
+    try:
+        r["defaults"] = run(kc, DEFAULT_IMPORTS_CELL)
+        r["maven"] = run(kc, "%maven io.jynq.it:tiny:1.0", timeout=120)
+        r["maven_use"] = run(kc, "io.jynq.it.Tiny.hello()")
+        _settings(home, os.path.join(home, "local-proxy"), "http://repo.invalid/maven2/", proxy_port=server.server_address[1])
+        r["proxied"] = run(kc, "%maven io.jynq.it:proxied:1.0", timeout=120)
+        r["proxied_use"] = run(kc, "io.jynq.it.Proxied.hello()")
+        r["proxy_saw"] = list(seen)
+        _settings(home, os.path.join(home, "local-offline"), "http://127.0.0.1:1/maven2/", offline=True)
+        r["offline"] = run(kc, "%maven io.jynq.it:tiny:1.0", timeout=120)
+        r["after"] = run(kc, "io.jynq.it.Tiny.hello() + io.jynq.it.Proxied.hello()")
+    finally:
+        server.shutdown()
         km.shutdown_kernel(now=False)
     return r
 

@@ -1,7 +1,7 @@
 """Transport scenarios of issue 12, driven through Debian's jupyter_client; prints JSON.
 
 Usage: /usr/bin/python3 transport_driver.py SCENARIO [KERNEL_NAME]
-Scenarios: abort, background, replies, smallheap, badconfig, parent, flood, cds, firstcells. The JUnit ITs
+Scenarios: abort, background, replies, smallheap, badconfig, parent, flood, server_flood, cds, firstcells, threads. The JUnit ITs
 (io.jynq.kernel.it.KernelTransportIT and friends) assert on the JSON; nothing here decides.
 """
 import contextlib
@@ -112,6 +112,9 @@ def background(kernel):
         idle = iopub_for(kc, [m2], 2.5)
         r["while_idle"] = idle[m2]
         r["stop"] = run(kc, "ticking.set(false); ticker.join(5000); ticker.isAlive()")
+        # a callback thread that fails: the JVM's "Exception in thread" report shows under the cell
+        r["uncaught"] = run(kc, 'Thread failing = new Thread(() -> { throw new IllegalStateException("callback failed"); }, "dma-callback");\n'
+                                'failing.start();\nfailing.join(5000);')
     return r
 
 
@@ -207,14 +210,99 @@ def flood(kernel):
         r["nonl"] = summarize(run(kc, code, timeout=600))
         code = ('long end = System.currentTimeMillis() + 5000; long n = 0;\n'
                 'while (System.currentTimeMillis() < end) System.out.println("line " + n++ + " of a flood");\n'
-                'System.err.println("loop ended after " + n + " lines");')
-        r["lines"] = summarize(run(kc, code, timeout=600))
+                'n')  # the count as the cell's result: a result is never rate-limited, a printed line may be dropped
+        lines = run(kc, code, timeout=600)
+        r["lines"] = summarize(lines)
+        # the loop's own count of what it printed, so that shown + dropped can be checked against it
+        ended = [int(o["content"]["data"]["text/plain"]) for o in lines["outputs"] if o["type"] == "execute_result"]
+        r["lines"]["printed_bytes"] = sum(len(("line %d of a flood\n" % i).encode()) for i in range(ended[0])) if ended else None
+        r["lines"]["stdout_bytes"] = sum(len(o["content"]["text"].encode()) for o in lines["outputs"]
+                                         if o["type"] == "stream" and o["content"]["name"] == "stdout")
         mid = kc.execute('long k = 0; while (true) System.out.println("endless " + k++);')
         time.sleep(3)
         km.interrupt_kernel()
         out, reply = collect(kc, mid, 600)
         r["stop"] = summarize({"outputs": out, "reply": reply})
         r["after"] = run(kc, "6 * 7")
+    return r
+
+
+def server_flood(kernel):
+    """The flood of `flood` through Debian's Jupyter Notebook server (what ./jynq notebook runs),
+    over the kernel websocket as the browser uses it: the server applies its own
+    iopub_data_rate_limit and, once passed, drops every message, the kernel's notices included."""
+    import asyncio
+    import socket
+    import urllib.request
+    import uuid
+    from tornado import ioloop, websocket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = uuid.uuid4().hex
+    root = os.path.join(os.environ.get("TMPDIR", "/tmp"), "server-flood-%d" % os.getpid())
+    os.makedirs(root, exist_ok=True)
+    log = open(os.path.join(root, "server.log"), "w+")  # a file: the server and its kernel may log more than a pipe holds
+    server = subprocess.Popen(["jupyter-notebook", "--no-browser", "--allow-root", "--ip=127.0.0.1", "--port=%d" % port,
+                               "--NotebookApp.token=" + token, "--notebook-dir=" + root],
+                              stdout=subprocess.DEVNULL, stderr=log)
+    base = "http://127.0.0.1:%d" % port
+    r = {"server_log": []}
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                urllib.request.urlopen(base + "/api/status?token=" + token, timeout=5).read()
+                break
+            except OSError:
+                if time.time() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.5)
+        req = urllib.request.Request(base + "/api/kernels?token=" + token, method="POST",
+                                     data=json.dumps({"name": kernel}).encode(), headers={"Content-Type": "application/json"})
+        kid = json.loads(urllib.request.urlopen(req, timeout=60).read())["id"]
+        session = uuid.uuid4().hex
+
+        async def cells():
+            ws = await websocket.websocket_connect("ws://127.0.0.1:%d/api/kernels/%s/channels?token=%s" % (port, kid, token))
+            for key, code in (("warm", "1+1"), ("nonl", 'String mib = "x".repeat(1 << 20);\n'
+                                                        'for (int i = 0; i < 20; i++) System.out.print(mib);'), ("after", "6 * 7")):
+                mid = uuid.uuid4().hex
+                ws.write_message(json.dumps({"header": {"msg_id": mid, "username": "it", "session": session,
+                                                        "msg_type": "execute_request", "version": "5.3", "date": ""},
+                                             "parent_header": {}, "metadata": {}, "channel": "shell",
+                                             "content": {"code": code, "silent": False, "store_history": True,
+                                                         "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}}))
+                outputs, reply, idle = [], None, False
+                while reply is None or not idle:
+                    m = json.loads(await asyncio.wait_for(ws.read_message(), 300))
+                    if m["parent_header"].get("msg_id") != mid:
+                        continue
+                    if m["msg_type"] == "execute_reply":
+                        reply = m["content"]
+                    elif m["msg_type"] == "status":
+                        idle = m["content"]["execution_state"] == "idle"
+                    elif m["msg_type"] in ("stream", "execute_result", "error"):
+                        outputs.append({"type": m["msg_type"], "content": m["content"]})
+                r[key] = summarize({"outputs": outputs, "reply": reply})
+                r[key]["outputs_text"] = [o["content"]["text"][:300] for o in outputs if o["type"] == "stream"
+                                          and "x" * 300 not in o["content"]["text"][:300]]
+                r[key]["result"] = [o["content"]["data"]["text/plain"] for o in outputs if o["type"] == "execute_result"]
+            ws.close()
+
+        ioloop.IOLoop.current().run_sync(cells)
+        urllib.request.urlopen(urllib.request.Request(base + "/api/kernels/%s?token=%s" % (kid, token), method="DELETE"),
+                               timeout=60).read()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.seek(0)
+        r["server_log"] = [line for line in log.read().splitlines() if "IOPub data rate" in line]
+        log.close()
     return r
 
 
@@ -247,6 +335,23 @@ def firstcells(kernel):
     """A notebook's first requests on a fresh kernel; the kernel's pid names its class-load log."""
     with session(kernel) as (km, kc):
         return {"pid": km.provisioner.process.pid, "cell": run(kc, "1+1"), "print": run(kc, 'System.out.println("hi");')}
+
+
+def threads(kernel):
+    """After a first cell: each thread of the kernel process with its scheduling policy (proc(5) stat field 41)."""
+    with session(kernel) as (km, kc):
+        cell = run(kc, "1+1")
+        pid = km.provisioner.process.pid
+        seen = []
+        for tid in os.listdir("/proc/%d/task" % pid):
+            try:
+                with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                    stat = f.read()
+            except FileNotFoundError:
+                continue
+            after_comm = stat[stat.rindex(")") + 2:].split()
+            seen.append({"name": stat[stat.index("(") + 1:stat.rindex(")")], "policy": int(after_comm[41 - 3])})
+        return {"cell": cell, "threads": seen}
 
 
 def summarize(run_result):

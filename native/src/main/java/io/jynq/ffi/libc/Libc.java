@@ -38,6 +38,10 @@ public final class Libc {
     public static final short POLLERR = 8;
     public static final short POLLHUP = 16;
 
+    /** Linux's scheduling policies (sched.h); {@link #SCHED_BATCH} is the one JYNQ sets. */
+    public static final int SCHED_OTHER = 0;
+    public static final int SCHED_BATCH = 3;
+
     /** 32-bit ARM needs O_LARGEFILE to reach offsets past 2 GiB (SLCR at 0xF8000000). */
     private static final int O_LARGEFILE = Native.LONG_SIZE == 4 && System.getProperty("os.arch").startsWith("arm")
             ? 0400000 : 0;
@@ -185,6 +189,33 @@ public final class Libc {
     /** The MMU page size in bytes (4096 on Zynq and ZynqMP Linux). */
     public static int pageSize() {
         return LibcNative.getpagesize();
+    }
+
+    /**
+     * Sets the scheduling policy of thread {@code tid} (a Linux thread id; 0 for the calling
+     * thread) to {@code policy} with static priority 0: {@link #SCHED_OTHER} or
+     * {@link #SCHED_BATCH}, which any user may set on its own threads.
+     *
+     * @throws NativeException if the kernel refuses (ESRCH: no such thread; EINVAL: a policy that needs
+     *     a priority, such as the real-time ones; EPERM: another user's thread)
+     */
+    public static void setScheduler(int tid, int policy) {
+        if (LibcNative.sched_setscheduler(tid, policy, new int[] {0}) != 0) {
+            throw new NativeException("sched_setscheduler(" + tid + ", " + policy + ", {0})", Native.getLastError());
+        }
+    }
+
+    /**
+     * The scheduling policy of thread {@code tid} (0 for the calling thread).
+     *
+     * @throws NativeException if there is no such thread (ESRCH)
+     */
+    public static int scheduler(int tid) {
+        int policy = LibcNative.sched_getscheduler(tid);
+        if (policy < 0) {
+            throw new NativeException("sched_getscheduler(" + tid + ")", Native.getLastError());
+        }
+        return policy;
     }
 
     /** The effective user id (0 for root). */

@@ -45,6 +45,11 @@ final class LibcNative {
 
     static native int geteuid();
 
+    /** {@code param} is {@code struct sched_param}: one int, the static priority (0 for SCHED_BATCH). */
+    static native int sched_setscheduler(int pid, int policy, int[] param);
+
+    static native int sched_getscheduler(int pid);
+
     /** {@code which} 0 is PRIO_PROCESS; on Linux {@code who} may be a thread id, so one thread's nice value changes. */
     static native int setpriority(int which, int who, int prio);
 

@@ -47,6 +47,39 @@ class LibcTest {
     }
 
     @Test
+    void aThreadSetToBatchSchedulingIsSeenSoByTheKernel() throws Exception {
+        int[] policy = new int[2];
+        String[] procStat = new String[1];
+        Thread t = new Thread(() -> {
+            Libc.setScheduler(0, Libc.SCHED_BATCH);
+            policy[0] = Libc.scheduler(0);
+            try {
+                procStat[0] = Files.readString(Path.of("/proc/thread-self/stat"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Libc.setScheduler(0, Libc.SCHED_OTHER);
+            policy[1] = Libc.scheduler(0);
+        });
+        t.start();
+        t.join();
+        assertEquals(Libc.SCHED_BATCH, policy[0]);
+        // proc(5): field 41 of stat is the policy; fields after the ")" of comm start at 3
+        String[] after = procStat[0].substring(procStat[0].lastIndexOf(')') + 2).split(" ");
+        assertEquals(String.valueOf(Libc.SCHED_BATCH), after[41 - 3], "the kernel's own view of the thread");
+        assertEquals(Libc.SCHED_OTHER, policy[1]);
+        assertEquals(Libc.SCHED_OTHER, Libc.scheduler(0), "only that thread changed");
+    }
+
+    @Test
+    void aPolicyThatNeedsAPriorityIsRefusedWithEinval() {
+        int fifo = 1;
+        NativeException e = assertThrows(NativeException.class, () -> Libc.setScheduler(0, fifo));
+        assertEquals("EINVAL", e.errnoName());
+        assertTrue(e.getMessage().startsWith("sched_setscheduler(0, 1, {0}) failed: EINVAL"), e.getMessage());
+    }
+
+    @Test
     void missingFileNamesTheCallTheFlagsAndErrno() {
         Path missing = dir.resolve("no-such-device");
         NativeException e = assertThrows(NativeException.class,
