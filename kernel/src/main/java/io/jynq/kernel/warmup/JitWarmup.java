@@ -2,7 +2,6 @@ package io.jynq.kernel.warmup;
 
 import io.jynq.config.JynqConfig;
 import io.jynq.config.Setting;
-import io.jynq.ffi.libc.Libc;
 import io.jynq.kernel.JynqKernel;
 import io.jynq.kernel.eval.CellException;
 import io.jynq.kernel.eval.JShellEvaluator;
@@ -18,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles and runs {@link WarmupCells} in a JShell of its own, on a background thread at the
- * lowest priority, while the kernel waits for the user's cells: the JIT compiles javac's and
- * JShell's hot code (it is shared by every JShell in the JVM) before the user's cells need it.
+ * Compiles and runs {@link WarmupCells} in a JShell of its own, on a background thread, while the
+ * kernel waits for the user's cells: the JIT compiles javac's and JShell's hot code (it is shared by
+ * every JShell in the JVM) before the user's cells need it.
  *
  * <p>Why: a fresh kernel's {@code 1+1} cell costs about 15 ms for its first 100 cells, 12 ms up to
  * cell 400 and 8 ms after (session note of issue 12): C2 is still compiling javac. Whether a
@@ -30,11 +29,17 @@ import org.slf4j.LoggerFactory;
  * and the overlay drivers' registry are its own, see {@link JynqKernel#newEvaluator}), print,
  * or delay a cell: each sample cell starts only after {@link #QUIET} without any request, so a
  * Run All or a benchmark's back-to-back cells hold it off; a cell that comes while a sample cell
- * compiles shares the CPU with a thread at nice 19. Its bounds: {@link #MAX_ROUNDS} rounds of the
- * sample cells or {@link #CPU_BUDGET} of its own CPU, whichever comes first; its JShell is renewed every {@link #ROUNDS_PER_SHELL}
- * rounds (JShell keeps every snippet it ever compiled) and closed at the end. It is a daemon
- * thread: the kernel's shutdown ends it. The compiler threads' work it causes runs at their
- * normal priority.
+ * compiles shares the CPU with it for the rest of that one sample cell. Its bounds:
+ * {@link #MAX_ROUNDS} rounds of the sample cells or {@link #CPU_BUDGET} of its own CPU, whichever
+ * comes first; its JShell is renewed every {@link #ROUNDS_PER_SHELL} rounds (JShell keeps every
+ * snippet it ever compiled) and closed at the end. It is a daemon thread: the kernel's shutdown
+ * ends it.
+ *
+ * <p>Why its thread keeps the normal priority: a thread at a lower one (nice 19, SCHED_IDLE) on a
+ * busy machine stretches its sample cell in flight across the user's first cells, and every
+ * stop-the-world pause (a young collection, every 2 s or so) waits until that thread, running
+ * Java code, reaches a safepoint poll. Measured (5 s wait, two A/B pairs at load 16-21): SCHED_IDLE
+ * gave the first 100 cells a median wall time of 63-105 ms, the normal priority 55-78.
  *
  * <p>Why it is on by default on a workstation (session note of issue 12: {@code 1+1} cells through
  * jupyter_client after an idle wait, A/B interleaved, 2 cores at load 9-13, kernel CPU from each
@@ -43,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * thread, 17 in C2) and 100-110 MB of RSS on a heap sized for many GB. Cells that come sooner
  * meet it half done: after 20 s about as fast as without it, after 5 s the same CPU per cell but
  * the first 100 cells' median wall time 81-89 against 58-76 ms at load 11-13 (what was in flight
- * when they came). The benchmark's cells come straight after kernel_info and never meet it.
+ * when they came; its thread was then at nice 19). The benchmark's cells come straight after
+ * kernel_info and never meet it.
  *
  * <p>{@code JYNQ_JIT_WARMUP=off} (or {@code -Djynq.jit.warmup=off}) turns it off; the
  * {@code --memory 512m} sizing does, see {@code KernelMemory}, and so does a heap below
@@ -135,7 +141,6 @@ public final class JitWarmup implements Runnable {
 
     @Override
     public void run() {
-        Libc.niceCurrentThread(19);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
         int rounds = 0;
