@@ -134,7 +134,6 @@ public final class JitWarmup implements Runnable {
             warmup.run();
         }, "jynq-jit-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return t;
     }
