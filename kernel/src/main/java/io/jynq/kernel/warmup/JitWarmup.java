@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code JYNQ_JIT_WARMUP=off} (or {@code -Djynq.jit.warmup=off}) turns it off; the
  * {@code --memory 512m} sizing does, see {@code KernelMemory}, and so does a heap below
- * {@link #MIN_HEAP_BYTES}.
+ * {@link #MIN_HEAP_BYTES}. On a board (ARM) it is off unless turned on: {@link #onByDefault}.
  */
 public final class JitWarmup implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(JitWarmup.class);
@@ -101,9 +101,23 @@ public final class JitWarmup implements Runnable {
      *
      * @return the thread, or null if the warm-up is off
      */
+    /**
+     * Whether the warm-up is on when {@link Setting#JIT_WARMUP} is not set: on a workstation, not
+     * on a Zynq board (32- or 64-bit ARM), whatever its memory. Its 30 s of x86-64 CPU would be
+     * several minutes on a Cortex-A9 or A53 (about 9 and 5 times slower, see docs/board.md), spent at
+     * the normal priority while the board's user runs the first cells; the 512m sizing turns it off
+     * too, and a KV260's 4 GB leaves the heap above {@link #MIN_HEAP_BYTES}.
+     *
+     * @param osArch the JVM's {@code os.arch}: {@code amd64}, {@code aarch64}, {@code arm}, ...
+     */
+    static boolean onByDefault(String osArch) {
+        String arch = osArch.toLowerCase(Locale.ROOT);
+        return !(arch.startsWith("arm") || arch.startsWith("aarch"));
+    }
+
     public static Thread startIfEnabled(JynqConfig config, JynqKernel kernel, KernelConnection connection) {
         java.util.Optional<String> set = config.value(Setting.JIT_WARMUP);
-        String value = set.orElse("on").toLowerCase(Locale.ROOT);
+        String value = set.orElse(onByDefault(System.getProperty("os.arch", "")) ? "on" : "off").toLowerCase(Locale.ROOT);
         boolean on = switch (value) {
             case "on", "true", "1" -> true;
             case "off", "false", "0" -> false;

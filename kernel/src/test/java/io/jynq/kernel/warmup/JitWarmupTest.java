@@ -51,4 +51,12 @@ class JitWarmupTest {
         t.join(300_000);
         assertEquals(WarmupCells.CELLS.size(), warmup.cellsRun());
     }
+
+    @Test
+    void itIsOnByDefaultOnAWorkstationAndOffOnABoard() {
+        // os.arch as OpenJDK names it on a PC, a ZynqMP (KV260, Ultra96) and a Zynq-7000 (PYNQ-Z2)
+        assertTrue(JitWarmup.onByDefault("amd64"));
+        assertFalse(JitWarmup.onByDefault("aarch64"));
+        assertFalse(JitWarmup.onByDefault("arm"));
+    }
 }
