@@ -78,13 +78,13 @@ def pct(values, p):
 
 
 def run_cells(km, kc, code, n):
-    """Runs code n times: each round trip in ms, the kernel's mean CPU time per cell in ms (less
+    """Runs code n times ({i} in it is the run's number, so each cell can differ): each round trip in ms, the kernel's mean CPU time per cell in ms (less
     sensitive than wall time to a loaded machine), and that CPU time per cell by thread name."""
     walls = []
     cpu0 = kernel_thread_cpu_s(km)
-    for _ in range(n):
+    for i in range(n):
         t = time.perf_counter()
-        shell_reply(kc, kc.execute(code))
+        shell_reply(kc, kc.execute(code.replace("{i}", str(i))))
         walls.append((time.perf_counter() - t) * 1e3)
     cpu1 = kernel_thread_cpu_s(km)
     per_thread = {k: (v - cpu0.get(k, 0)) * 1e3 / n for k, v in cpu1.items()}
@@ -125,6 +125,9 @@ def main():
         # an empty cell: the kernel's own path (busy, execute_input, reply, idle) without JShell,
         # i.e. what the protocol adds to every cell
         empties, empty_cpu_ms, empty_threads = run_cells(km, kc, "", n)
+        # a new expression in every cell, as a notebook's cells are: JShell compiles each afresh
+        # (it reuses the class of an unchanged snippet), and a cost that grows with the session shows here
+        distinct, distinct_cpu_ms, _ = run_cells(km, kc, "1+{i}", n)
         interrupts = []
         for _ in range(5):
             mid = kc.execute("Thread.sleep(30000);")
@@ -143,6 +146,8 @@ def main():
         "execute_1p1_kernel_cpu_ms_mean": exec_cpu_ms, "execute_1p1_kernel_cpu_ms_by_thread": exec_threads,
         "execute_empty_ms_median": statistics.median(empties), "execute_empty_kernel_cpu_ms_mean": empty_cpu_ms,
         "execute_empty_kernel_cpu_ms_by_thread": empty_threads,
+        "execute_distinct_ms_median": statistics.median(distinct), "execute_distinct_ms_p90": pct(distinct, 90),
+        "execute_distinct_kernel_cpu_ms_mean": distinct_cpu_ms,
         "interrupt_sleep_ms_median": statistics.median(interrupts), "interrupt_sleep_ms_all": interrupts,
         "load_avg_1min": os.getloadavg()[0],
     }
@@ -153,6 +158,7 @@ def main():
     print("execute 1+1, kernel CPU time (all threads): mean %.1f ms per cell (target: wall <= 10 ms)" % exec_cpu_ms)
     print("execute 1+1, kernel CPU per cell by thread: " + per_thread_line(exec_threads))
     print("execute of an empty cell (the protocol alone): median %.2f ms, kernel CPU %.2f ms per cell" % (res["execute_empty_ms_median"], empty_cpu_ms))
+    print("execute 1+i, a new expression each cell (cells %d-%d): median %.1f ms, p90 %.1f ms, kernel CPU %.1f ms per cell" % (2 * n + 101, 3 * n + 100, res["execute_distinct_ms_median"], res["execute_distinct_ms_p90"], distinct_cpu_ms))
     print("interrupt of a sleeping cell to its reply: median %.1f ms of 5 (target <= 200 ms)" % res["interrupt_sleep_ms_median"])
     print("load average during the run: %.1f on %d cores" % (res["load_avg_1min"], os.cpu_count()))
     print(json.dumps(res))

@@ -99,6 +99,24 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         }
     }
 
+    /**
+     * How many classes JShell asked this engine to redefine in place: it does so for the classes of
+     * every earlier snippet a new one replaces, and this engine refuses (it is not JDI), so each
+     * try is a thrown exception and a class to load under a new name. For tests of what a cell costs.
+     */
+    private long redefinesTried;
+
+    long redefinesTried() {
+        return redefinesTried;
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        redefinesTried += cbcs.length;
+        super.redefine(cbcs);
+    }
+
     @Override
     public void load(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {

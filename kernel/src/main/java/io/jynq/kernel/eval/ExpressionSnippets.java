@@ -38,8 +38,11 @@ import java.util.Set;
  */
 final class ExpressionSnippets {
     /**
-     * The variable the wrapper declares, numbered per snippet of a cell (a second declaration of
-     * one name would replace the first before it ran); dropped as soon as its value is read.
+     * The variable the wrapper declares, numbered per snippet and never the same twice in a session:
+     * a second declaration of one name would replace the first before it ran, and JShell takes a
+     * name declared again for a replacement of every dropped snippet that had it, whose classes it
+     * then tries to redefine one by one (the 300th distinct expression cell took 280 ms where the
+     * first took 10; ExpressionCellCostTest). Dropped as soon as its value is read.
      */
     static final String VALUE_VAR = "$jynqValue";
 
@@ -64,9 +67,9 @@ final class ExpressionSnippets {
      * start as one.
      *
      * @param snippet one complete snippet, as {@code analyzeCompletion} split it (maybe ending in {@code ;})
-     * @param slot     a number no other snippet of the cell uses, for the variable's name
+     * @param slot     a number no other snippet of the session uses, for the variable's name
      */
-    static String wrap(String snippet, int slot) {
+    static String wrap(String snippet, long slot) {
         List<Token> all = tokens(snippet);
         List<Token> expression = expression(all);
         if (expression == null) {

@@ -83,8 +83,12 @@ public final class JShellEvaluator implements AutoCloseable {
     });
     private final Deque<String> queued = new ConcurrentLinkedDeque<>();
     private final Map<String, Integer> snippetLine = new HashMap<>();
-    /** The next number for an expression's value variable in this cell ({@link ExpressionSnippets#wrap}). */
-    private int valueSlots;
+    /**
+     * The next number for an expression's value variable ({@link ExpressionSnippets#wrap}), never
+     * reused in a session: a name declared again is, to JShell, a replacement of every dropped
+     * snippet of that name, which it redefines one by one (ExpressionCellCostTest).
+     */
+    private long valueSlots;
     /**
      * Whether expression pieces take {@link ExpressionSnippets}' wrapper ({@code jynq.eval.fastPath},
      * on unless {@code false}). It halves the CPU of a {@code 1+1} cell.
@@ -302,7 +306,6 @@ public final class JShellEvaluator implements AutoCloseable {
     private Object runCell(String cell) {
         CellText text = new CellText(cell);
         snippetLine.clear();
-        valueSlots = 0;
         List<Piece> pieces = split(cell);
         Object value = NO_VALUE;
         int from = 0;
@@ -382,8 +385,8 @@ public final class JShellEvaluator implements AutoCloseable {
         try {
             for (Piece p : pieces) {
                 checkStop();
-                // every piece may take the wrapper: each wrapped piece of a cell declares its own
-                // numbered variable (valueSlots), so none replaces another before it runs
+                // every piece may take the wrapper: each wrapped piece declares its own numbered
+                // variable (valueSlots), so none replaces another, in this cell or an earlier one
                 Compiled c = compileAsExpression(p);
                 if (c == null) {
                     c = new Compiled(p, declare(p.source()), control.takeDeferred(), null);
@@ -836,5 +839,10 @@ public final class JShellEvaluator implements AutoCloseable {
                 docsShell.close();
             }
         }
+    }
+
+    /** Classes JShell has tried to redefine in place this session (see {@link CapturingExecutionControl#redefinesTried}). */
+    long redefinesTried() {
+        return control.redefinesTried();
     }
 }

@@ -37,7 +37,7 @@ class ExpressionCellsTest {
         assertEquals(2, ev.eval("1+1"));
         VarSnippet last = (VarSnippet) ev.shell().snippets().filter(s -> s.kind() == Snippet.Kind.VAR)
                 .reduce((a, b) -> b).orElseThrow();
-        assertEquals(ExpressionSnippets.VALUE_VAR + "0", last.name(), "1+1 did not compile in the wrapper: the slow path ran");
+        assertTrue(last.name().startsWith(ExpressionSnippets.VALUE_VAR), "1+1 did not compile in the wrapper: the slow path ran");
         assertEquals(before, ev.shell().variables().filter(v -> ev.shell().status(v).isActive()).count());
     }
 
@@ -72,7 +72,7 @@ class ExpressionCellsTest {
     @Test
     void callsTakeTheWrapperAndVoidOnesFallBackOnce() {
         assertEquals(3, ev.eval("\"abc\".length()"));
-        assertEquals(ExpressionSnippets.VALUE_VAR + "0", lastVariable().name(), "a call with a value took the slow path");
+        assertTrue(lastVariable().name().startsWith(ExpressionSnippets.VALUE_VAR), "a call with a value took the slow path");
         ev.eval("java.util.List<String> noted = new java.util.ArrayList<>();");
         ev.eval("void note(String s) { noted.add(s); }");
         long tries = rejectedWrappers();
