@@ -187,9 +187,6 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
             assist = new CodeAssist(ev);
             runStartupScript(ev);
             onStartup();
-            if (connection != null) {
-                connection.scheduleIoThreadsAsBatch(); // here: it loads libc, so not before the first reply
-            }
         } catch (Throwable e) { // NOPMD: whatever fails here, the kernel keeps serving and says why
 
             startupFailure = new IllegalStateException("JYNQ kernel startup failed: " + e
@@ -197,6 +194,10 @@ public final class JynqKernel extends BaseKernel implements SessionClasspath, Di
             LOG.error("startup failed", e);
         } finally {
             ready.countDown();
+        }
+        if (connection != null) {
+            // after ready: loading libc (JNA) takes ~0.1-1 s of CPU, which no cell should wait for
+            connection.scheduleIoThreadsAsBatch();
         }
     }
 

@@ -2,7 +2,6 @@ package io.jynq.kernel.warmup;
 
 import io.jynq.config.JynqConfig;
 import io.jynq.config.Setting;
-import io.jynq.ffi.libc.Libc;
 import io.jynq.kernel.JynqKernel;
 import io.jynq.kernel.eval.CellException;
 import io.jynq.kernel.eval.JShellEvaluator;
@@ -18,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles and runs {@link WarmupCells} in a JShell of its own, on a background thread at the
- * lowest priority, while the kernel waits for the user's cells: the JIT compiles javac's and
- * JShell's hot code (it is shared by every JShell in the JVM) before the user's cells need it.
+ * Compiles and runs {@link WarmupCells} in a JShell of its own, on a background thread, while the
+ * kernel waits for the user's cells: the JIT compiles javac's and JShell's hot code (it is shared by
+ * every JShell in the JVM) before the user's cells need it.
  *
  * <p>Why: a fresh kernel's {@code 1+1} cell costs about 15 ms for its first 100 cells, 12 ms up to
  * cell 400 and 8 ms after (session note of issue 12): C2 is still compiling javac. Whether a
@@ -30,14 +29,31 @@ import org.slf4j.LoggerFactory;
  * and the overlay drivers' registry are its own, see {@link JynqKernel#newEvaluator}), print,
  * or delay a cell: each sample cell starts only after {@link #QUIET} without any request, so a
  * Run All or a benchmark's back-to-back cells hold it off; a cell that comes while a sample cell
- * compiles shares the CPU with a thread at nice 19. Its bounds: {@link #MAX_ROUNDS} rounds of the
- * sample cells or {@link #CPU_BUDGET} of its own CPU, whichever comes first; its JShell is renewed every {@link #ROUNDS_PER_SHELL}
- * rounds (JShell keeps every snippet it ever compiled) and closed at the end. It is a daemon
- * thread: the kernel's shutdown ends it. The compiler threads' work it causes runs at their
- * normal priority.
+ * compiles shares the CPU with it for the rest of that one sample cell. Its bounds:
+ * {@link #MAX_ROUNDS} rounds of the sample cells or {@link #CPU_BUDGET} of its own CPU, whichever
+ * comes first; its JShell is renewed every {@link #ROUNDS_PER_SHELL} rounds (JShell keeps every
+ * snippet it ever compiled) and closed at the end. It is a daemon thread: the kernel's shutdown
+ * ends it.
+ *
+ * <p>Why its thread keeps the normal priority: a thread at a lower one (nice 19, SCHED_IDLE) on a
+ * busy machine stretches its sample cell in flight across the user's first cells, and every
+ * stop-the-world pause (a young collection, every 2 s or so) waits until that thread, running
+ * Java code, reaches a safepoint poll. Measured (5 s wait, two A/B pairs at load 16-21): SCHED_IDLE
+ * gave the first 100 cells a median wall time of 63-105 ms, the normal priority 55-78.
+ *
+ * <p>Why it is on by default on a workstation (session note of issue 12: {@code 1+1} cells through
+ * jupyter_client after an idle wait, A/B interleaved, 2 cores at load 9-13, kernel CPU from each
+ * thread's schedstat): after a 60 s wait, cells 1-100 cost the kernel 16 ms of CPU each against
+ * 38-43 without it, cells 101-300 10-14 against 16-24; the wait cost about 30 s of CPU (10 on this
+ * thread, 17 in C2) and 100-110 MB of RSS on a heap sized for many GB. Cells that come sooner
+ * meet it half done: after 20 s about as fast as without it, after 5 s the same CPU per cell but
+ * the first 100 cells' median wall time 81-89 against 58-76 ms at load 11-13 (what was in flight
+ * when they came; its thread was then at nice 19). The benchmark's cells come straight after
+ * kernel_info and never meet it.
  *
  * <p>{@code JYNQ_JIT_WARMUP=off} (or {@code -Djynq.jit.warmup=off}) turns it off; the
- * {@code --memory 512m} sizing does, see {@code KernelMemory}.
+ * {@code --memory 512m} sizing does, see {@code KernelMemory}, and so does a heap below
+ * {@link #MIN_HEAP_BYTES}.
  */
 public final class JitWarmup implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(JitWarmup.class);
@@ -52,6 +68,12 @@ public final class JitWarmup implements Runnable {
     static final int MAX_ROUNDS = 40;
     static final int ROUNDS_PER_SHELL = 10;
     static final Duration CPU_BUDGET = Duration.ofSeconds(30);
+    /**
+     * The smallest heap ({@code -Xmx}) the warm-up runs with. Its JShell lives beside the
+     * session's: at the {@code --memory 512m} sizing (72 MB) it left the heap 73 of 74 MB live
+     * after all tutorials and the kernel at 195 MB RSS, where the target is 180.
+     */
+    static final long MIN_HEAP_BYTES = 256L << 20;
     /** A sample cell that runs longer than this is stopped (none should). */
     private static final Duration CELL_LIMIT = Duration.ofSeconds(30);
 
@@ -80,7 +102,8 @@ public final class JitWarmup implements Runnable {
      * @return the thread, or null if the warm-up is off
      */
     public static Thread startIfEnabled(JynqConfig config, JynqKernel kernel, KernelConnection connection) {
-        String value = config.string(Setting.JIT_WARMUP, "on").toLowerCase(Locale.ROOT);
+        java.util.Optional<String> set = config.value(Setting.JIT_WARMUP);
+        String value = set.orElse("on").toLowerCase(Locale.ROOT);
         boolean on = switch (value) {
             case "on", "true", "1" -> true;
             case "off", "false", "0" -> false;
@@ -90,6 +113,15 @@ public final class JitWarmup implements Runnable {
             }
         };
         if (!on) {
+            return null;
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap < MIN_HEAP_BYTES) {
+            if (set.isPresent()) {
+                kernel.reportAtFirstCell(Setting.JIT_WARMUP.env() + "=" + value + ": the JIT warm-up is off all the same: its"
+                        + " second JShell needs a heap of " + (MIN_HEAP_BYTES >> 20) + " MB or more, this kernel's is "
+                        + (heap >> 20) + " MB");
+            }
             return null;
         }
         JitWarmup warmup = new JitWarmup(kernel::newEvaluator, connection::quietNanos, MAX_ROUNDS);
@@ -102,14 +134,12 @@ public final class JitWarmup implements Runnable {
             warmup.run();
         }, "jynq-jit-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return t;
     }
 
     @Override
     public void run() {
-        Libc.niceCurrentThread(19);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
         int rounds = 0;

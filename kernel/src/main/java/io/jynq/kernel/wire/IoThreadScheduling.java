@@ -1,9 +1,8 @@
 package io.jynq.kernel.wire;
 
 import io.jynq.ffi.libc.Libc;
+import io.jynq.ffi.libc.ThreadIds;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -28,7 +27,7 @@ import org.zeromq.ZMQ;
  * finishes its two steps first; throughput and fairness are otherwise those of SCHED_OTHER.
  *
  * <p>Setting the policy needs libc (JNA, ~100 ms to load cold), so {@link #install} only records
- * each thread's id from inside it (a read of {@code /proc/thread-self}); {@link #apply} sets the
+ * each thread's id from inside it ({@link ThreadIds}, plain Java); {@link #apply} sets the
  * policy later, off the path of the first reply. Where this is not Linux, or the kernel refuses,
  * nothing changes and the reason is logged at debug level.
  */
@@ -53,8 +52,7 @@ final class IoThreadScheduling {
 
     private void record() {
         try {
-            // "PID/task/TID" on Linux
-            tids.add(Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString()));
+            tids.add(ThreadIds.current());
         } catch (IOException | RuntimeException e) {
             LOG.debug("no thread id for {}: {}", Thread.currentThread().getName(), e.toString());
         }

@@ -85,4 +85,13 @@ class KernelJitWarmupIT {
         assertNotNull(stream, "no message for JYNQ_JIT_WARMUP=maybe");
         assertTrue(stream.get("text").getAsString().contains("JYNQ_JIT_WARMUP='maybe' is not on or off"), stream.toString());
     }
+
+    @Test
+    void aHeapTooSmallForASecondJShellKeepsItOffAndSaysSo() {
+        assertEquals("2", result(r.getAsJsonObject("small_heap")));
+        assertTrue(r.get("small_heap_thread").isJsonNull());
+        JsonObject stream = first(r.getAsJsonObject("small_heap"), "stream");
+        assertNotNull(stream, "no message for JYNQ_JIT_WARMUP=on with a 128 MB heap");
+        assertTrue(stream.get("text").getAsString().contains("needs a heap of 256 MB or more"), stream.toString());
+    }
 }

@@ -692,6 +692,12 @@ def jit_warmup(kernel):
         r["bad_thread"] = warmup_threads(kernel_pid(km))
     finally:
         km.shutdown_kernel(now=True)
+    km, kc = start("jynq-it-small", {"JYNQ_JIT_WARMUP": "on"})  # a 128 MB heap
+    try:
+        r["small_heap"] = run(kc, "1+1")
+        r["small_heap_thread"] = warmup_threads(kernel_pid(km))
+    finally:
+        km.shutdown_kernel(now=True)
     return r
 
 

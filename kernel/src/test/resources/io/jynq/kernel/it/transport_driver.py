@@ -338,20 +338,27 @@ def firstcells(kernel):
 
 
 def threads(kernel):
-    """After a first cell: each thread of the kernel process with its scheduling policy (proc(5) stat field 41)."""
+    """After a first cell: each thread of the kernel process with its scheduling policy (proc(5) stat
+    field 41), read until the I/O thread's is no longer the default or 60 s have passed (the kernel
+    sets it in the background once the session is up)."""
     with session(kernel) as (km, kc):
         cell = run(kc, "1+1")
         pid = km.provisioner.process.pid
-        seen = []
-        for tid in os.listdir("/proc/%d/task" % pid):
-            try:
-                with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
-                    stat = f.read()
-            except FileNotFoundError:
-                continue
-            after_comm = stat[stat.rindex(")") + 2:].split()
-            seen.append({"name": stat[stat.index("(") + 1:stat.rindex(")")], "policy": int(after_comm[41 - 3])})
-        return {"cell": cell, "threads": seen}
+        deadline = time.time() + 60
+        while True:
+            seen = []
+            for tid in os.listdir("/proc/%d/task" % pid):
+                try:
+                    with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                        stat = f.read()
+                except FileNotFoundError:
+                    continue
+                after_comm = stat[stat.rindex(")") + 2:].split()
+                seen.append({"name": stat[stat.index("(") + 1:stat.rindex(")")], "policy": int(after_comm[41 - 3])})
+            io = [t for t in seen if t["name"].startswith("iothread-")]
+            if (io and all(t["policy"] != 0 for t in io)) or time.time() > deadline:
+                return {"cell": cell, "threads": seen}
+            time.sleep(0.2)
 
 
 def summarize(run_result):

@@ -223,25 +223,6 @@ public final class Libc {
         return LibcNative.geteuid();
     }
 
-    /**
-     * Sets the calling thread's nice value (Linux: {@code setpriority(PRIO_PROCESS, tid, nice)}
-     * with the thread's id from {@code /proc/thread-self}). Java's {@link Thread#setPriority} does
-     * nothing on Linux unless the JVM runs as root with {@code -XX:ThreadPriorityPolicy=1}; a
-     * process may always lower its own threads' priority.
-     *
-     * @param nice 0 (normal) to 19 (runs only when nothing else wants the CPU)
-     * @return false where it could not be set (not Linux, or the call was refused); the thread runs on unchanged
-     */
-    public static boolean niceCurrentThread(int nice) {
-        try {
-            String self = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self")).toString();
-            int tid = Integer.parseInt(self.substring(self.lastIndexOf('/') + 1));
-            return LibcNative.setpriority(0, tid, nice) == 0;
-        } catch (java.io.IOException | RuntimeException | LinkageError e) {
-            return false;
-        }
-    }
-
     /** {@code O_RDWR|O_SYNC} for the flags JYNQ uses, with any other bits in octal. */
     public static String describeOpenFlags(int flags) {
         List<String> parts = new ArrayList<>();

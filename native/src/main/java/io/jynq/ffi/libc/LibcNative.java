@@ -50,8 +50,5 @@ final class LibcNative {
 
     static native int sched_getscheduler(int pid);
 
-    /** {@code which} 0 is PRIO_PROCESS; on Linux {@code who} may be a thread id, so one thread's nice value changes. */
-    static native int setpriority(int which, int who, int prio);
-
     static native String strerror(int errno);
 }

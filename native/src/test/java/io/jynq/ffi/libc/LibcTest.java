@@ -72,6 +72,21 @@ class LibcTest {
     }
 
     @Test
+    void aThreadsIdNamesItsOwnEntryUnderProc() throws Exception {
+        String[] comm = new String[1];
+        Thread t = new Thread(() -> {
+            try {
+                comm[0] = Files.readString(Path.of("/proc/self/task/" + ThreadIds.current() + "/comm")).strip();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "tid-probe");
+        t.start();
+        t.join();
+        assertEquals("tid-probe", comm[0], "the JVM names the native thread as the Java one");
+    }
+
+    @Test
     void aPolicyThatNeedsAPriorityIsRefusedWithEinval() {
         int fifo = 1;
         NativeException e = assertThrows(NativeException.class, () -> Libc.setScheduler(0, fifo));
