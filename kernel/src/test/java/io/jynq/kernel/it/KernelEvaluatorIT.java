@@ -30,17 +30,11 @@ class KernelEvaluatorIT {
     }
 
     private static String status(String key) {
-        return run(key).getAsJsonObject("reply").get("status").getAsString();
+        return KernelHarness.status(run(key));
     }
 
     private static String stream(String key) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonElement e : outputs(run(key))) {
-            if (e.getAsJsonObject().get("type").getAsString().equals("stream")) {
-                sb.append(e.getAsJsonObject().getAsJsonObject("content").get("text").getAsString());
-            }
-        }
-        return sb.toString();
+        return KernelHarness.streamText(run(key));
     }
 
     private static String error(String key) {

@@ -1,13 +1,13 @@
 package io.jynq.kernel.it;
 
 import static io.jynq.kernel.it.KernelHarness.first;
-import static io.jynq.kernel.it.KernelHarness.outputs;
 import static io.jynq.kernel.it.KernelHarness.result;
+import static io.jynq.kernel.it.KernelHarness.status;
+import static io.jynq.kernel.it.KernelHarness.streamText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,31 +78,17 @@ class KernelFreshHomeIT {
         return r.getAsJsonObject(key);
     }
 
-    private static String status(String key) {
-        return run(key).getAsJsonObject("reply").get("status").getAsString();
-    }
-
-    private static String stream(String key) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonElement e : outputs(run(key))) {
-            if (e.getAsJsonObject().get("type").getAsString().equals("stream")) {
-                sb.append(e.getAsJsonObject().getAsJsonObject("content").get("text").getAsString());
-            }
-        }
-        return sb.toString();
-    }
-
     @Test
     void theFirstCellHasEveryDefaultImportOfJshellAndJavaTime() {
         // java.util, .stream, .function, .concurrent, java.io, java.util.regex, java.nio.file, java.math, java.net, java.time
-        assertEquals("ok", status("defaults"), run("defaults").toString());
+        assertEquals("ok", status(run("defaults")), run("defaults").toString());
         assertEquals("ab 1000 io true 2 pynq.io 42 2025-02-28 PT1H30M", result(run("defaults")));
     }
 
     @Test
     void mavenResolvesThroughTheSettingsMirrorIntoItsLocalRepositoryWithProgress() {
-        assertEquals("ok", status("maven"), run("maven").toString());
-        String said = stream("maven");
+        assertEquals("ok", status(run("maven")), run("maven").toString());
+        String said = streamText(run("maven"));
         assertTrue(said.contains("downloading file:") && said.contains("tiny-1.0.jar"), "a line per download: " + said);
         assertTrue(said.contains("io.jynq.it:tiny:1.0: 1 jar(s) resolved, 1 added"), said);
         assertEquals("tiny", result(run("maven_use")));
@@ -112,7 +98,7 @@ class KernelFreshHomeIT {
 
     @Test
     void mavenGoesThroughTheSettingsProxy() {
-        assertEquals("ok", status("proxied"), run("proxied").toString());
+        assertEquals("ok", status(run("proxied")), run("proxied").toString());
         assertEquals("proxied", result(run("proxied_use")));
         String saw = run("proxied").toString() + r.get("proxy_saw");
         assertTrue(r.getAsJsonArray("proxy_saw").toString().contains("http://repo.invalid/maven2/io/jynq/it/proxied/1.0/proxied-1.0.jar"),
@@ -121,7 +107,7 @@ class KernelFreshHomeIT {
 
     @Test
     void mavenHonoursOfflineInTheSettingsAndTheSessionKeepsItsLibraries() {
-        assertEquals("error", status("offline"), run("offline").toString());
+        assertEquals("error", status(run("offline")), run("offline").toString());
         JsonObject err = first(run("offline"), "error");
         assertNotNull(err, run("offline").toString());
         assertTrue(err.get("evalue").getAsString().contains("offline"), err.toString());

@@ -168,6 +168,22 @@ final class KernelHarness {
         return null;
     }
 
+    /** The status of a run's execute_reply: "ok", "error" or "aborted". */
+    static String status(JsonObject run) {
+        return run.getAsJsonObject("reply").get("status").getAsString();
+    }
+
+    /** The text of every stream output of a run (stdout and stderr as they came), joined. */
+    static String streamText(JsonObject run) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonElement e : outputs(run)) {
+            if (e.getAsJsonObject().get("type").getAsString().equals("stream")) {
+                sb.append(e.getAsJsonObject().getAsJsonObject("content").get("text").getAsString());
+            }
+        }
+        return sb.toString();
+    }
+
     /** text/plain of the execute_result of a run. */
     static String result(JsonObject run) {
         JsonObject r = first(run, "execute_result");
