@@ -44,7 +44,7 @@ public enum Setting {
     /** Whether expression cells skip JShell's type pass. */
     EVAL_FAST_PATH("JYNQ_EVAL_FAST_PATH", "jynq.eval.fastPath", "`false` sends expression cells through JShell's own four javac passes instead of JYNQ's two (default `true`; for comparing, and a way out should a cell behave differently)"),
     /** Whether the kernel warms javac's compiled code in the background before the first cells. */
-    JIT_WARMUP("JYNQ_JIT_WARMUP", "jynq.jit.warmup", "`off` stops the kernel compiling sample cells in its own JShell while it waits for the first cells, which brings javac's JIT-compiled code nearer its warm speed (default `on`; `off` in the `--memory 512m` sizing)"),
+    JIT_WARMUP("JYNQ_JIT_WARMUP", "jynq.jit.warmup", "`off` stops the kernel compiling sample cells in its own JShell while it waits for the first cells, which brings javac's JIT-compiled code nearer its warm speed (default `on`; `off` on an ARM board and in the `--memory 512m` sizing)"),
     /** The rate at which a cell's stdout and stderr reach the notebook. */
     IOPUB_DATA_RATE_LIMIT("JYNQ_IOPUB_DATA_RATE_LIMIT", "jynq.iopub.dataRateLimit", "the notebook server's `iopub_data_rate_limit` (bytes per second over 3 s) that a cell's stdout+stderr must stay under: JYNQ sends at most a third of it, more is dropped and the cell says how much (default 1000000, Jupyter's default; 0 = no limit)"),
     /** A remote board's bearer token. */

@@ -71,9 +71,4 @@ final class IoThreadScheduling {
         }
         return done;
     }
-
-    /** The Linux thread ids recorded so far. */
-    List<Integer> threadIds() {
-        return List.copyOf(tids);
-    }
 }
